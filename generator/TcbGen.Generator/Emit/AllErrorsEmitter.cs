@@ -1,0 +1,32 @@
+using TcbGen.Generator.Model;
+
+namespace TcbGen.Generator.Emit
+{
+    /// <summary>Emits <c>TcbErrorCode</c>: every errcode of every spec, once.</summary>
+    internal static class AllErrorsEmitter
+    {
+        public const string EnumName = "TcbErrorCode";
+
+        public static string Emit(EquatableArray<ErrorSpec> errors, GenerationOptions options)
+        {
+            var writer = new SourceWriter();
+            writer.FileHeader("the TcbGen specs", options.Namespace);
+            writer.Summary("Every errcode documented by any endpoint spec. Compare with <c>TcbApiException.ErrorCode</c> when the endpoint does not matter.");
+            writer.Line(CSharp.GeneratedCodeAttribute);
+            writer.Open($"public enum {EnumName}");
+            for (int i = 0; i < errors.Count; i++)
+            {
+                writer.Summary(EndpointEmitter.ErrorDocs(errors[i]));
+                writer.Line($"{errors[i].Name} = {CSharp.Integer(errors[i].Code)},");
+                if (i < errors.Count - 1)
+                {
+                    writer.Line();
+                }
+            }
+
+            writer.Close();
+            writer.Close();
+            return writer.ToString();
+        }
+    }
+}

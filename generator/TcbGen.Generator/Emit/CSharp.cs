@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using TcbGen.Generator.Model;
+using TcbGen.Generator.Specs;
+
+namespace TcbGen.Generator.Emit
+{
+    /// <summary>Spelling of C# fragments the emitters share: literals, XML text, type names.</summary>
+    internal static class CSharp
+    {
+        public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"TcbGen\", \"1.0.0\")]";
+        public const string Runtime = "global::TcbGen.Runtime";
+        public const string Json = "global::System.Text.Json";
+        public const string List = "global::System.Collections.Generic.List";
+        public const string IList = "global::System.Collections.Generic.IList";
+        public const string Task = "global::System.Threading.Tasks.Task";
+        public const string CancellationToken = "global::System.Threading.CancellationToken";
+        public const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+
+        public static string Literal(string value)
+        {
+            var builder = new StringBuilder(value.Length + 2);
+            builder.Append('"');
+            foreach (char c in value)
+            {
+                switch (c)
+                {
+                    case '"': builder.Append("\\\""); break;
+                    case '\\': builder.Append("\\\\"); break;
+                    case '\n': builder.Append("\\n"); break;
+                    case '\r': builder.Append("\\r"); break;
+                    case '\t': builder.Append("\\t"); break;
+                    case '\0': builder.Append("\\0"); break;
+                    default:
+                        if (char.IsControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                        {
+                            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            builder.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            return builder.Append('"').ToString();
+        }
+
+        public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+        public static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>A parameter name for a property: camelCase, with '@' before a keyword.</summary>
+        public static string ParameterName(string propertyName)
+        {
+            string name = Naming.ToCamelCase(propertyName);
+            return Naming.IsKeyword(name) ? "@" + name : name;
+        }
+
+        /// <summary>The C# type of a field; <paramref name="nullable"/> adds '?' (optional fields, all response fields).</summary>
+        public static string TypeOf(TypeRef type, string @namespace, bool nullable)
+        {
+            string core = type.Kind switch
+            {
+                TypeKind.String => "string",
+                TypeKind.Boolean => "bool",
+                TypeKind.Int32 => "int",
+                TypeKind.Int64 => "long",
+                TypeKind.Number => "double",
+                TypeKind.Array => $"{IList}<{TypeOf(type.Items!, @namespace, nullable: false)}>",
+                _ => $"global::{@namespace}.{type.TypeName}",
+            };
+            return nullable ? core + "?" : core;
+        }
+
+        /// <summary>The name of the generated serializer field holding a wire name's pre-encoded UTF-8 bytes.</summary>
+        public static string WireNameField(string wireName)
+        {
+            var builder = new StringBuilder("PropertyName_");
+            foreach (char c in wireName)
+            {
+                builder.Append(char.IsLetterOrDigit(c) ? c : '_');
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>How a discriminator constant reads in C#, e.g. <c>global::Ns.SetCloudAccessTokenAction.Set</c> or <c>true</c>.</summary>
+        public static string Constant(ConstantValue value, string @namespace) => value.Kind switch
+        {
+            ConstantKind.EnumMember => $"global::{@namespace}.{value.EnumTypeName}.{value.EnumMemberName}",
+            ConstantKind.String => Literal(value.Text ?? string.Empty),
+            ConstantKind.Boolean => value.Boolean ? "true" : "false",
+            _ => Integer(value.Integer),
+        };
+    }
+}

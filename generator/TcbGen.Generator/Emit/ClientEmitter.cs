@@ -1,0 +1,87 @@
+using TcbGen.Generator.Model;
+
+namespace TcbGen.Generator.Emit
+{
+    /// <summary>
+    /// Emits an endpoint's method onto the client (and its interface) of each token kind the spec allows,
+    /// as partial declarations: adding or editing one spec touches only that spec's file.
+    /// </summary>
+    internal static class ClientEmitter
+    {
+        public static string Emit(EndpointSpec spec, GenerationOptions options)
+        {
+            string ns = options.Namespace;
+            var writer = new SourceWriter();
+            writer.FileHeader(SourceWriter.FileName(spec.FilePath), ns);
+            for (int i = 0; i < spec.TokenKinds.Count; i++)
+            {
+                string kind = spec.TokenKinds[i];
+                if (i > 0)
+                {
+                    writer.Line();
+                }
+
+                writer.Open($"public partial interface {ClientNames.Interface(kind)}");
+                EmitDocs(writer, spec);
+                writer.Line(Signature(spec, ns) + ";");
+                writer.Close();
+                writer.Line();
+                writer.Open($"public sealed partial class {ClientNames.Class(kind)}");
+                writer.Line("/// <inheritdoc />");
+                writer.Open("public " + Signature(spec, ns));
+                EmitBody(writer, spec, ns);
+                writer.Close();
+                writer.Close();
+            }
+
+            writer.Close();
+            return writer.ToString();
+        }
+
+        private static string Signature(EndpointSpec spec, string ns)
+        {
+            string request = spec.Request == null ? string.Empty : $"global::{ns}.{spec.RequestTypeName} request, ";
+            return $"{CSharp.Task}<global::{ns}.{spec.ResponseTypeName}> {spec.MethodName}({request}{CSharp.CancellationToken} cancellationToken = default)";
+        }
+
+        private static void EmitDocs(SourceWriter writer, EndpointSpec spec)
+        {
+            writer.Summary($"Calls <c>{CSharp.Xml(spec.Name)}</c> (POST <c>{CSharp.Xml(spec.Path)}</c>): {CSharp.Xml(spec.Title)}.");
+            if (spec.Description != null)
+            {
+                writer.Doc("remarks", CSharp.Xml(spec.Description));
+            }
+
+            if (spec.Request != null)
+            {
+                writer.Param("request", "The request; it is validated before anything is sent.");
+            }
+
+            writer.Param("cancellationToken", "Cancels the call.");
+            writer.Doc("returns", "The response, whose errcode is 0.");
+            if (spec.Request != null)
+            {
+                writer.Doc("exception", "The request is invalid; nothing was sent.", $" cref=\"{CSharp.Runtime}.TcbValidationException\"");
+            }
+
+            writer.Doc("exception", $"WeChat answered with an errcode other than 0; <c>Code</c> is a <see cref=\"{spec.ErrorEnumName}\"/>.", $" cref=\"{CSharp.Runtime}.TcbApiException\"");
+        }
+
+        private static void EmitBody(SourceWriter writer, EndpointSpec spec, string ns)
+        {
+            string endpoint = $"global::{ns}.{spec.EndpointClassName}";
+            if (spec.Request == null)
+            {
+                writer.Line($"return _transport.SendAsync({endpoint}.Descriptor, _token, {CSharp.Runtime}.TcbEmptyRequest.Instance, cancellationToken);");
+                return;
+            }
+
+            string validator = $"global::{ns}.{spec.ValidatorClassName}";
+            writer.Open($"if (!{validator}.IsValid(request))");
+            writer.Line($"throw new {CSharp.Runtime}.TcbValidationException({endpoint}.Name, {validator}.Validate(request));");
+            writer.Close();
+            writer.Line();
+            writer.Line($"return _transport.SendAsync({endpoint}.Descriptor, _token, request, cancellationToken);");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using TcbGen.Generator.Model;
+
+namespace TcbGen.Generator.Emit
+{
+    internal static partial class SerializerEmitter
+    {
+        private const string TokenType = CSharp.Json + ".JsonTokenType";
+
+        private static void EmitReadEntry(SourceWriter writer, SerializerContext context, EndpointSpec spec)
+        {
+            writer.Open($"internal static {context.Type(spec.ResponseTypeName)} ReadResponse(ref {CSharp.Json}.Utf8JsonReader reader)");
+            writer.Open($"if (reader.TokenType == {TokenType}.None && !reader.Read())");
+            writer.Line($"throw new {CSharp.Json}.JsonException(\"The response body is empty.\");");
+            writer.Close();
+            writer.Line();
+            writer.Line($"return Read{spec.ResponseTypeName}(ref reader);");
+            writer.Close();
+        }
+
+        /// <summary>Reads one object; unknown properties are skipped, null values leave the property unset.</summary>
+        private static void EmitReader(SourceWriter writer, SerializerContext context, ObjectSpec type, bool isEnvelope)
+        {
+            writer.Open($"private static {context.Type(type.TypeName)} Read{type.TypeName}(ref {CSharp.Json}.Utf8JsonReader reader)");
+            writer.Open($"if (reader.TokenType != {TokenType}.StartObject)");
+            writer.Line($"throw new {CSharp.Json}.JsonException(\"Expected a JSON object for {type.TypeName}, found \" + reader.TokenType.ToString() + \".\");");
+            writer.Close();
+            writer.Line();
+            writer.Line($"var result = new {context.Type(type.TypeName)}();");
+            writer.Open("while (reader.Read())");
+            writer.Open($"if (reader.TokenType == {TokenType}.EndObject)");
+            writer.Line("return result;");
+            writer.Close();
+            writer.Line();
+
+            string keyword = "if";
+            if (isEnvelope)
+            {
+                EmitReadEnvelopeField(writer, context, ref keyword, "errcode", "result.ErrorCode = reader.GetInt32();");
+                EmitReadEnvelopeField(writer, context, ref keyword, "errmsg", "result.ErrorMessage = reader.GetString();");
+            }
+
+            foreach (FieldSpec field in type.Fields)
+            {
+                writer.Open($"{keyword} (reader.ValueTextEquals({context.Utf8Field(field.WireName)}))");
+                writer.Line("reader.Read();");
+                writer.Open($"if (reader.TokenType != {TokenType}.Null)");
+                EmitReadValue(writer, context, field.Type, "result." + field.PropertyName + " = {0};", 0);
+                writer.Close();
+                writer.Close();
+                keyword = "else if";
+            }
+
+            if (keyword == "if")
+            {
+                writer.Line("reader.Read();");
+                writer.Line("reader.Skip();");
+            }
+            else
+            {
+                writer.Open("else");
+                writer.Line("reader.Read();");
+                writer.Line("reader.Skip();");
+                writer.Close();
+            }
+
+            writer.Close();
+            writer.Line();
+            writer.Line($"throw new {CSharp.Json}.JsonException(\"The JSON ends inside {type.TypeName}.\");");
+            writer.Close();
+        }
+
+        private static void EmitReadEnvelopeField(SourceWriter writer, SerializerContext context, ref string keyword, string wireName, string assignment)
+        {
+            writer.Open($"{keyword} (reader.ValueTextEquals({context.Utf8Field(wireName)}))");
+            writer.Line("reader.Read();");
+            writer.Open($"if (reader.TokenType != {TokenType}.Null)");
+            writer.Line(assignment);
+            writer.Close();
+            writer.Close();
+            keyword = "else if";
+        }
+
+        /// <summary>Reads the current value into <paramref name="assign"/>, a format with {0} for the value read.</summary>
+        private static void EmitReadValue(SourceWriter writer, SerializerContext context, TypeRef type, string assign, int depth)
+        {
+            string? expression = type.Kind switch
+            {
+                TypeKind.String => depth == 0 ? "reader.GetString()" : "reader.GetString()!",
+                TypeKind.Boolean => "reader.GetBoolean()",
+                TypeKind.Int32 => "reader.GetInt32()",
+                TypeKind.Int64 => "reader.GetInt64()",
+                TypeKind.Number => "reader.GetDouble()",
+                TypeKind.StringEnum => $"{type.TypeName}FromWire(reader.GetString())",
+                TypeKind.IntegerEnum => $"({context.Type(type.TypeName!)})reader.GetInt32()",
+                TypeKind.Object => $"Read{type.TypeName}(ref reader)",
+                _ => null,
+            };
+
+            if (expression != null)
+            {
+                writer.Line(string.Format(System.Globalization.CultureInfo.InvariantCulture, assign, expression));
+                return;
+            }
+
+            string list = "list" + depth;
+            writer.Open($"if (reader.TokenType != {TokenType}.StartArray)");
+            writer.Line($"throw new {CSharp.Json}.JsonException(\"Expected a JSON array, found \" + reader.TokenType.ToString() + \".\");");
+            writer.Close();
+            writer.Line();
+            writer.Line($"var {list} = new {CSharp.List}<{CSharp.TypeOf(type.Items!, context.Namespace, nullable: false)}>();");
+            writer.Open($"while (reader.Read() && reader.TokenType != {TokenType}.EndArray)");
+            EmitReadValue(writer, context, type.Items!, list + ".Add({0});", depth + 1);
+            writer.Close();
+            writer.Line(string.Format(System.Globalization.CultureInfo.InvariantCulture, assign, list));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using TcbGen.Generator.Model;
+
+namespace TcbGen.Generator.Emit
+{
+    internal static partial class SerializerEmitter
+    {
+        private static void EmitWriter(SourceWriter writer, SerializerContext context, ObjectSpec type)
+        {
+            writer.Open($"internal static void Write{type.TypeName}({CSharp.Json}.Utf8JsonWriter writer, {context.Type(type.TypeName)} value)");
+            writer.Line("writer.WriteStartObject();");
+            foreach (FieldSpec field in type.Fields)
+            {
+                EmitWriteProperty(writer, context, field);
+            }
+
+            writer.Line("writer.WriteEndObject();");
+            writer.Close();
+        }
+
+        /// <summary>Writes one property; an unset optional value (null) is omitted, never sent as null.</summary>
+        private static void EmitWriteProperty(SourceWriter writer, SerializerContext context, FieldSpec field)
+        {
+            string access = "value." + field.PropertyName;
+            string name = context.EncodedField(field.WireName);
+            if (field.Type.IsValueType && field.Required)
+            {
+                writer.Line($"writer.WritePropertyName({name});");
+                EmitWriteValue(writer, context, field.Type, access, 0);
+                return;
+            }
+
+            writer.Open(field.Type.IsValueType ? $"if ({access}.HasValue)" : $"if ({access} != null)");
+            writer.Line($"writer.WritePropertyName({name});");
+            EmitWriteValue(writer, context, field.Type, field.Type.IsValueType ? access + ".Value" : access, 0);
+            writer.Close();
+        }
+
+        private static void EmitWriteValue(SourceWriter writer, SerializerContext context, TypeRef type, string value, int depth)
+        {
+            switch (type.Kind)
+            {
+                case TypeKind.String:
+                    writer.Line($"writer.WriteStringValue({value});");
+                    break;
+                case TypeKind.Boolean:
+                    writer.Line($"writer.WriteBooleanValue({value});");
+                    break;
+                case TypeKind.Int32:
+                case TypeKind.Int64:
+                case TypeKind.Number:
+                    writer.Line($"writer.WriteNumberValue({value});");
+                    break;
+                case TypeKind.StringEnum:
+                    writer.Line($"writer.WriteStringValue({type.TypeName}ToWire({value}));");
+                    break;
+                case TypeKind.IntegerEnum:
+                    writer.Line($"writer.WriteNumberValue((int){value});");
+                    break;
+                case TypeKind.Object:
+                    writer.Line($"Write{type.TypeName}(writer, {value});");
+                    break;
+                case TypeKind.Array:
+                    EmitWriteArray(writer, context, type, value, depth);
+                    break;
+            }
+        }
+
+        private static void EmitWriteArray(SourceWriter writer, SerializerContext context, TypeRef type, string value, int depth)
+        {
+            string list = "list" + depth;
+            string index = "i" + depth;
+            writer.Line($"var {list} = {value};");
+            writer.Line("writer.WriteStartArray();");
+            writer.Open($"for (int {index} = 0; {index} < {list}.Count; {index}++)");
+            TypeRef items = type.Items!;
+            if (items.Kind == TypeKind.Object || items.Kind == TypeKind.Array)
+            {
+                string item = "item" + depth;
+                writer.Line($"var {item} = {list}[{index}];");
+                writer.Open($"if ({item} == null)");
+                writer.Line("writer.WriteNullValue();");
+                writer.Close();
+                writer.Open("else");
+                EmitWriteValue(writer, context, items, item, depth + 1);
+                writer.Close();
+            }
+            else
+            {
+                EmitWriteValue(writer, context, items, $"{list}[{index}]", depth + 1);
+            }
+
+            writer.Close();
+            writer.Line("writer.WriteEndArray();");
+        }
+    }
+}

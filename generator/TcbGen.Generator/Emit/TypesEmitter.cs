@@ -1,0 +1,158 @@
+using System.Collections.Generic;
+using System.Linq;
+using TcbGen.Generator.Model;
+
+namespace TcbGen.Generator.Emit
+{
+    /// <summary>Emits the request, response and nested classes of one endpoint, and its field enums.</summary>
+    internal static class TypesEmitter
+    {
+        public static string Emit(EndpointSpec spec, GenerationOptions options)
+        {
+            var writer = new SourceWriter();
+            writer.FileHeader(SourceWriter.FileName(spec.FilePath), options.Namespace);
+
+            if (spec.Request != null)
+            {
+                EmitClass(writer, spec.Request, $"The request of <c>{CSharp.Xml(spec.Name)}</c>: {CSharp.Xml(spec.Title)}.", null, options);
+                writer.Line();
+            }
+
+            EmitClass(writer, spec.Response, $"The response of <c>{CSharp.Xml(spec.Name)}</c>: {CSharp.Xml(spec.Title)}.", $"{CSharp.Runtime}.TcbResponse", options);
+
+            foreach (ObjectSpec nested in spec.NestedObjects)
+            {
+                writer.Line();
+                EmitClass(writer, nested, CSharp.Xml(nested.Description ?? $"Part of the {(nested.IsRequestSide ? "request" : "response")} of {spec.Name}."), null, options);
+            }
+
+            foreach (EnumSpec enumSpec in spec.Enums)
+            {
+                writer.Line();
+                EmitEnum(writer, enumSpec);
+            }
+
+            writer.Close();
+            return writer.ToString();
+        }
+
+        private static void EmitClass(SourceWriter writer, ObjectSpec type, string summaryXml, string? baseType, GenerationOptions options)
+        {
+            bool requiredMembers = options.UseRequiredMembers && type.IsRequestSide;
+            List<FieldSpec> constructorFields = type.IsRequestSide && !options.UseRequiredMembers
+                ? type.Fields.Where(f => f.Required).ToList()
+                : new List<FieldSpec>();
+
+            writer.Summary(summaryXml);
+            if (type.Description != null && !summaryXml.Contains(CSharp.Xml(type.Description)))
+            {
+                writer.Doc("remarks", CSharp.Xml(type.Description));
+            }
+
+            writer.Line(CSharp.GeneratedCodeAttribute);
+            writer.Open($"public sealed partial class {type.TypeName}{(baseType == null ? string.Empty : " : " + baseType)}");
+
+            if (constructorFields.Count > 0)
+            {
+                EmitConstructor(writer, type, constructorFields, options);
+            }
+
+            bool first = constructorFields.Count == 0;
+            foreach (FieldSpec field in type.Fields)
+            {
+                if (!first)
+                {
+                    writer.Line();
+                }
+
+                first = false;
+                EmitProperty(writer, field, type.IsRequestSide, requiredMembers, options);
+            }
+
+            writer.Close();
+        }
+
+        private static void EmitConstructor(SourceWriter writer, ObjectSpec type, List<FieldSpec> fields, GenerationOptions options)
+        {
+            writer.Summary($"Creates a <see cref=\"{type.TypeName}\"/> with its required fields.");
+            foreach (FieldSpec field in fields)
+            {
+                writer.Param(CSharp.ParameterName(field.PropertyName).TrimStart('@'), FieldDocs(field));
+            }
+
+            string parameters = string.Join(", ", fields.Select(f => $"{CSharp.TypeOf(f.Type, options.Namespace, nullable: false)} {CSharp.ParameterName(f.PropertyName)}"));
+            writer.Open($"public {type.TypeName}({parameters})");
+            foreach (FieldSpec field in fields)
+            {
+                writer.Line($"this.{field.PropertyName} = {CSharp.ParameterName(field.PropertyName)};");
+            }
+
+            writer.Close();
+            writer.Line();
+        }
+
+        private static void EmitProperty(SourceWriter writer, FieldSpec field, bool requestSide, bool requiredMembers, GenerationOptions options)
+        {
+            writer.Summary(FieldDocs(field));
+            writer.Doc("remarks", Requirement(field, requestSide));
+            if (field.RequiredWhen != null)
+            {
+                writer.Line($"[{CSharp.Runtime}.RequiredWhen({CSharp.Literal(field.RequiredWhen.FieldPropertyName)}, {CSharp.Constant(field.RequiredWhen.Value, options.Namespace)})]");
+            }
+
+            bool required = requestSide && field.Required;
+            string type = CSharp.TypeOf(field.Type, options.Namespace, nullable: !required);
+            string modifier = required && requiredMembers ? "required " : string.Empty;
+            writer.Line($"public {modifier}{type} {field.PropertyName} {{ get; set; }}");
+        }
+
+        private static string FieldDocs(FieldSpec field) =>
+            CSharp.Xml(field.Description ?? $"The {field.WireName} field.");
+
+        private static string Requirement(FieldSpec field, bool requestSide)
+        {
+            string wire = $"Wire name: <c>{CSharp.Xml(field.WireName)}</c>.";
+            if (!requestSide)
+            {
+                return wire + " Absent from the response when <see langword=\"null\"/>.";
+            }
+
+            if (field.Required)
+            {
+                return wire + " Required.";
+            }
+
+            if (field.RequiredWhen != null)
+            {
+                return $"{wire} Required when <c>{CSharp.Xml(field.RequiredWhen.FieldWireName)}</c> is <c>{CSharp.Xml(field.RequiredWhen.Value.WireText)}</c>; otherwise optional. Not sent when <see langword=\"null\"/>.";
+            }
+
+            return wire + " Optional; not sent when <see langword=\"null\"/>.";
+        }
+
+        private static void EmitEnum(SourceWriter writer, EnumSpec enumSpec)
+        {
+            writer.Summary(CSharp.Xml(enumSpec.Description ?? $"The values of {enumSpec.TypeName}."));
+            if (enumSpec.IsString)
+            {
+                writer.Doc("remarks", "Sent as the string named on each member. Members are numbered from 1 so that an unset value is never valid.");
+            }
+
+            writer.Line(CSharp.GeneratedCodeAttribute);
+            writer.Open($"public enum {enumSpec.TypeName}");
+            for (int i = 0; i < enumSpec.Members.Count; i++)
+            {
+                EnumMemberSpec member = enumSpec.Members[i];
+                string wire = member.StringValue != null ? $"<c>\"{CSharp.Xml(member.StringValue)}\"</c>" : $"<c>{CSharp.Integer(member.Value)}</c>";
+                writer.Summary(member.Description == null ? $"Wire value {wire}." : $"{CSharp.Xml(member.Description)} Wire value {wire}.");
+                writer.Line($"{member.Name} = {CSharp.Integer(member.Value)},");
+                if (i < enumSpec.Members.Count - 1)
+                {
+                    writer.Line();
+                }
+            }
+
+            writer.Close();
+        }
+    }
+}

@@ -1,0 +1,208 @@
+using System.Collections.Generic;
+using System.Linq;
+using TcbGen.Generator.Model;
+
+namespace TcbGen.Generator.Emit
+{
+    /// <summary>
+    /// Emits <c>&lt;Prefix&gt;Validator</c>: every problem of a request in one pass, each with its wire path
+    /// (<c>function_config.callbacks[1].env</c>). The same checks are emitted twice: <c>IsValid</c> stops at the
+    /// first problem and allocates nothing, so valid calls cost no garbage; <c>Validate</c> collects them all.
+    /// </summary>
+    internal static class ValidatorEmitter
+    {
+        private const string Problem = CSharp.Runtime + ".TcbValidationProblem";
+        private const string ProblemKind = CSharp.Runtime + ".TcbValidationProblemKind";
+        private const string ProblemList = CSharp.List + "<" + Problem + ">";
+
+        private enum Mode
+        {
+            IsValid,
+            Collect,
+        }
+
+        public static string? Emit(EndpointSpec spec, GenerationOptions options)
+        {
+            if (spec.Request == null)
+            {
+                return null;
+            }
+
+            string ns = options.Namespace;
+            string request = $"global::{ns}.{spec.RequestTypeName}";
+            var writer = new SourceWriter();
+            writer.FileHeader(SourceWriter.FileName(spec.FilePath), ns);
+            writer.Summary($"Checks a <see cref=\"{spec.RequestTypeName}\"/> before it is sent: required fields, conditional requirements and enum values.");
+            writer.Line(CSharp.GeneratedCodeAttribute);
+            writer.Open($"public static partial class {spec.ValidatorClassName}");
+
+            writer.Summary("Whether the request has no problem at all. Allocates nothing.");
+            writer.Param("request", "The request to check.");
+            writer.Doc("returns", "<see langword=\"true\"/> when <see cref=\"Validate\"/> would find nothing.");
+            writer.Open($"public static bool IsValid({request} request)");
+            writer.Line("if (request == null) throw new global::System.ArgumentNullException(nameof(request));");
+            writer.Line($"return IsValid{spec.RequestTypeName}(request);");
+            writer.Close();
+            writer.Line();
+
+            writer.Summary("Finds every problem of the request in one pass.");
+            writer.Param("request", "The request to check.");
+            writer.Doc("returns", "Every problem, each located by its wire path; empty when the request is valid.");
+            writer.Open($"public static global::System.Collections.Generic.IReadOnlyList<{Problem}> Validate({request} request)");
+            writer.Line("if (request == null) throw new global::System.ArgumentNullException(nameof(request));");
+            writer.Line($"{ProblemList}? problems = null;");
+            writer.Line($"Collect{spec.RequestTypeName}(request, string.Empty, ref problems);");
+            writer.Line($"return problems ?? (global::System.Collections.Generic.IReadOnlyList<{Problem}>)global::System.Array.Empty<{Problem}>();");
+            writer.Close();
+
+            var objects = new List<ObjectSpec> { spec.Request };
+            objects.AddRange(spec.NestedObjects.Where(o => o.IsRequestSide));
+            foreach (ObjectSpec type in objects)
+            {
+                writer.Line();
+                EmitObjectCheck(writer, type, ns, Mode.IsValid);
+                writer.Line();
+                EmitObjectCheck(writer, type, ns, Mode.Collect);
+            }
+
+            foreach (EnumSpec enumSpec in spec.Enums)
+            {
+                writer.Line();
+                writer.Open($"private static bool IsDefined(global::{ns}.{enumSpec.TypeName} value)");
+                writer.Open("switch (value)");
+                foreach (EnumMemberSpec member in enumSpec.Members)
+                {
+                    writer.Line($"case global::{ns}.{enumSpec.TypeName}.{member.Name}:");
+                }
+
+                writer.Line("    return true;");
+                writer.Line("default:");
+                writer.Line("    return false;");
+                writer.Close();
+                writer.Close();
+            }
+
+            writer.Line();
+            writer.Open($"private static void Add(ref {ProblemList}? problems, string path, {ProblemKind} kind, string message)");
+            writer.Line($"(problems ??= new {ProblemList}()).Add(new {Problem}(path, kind, message));");
+            writer.Close();
+
+            writer.Close();
+            writer.Close();
+            return writer.ToString();
+        }
+
+        private static void EmitObjectCheck(SourceWriter writer, ObjectSpec type, string ns, Mode mode)
+        {
+            string signature = mode == Mode.IsValid
+                ? $"private static bool IsValid{type.TypeName}(global::{ns}.{type.TypeName} value)"
+                : $"private static void Collect{type.TypeName}(global::{ns}.{type.TypeName} value, string path, ref {ProblemList}? problems)";
+            writer.Open(signature);
+            foreach (FieldSpec field in type.Fields)
+            {
+                EmitFieldChecks(writer, type, field, ns, mode);
+            }
+
+            if (mode == Mode.IsValid)
+            {
+                writer.Line("return true;");
+            }
+
+            writer.Close();
+        }
+
+        private static void EmitFieldChecks(SourceWriter writer, ObjectSpec owner, FieldSpec field, string ns, Mode mode)
+        {
+            string access = "value." + field.PropertyName;
+            string wire = field.WireName;
+            if (field.Required && !field.Type.IsValueType)
+            {
+                Report(writer, mode, $"{access} == null", $"path + {CSharp.Literal(wire)}", "Missing", $"'{wire}' is required.");
+            }
+
+            if (field.RequiredWhen != null)
+            {
+                FieldSpec discriminator = owner.Fields.First(f => f.PropertyName == field.RequiredWhen.FieldPropertyName);
+                string test = field.RequiredWhen.Value.Kind == ConstantKind.String
+                    ? $"string.Equals(value.{discriminator.PropertyName}, {CSharp.Constant(field.RequiredWhen.Value, ns)}, global::System.StringComparison.Ordinal)"
+                    : $"value.{discriminator.PropertyName} == {CSharp.Constant(field.RequiredWhen.Value, ns)}";
+                Report(writer, mode, $"{test} && {access} == null", $"path + {CSharp.Literal(wire)}", "MissingConditional", $"'{wire}' is required when '{field.RequiredWhen.FieldWireName}' is {field.RequiredWhen.Value.WireText}.");
+            }
+
+            if (!NeedsValueChecks(field.Type))
+            {
+                return;
+            }
+
+            bool nullable = !(field.Required && field.Type.IsValueType);
+            string value = nullable && field.Type.IsValueType ? access + ".Value" : access;
+            if (nullable)
+            {
+                writer.Open(field.Type.IsValueType ? $"if ({access}.HasValue)" : $"if ({access} != null)");
+            }
+
+            EmitValueChecks(writer, field.Type, value, $"path + {CSharp.Literal(wire)}", wire, ns, mode, 0);
+            if (nullable)
+            {
+                writer.Close();
+            }
+        }
+
+        private static bool NeedsValueChecks(TypeRef type) =>
+            type.IsEnum || type.Kind == TypeKind.Object || (type.Kind == TypeKind.Array && NeedsValueChecks(type.Items!));
+
+        /// <summary>Checks a non-null value: enum membership, nested objects, array items.</summary>
+        private static void EmitValueChecks(SourceWriter writer, TypeRef type, string value, string pathExpression, string what, string ns, Mode mode, int depth)
+        {
+            switch (type.Kind)
+            {
+                case TypeKind.StringEnum:
+                case TypeKind.IntegerEnum:
+                    Report(writer, mode, $"!IsDefined({value})", pathExpression, "InvalidEnumValue", null, $"\"'{what}' is \" + ((int){value}).ToString({CSharp.Invariant}) + \", which is not a value of {type.TypeName}.\"");
+                    break;
+                case TypeKind.Object:
+                    if (mode == Mode.IsValid)
+                    {
+                        writer.Line($"if (!IsValid{type.TypeName}({value})) return false;");
+                    }
+                    else
+                    {
+                        writer.Line($"Collect{type.TypeName}({value}, {pathExpression} + \".\", ref problems);");
+                    }
+
+                    break;
+                case TypeKind.Array:
+                    string index = "i" + depth;
+                    string item = "item" + depth;
+                    writer.Open($"for (int {index} = 0; {index} < {value}.Count; {index}++)");
+                    writer.Line($"var {item} = {value}[{index}];");
+                    string itemPath = $"{pathExpression} + \"[\" + {index}.ToString({CSharp.Invariant}) + \"]\"";
+                    TypeRef items = type.Items!;
+                    if (items.IsValueType)
+                    {
+                        EmitValueChecks(writer, items, item, itemPath, what + "[]", ns, mode, depth + 1);
+                    }
+                    else
+                    {
+                        Report(writer, mode, $"{item} == null", itemPath, "Missing", $"An item of '{what}' is null.");
+                        writer.Open($"else");
+                        EmitValueChecks(writer, items, item, itemPath, what + "[]", ns, mode, depth + 1);
+                        writer.Close();
+                    }
+
+                    writer.Close();
+                    break;
+            }
+        }
+
+        private static void Report(SourceWriter writer, Mode mode, string condition, string pathExpression, string kind, string? message, string? messageExpression = null)
+        {
+            string text = messageExpression ?? CSharp.Literal(message!);
+            writer.Open($"if ({condition})");
+            writer.Line(mode == Mode.IsValid
+                ? "return false;"
+                : $"Add(ref problems, {pathExpression}, {ProblemKind}.{kind}, {text});");
+            writer.Close();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TcbGen.Generator.Model;
+using TcbGen.Generator.Specs;
+
+namespace TcbGen.Generator
+{
+    /// <summary>Reads <see cref="GenerationOptions"/> from the MSBuild properties and the compilation.</summary>
+    internal static class GenerationOptionsReader
+    {
+        public const string NamespaceProperty = "build_property.TcbGenNamespace";
+        public const string RootNamespaceProperty = "build_property.RootNamespace";
+        public const string DefaultNamespace = "TcbGen.Api";
+
+        public static GenerationOptions Read(AnalyzerConfigOptionsProvider config, ParseOptions parseOptions, Compilation compilation)
+        {
+            LanguageVersion version = parseOptions is CSharpParseOptions csharp ? csharp.LanguageVersion : LanguageVersion.Default;
+            bool requiredMembers = version >= LanguageVersion.CSharp11
+                && IsAvailable(compilation, "System.Runtime.CompilerServices.RequiredMemberAttribute")
+                && IsAvailable(compilation, "System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute");
+            return new GenerationOptions(Namespace(config), requiredMembers, version >= LanguageVersion.CSharp8);
+        }
+
+        /// <summary><c>TcbGenNamespace</c> when set, else <c>RootNamespace</c> + <c>.Tcb</c>, else <see cref="DefaultNamespace"/>.</summary>
+        private static string Namespace(AnalyzerConfigOptionsProvider config)
+        {
+            if (config.GlobalOptions.TryGetValue(NamespaceProperty, out string? configured) && !string.IsNullOrWhiteSpace(configured))
+            {
+                return configured.Trim();
+            }
+
+            if (config.GlobalOptions.TryGetValue(RootNamespaceProperty, out string? root) && !string.IsNullOrWhiteSpace(root) && IsValidNamespace(root.Trim()))
+            {
+                return root.Trim() + ".Tcb";
+            }
+
+            return DefaultNamespace;
+        }
+
+        public static bool IsValidNamespace(string name)
+        {
+            foreach (string part in name.Split('.'))
+            {
+                if (Naming.IdentifierProblem(part) != null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsAvailable(Compilation compilation, string metadataName)
+        {
+            INamedTypeSymbol? type = compilation.GetTypeByMetadataName(metadataName);
+            return type != null && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace TcbGen.Generator.Specs
+{
+    /// <summary>How C# names are derived from wire names, and what counts as a usable C# identifier.</summary>
+    internal static class Naming
+    {
+        private static readonly HashSet<string> Keywords = new HashSet<string>
+        {
+            "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
+            "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern",
+            "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface",
+            "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "override",
+            "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
+            "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
+            "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+        };
+
+        /// <summary><c>api_whitelist</c> → <c>ApiWhitelist</c>, <c>msgType</c> → <c>MsgType</c>.</summary>
+        public static string ToPascalCase(string wireName)
+        {
+            var builder = new StringBuilder(wireName.Length);
+            bool upperNext = true;
+            foreach (char c in wireName)
+            {
+                if (c == '_' || c == '-' || c == ' ' || c == '.')
+                {
+                    upperNext = true;
+                    continue;
+                }
+
+                builder.Append(upperNext ? char.ToUpperInvariant(c) : c);
+                upperNext = false;
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary><c>ApiWhitelist</c> → <c>apiWhitelist</c>, for parameter names.</summary>
+        public static string ToCamelCase(string pascalName) =>
+            pascalName.Length == 0 ? pascalName : char.ToLowerInvariant(pascalName[0]) + pascalName.Substring(1);
+
+        public static bool IsKeyword(string name) => Keywords.Contains(name);
+
+        /// <summary>Why <paramref name="name"/> cannot be a C# identifier, or null when it can.</summary>
+        public static string? IdentifierProblem(string name)
+        {
+            if (name.Length == 0)
+            {
+                return "it is empty";
+            }
+
+            if (!(char.IsLetter(name[0]) || name[0] == '_'))
+            {
+                return $"'{name}' does not start with a letter or '_'";
+            }
+
+            foreach (char c in name)
+            {
+                if (!(char.IsLetterOrDigit(c) || c == '_'))
+                {
+                    return $"'{name}' contains '{c}'";
+                }
+            }
+
+            if (IsKeyword(name))
+            {
+                return $"'{name}' is a C# keyword";
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using TcbGen.Generator.Diagnostics;
+using TcbGen.Generator.Emit;
+using TcbGen.Generator.Model;
+using TcbGen.Generator.Specs;
+
+namespace TcbGen.Generator
+{
+    /// <summary>
+    /// Turns every <c>*.tcb.json</c> additional file into typed clients. The pipeline, in order:
+    /// parse each file (cached per file) → check across specs → emit each accepted endpoint's files,
+    /// the clients of each token kind, and <c>TcbErrorCode</c>.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class TcbGenerator : IIncrementalGenerator
+    {
+        /// <inheritdoc />
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<ParsedSpec> parsed = context.AdditionalTextsProvider
+                .Where(static file => SpecParser.IsSpecFile(file.Path))
+                .Select(static (file, cancellationToken) => SpecParser.Parse(file.Path, file.GetText(cancellationToken)?.ToString()))
+                .WithTrackingName(TrackingNames.Parse);
+
+            IncrementalValueProvider<GenerationOptions> options = context.AnalyzerConfigOptionsProvider
+                .Combine(context.ParseOptionsProvider)
+                .Combine(context.CompilationProvider)
+                .Select(static (inputs, _) => GenerationOptionsReader.Read(inputs.Left.Left, inputs.Left.Right, inputs.Right))
+                .WithTrackingName(TrackingNames.Options);
+
+            IncrementalValueProvider<CrossSpecResult> checkedSpecs = parsed.Collect()
+                .Select(static (all, _) => CrossSpecChecker.Check(all, ReservedTypeNames(all)))
+                .WithTrackingName(TrackingNames.CrossSpecCheck);
+
+            context.RegisterSourceOutput(parsed.Select(static (p, _) => p.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+            context.RegisterSourceOutput(checkedSpecs.Select(static (r, _) => r.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+            context.RegisterSourceOutput(options, static (spc, o) => ReportLanguageVersion(spc, o));
+
+            IncrementalValuesProvider<(EndpointSpec Spec, GenerationOptions Options)> endpoints = checkedSpecs
+                .SelectMany(static (r, _) => r.Accepted)
+                .WithTrackingName(TrackingNames.Endpoint)
+                .Combine(options)
+                .WithTrackingName(TrackingNames.EndpointWithOptions);
+            context.RegisterSourceOutput(endpoints, static (spc, item) => EmitEndpoint(spc, item.Spec, item.Options));
+
+            IncrementalValueProvider<(EquatableArray<string> Kinds, GenerationOptions Options)> clients = checkedSpecs
+                .Select(static (r, _) => r.TokenKinds)
+                .WithTrackingName(TrackingNames.TokenKinds)
+                .Combine(options);
+            context.RegisterSourceOutput(clients, static (spc, item) => EmitShared(spc, "TcbClients.g.cs", item.Options, item.Kinds.Count > 0, () => ClientShellEmitter.Emit(item.Kinds, item.Options)));
+
+            IncrementalValueProvider<(EquatableArray<ErrorSpec> Errors, GenerationOptions Options)> allErrors = checkedSpecs
+                .Select(static (r, _) => r.AllErrors)
+                .WithTrackingName(TrackingNames.AllErrors)
+                .Combine(options);
+            context.RegisterSourceOutput(allErrors, static (spc, item) => EmitShared(spc, AllErrorsEmitter.EnumName + ".g.cs", item.Options, item.Errors.Count > 0, () => AllErrorsEmitter.Emit(item.Errors, item.Options)));
+        }
+
+        /// <summary>Names the generator emits itself, which no spec may take.</summary>
+        private static string[] ReservedTypeNames(ImmutableArray<ParsedSpec> all) =>
+            all.Where(p => p.Spec != null)
+                .SelectMany(p => p.Spec!.TokenKinds)
+                .SelectMany(kind => new[] { ClientNames.Class(kind), ClientNames.Interface(kind) })
+                .Concat(new[] { AllErrorsEmitter.EnumName })
+                .ToArray();
+
+        private static void EmitEndpoint(SourceProductionContext context, EndpointSpec spec, GenerationOptions options)
+        {
+            if (!options.LanguageVersionSupported)
+            {
+                return;
+            }
+
+            try
+            {
+                context.AddSource($"{spec.TypePrefix}.Types.g.cs", TypesEmitter.Emit(spec, options));
+                context.AddSource($"{spec.TypePrefix}.Endpoint.g.cs", EndpointEmitter.Emit(spec, options));
+                context.AddSource($"{spec.TypePrefix}.Serializer.g.cs", SerializerEmitter.Emit(spec, options));
+                string? validator = ValidatorEmitter.Emit(spec, options);
+                if (validator != null)
+                {
+                    context.AddSource($"{spec.TypePrefix}.Validator.g.cs", validator);
+                }
+
+                context.AddSource($"{spec.TypePrefix}.Client.g.cs", ClientEmitter.Emit(spec, options));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                ReportInternalError(context, spec.FilePath, exception);
+            }
+        }
+
+        private static void EmitShared(SourceProductionContext context, string hintName, GenerationOptions options, bool hasContent, Func<string> emit)
+        {
+            if (!options.LanguageVersionSupported || !hasContent)
+            {
+                return;
+            }
+
+            try
+            {
+                context.AddSource(hintName, emit());
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                ReportInternalError(context, string.Empty, exception);
+            }
+        }
+
+        private static void Report(SourceProductionContext context, EquatableArray<SpecDiagnostic> diagnostics)
+        {
+            foreach (SpecDiagnostic diagnostic in diagnostics)
+            {
+                context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(diagnostic));
+            }
+        }
+
+        private static void ReportLanguageVersion(SourceProductionContext context, GenerationOptions options)
+        {
+            if (!options.LanguageVersionSupported)
+            {
+                context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(new SpecDiagnostic(
+                    SpecDiagnosticIds.LanguageVersionTooLow,
+                    "TcbGen generates code that needs C# 8 or later (nullable reference types); set <LangVersion>8.0</LangVersion> or later in the project. Nothing was generated.",
+                    string.Empty,
+                    SourceSpan.Empty)));
+            }
+        }
+
+        private static void ReportInternalError(SourceProductionContext context, string filePath, Exception exception) =>
+            context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(new SpecDiagnostic(
+                SpecDiagnosticIds.InternalError,
+                $"TcbGen failed while generating code ({exception.GetType().Name}: {exception.Message}). Please report this.",
+                filePath,
+                SourceSpan.Empty)));
+    }
+}
