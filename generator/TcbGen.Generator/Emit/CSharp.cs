@@ -78,7 +78,7 @@ namespace TcbGen.Generator.Emit
         /// <summary>The name of the generated serializer field holding a wire name's pre-encoded UTF-8 bytes.</summary>
         public static string WireNameField(string wireName)
         {
-            var builder = new StringBuilder("PropertyName_");
+            var builder = new StringBuilder();
             foreach (char c in wireName)
             {
                 builder.Append(char.IsLetterOrDigit(c) ? c : '_');
