@@ -133,7 +133,8 @@ namespace TcbGen.Generator.Specs
                     return new ConstantValue(ConstantKind.String, text.Value, 0, false);
                 case TypeKind.Boolean when value.Kind == JsonNodeKind.True || value.Kind == JsonNodeKind.False:
                     return new ConstantValue(ConstantKind.Boolean, null, 0, value.Kind == JsonNodeKind.True);
-                case TypeKind.Int32 or TypeKind.Int64 when value is JsonNumber number && number.TryGetInt64(out long integer):
+                case TypeKind.Int32 or TypeKind.Int64 when value is JsonNumber number && number.TryGetInt64(out long integer)
+                    && (type.Kind == TypeKind.Int64 || (integer >= int.MinValue && integer <= int.MaxValue)):
                     return new ConstantValue(ConstantKind.Integer, null, integer, false);
                 case TypeKind.StringEnum or TypeKind.IntegerEnum:
                     EnumSpec? enumSpec = context.Enums.Find(e => e.TypeName == type.TypeName);

@@ -77,13 +77,15 @@ namespace TcbGen.Generator.Specs
                 return false;
             }
 
-            if (!requestSide && (field.WireName == "errcode" || field.WireName == "errmsg"))
+            // Only the response body itself derives from TcbResponse; nested response objects may use these names.
+            bool isResponseRoot = !requestSide && typeName == context.TypePrefix + "Response";
+            if (isResponseRoot && (field.WireName == "errcode" || field.WireName == "errmsg"))
             {
                 context.Report(SpecDiagnosticIds.ReservedName, $"'{field.WireName}' is part of every response (TcbResponse.ErrorCode/ErrorMessage); remove it from the fields.", at);
                 return false;
             }
 
-            if (!requestSide && (field.PropertyName == "ErrorCode" || field.PropertyName == "ErrorMessage"))
+            if (isResponseRoot && (field.PropertyName == "ErrorCode" || field.PropertyName == "ErrorMessage"))
             {
                 context.Report(SpecDiagnosticIds.ReservedName, $"The C# name '{field.PropertyName}' is taken by TcbResponse; set another 'csharpName'.", at);
                 return false;

@@ -113,20 +113,21 @@ namespace TcbGen.Generator.Specs
                 context.Report(SpecDiagnosticIds.InvalidValue, "'name' must not be empty; use the interface name from the WeChat documentation, e.g. setCloudAccessToken.", name);
             }
 
+            // After a bad name, go on with a placeholder prefix so that one mistake is reported once,
+            // not again for every type name derived from it.
+            const string placeholder = "Endpoint";
             if (csharpName != null)
             {
-                context.CheckIdentifier(csharpName.Value, "the endpoint", csharpName, "Choose another 'csharpName'.");
-                return csharpName.Value;
+                return context.CheckIdentifier(csharpName.Value, "the endpoint", csharpName, "Choose another 'csharpName'.") ? csharpName.Value : placeholder;
             }
 
             if (name == null || name.Value.Length == 0)
             {
-                return "Endpoint";
+                return placeholder;
             }
 
             string derived = Naming.ToPascalCase(name.Value);
-            context.CheckIdentifier(derived, $"endpoint '{name.Value}'", name, "Set 'csharpName' to a valid C# identifier.");
-            return derived;
+            return context.CheckIdentifier(derived, $"endpoint '{name.Value}'", name, "Set 'csharpName' to a valid C# identifier.") ? derived : placeholder;
         }
 
         private static EquatableArray<string> ParseNotes(SpecParseContext context, SpecObjectReader reader)
@@ -152,9 +153,17 @@ namespace TcbGen.Generator.Specs
             var ids = new List<int>();
             foreach (JsonNode item in reader.Array("permissionSets")?.Items ?? new List<JsonNode>())
             {
-                if (item is JsonNumber number && number.TryGetInt64(out long id) && id > 0 && id <= int.MaxValue)
+                // An integer (no fraction or exponent) out of range is a bad value, even beyond 64 bits; anything else is the wrong type.
+                if (item is JsonNumber number && number.Raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0)
                 {
-                    ids.Add((int)id);
+                    if (number.TryGetInt64(out long id) && id > 0 && id <= int.MaxValue)
+                    {
+                        ids.Add((int)id);
+                    }
+                    else
+                    {
+                        context.Report(SpecDiagnosticIds.InvalidValue, $"Permission set id {number.Raw} is out of range; ids are from 1 to 2147483647.", item);
+                    }
                 }
                 else
                 {
@@ -216,7 +225,7 @@ namespace TcbGen.Generator.Specs
                 }
                 else if (kinds.Contains(kind.Value))
                 {
-                    context.Report(SpecDiagnosticIds.DuplicateKey, $"Token kind '{kind.Value}' is listed twice.", kind);
+                    context.Report(SpecDiagnosticIds.InvalidValue, $"Token kind '{kind.Value}' is listed twice.", kind);
                 }
                 else
                 {

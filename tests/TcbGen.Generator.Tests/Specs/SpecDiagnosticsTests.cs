@@ -1,0 +1,479 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using TcbGen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace TcbGen.Generator.Tests.Specs
+{
+    /// <summary>
+    /// Every TCB diagnostic the spec parser and the cross-spec checker can report: its id, the file, the exact
+    /// line and column it points at, and a message that names the problem. A broken spec is not generated; the rest are.
+    /// </summary>
+    public sealed class SpecDiagnosticsTests
+    {
+        private const string ProbeFile = "probeEnv.tcb.json";
+        private const string ProbePath = "/specs/" + ProbeFile;
+
+        /// <summary>A valid spec; each case below breaks it with one textual replacement.</summary>
+        private static readonly string Probe = """
+            {
+              "$schema": "./schema/tcb-endpoint.schema.json",
+              "name": "probeEnv",
+              "title": "Probe an environment (test)",
+              "permissionSets": [49, 64],
+              "method": "POST",
+              "path": "/tcb/probeenv",
+              "tokenKinds": ["authorizer_access_token"],
+              "retrySafe": true,
+              "request": {
+                "fields": [
+                  { "name": "env", "type": "string", "required": true },
+                  { "name": "mode", "type": "string", "enum": [{ "value": "fast", "name": "Fast" }, { "value": "slow", "name": "Slow" }] },
+                  { "name": "limit", "type": "integer" }
+                ]
+              },
+              "response": {
+                "fields": [
+                  { "name": "status", "type": "string" }
+                ]
+              },
+              "errors": [
+                { "code": 40014, "name": "InvalidAccessToken", "message": "invalid access_token" },
+                { "code": 40101, "name": "MissingParameter", "message": "missing parameter" }
+              ]
+            }
+            """.Replace("\r\n", "\n");
+
+        private const string EnvField = """{ "name": "env", "type": "string", "required": true }""";
+        private const string LimitField = """{ "name": "limit", "type": "integer" }""";
+        private const string StatusField = """{ "name": "status", "type": "string" }""";
+        private const string SlowEntry = """{ "value": "slow", "name": "Slow" }""";
+        private const string SecondError = """{ "code": 40101, "name": "MissingParameter", "message": "missing parameter" }""";
+
+        private static readonly string[] SeedPrefixes = { "ChangeTcbEnv", "CreateCloudUser", "SetCallBackConfig", "SetCloudAccessToken" };
+
+        [Fact]
+        public void ProbeSpecIsValidAndGenerates()
+        {
+            GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec(ProbeFile, Probe) });
+
+            DiagnosticAssert.None(outcome.GeneratorDiagnostics);
+            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
+            DiagnosticAssert.None(GeneratorHarness.CompileDiagnostics(outcome.Output));
+        }
+
+        /// <summary>
+        /// One broken probe spec next to the four seed specs: exactly one diagnostic, exactly where expected;
+        /// the probe generates nothing and every seed is still generated.
+        /// </summary>
+        [Theory]
+        // TCB0001: not JSON.
+        [InlineData("TCB0001", SecondError, SecondError + ",", "]\n}", "]", "trailing comma")]
+        [InlineData("TCB0001", "\"title\": \"Probe an environment (test)\"", "\"title\": \"Probe \\q\"", "\\q", null, "'\\q'")]
+        [InlineData("TCB0001", "\"name\": \"probeEnv\",", "// the name\n  \"name\": \"probeEnv\",", "// the name", "/", "property name")]
+        // TCB0002: a required property is missing.
+        [InlineData("TCB0002", "  \"path\": \"/tcb/probeenv\",\n", "", "{\n  \"$schema\"", "{", "'path'")]
+        [InlineData("TCB0002", "  \"name\": \"probeEnv\",\n", "", "{\n  \"$schema\"", "{", "'name'")]
+        [InlineData("TCB0002", LimitField, "{ \"name\": \"limit\" }", "{ \"name\": \"limit\" }", "{", "'type'")]
+        [InlineData("TCB0002", LimitField, "{ \"name\": \"limit\", \"type\": \"array\" }", "{ \"name\": \"limit\", \"type\": \"array\" }", "{", "'items'")]
+        // TCB0003: wrong JSON type.
+        [InlineData("TCB0003", "\"retrySafe\": true", "\"retrySafe\": \"yes\"", "\"yes\"", null, "'retrySafe'")]
+        [InlineData("TCB0003", "[49, 64]", "[49, 1.5]", "1.5", null, "permission set")]
+        [InlineData("TCB0003", "\"code\": 40101,", "\"code\": 40101.0,", "40101.0", null, "40101.0")]
+        [InlineData("TCB0003", "\"title\": \"Probe an environment (test)\"", "\"title\": \"Probe\",\n  \"notes\": [\"ok\", 42]", "42", null, "note")]
+        // TCB0004: unknown property.
+        [InlineData("TCB0004", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"requird\": true }", "\"requird\"", null, "'requird'")]
+        [InlineData("TCB0004", "\"retrySafe\": true,", "\"retrySafe\": true,\n  \"default\": 1,", "\"default\"", null, "'default'")]
+        // TCB0005: a key given twice.
+        [InlineData("TCB0005", "\"retrySafe\": true,", "\"retrySafe\": true,\n  \"retrySafe\": false,", "\"retrySafe\": false", "\"retrySafe\"", "'retrySafe' is given twice")]
+        // TCB0006: unknown field type.
+        [InlineData("TCB0006", LimitField, "{ \"name\": \"limit\", \"type\": \"strng\" }", "\"strng\"", null, "'strng'")]
+        // TCB0007: bad values.
+        [InlineData("TCB0007", "\"method\": \"POST\"", "\"method\": \"GET\"", "\"GET\"", null, "'GET'")]
+        [InlineData("TCB0007", "\"/tcb/probeenv\"", "\"tcb/probeenv\"", "\"tcb/probeenv\"", null, "'path' must start with '/'")]
+        [InlineData("TCB0007", "\"/tcb/probeenv\"", "\"/tcb/probeenv?x=1\"", "\"/tcb/probeenv?x=1\"", null, "'path'")]
+        [InlineData("TCB0007", "[\"authorizer_access_token\"]", "[\"authorizer_token\"]", "\"authorizer_token\"", null, "'authorizer_token'")]
+        [InlineData("TCB0007", "[\"authorizer_access_token\"]", "[]", "\"tokenKinds\": []", "[]", "'tokenKinds'")]
+        [InlineData("TCB0007", "[\"authorizer_access_token\"]", "[\"authorizer_access_token\", \"authorizer_access_token\"]", ", \"authorizer_access_token\"]", "\"authorizer_access_token\"", "'authorizer_access_token' is listed twice")]
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"int16\" }", "\"int16\"", null, "'int16'")]
+        [InlineData("TCB0007", "[49, 64]", "[49, 0]", "[49, 0]", "0", "Permission set id 0")]
+        [InlineData("TCB0007", "[49, 64]", "[-3, 64]", "-3", null, "Permission set id -3")]
+        [InlineData("TCB0007", "[49, 64]", "[49, 2147483648]", "2147483648", null, "Permission set id 2147483648")]
+        [InlineData("TCB0007", "[49, 64]", "[49, 99999999999999999999]", "99999999999999999999", null, "Permission set id 99999999999999999999")]
+        [InlineData("TCB0007", "\"code\": 40101,", "\"code\": 2147483648,", "2147483648", null, "32-bit")]
+        [InlineData("TCB0007", "\"name\": \"probeEnv\"", "\"name\": \"\", \"csharpName\": \"ProbeEnv\"", "\"\"", null, "'name' must not be empty")]
+        // TCB0008: a field declared twice.
+        [InlineData("TCB0008", LimitField, LimitField + ",\n      { \"name\": \"env\", \"type\": \"boolean\" }", "{ \"name\": \"env\", \"type\": \"boolean\" }", "{", "'env'")]
+        [InlineData("TCB0008", LimitField, "{ \"name\": \"a_b\", \"type\": \"integer\" },\n      { \"name\": \"aB\", \"type\": \"integer\" }", "{ \"name\": \"aB\"", "{", "'AB'")]
+        // TCB0009: an error declared twice.
+        [InlineData("TCB0009", "\"code\": 40101,", "\"code\": 40014,", "40014, \"name\": \"MissingParameter\"", "40014", "40014")]
+        [InlineData("TCB0009", "\"name\": \"MissingParameter\"", "\"name\": \"InvalidAccessToken\"", "\"InvalidAccessToken\", \"message\": \"missing parameter\"", "\"InvalidAccessToken\"", "'InvalidAccessToken'")]
+        // TCB0010: not a C# identifier.
+        [InlineData("TCB0010", EnvField, "{ \"name\": \"env\", \"csharpName\": \"class\", \"type\": \"string\", \"required\": true }", "\"class\"", null, "'class' is a C# keyword")]
+        [InlineData("TCB0010", LimitField, "{ \"name\": \"2fa\", \"type\": \"integer\" }", "\"2fa\"", null, "'2fa'")]
+        [InlineData("TCB0010", "\"MissingParameter\"", "\"Missing-Parameter\"", "\"Missing-Parameter\"", null, "'Missing-Parameter' contains '-'")]
+        [InlineData("TCB0010", "\"name\": \"Slow\"", "\"name\": \"Very Slow\"", "\"Very Slow\"", null, "'Very Slow'")]
+        // One bad endpoint name is reported once, not again for every type name derived from it (the enum of 'mode').
+        [InlineData("TCB0010", "\"name\": \"probeEnv\",", "\"name\": \"probeEnv\", \"csharpName\": \"Probe.Env\",", "\"Probe.Env\"", null, "'Probe.Env' contains '.'")]
+        // TCB0011: requiredWhen names no sibling.
+        [InlineData("TCB0011", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"requiredWhen\": { \"field\": \"nope\", \"equals\": 1 } }", "\"nope\"", null, "'nope'")]
+        [InlineData("TCB0011", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"requiredWhen\": { \"field\": \"limit\", \"equals\": 1 } }", "\"field\": \"limit\"", "\"limit\"", "'limit'")]
+        // TCB0012: requiredWhen value does not fit.
+        [InlineData("TCB0012", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"requiredWhen\": { \"field\": \"mode\", \"equals\": \"medium\" } }", "\"medium\"", null, "'mode'")]
+        [InlineData("TCB0012", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"requiredWhen\": { \"field\": \"env\", \"equals\": 5 } }", "\"equals\": 5", "5", "'env' (string) can never hold")]
+        [InlineData("TCB0012", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"requiredWhen\": { \"field\": \"limit\", \"equals\": 5000000000 } }", "5000000000", null, "'limit' (int32) can never hold")]
+        // TCB0014: two types of one spec with the same C# name.
+        [InlineData("TCB0014", LimitField, "{ \"name\": \"extra\", \"type\": \"object\", \"typeName\": \"ProbeEnvRequest\", \"fields\": [] }", "\"ProbeEnvRequest\"", null, "'ProbeEnvRequest'")]
+        [InlineData("TCB0014", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"enum\": [{ \"value\": 1, \"name\": \"One\" }], \"typeName\": \"ProbeEnvMode\" }", "\"ProbeEnvMode\"", null, "'ProbeEnvMode'")]
+        // TCB0016: bad enums.
+        [InlineData("TCB0016", "\"enum\": [{ \"value\": \"fast\", \"name\": \"Fast\" }, " + SlowEntry + "]", "\"enum\": []", "\"enum\": []", "[]", "at least one value")]
+        [InlineData("TCB0016", SlowEntry, "{ \"value\": \"fast\", \"name\": \"Quick\" }", "{ \"value\": \"fast\", \"name\": \"Quick\" }", "{", "fast is listed twice")]
+        [InlineData("TCB0016", SlowEntry, "{ \"value\": \"slow\", \"name\": \"Fast\" }", "{ \"value\": \"slow\", \"name\": \"Fast\" }", "{", "'Fast' is used twice")]
+        [InlineData("TCB0016", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"enum\": [{ \"value\": \"one\", \"name\": \"One\" }] }", "\"one\"", null, "must be a 32-bit integer")]
+        [InlineData("TCB0016", SlowEntry, "{ \"value\": 2, \"name\": \"Slow\" }", "2, \"name\": \"Slow\"", "2", "must be a string, not a number")]
+        // TCB0017: reserved names.
+        [InlineData("TCB0017", StatusField, StatusField + ",\n      { \"name\": \"errcode\", \"type\": \"integer\" }", "{ \"name\": \"errcode\"", "{", "'errcode'")]
+        [InlineData("TCB0017", StatusField, "{ \"name\": \"error_code\", \"type\": \"integer\" }", "{ \"name\": \"error_code\"", "{", "'ErrorCode'")]
+        [InlineData("TCB0017", StatusField, "{ \"name\": \"status\", \"csharpName\": \"ErrorMessage\", \"type\": \"string\" }", "{ \"name\": \"status\", \"csharpName\"", "{", "'ErrorMessage'")]
+        [InlineData("TCB0017", LimitField, "{ \"name\": \"page\", \"type\": \"object\", \"typeName\": \"Cursor\", \"fields\": [{ \"name\": \"cursor\", \"type\": \"string\" }] }", "{ \"name\": \"cursor\"", "{", "'Cursor'")]
+        // TCB0018: a property that does not apply.
+        [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"fields\": [] }", "\"fields\": [] }", "\"fields\"", "'fields' does not apply")]
+        [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"required\": false }", "\"required\": false", "\"required\"", "'required' does not apply")]
+        [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"format\": \"int32\" }", "\"format\"", null, "'format' does not apply")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"int64\", \"enum\": [{ \"value\": 1, \"name\": \"One\" }] }", "\"int64\"", null, "remove 'format'")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"required\": true, \"requiredWhen\": { \"field\": \"env\", \"equals\": \"x\" } }", "{ \"field\": \"env\"", "{", "both 'required' and 'requiredWhen'")]
+        public void BrokenSpecReportsOneLocatedDiagnosticAndTheSeedsStillGenerate(string id, string find, string replace, string atContext, string? atTarget, string messagePart)
+        {
+            string json = ReplaceOnce(Probe, find, replace);
+            var specs = new List<AdditionalText>(GeneratorHarness.SeedSpecs()) { GeneratorHarness.Spec(ProbeFile, json) };
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(specs);
+
+            Diagnostic diagnostic = SingleDiagnostic(outcome);
+            AssertDiagnostic(diagnostic, id, ProbePath, At(json, atContext, atTarget), messagePart);
+            AssertNoSourceFor(outcome, "ProbeEnv", "Endpoint");
+            AssertSeedsGenerated(outcome);
+        }
+
+        [Theory]
+        [InlineData("empty file", "", 0, 0, "empty")]
+        [InlineData("whitespace only", "  \n\t\n", 0, 0, "empty")]
+        [InlineData("unterminated string", "{\n  \"name\": \"probeEnv", 1, 10, "not terminated")]
+        [InlineData("text after the value", "{}\n{}", 1, 0, "after the end")]
+        [InlineData("a single quote", "{\n  'name': 1\n}", 1, 2, "double quotes")]
+        [InlineData("a control character in a string", "{ \"name\": \"a\tb\" }", 0, 12, "control character")]
+        public void InvalidJsonIsReportedWhereTheParserStopped(string what, string json, int line, int column, string messagePart)
+        {
+            GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec(ProbeFile, json) });
+
+            Diagnostic diagnostic = SingleDiagnostic(outcome, what);
+            AssertDiagnostic(diagnostic, "TCB0001", ProbePath, (line, column), messagePart);
+            Assert.Empty(outcome.Sources);
+        }
+
+        [Fact]
+        public void JsonNestedDeeperThan64LevelsIsInvalidJson()
+        {
+            string json = new string('[', 65) + new string(']', 65);
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec(ProbeFile, json) });
+
+            // The 65th '[' is where the limit is crossed.
+            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0001", ProbePath, (0, 64), "deeper than 64");
+        }
+
+        [Theory]
+        [InlineData("[1, 2]", "an array")]
+        [InlineData("\"probeEnv\"", "a string")]
+        [InlineData("null", "null")]
+        [InlineData("42", "a number")]
+        public void SpecThatIsNotAnObjectIsTheWrongJsonType(string json, string kindName)
+        {
+            GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec(ProbeFile, json) });
+
+            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0003", ProbePath, (0, 0), "must be a JSON object, not " + kindName);
+            Assert.Empty(outcome.Sources);
+        }
+
+        [Fact]
+        public void SameEndpointInTwoFilesIsReportedOnTheLaterFileAndTheEarlierStillGenerates()
+        {
+            string earlier = Probe;
+            string later = ReplaceOnce(Probe, "\"name\": \"probeEnv\",", "\"name\": \"probeEnv\",\n  \"csharpName\": \"ProbeEnvTwo\",");
+            var specs = new List<AdditionalText>
+            {
+                // Given out of path order: "later" must still lose, because the order is by ordinal path.
+                GeneratorHarness.Spec("b-probe.tcb.json", later),
+                GeneratorHarness.Spec("a-probe.tcb.json", earlier),
+            };
+            specs.AddRange(GeneratorHarness.SeedSpecs());
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(specs);
+
+            Diagnostic diagnostic = SingleDiagnostic(outcome);
+            AssertDiagnostic(diagnostic, "TCB0013", "/specs/b-probe.tcb.json", At(later, "\"probeEnv\""), "'probeEnv' is already declared in a-probe.tcb.json");
+            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
+            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Client.g.cs");
+            AssertNoSourceFor(outcome, "ProbeEnvTwo");
+            AssertSeedsGenerated(outcome, extraEndpoints: 1);
+        }
+
+        [Fact]
+        public void TwoNamesWithTheSamePrefixAreTheSameEndpoint()
+        {
+            string later = ReplaceOnce(Probe, "\"name\": \"probeEnv\"", "\"name\": \"ProbeEnv\"");
+            var specs = new[]
+            {
+                GeneratorHarness.Spec("probeEnv.tcb.json", Probe),
+                GeneratorHarness.Spec("ProbeEnv2.tcb.json", later),
+            };
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(specs);
+
+            // "/specs/ProbeEnv2..." sorts before "/specs/probeEnv..." ordinally ('P' < 'p'), so the lower-case file loses.
+            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0013", "/specs/probeEnv.tcb.json", At(Probe, "\"probeEnv\""), "'probeEnv' is already declared in ProbeEnv2.tcb.json");
+            Assert.Single(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
+        }
+
+        [Fact]
+        public void NestedTypeNameCollidingAcrossSpecsIsReportedOnTheLaterSpec()
+        {
+            const string Shared = "{ \"name\": \"info\", \"type\": \"object\", \"typeName\": \"SharedInfo\", \"fields\": [] }";
+            string first = ReplaceOnce(Probe, StatusField, Shared);
+            string second = ReplaceOnce(ReplaceOnce(first, "\"name\": \"probeEnv\"", "\"name\": \"probeOther\""), "/tcb/probeenv", "/tcb/probeother");
+            var specs = new[]
+            {
+                GeneratorHarness.Spec("probeOther.tcb.json", second),
+                GeneratorHarness.Spec("probeEnv.tcb.json", first),
+            };
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(specs);
+
+            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0014", "/specs/probeOther.tcb.json", At(second, "\"probeOther\""), "'SharedInfo'", "probeEnv.tcb.json");
+            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
+            AssertNoSourceFor(outcome, "ProbeOther");
+        }
+
+        [Fact]
+        public void TypeNameTakingAGeneratedClientNameIsReported()
+        {
+            string json = ReplaceOnce(Probe, StatusField, "{ \"name\": \"info\", \"type\": \"object\", \"typeName\": \"TcbAuthorizerClient\", \"fields\": [] }");
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec(ProbeFile, json) }.Concat(GeneratorHarness.SeedSpecs()));
+
+            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0014", ProbePath, At(json, "\"probeEnv\""), "'TcbAuthorizerClient'", "TcbGen itself");
+            AssertNoSourceFor(outcome, "ProbeEnv");
+            AssertSeedsGenerated(outcome);
+        }
+
+        [Fact]
+        public void SpecsGivingOneErrcodeTwoNamesAreReportedAtTheLaterErrorAndBothStillGenerate()
+        {
+            string other = ReplaceOnce(
+                ReplaceOnce(ReplaceOnce(Probe, "\"name\": \"probeEnv\"", "\"name\": \"probeOther\""), "/tcb/probeenv", "/tcb/probeother"),
+                "\"name\": \"InvalidAccessToken\"",
+                "\"name\": \"AccessTokenInvalid\"");
+            var specs = new[] { GeneratorHarness.Spec("b.tcb.json", other), GeneratorHarness.Spec("a.tcb.json", Probe) };
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(specs);
+
+            // a.tcb.json comes first by path, so its name for 40014 wins and the error row of b.tcb.json is reported.
+            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0015", "/specs/b.tcb.json", At(other, "{ \"code\": 40014", "{"), "errcode 40014 is named 'AccessTokenInvalid' here but 'InvalidAccessToken' in a.tcb.json");
+            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
+            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeOther.Types.g.cs");
+        }
+
+        [Fact]
+        public void SpecsGivingOneErrorNameTwoCodesAreReported()
+        {
+            string other = ReplaceOnce(
+                ReplaceOnce(ReplaceOnce(Probe, "\"name\": \"probeEnv\"", "\"name\": \"probeOther\""), "/tcb/probeenv", "/tcb/probeother"),
+                "\"code\": 40101",
+                "\"code\": 40102");
+            var specs = new[] { GeneratorHarness.Spec("a.tcb.json", Probe), GeneratorHarness.Spec("b.tcb.json", other) };
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(specs);
+
+            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0015", "/specs/b.tcb.json", At(other, "{ \"code\": 40102", "{"), "'MissingParameter' is errcode 40102 here but 40101 in a.tcb.json");
+            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeOther.Types.g.cs");
+        }
+
+        [Fact]
+        public void ErrcodeAndErrorCodeAreAllowedInNestedResponseObjects()
+        {
+            string json = ReplaceOnce(Probe, StatusField, """
+                { "name": "result", "type": "object", "fields": [{ "name": "errcode", "type": "integer" }, { "name": "errmsg", "type": "string" }] },
+                      { "name": "jobs", "type": "array", "items": { "type": "object", "fields": [{ "name": "error_code", "type": "integer" }, { "name": "msg", "csharpName": "ErrorMessage", "type": "string" }] } }
+                """);
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec(ProbeFile, json) });
+
+            DiagnosticAssert.None(outcome.GeneratorDiagnostics);
+            string types = outcome.Source("ProbeEnv.Types.g.cs");
+            Assert.Contains("ErrorCode", types);
+            Assert.Contains("ErrorMessage", types);
+            DiagnosticAssert.None(GeneratorHarness.CompileDiagnostics(outcome.Output));
+        }
+
+        [Fact]
+        public void ErrcodeIsAllowedOnTheRequestSide()
+        {
+            string json = ReplaceOnce(Probe, LimitField, "{ \"name\": \"errcode\", \"type\": \"integer\" }");
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec(ProbeFile, json) });
+
+            DiagnosticAssert.None(outcome.GeneratorDiagnostics);
+            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
+        }
+
+        [Fact]
+        public void LanguageVersionBelow8ReportsTcb0100AndGeneratesNothing()
+        {
+            GeneratorOutcome outcome = GeneratorHarness.Run(GeneratorHarness.SeedSpecs(), languageVersion: LanguageVersion.CSharp7_3);
+
+            Diagnostic diagnostic = SingleDiagnostic(outcome);
+            Assert.Equal("TCB0100", diagnostic.Id);
+            Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+            Assert.Equal(Location.None, diagnostic.Location);
+            Assert.Contains("C# 8", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+            Assert.Empty(outcome.Sources);
+        }
+
+        [Fact]
+        public void GarbageNeverThrowsAndOnlyGetsTcbDiagnostics()
+        {
+            var inputs = new List<(string Name, string Text)>();
+            var random = new Random(20240601);
+            for (int i = 0; i < 20; i++)
+            {
+                var bytes = new byte[random.Next(1, 2000)];
+                random.NextBytes(bytes);
+                inputs.Add(($"random-utf8-{i}", Encoding.UTF8.GetString(bytes)));
+                inputs.Add(($"random-latin1-{i}", Encoding.Latin1.GetString(bytes)));
+            }
+
+            inputs.Add(("nested-arrays", new string('[', 10_000) + new string(']', 10_000)));
+            inputs.Add(("nested-objects", string.Concat(Enumerable.Repeat("{\"a\":", 10_000)) + "1" + new string('}', 10_000)));
+            inputs.Add(("unclosed-arrays", new string('[', 10_000)));
+            inputs.Add(("megabyte-string", "\"" + new string('x', 1 << 20) + "\""));
+            inputs.Add(("megabyte-name", "{ \"name\": \"" + new string('a', 1 << 20) + "\" }"));
+            inputs.Add(("megabyte-number", "{ \"permissionSets\": [" + new string('9', 1 << 20) + "] }"));
+            inputs.Add(("null", "null"));
+            inputs.Add(("nul", "nul"));
+            inputs.Add(("NULL", "NULL"));
+            inputs.Add(("nul-char", "\0"));
+            inputs.Add(("bom-only", "\uFEFF"));
+            inputs.Add(("lone-surrogate", "{ \"name\": \"\uD800\" }"));
+            inputs.Add(("escaped-surrogate", "{ \"name\": \"\\uD800\", \"title\": \"\\u00\" }"));
+            inputs.Add(("minus", "-"));
+            inputs.Add(("exponent", "1e"));
+            inputs.Add(("empty-everything", "{ \"name\": \"\", \"title\": \"\", \"method\": \"\", \"path\": \"\", \"tokenKinds\": [], \"retrySafe\": null, \"request\": {}, \"response\": {}, \"errors\": [], \"examples\": [] }"));
+            inputs.Add(("wrong-everything", "{ \"name\": 1, \"title\": [], \"notes\": {}, \"permissionSets\": [null], \"method\": 2, \"path\": {}, \"tokenKinds\": [3], \"retrySafe\": 0, \"request\": [], \"response\": \"\", \"errors\": [1], \"examples\": [2] }"));
+            inputs.Add(("weird-fields", ReplaceOnce(Probe, LimitField, "1, null, [], { \"name\": {} , \"type\": [] }, { \"name\": \"x\", \"type\": \"array\", \"items\": { \"type\": \"array\", \"items\": { \"type\": \"object\" } } }, { \"name\": \"y\", \"type\": \"integer\", \"enum\": [1, {}, { \"value\": 1.5, \"name\": \"A\" }, { \"name\": \"B\" }] }, { \"name\": \"z\", \"type\": \"string\", \"requiredWhen\": { \"field\": \"z\" } }")));
+
+            foreach (AdditionalText seed in GeneratorHarness.SeedSpecs())
+            {
+                string text = seed.GetText()!.ToString();
+                string seedName = System.IO.Path.GetFileName(seed.Path);
+                for (int length = 0; length < text.Length; length += 97)
+                {
+                    inputs.Add(($"{seedName}-cut-{length}", text.Substring(0, length)));
+                }
+            }
+
+            List<AdditionalText> specs = inputs.Select(i => GeneratorHarness.Spec(i.Name + ".tcb.json", i.Text)).ToList();
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(specs);
+
+            Assert.All(outcome.RunResult.Results, r => Assert.Null(r.Exception));
+            Assert.All(outcome.GeneratorDiagnostics, d =>
+            {
+                Assert.StartsWith("TCB", d.Id, StringComparison.Ordinal);
+                Assert.NotEqual("TCB0099", d.Id);
+                Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+            });
+            var located = new HashSet<string>(outcome.GeneratorDiagnostics.Select(d => d.Location.GetLineSpan().Path));
+            Assert.All(specs, s => Assert.Contains(s.Path, located));
+            Assert.Empty(outcome.Sources);
+        }
+
+        /// <summary>
+        /// The zero-based line and column of <paramref name="target"/> (default: the whole context) within
+        /// <paramref name="context"/>, which must occur exactly once in <paramref name="text"/>.
+        /// </summary>
+        private static (int Line, int Column) At(string text, string context, string? target = null)
+        {
+            int start = text.IndexOf(context, StringComparison.Ordinal);
+            Assert.True(start >= 0, $"'{context}' is not in the spec.");
+            Assert.True(text.IndexOf(context, start + 1, StringComparison.Ordinal) < 0, $"'{context}' occurs more than once in the spec.");
+            int inner = target == null ? 0 : context.IndexOf(target, StringComparison.Ordinal);
+            Assert.True(inner >= 0, $"'{target}' is not in '{context}'.");
+            int offset = start + inner;
+            int lineStart = offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
+            int line = text.Take(offset).Count(c => c == '\n');
+            return (line, offset - lineStart);
+        }
+
+        private static string ReplaceOnce(string text, string find, string replace)
+        {
+            int index = text.IndexOf(find, StringComparison.Ordinal);
+            Assert.True(index >= 0, $"'{find}' is not in the spec.");
+            Assert.True(text.IndexOf(find, index + 1, StringComparison.Ordinal) < 0, $"'{find}' occurs more than once in the spec.");
+            return text.Substring(0, index) + replace + text.Substring(index + find.Length);
+        }
+
+        private static Diagnostic SingleDiagnostic(GeneratorOutcome outcome, string? what = null)
+        {
+            if (outcome.GeneratorDiagnostics.Length != 1)
+            {
+                Assert.Fail($"{what}: expected exactly one diagnostic, got {outcome.GeneratorDiagnostics.Length}:\n" + string.Join("\n", outcome.GeneratorDiagnostics.Take(20)));
+            }
+
+            return outcome.GeneratorDiagnostics[0];
+        }
+
+        private static void AssertDiagnostic(Diagnostic diagnostic, string id, string path, (int Line, int Column) at, params string[] messageParts)
+        {
+            FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+            string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+            string actual = $"{diagnostic.Id} {span.Path}({span.StartLinePosition.Line},{span.StartLinePosition.Character}): {message}";
+            Assert.True(diagnostic.Id == id, $"Expected {id}, got {actual}");
+            Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+            Assert.Equal(path, span.Path);
+            Assert.True(
+                span.StartLinePosition.Line == at.Line && span.StartLinePosition.Character == at.Column,
+                $"Expected ({at.Line},{at.Column}), got {actual}");
+            foreach (string part in messageParts)
+            {
+                Assert.Contains(part, message, StringComparison.Ordinal);
+            }
+        }
+
+        private static void AssertNoSourceFor(GeneratorOutcome outcome, params string[] prefixes)
+        {
+            foreach (string prefix in prefixes)
+            {
+                Assert.DoesNotContain(outcome.Sources, s => s.HintName.StartsWith(prefix + ".", StringComparison.Ordinal));
+            }
+        }
+
+        /// <summary>Each seed's five (CreateCloudUser: four, it has no request) files, plus TcbClients and TcbErrorCode.</summary>
+        private static void AssertSeedsGenerated(GeneratorOutcome outcome, int extraEndpoints = 0)
+        {
+            foreach (string prefix in SeedPrefixes)
+            {
+                Assert.Contains(outcome.Sources, s => s.HintName == prefix + ".Types.g.cs");
+                Assert.Contains(outcome.Sources, s => s.HintName == prefix + ".Client.g.cs");
+            }
+
+            Assert.Contains(outcome.Sources, s => s.HintName == "TcbClients.g.cs");
+            Assert.Contains(outcome.Sources, s => s.HintName == "TcbErrorCode.g.cs");
+            Assert.Equal(4 * 4 + 3 + 2 + (5 * extraEndpoints), outcome.Sources.Count());
+        }
+    }
+}
