@@ -1,0 +1,119 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace TcbGen.Runtime
+{
+    /// <summary>
+    /// What <c>AddTcbGen</c> returns: the <see cref="IHttpClientBuilder"/> of the transport's typed client (so
+    /// <c>AddHttpMessageHandler</c>, <c>AddStandardResilienceHandler</c>, … apply to every API call) plus the choice
+    /// of token source. Handlers for the token endpoints go on <see cref="TokenHttpClient"/>.
+    /// </summary>
+    public sealed class TcbGenBuilder : IHttpClientBuilder
+    {
+        internal TcbGenBuilder(IHttpClientBuilder transportClient, IHttpClientBuilder tokenClient)
+        {
+            TransportHttpClient = transportClient;
+            TokenHttpClient = tokenClient;
+        }
+
+        /// <summary>The name of the transport's HttpClient.</summary>
+        public string Name => TransportHttpClient.Name;
+
+        /// <summary>The service collection.</summary>
+        public IServiceCollection Services => TransportHttpClient.Services;
+
+        /// <summary>The builder of the HttpClient that calls the WeChat server APIs (the same client this builder configures).</summary>
+        public IHttpClientBuilder TransportHttpClient { get; }
+
+        /// <summary>The builder of the HttpClient the third-party flow uses for the token endpoints.</summary>
+        public IHttpClientBuilder TokenHttpClient { get; }
+
+        /// <summary>Uses a token source you build (singleton), replacing any chosen before.</summary>
+        /// <param name="factory">Creates the source.</param>
+        /// <returns>This builder.</returns>
+        public TcbGenBuilder UseAccessTokenSource(Func<IServiceProvider, ITcbAccessTokenSource> factory)
+        {
+            if (factory is null)
+            {
+                throw new ArgumentNullException(nameof(factory));
+            }
+
+            Services.Replace(ServiceDescriptor.Singleton<ITcbAccessTokenSource>(factory));
+            return this;
+        }
+
+        /// <summary>Uses a token source type resolved from the container (singleton), replacing any chosen before.</summary>
+        /// <typeparam name="TSource">The source type.</typeparam>
+        /// <returns>This builder.</returns>
+        public TcbGenBuilder UseAccessTokenSource<TSource>()
+            where TSource : class, ITcbAccessTokenSource
+        {
+            Services.Replace(ServiceDescriptor.Singleton<ITcbAccessTokenSource, TSource>());
+            return this;
+        }
+
+        /// <summary>Uses tokens you manage yourself: <paramref name="getToken"/> is asked on every call (wrap your own cache in it).</summary>
+        /// <param name="getToken">Returns the current token for a key.</param>
+        /// <param name="onRejected">Hears about tokens WeChat rejected (40001/40014/42001) before the one re-send; optional.</param>
+        /// <returns>This builder.</returns>
+        public TcbGenBuilder UseAccessTokens(
+            Func<TcbTokenKey, CancellationToken, ValueTask<TcbAccessToken>> getToken,
+            Func<TcbTokenKey, TcbAccessToken, CancellationToken, ValueTask>? onRejected = null)
+        {
+            if (getToken is null)
+            {
+                throw new ArgumentNullException(nameof(getToken));
+            }
+
+            return UseAccessTokenSource(_ => new TcbDelegateAccessTokenSource(getToken, onRejected));
+        }
+
+        /// <summary>
+        /// Uses the third-party platform flow (<see cref="TcbThirdPartyTokenSource"/>) with the
+        /// <see cref="IComponentVerifyTicketStore"/> and <see cref="IAuthorizerRefreshTokenStore"/> registered in the container.
+        /// <see cref="TcbGenOptions.ThirdParty"/> must hold the component appid and appsecret (checked on start).
+        /// </summary>
+        /// <returns>This builder.</returns>
+        public TcbGenBuilder UseThirdPartyPlatform()
+        {
+            Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TcbGenOptions>, TcbThirdPartyOptionsValidator>());
+            return UseAccessTokenSource(services => new TcbThirdPartyTokenSource(
+                () => services.GetRequiredService<IHttpClientFactory>().CreateClient(TokenHttpClient.Name),
+                services.GetRequiredService<IOptions<TcbGenOptions>>().Value,
+                services.GetRequiredService<IComponentVerifyTicketStore>(),
+                services.GetRequiredService<IAuthorizerRefreshTokenStore>(),
+                services.GetRequiredService<ITcbAccessTokenCache>(),
+                services.GetService<TimeProvider>(),
+                services.GetService<ILogger<TcbThirdPartyTokenSource>>()));
+        }
+
+        /// <summary>Uses the third-party platform flow, registering your two stores as singletons.</summary>
+        /// <typeparam name="TTicketStore">Your verify ticket store.</typeparam>
+        /// <typeparam name="TRefreshTokenStore">Your refresh token store.</typeparam>
+        /// <returns>This builder.</returns>
+        public TcbGenBuilder UseThirdPartyPlatform<TTicketStore, TRefreshTokenStore>()
+            where TTicketStore : class, IComponentVerifyTicketStore
+            where TRefreshTokenStore : class, IAuthorizerRefreshTokenStore
+        {
+            Services.TryAddSingleton<IComponentVerifyTicketStore, TTicketStore>();
+            Services.TryAddSingleton<IAuthorizerRefreshTokenStore, TRefreshTokenStore>();
+            return UseThirdPartyPlatform();
+        }
+
+        /// <summary>Keeps tokens of the third-party flow in your store (e.g. a distributed cache) instead of in memory.</summary>
+        /// <typeparam name="TCache">Your store.</typeparam>
+        /// <returns>This builder.</returns>
+        public TcbGenBuilder UseAccessTokenCache<TCache>()
+            where TCache : class, ITcbAccessTokenCache
+        {
+            Services.Replace(ServiceDescriptor.Singleton<ITcbAccessTokenCache, TCache>());
+            return this;
+        }
+    }
+}

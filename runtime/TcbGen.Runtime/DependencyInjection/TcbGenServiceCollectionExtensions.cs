@@ -1,0 +1,93 @@
+using System;
+using System.Threading;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TcbGen.Runtime;
+
+// In Microsoft.Extensions.DependencyInjection, as AddHttpClient and AddOptions are, so no extra using is needed.
+namespace Microsoft.Extensions.DependencyInjection
+{
+    /// <summary>Registers the TcbGen runtime.</summary>
+    public static class TcbGenServiceCollectionExtensions
+    {
+        /// <summary>The name of the HttpClient that calls the WeChat server APIs.</summary>
+        public const string TransportHttpClientName = "TcbGen";
+
+        /// <summary>The name of the HttpClient the third-party flow uses for the token endpoints.</summary>
+        public const string TokenHttpClientName = "TcbGen.Tokens";
+
+        /// <summary>
+        /// Registers <see cref="ITcbTransport"/> (a <see cref="TcbHttpTransport"/> typed client on IHttpClientFactory) and
+        /// <see cref="TcbGenOptions"/> (validated on start). Choose a token source on the returned builder, e.g.
+        /// <c>.UseThirdPartyPlatform&lt;MyTicketStore, MyRefreshTokenStore&gt;()</c> or <c>.UseAccessTokens(...)</c>.
+        /// </summary>
+        /// <param name="services">The services.</param>
+        /// <param name="configure">Sets options.</param>
+        /// <returns>The builder (an <see cref="IHttpClientBuilder"/> of the transport's client).</returns>
+        /// <remarks>
+        /// The HttpClients get an infinite <see cref="System.Net.Http.HttpClient.Timeout"/> (the runtime's <see cref="TcbGenOptions.AttemptTimeout"/>
+        /// and <see cref="TcbGenOptions.TotalTimeout"/> apply instead) and IHttpClientFactory's default request loggers are removed,
+        /// because on .NET 8 they log full URLs, access tokens included; the runtime logs redacted URLs itself.
+        /// When you add a resilience handler, set <c>Retry.Enabled = false</c> so attempts do not multiply.
+        /// </remarks>
+        public static TcbGenBuilder AddTcbGen(this IServiceCollection services, Action<TcbGenOptions> configure)
+        {
+            if (configure is null)
+            {
+                throw new ArgumentNullException(nameof(configure));
+            }
+
+            TcbGenBuilder builder = AddCore(services);
+            services.Configure(configure);
+            return builder;
+        }
+
+        /// <summary>Registers the runtime (see the other overload) with options bound from a configuration section.</summary>
+        /// <param name="services">The services.</param>
+        /// <param name="configuration">The section, e.g. <c>Configuration.GetSection("TcbGen")</c>.</param>
+        /// <returns>The builder (an <see cref="IHttpClientBuilder"/> of the transport's client).</returns>
+        public static TcbGenBuilder AddTcbGen(this IServiceCollection services, IConfiguration configuration)
+        {
+            if (configuration is null)
+            {
+                throw new ArgumentNullException(nameof(configuration));
+            }
+
+            TcbGenBuilder builder = AddCore(services);
+            services.AddOptions<TcbGenOptions>().Bind(configuration);
+            return builder;
+        }
+
+        private static TcbGenBuilder AddCore(IServiceCollection services)
+        {
+            if (services is null)
+            {
+                throw new ArgumentNullException(nameof(services));
+            }
+
+            services.AddOptions<TcbGenOptions>().ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TcbGenOptions>, TcbGenOptionsValidator>());
+            services.TryAddSingleton<ITcbAccessTokenCache, TcbInMemoryAccessTokenCache>();
+
+            IHttpClientBuilder transport = services
+                .AddHttpClient<ITcbTransport, TcbHttpTransport>(TransportHttpClientName, static (client, provider) => new TcbHttpTransport(
+                    client,
+                    provider.GetService<ITcbAccessTokenSource>() ?? throw new InvalidOperationException(
+                        "No ITcbAccessTokenSource is registered: call UseThirdPartyPlatform(), UseAccessTokens(...) or UseAccessTokenSource(...) on the builder AddTcbGen returns."),
+                    provider.GetRequiredService<IOptions<TcbGenOptions>>().Value,
+                    provider.GetService<TimeProvider>(),
+                    provider.GetService<ILogger<TcbHttpTransport>>()))
+                .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
+                .RemoveAllLoggers();
+
+            IHttpClientBuilder tokens = services
+                .AddHttpClient(TokenHttpClientName)
+                .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
+                .RemoveAllLoggers();
+
+            return new TcbGenBuilder(transport, tokens);
+        }
+    }
+}

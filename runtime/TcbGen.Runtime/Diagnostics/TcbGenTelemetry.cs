@@ -1,0 +1,42 @@
+namespace TcbGen.Runtime
+{
+    /// <summary>
+    /// Names under which the runtime reports telemetry, for OpenTelemetry's <c>AddSource</c>/<c>AddMeter</c>
+    /// and for log filters. No telemetry carries a token, secret, ticket or refresh token.
+    /// </summary>
+    public static class TcbGenTelemetry
+    {
+        /// <summary>The <see cref="System.Diagnostics.ActivitySource"/> name: one client span per call.</summary>
+        public const string ActivitySourceName = "TcbGen";
+
+        /// <summary>The <see cref="System.Diagnostics.Metrics.Meter"/> name.</summary>
+        public const string MeterName = "TcbGen";
+
+        /// <summary>Counter of calls, tagged <c>tcb.endpoint</c>, <c>tcb.errcode</c> and <c>tcb.outcome</c>.</summary>
+        public const string CallsInstrument = "tcbgen.client.calls";
+
+        /// <summary>Histogram of call durations in seconds (retries included), tagged like <see cref="CallsInstrument"/>.</summary>
+        public const string CallDurationInstrument = "tcbgen.client.call.duration";
+
+        /// <summary>Counter of retries, tagged <c>tcb.endpoint</c>.</summary>
+        public const string RetriesInstrument = "tcbgen.client.retries";
+
+        /// <summary>Counter of token renewals by the third-party flow, tagged <c>tcb.token_kind</c> and <c>tcb.outcome</c>.</summary>
+        public const string TokenRefreshesInstrument = "tcbgen.token.refreshes";
+
+        /// <summary>Span/metric tag: the endpoint's interface name.</summary>
+        public const string EndpointTag = "tcb.endpoint";
+
+        /// <summary>Span/metric tag: the errcode (0 on success; absent when no body was read).</summary>
+        public const string ErrorCodeTag = "tcb.errcode";
+
+        /// <summary>Metric tag: success, api_error, protocol_error, timeout, transport_error or cancelled.</summary>
+        public const string OutcomeTag = "tcb.outcome";
+
+        /// <summary>Span/metric tag: the token kind, e.g. <c>authorizer_access_token</c>.</summary>
+        public const string TokenKindTag = "tcb.token_kind";
+
+        /// <summary>Span tag: the number of HTTP attempts made.</summary>
+        public const string AttemptsTag = "tcb.attempts";
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace TcbGen.Runtime
+{
+    /// <summary>
+    /// Every log line the runtime writes. Arguments are endpoint names, redacted URLs, appids, codes and
+    /// timings; never a token, secret, verify ticket or refresh token.
+    /// </summary>
+    internal static partial class TcbLog
+    {
+        [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Sending {Endpoint} attempt {Attempt} to {Url}")]
+        public static partial void Sending(ILogger logger, string endpoint, int attempt, string url);
+
+        [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "{Endpoint} answered HTTP {StatusCode} with errcode {ErrorCode} after {ElapsedMs} ms")]
+        public static partial void Received(ILogger logger, string endpoint, int statusCode, int? errorCode, double elapsedMs);
+
+        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Endpoint} attempt {Attempt} failed ({Reason}); retrying in {DelayMs} ms")]
+        public static partial void Retrying(ILogger logger, string endpoint, int attempt, string reason, double delayMs);
+
+        [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "{Endpoint} rejected the {TokenKind} of {AppId} with errcode {ErrorCode}; renewing it and sending once more")]
+        public static partial void TokenRejected(ILogger logger, string endpoint, string tokenKind, string? appId, int errorCode);
+
+        [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "{Endpoint} failed after {Attempts} attempt(s) to {Url}")]
+        public static partial void CallFailed(ILogger logger, Exception exception, string endpoint, int attempts, string url);
+
+        [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Renewed {TokenKind} for {AppId}; it expires in {ExpiresInSeconds} s")]
+        public static partial void TokenRenewed(ILogger logger, string tokenKind, string? appId, int expiresInSeconds);
+
+        [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Renewing {TokenKind} for {AppId} failed")]
+        public static partial void TokenRenewalFailed(ILogger logger, Exception exception, string tokenKind, string? appId);
+
+        [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Stored the rotated authorizer_refresh_token of {AppId}")]
+        public static partial void RefreshTokenRotated(ILogger logger, string appId);
+
+        [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "Requesting {TokenKind} for {AppId} from {Url}")]
+        public static partial void RequestingToken(ILogger logger, string tokenKind, string? appId, string url);
+    }
+}

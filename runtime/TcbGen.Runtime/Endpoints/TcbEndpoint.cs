@@ -1,0 +1,77 @@
+using System;
+using System.Text.Json;
+
+namespace TcbGen.Runtime
+{
+    /// <summary>Writes a request body as JSON. Generated per endpoint; never uses reflection.</summary>
+    /// <typeparam name="TRequest">The request type.</typeparam>
+    /// <param name="writer">The writer to write the JSON object to.</param>
+    /// <param name="request">The request to write.</param>
+    public delegate void TcbRequestWriter<in TRequest>(Utf8JsonWriter writer, TRequest request);
+
+    /// <summary>Reads a response body. Generated per endpoint; tolerates unknown fields.</summary>
+    /// <typeparam name="TResponse">The response type.</typeparam>
+    /// <param name="reader">A reader over the whole response body, positioned before its first token.</param>
+    /// <returns>The response read from the body.</returns>
+    public delegate TResponse TcbResponseReader<out TResponse>(ref Utf8JsonReader reader);
+
+    /// <summary>Creates the typed exception for an errcode other than 0 returned by an endpoint.</summary>
+    /// <param name="errorCode">The raw errcode.</param>
+    /// <param name="errorMessage">The errmsg WeChat returned, if any.</param>
+    /// <returns>The exception to throw.</returns>
+    public delegate TcbApiException TcbApiExceptionFactory(int errorCode, string? errorMessage);
+
+    /// <summary>
+    /// Describes one WeChat server API endpoint to the transport: where it lives, how its bodies are
+    /// written and read, and how its errors are typed. Instances are generated from the endpoint specs.
+    /// </summary>
+    /// <typeparam name="TRequest">The request type (<see cref="TcbEmptyRequest"/> when the body is <c>{}</c>).</typeparam>
+    /// <typeparam name="TResponse">The response type.</typeparam>
+    public sealed class TcbEndpoint<TRequest, TResponse>
+        where TResponse : TcbResponse
+    {
+        /// <summary>Creates an endpoint description.</summary>
+        /// <param name="name">The interface name from the WeChat documentation, e.g. <c>setCloudAccessToken</c>.</param>
+        /// <param name="path">The URL path, e.g. <c>/tcb/usecloudaccesstoken</c>.</param>
+        /// <param name="isRetrySafe">Whether the request may be sent again after it may have reached the server.</param>
+        /// <param name="writeRequest">Writes the request body.</param>
+        /// <param name="readResponse">Reads the response body.</param>
+        /// <param name="createException">Creates the typed exception for an errcode other than 0.</param>
+        public TcbEndpoint(
+            string name,
+            string path,
+            bool isRetrySafe,
+            TcbRequestWriter<TRequest> writeRequest,
+            TcbResponseReader<TResponse> readResponse,
+            TcbApiExceptionFactory createException)
+        {
+            Name = name ?? throw new ArgumentNullException(nameof(name));
+            Path = path ?? throw new ArgumentNullException(nameof(path));
+            IsRetrySafe = isRetrySafe;
+            WriteRequest = writeRequest ?? throw new ArgumentNullException(nameof(writeRequest));
+            ReadResponse = readResponse ?? throw new ArgumentNullException(nameof(readResponse));
+            CreateException = createException ?? throw new ArgumentNullException(nameof(createException));
+        }
+
+        /// <summary>The interface name from the WeChat documentation, e.g. <c>setCloudAccessToken</c>.</summary>
+        public string Name { get; }
+
+        /// <summary>The URL path, e.g. <c>/tcb/usecloudaccesstoken</c>. Requests are always POST.</summary>
+        public string Path { get; }
+
+        /// <summary>Whether the request may be sent again after it may have reached the server.</summary>
+        public bool IsRetrySafe { get; }
+
+        /// <summary>Writes the request body.</summary>
+        public TcbRequestWriter<TRequest> WriteRequest { get; }
+
+        /// <summary>Reads the response body.</summary>
+        public TcbResponseReader<TResponse> ReadResponse { get; }
+
+        /// <summary>Creates the typed exception for an errcode other than 0.</summary>
+        public TcbApiExceptionFactory CreateException { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Name + " (POST " + Path + ")";
+    }
+}

@@ -1,0 +1,30 @@
+namespace TcbGen.Runtime
+{
+    /// <summary>errcodes the runtime itself acts on (shared by every endpoint).</summary>
+    public static class TcbErrorCodes
+    {
+        /// <summary>System busy, retry later: retried with backoff on retry-safe endpoints.</summary>
+        public const int SystemBusy = -1;
+
+        /// <summary>Invalid credential (access token invalid or not the latest): the token is renewed and the call sent once more.</summary>
+        public const int InvalidCredential = 40001;
+
+        /// <summary>Invalid access token: the token is renewed and the call sent once more.</summary>
+        public const int InvalidAccessToken = 40014;
+
+        /// <summary>Access token expired: the token is renewed and the call sent once more.</summary>
+        public const int AccessTokenExpired = 42001;
+
+        /// <summary>Per-minute API call limit reached: retried after <see cref="TcbRetryOptions.RateLimitDelay"/> or Retry-After.</summary>
+        public const int ApiMinuteQuotaReached = 45011;
+
+        /// <summary>createCloudUser rate limit (one authorization message per hour): never retried.</summary>
+        public const int CreateCloudUserRateLimited = -601026;
+
+        /// <summary>Whether an errcode says the access token used was rejected (40001, 40014, 42001).</summary>
+        /// <param name="errorCode">The errcode.</param>
+        /// <returns>Whether renewing the token may help.</returns>
+        public static bool IsTokenRejected(int errorCode)
+            => errorCode == InvalidCredential || errorCode == InvalidAccessToken || errorCode == AccessTokenExpired;
+    }
+}

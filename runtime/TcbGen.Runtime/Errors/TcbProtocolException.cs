@@ -1,0 +1,40 @@
+using System;
+
+namespace TcbGen.Runtime
+{
+    /// <summary>
+    /// The server answered with something that is not the JSON the endpoint expects (not JSON, not an object,
+    /// missing fields, too large). Never thrown for an errcode other than 0; see <see cref="TcbApiException"/>.
+    /// </summary>
+    public class TcbProtocolException : Exception
+    {
+        /// <summary>Creates the exception.</summary>
+        /// <param name="endpointName">The interface name.</param>
+        /// <param name="statusCode">The HTTP status code of the response.</param>
+        /// <param name="bodyExcerpt">The start of the body (bounded, with token-like fields redacted), if any.</param>
+        /// <param name="reason">What was wrong, for humans.</param>
+        /// <param name="innerException">The parse failure, if any.</param>
+        public TcbProtocolException(string endpointName, int statusCode, string? bodyExcerpt, string reason, Exception? innerException = null)
+            : base(FormatMessage(endpointName, statusCode, bodyExcerpt, reason), innerException)
+        {
+            EndpointName = endpointName;
+            StatusCode = statusCode;
+            BodyExcerpt = bodyExcerpt;
+        }
+
+        /// <summary>The interface name.</summary>
+        public string EndpointName { get; }
+
+        /// <summary>The HTTP status code of the response.</summary>
+        public int StatusCode { get; }
+
+        /// <summary>The start of the body (at most 512 characters, token-like fields redacted), if any.</summary>
+        public string? BodyExcerpt { get; }
+
+        private static string FormatMessage(string endpointName, int statusCode, string? bodyExcerpt, string reason)
+        {
+            string message = endpointName + " returned an unexpected response (HTTP " + statusCode + "): " + reason;
+            return string.IsNullOrEmpty(bodyExcerpt) ? message : message + ". Body starts with: " + bodyExcerpt;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System;
+
+namespace TcbGen.Runtime
+{
+    /// <summary>
+    /// An access token and when it expires. <see cref="ToString"/> never shows the value; two tokens are
+    /// equal when their values are equal.
+    /// </summary>
+    public sealed class TcbAccessToken : IEquatable<TcbAccessToken>
+    {
+        /// <summary>Creates a token.</summary>
+        /// <param name="value">The token string sent as <c>access_token</c>.</param>
+        /// <param name="expiresAt">When WeChat stops accepting it, or <see langword="null"/> if unknown.</param>
+        public TcbAccessToken(string value, DateTimeOffset? expiresAt)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                throw new ArgumentException("An access token needs a value.", nameof(value));
+            }
+
+            Value = value;
+            ExpiresAt = expiresAt;
+        }
+
+        /// <summary>The token string. Do not log it.</summary>
+        public string Value { get; }
+
+        /// <summary>When WeChat stops accepting it, or <see langword="null"/> if unknown (never treated as expired).</summary>
+        public DateTimeOffset? ExpiresAt { get; }
+
+        /// <summary>Whether the token is still usable at <paramref name="now"/> with <paramref name="margin"/> to spare.</summary>
+        /// <param name="now">The current time.</param>
+        /// <param name="margin">How long before expiry the token counts as stale.</param>
+        /// <returns>Whether it is fresh.</returns>
+        public bool IsFresh(DateTimeOffset now, TimeSpan margin) => ExpiresAt is null || now + margin < ExpiresAt.Value;
+
+        /// <inheritdoc />
+        public bool Equals(TcbAccessToken? other) => other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => Equals(obj as TcbAccessToken);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>A description without the token value.</summary>
+        /// <returns>For example <c>TcbAccessToken(***, expires 2024-01-01T00:00:00.0000000+00:00)</c>.</returns>
+        public override string ToString() => ExpiresAt is null ? "TcbAccessToken(***)" : "TcbAccessToken(***, expires " + ExpiresAt.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + ")";
+    }
+}

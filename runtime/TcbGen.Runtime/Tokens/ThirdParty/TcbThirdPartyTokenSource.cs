@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace TcbGen.Runtime
+{
+    /// <summary>
+    /// The WeChat third-party platform token flow: <c>component_access_token</c> from
+    /// <c>/cgi-bin/component/api_component_token</c> (with the verify ticket from an <see cref="IComponentVerifyTicketStore"/>)
+    /// and <c>authorizer_access_token</c> from <c>/cgi-bin/component/api_authorizer_token</c> (with the refresh token from an
+    /// <see cref="IAuthorizerRefreshTokenStore"/>, whose rotated value is saved back). Tokens are cached in an
+    /// <see cref="ITcbAccessTokenCache"/> until <see cref="TcbTokenOptions.RefreshMargin"/> before expiry; a cache hit takes
+    /// no lock, and at most one renewal per key runs however many callers wait for it. Thread-safe; use one instance.
+    /// </summary>
+    public sealed class TcbThirdPartyTokenSource : ITcbAccessTokenSource
+    {
+        private const string ComponentTokenParameter = "component_access_token";
+
+        private readonly Func<HttpClient> _httpClient;
+        private readonly TcbGenOptions _options;
+        private readonly string _componentAppId;
+        private readonly string _componentAppSecret;
+        private readonly IComponentVerifyTicketStore _ticketStore;
+        private readonly IAuthorizerRefreshTokenStore _refreshTokenStore;
+        private readonly ITcbAccessTokenCache _cache;
+        private readonly TimeProvider _timeProvider;
+        private readonly ILogger _logger;
+        private readonly TcbRequestUri _uris;
+        private readonly SingleFlight<TcbTokenKey, TcbAccessToken> _renewals = new SingleFlight<TcbTokenKey, TcbAccessToken>();
+
+        /// <summary>Creates the source.</summary>
+        /// <param name="httpClient">The client for the token endpoints.</param>
+        /// <param name="options">Options: <see cref="TcbGenOptions.ThirdParty"/> credentials, base address, margin, timeouts.</param>
+        /// <param name="ticketStore">Where the component verify ticket is kept.</param>
+        /// <param name="refreshTokenStore">Where authorizer refresh tokens are kept.</param>
+        /// <param name="cache">Where tokens are cached; <see langword="null"/> for a new <see cref="TcbInMemoryAccessTokenCache"/>.</param>
+        /// <param name="timeProvider">The clock; <see langword="null"/> for the system clock.</param>
+        /// <param name="logger">The logger; <see langword="null"/> for none.</param>
+        /// <exception cref="ArgumentException">The options are invalid or lack the component appid/appsecret.</exception>
+        public TcbThirdPartyTokenSource(
+            HttpClient httpClient,
+            TcbGenOptions options,
+            IComponentVerifyTicketStore ticketStore,
+            IAuthorizerRefreshTokenStore refreshTokenStore,
+            ITcbAccessTokenCache? cache = null,
+            TimeProvider? timeProvider = null,
+            ILogger<TcbThirdPartyTokenSource>? logger = null)
+            : this(ReturnClient(httpClient ?? throw new ArgumentNullException(nameof(httpClient))), options, ticketStore, refreshTokenStore, cache, timeProvider, logger)
+        {
+        }
+
+        internal TcbThirdPartyTokenSource(
+            Func<HttpClient> httpClient,
+            TcbGenOptions options,
+            IComponentVerifyTicketStore ticketStore,
+            IAuthorizerRefreshTokenStore refreshTokenStore,
+            ITcbAccessTokenCache? cache,
+            TimeProvider? timeProvider,
+            ILogger? logger)
+        {
+            _httpClient = httpClient;
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            TcbGenOptionsValidator.ThrowIfInvalid(options, nameof(options));
+            _componentAppId = RequireSetting(options.ThirdParty.ComponentAppId, nameof(TcbThirdPartyPlatformOptions.ComponentAppId));
+            _componentAppSecret = RequireSetting(options.ThirdParty.ComponentAppSecret, nameof(TcbThirdPartyPlatformOptions.ComponentAppSecret));
+            _ticketStore = ticketStore ?? throw new ArgumentNullException(nameof(ticketStore));
+            _refreshTokenStore = refreshTokenStore ?? throw new ArgumentNullException(nameof(refreshTokenStore));
+            _cache = cache ?? new TcbInMemoryAccessTokenCache();
+            _timeProvider = timeProvider ?? TimeProvider.System;
+            _logger = logger ?? NullLogger.Instance;
+            _uris = new TcbRequestUri(options.BaseAddress);
+        }
+
+        /// <inheritdoc />
+        public async ValueTask<TcbAccessToken> GetTokenAsync(TcbTokenKey key, CancellationToken cancellationToken)
+        {
+            TcbAccessToken? cached = await _cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            if (cached != null && cached.IsFresh(_timeProvider.GetUtcNow(), _options.Tokens.RefreshMargin))
+            {
+                return cached;
+            }
+
+            // The renewal is shared, so one waiter's cancellation must not cancel it for the others.
+            return await TimeProviderCompat.WaitAsync(_renewals.RunAsync(key, RenewAsync), cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public async ValueTask InvalidateAsync(TcbTokenKey key, TcbAccessToken failedToken, CancellationToken cancellationToken)
+        {
+            await _cache.RemoveIfMatchesAsync(key, failedToken, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<TcbAccessToken> RenewAsync(TcbTokenKey key)
+        {
+            // Another renewal may have stored a fresh token between this caller's cache miss and now.
+            TcbAccessToken? cached = await _cache.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
+            if (cached != null && cached.IsFresh(_timeProvider.GetUtcNow(), _options.Tokens.RefreshMargin))
+            {
+                return cached;
+            }
+
+            try
+            {
+                TcbAccessToken token;
+                if (key.Kind == TcbTokenKind.ComponentAccessToken)
+                {
+                    token = await RenewComponentTokenAsync().ConfigureAwait(false);
+                }
+                else if (key.Kind == TcbTokenKind.AuthorizerAccessToken && !string.IsNullOrEmpty(key.AppId))
+                {
+                    token = await RenewAuthorizerTokenAsync(key.AppId!).ConfigureAwait(false);
+                }
+                else
+                {
+                    throw new NotSupportedException("The third-party flow supplies component_access_token and authorizer_access_token (with an appid), not " + key + ".");
+                }
+
+                await _cache.SetAsync(key, token, CancellationToken.None).ConfigureAwait(false);
+                CountRenewal(key, "success");
+                return token;
+            }
+            catch (Exception exception)
+            {
+                CountRenewal(key, "failure");
+                TcbLog.TokenRenewalFailed(_logger, exception, key.Kind.Name, key.AppId);
+                throw;
+            }
+        }
+
+        private async Task<TcbAccessToken> RenewComponentTokenAsync()
+        {
+            string ticket = await _ticketStore.GetVerifyTicketAsync(_componentAppId, CancellationToken.None).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("No component_verify_ticket is stored for component appid " + _componentAppId + "; WeChat pushes one every 10 minutes to the authorization event URL.");
+            var request = new ComponentTokenRequest(_componentAppId, _componentAppSecret, ticket);
+            TokenResponse response = await PostAsync(TokenEndpoints.ComponentToken, request, null, null).ConfigureAwait(false);
+            TcbLog.TokenRenewed(_logger, TcbTokenKind.ComponentAccessToken.Name, null, response.ExpiresIn);
+            return ToToken(response);
+        }
+
+        private async Task<TcbAccessToken> RenewAuthorizerTokenAsync(string authorizerAppId)
+        {
+            string refreshToken = await _refreshTokenStore.GetRefreshTokenAsync(authorizerAppId, CancellationToken.None).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("No authorizer_refresh_token is stored for authorizer appid " + authorizerAppId + ".");
+            var request = new AuthorizerTokenRequest(_componentAppId, authorizerAppId, refreshToken);
+
+            TcbAccessToken componentToken = await GetTokenAsync(TcbTokenKey.Component, CancellationToken.None).ConfigureAwait(false);
+            TokenResponse response;
+            try
+            {
+                response = await PostAsync(TokenEndpoints.AuthorizerToken, request, ComponentTokenParameter, componentToken.Value).ConfigureAwait(false);
+            }
+            catch (TcbApiException rejected) when (TcbErrorCodes.IsTokenRejected(rejected.ErrorCode))
+            {
+                // The component token was rejected: renew it and ask once more, never looping.
+                await InvalidateAsync(TcbTokenKey.Component, componentToken, CancellationToken.None).ConfigureAwait(false);
+                componentToken = await GetTokenAsync(TcbTokenKey.Component, CancellationToken.None).ConfigureAwait(false);
+                response = await PostAsync(TokenEndpoints.AuthorizerToken, request, ComponentTokenParameter, componentToken.Value).ConfigureAwait(false);
+            }
+
+            if (!string.IsNullOrEmpty(response.RefreshToken) && !string.Equals(response.RefreshToken, refreshToken, StringComparison.Ordinal))
+            {
+                await _refreshTokenStore.SaveRefreshTokenAsync(authorizerAppId, response.RefreshToken!, CancellationToken.None).ConfigureAwait(false);
+                TcbLog.RefreshTokenRotated(_logger, authorizerAppId);
+            }
+
+            TcbLog.TokenRenewed(_logger, TcbTokenKind.AuthorizerAccessToken.Name, authorizerAppId, response.ExpiresIn);
+            return ToToken(response);
+        }
+
+        private async Task<TokenResponse> PostAsync<TRequest>(TcbEndpoint<TRequest, TokenResponse> endpoint, TRequest request, string? tokenParameter, string? tokenValue)
+        {
+            using var body = new PooledBufferWriter();
+            using (var writer = new Utf8JsonWriter(body))
+            {
+                endpoint.WriteRequest(writer, request);
+            }
+
+            TcbLog.RequestingToken(_logger, endpoint.Name, (request as AuthorizerTokenRequest)?.AuthorizerAppId, _uris.Redacted(endpoint.Path, tokenParameter));
+            using var timeout = new TimeoutScope(_timeProvider, _options.AttemptTimeout, CancellationToken.None);
+            TcbExchangeResult<TokenResponse> result;
+            try
+            {
+                result = await TcbHttpExchange.SendAsync(
+                    _httpClient(), _uris.Build(endpoint.Path, tokenParameter, tokenValue), body.WrittenSegment, endpoint, _options.MaxResponseBytes, _timeProvider, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException canceled)
+            {
+                throw new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Attempt, timeout.IsTimedOut ? _options.AttemptTimeout : Timeout.InfiniteTimeSpan, canceled);
+            }
+
+            if (result.Error != null)
+            {
+                throw result.Error;
+            }
+
+            return result.Response!;
+        }
+
+        private TcbAccessToken ToToken(TokenResponse response)
+            => new TcbAccessToken(response.AccessToken!, _timeProvider.GetUtcNow().AddSeconds(response.ExpiresIn));
+
+        private static void CountRenewal(TcbTokenKey key, string outcome)
+            => TcbInstrumentation.TokenRefreshes.Add(
+                1,
+                new KeyValuePair<string, object?>(TcbGenTelemetry.TokenKindTag, key.Kind.Name),
+                new KeyValuePair<string, object?>(TcbGenTelemetry.OutcomeTag, outcome));
+
+        private static string RequireSetting(string? value, string name)
+            => string.IsNullOrEmpty(value) ? throw new ArgumentException("TcbGenOptions.ThirdParty." + name + " is required by the third-party token flow.", "options") : value!;
+
+        private static Func<HttpClient> ReturnClient(HttpClient client) => () => client;
+    }
+}
