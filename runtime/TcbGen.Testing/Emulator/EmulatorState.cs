@@ -1,0 +1,33 @@
+using System;
+using TcbGen.Testing.Faults;
+using TcbGen.Testing.Recording;
+using TcbGen.Testing.Specs;
+using TcbGen.Testing.Tokens;
+
+namespace TcbGen.Testing.Emulator
+{
+    /// <summary>Everything the request handlers share with the public <see cref="WeChatEmulator"/> API.</summary>
+    internal sealed class EmulatorState
+    {
+        public EmulatorState(WeChatEmulatorOptions options, SpecCatalog catalog)
+        {
+            Options = options;
+            Catalog = catalog;
+            Tokens = new TokenRegistry(options.TimeProvider);
+        }
+
+        public WeChatEmulatorOptions Options { get; }
+
+        public SpecCatalog Catalog { get; }
+
+        public TokenRegistry Tokens { get; }
+
+        public AuthorizerRegistry Authorizers { get; } = new AuthorizerRegistry();
+
+        public FaultScript Faults { get; } = new FaultScript();
+
+        public RequestRecorder Recorder { get; } = new RequestRecorder();
+
+        public TimeSpan TokenLifetime => Options.TokenLifetime;
+    }
+}

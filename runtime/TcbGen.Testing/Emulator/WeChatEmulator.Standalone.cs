@@ -1,0 +1,29 @@
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TcbGen.Testing.Specs;
+using TcbGen.Testing.Standalone;
+
+namespace TcbGen.Testing
+{
+    /// <content>Standalone use, from a console program.</content>
+    public sealed partial class WeChatEmulator
+    {
+        /// <summary>
+        /// Runs the emulator until <paramref name="cancellationToken"/> is cancelled (wire it to Ctrl+C). Prints the base
+        /// URL (a line <c>Base URL: http://127.0.0.1:PORT/</c>), the component credentials, an authorizer token for the
+        /// demo authorizer <c>wx-authorizer-demo</c> (refresh token <c>refresh-token-demo</c>), a component token, and a
+        /// curl line per endpoint.
+        /// </summary>
+        /// <param name="args"><c>--port N</c> (default 0: a free port), <c>--specs DIR</c> (repeatable; default the seed specs),
+        /// <c>--text-plain</c>. <c>--emulator</c> is accepted and ignored; other arguments are reported and ignored.</param>
+        /// <param name="output">Where to print.</param>
+        /// <param name="cancellationToken">Stops the emulator; the returned task then completes normally.</param>
+        /// <returns>A task that completes once the emulator has stopped.</returns>
+        public static Task RunStandaloneAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
+            => StandaloneRunner.RunAsync(args, output, cancellationToken);
+
+        internal EmulatedEndpoint Endpoint(string name) => _state.Catalog.Endpoints.First(e => e.Name == name);
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TcbGen.Testing.Emulator;
+using TcbGen.Testing.Hosting;
+using TcbGen.Testing.Routing;
+using TcbGen.Testing.Specs;
+
+namespace TcbGen.Testing
+{
+    /// <summary>
+    /// A local WeChat server for tests and demos: real HTTP on 127.0.0.1 that serves every endpoint of its specs, plus
+    /// the third-party platform's two token endpoints.
+    /// </summary>
+    /// <remarks>
+    /// <para>A spec'd endpoint answers at its <c>path</c>, checking in this order:
+    /// 43002 for a method other than POST; 41001 without the <c>access_token</c> query parameter; 40014 for a token the
+    /// emulator never issued, or whose kind the spec's <c>tokenKinds</c> does not list (the errmsg names both kinds);
+    /// 42001 for an expired token; then the next scripted fault for the endpoint, if any; 44002 for an empty body;
+    /// 47001 unless the body is one strict JSON object; 40101 for a missing required field, conditional ones
+    /// (<c>requiredWhen</c>) included, at any depth; 40097 for a wrong JSON type or an enum value the spec does not list.
+    /// Otherwise it answers the response of the spec example whose request equals the body, else the first example's
+    /// response, else <c>{"errcode":0,"errmsg":"ok"}</c>.</para>
+    /// <para>Every errmsg is the spec's error table message for the code (else WeChat's usual one), then
+    /// <c> hint: [detail]</c> where there is a detail, then <c> rid: &lt;random hex&gt;</c> as WeChat appends.
+    /// Unknown fields are ignored and a JSON <c>null</c> counts as absent.</para>
+    /// <para>A path that no spec and no token endpoint has answers HTTP 404 with <c>{"errcode":-1,"errmsg":"system error ..."}</c>;
+    /// an emulator failure answers HTTP 500 with errcode -1.</para>
+    /// </remarks>
+    public sealed partial class WeChatEmulator : IAsyncDisposable
+    {
+        /// <summary>The endpoint name of <see cref="ComponentTokenPath"/>, for fault scripts and <see cref="RequestsTo"/>.</summary>
+        public const string ComponentTokenEndpointName = "api_component_token";
+
+        /// <summary>The endpoint name of <see cref="AuthorizerTokenPath"/>, for fault scripts and <see cref="RequestsTo"/>.</summary>
+        public const string AuthorizerTokenEndpointName = "api_authorizer_token";
+
+        /// <summary>Where a <c>component_access_token</c> is issued.</summary>
+        public const string ComponentTokenPath = "/cgi-bin/component/api_component_token";
+
+        /// <summary>Where an <c>authorizer_access_token</c> is issued (and the refresh token rotated).</summary>
+        public const string AuthorizerTokenPath = "/cgi-bin/component/api_authorizer_token";
+
+        /// <summary>The token kind <see cref="ComponentTokenPath"/> issues.</summary>
+        public const string ComponentAccessTokenKind = "component_access_token";
+
+        /// <summary>The token kind <see cref="AuthorizerTokenPath"/> issues.</summary>
+        public const string AuthorizerAccessTokenKind = "authorizer_access_token";
+
+        private readonly EmulatorState _state;
+        private readonly EmulatorServer _server;
+        private readonly CancellationTokenSource _stopping;
+        private int _disposed;
+
+        private WeChatEmulator(EmulatorState state, EmulatorServer server, CancellationTokenSource stopping)
+        {
+            _state = state;
+            _server = server;
+            _stopping = stopping;
+        }
+
+        /// <summary>The emulator's address, e.g. <c>http://127.0.0.1:54321/</c>: use it as the clients' WeChat base address.</summary>
+        public Uri BaseAddress => _server.BaseAddress;
+
+        /// <summary>The names of the spec'd endpoints served (not the token endpoints), in spec file order.</summary>
+        public IReadOnlyList<string> EndpointNames => _state.Catalog.Endpoints.Select(e => e.Name).ToList();
+
+        /// <summary>The appid <see cref="ComponentTokenPath"/> accepts.</summary>
+        public string ComponentAppId => _state.Options.ComponentAppId;
+
+        /// <summary>The appsecret <see cref="ComponentTokenPath"/> accepts.</summary>
+        public string ComponentAppSecret => _state.Options.ComponentAppSecret;
+
+        /// <summary>The verify ticket <see cref="ComponentTokenPath"/> accepts.</summary>
+        public string ComponentVerifyTicket => _state.Options.ComponentVerifyTicket;
+
+        /// <summary>Loads the specs and starts listening on 127.0.0.1.</summary>
+        /// <param name="options">Specs, credentials and clock; null for the defaults (the seed specs).</param>
+        /// <param name="cancellationToken">Cancels the start.</param>
+        /// <returns>The running emulator; dispose it to stop.</returns>
+        /// <exception cref="WeChatEmulatorSpecException">A spec has problems; each is listed as <c>path(line,col): id message</c>.</exception>
+        public static async Task<WeChatEmulator> StartAsync(WeChatEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            options = options?.Snapshot() ?? new WeChatEmulatorOptions();
+            if (options.TokenLifetime <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), "TokenLifetime must be positive.");
+            }
+
+            SpecCatalog catalog = SpecCatalog.Load(SpecSource.From(options), new[] { ComponentTokenPath, AuthorizerTokenPath });
+            var state = new EmulatorState(options, catalog);
+            var stopping = new CancellationTokenSource();
+            try
+            {
+                EmulatorServer server = await EmulatorServer.StartAsync(options.Port, new EmulatorRouter(state, stopping.Token), cancellationToken).ConfigureAwait(false);
+                return new WeChatEmulator(state, server, stopping);
+            }
+            catch
+            {
+                stopping.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Stops the server; calls still waiting on scripted latency are cut off.</summary>
+        /// <returns>A task that completes when the server has stopped.</returns>
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            {
+                return;
+            }
+
+            _stopping.Cancel();
+            await _server.DisposeAsync().ConfigureAwait(false);
+            _stopping.Dispose();
+        }
+    }
+}

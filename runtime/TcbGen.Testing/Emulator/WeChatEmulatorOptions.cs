@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+
+namespace TcbGen.Testing
+{
+    /// <summary>How a <see cref="WeChatEmulator"/> starts: which specs it serves, its credentials and its clock.</summary>
+    public sealed class WeChatEmulatorOptions
+    {
+        /// <summary>
+        /// Folders whose <c>*.tcb.json</c> files (top level only, not subfolders) are served.
+        /// When this and <see cref="SpecFiles"/> are both empty, the four seed specs built into this assembly are served.
+        /// </summary>
+        public IList<string> SpecDirectories { get; private set; } = new List<string>();
+
+        /// <summary>Individual spec files to serve, in addition to <see cref="SpecDirectories"/>.</summary>
+        public IList<string> SpecFiles { get; private set; } = new List<string>();
+
+        /// <summary>The third-party platform's appid that <c>api_component_token</c> accepts. Default <c>wx-component</c>.</summary>
+        public string ComponentAppId { get; set; } = "wx-component";
+
+        /// <summary>The appsecret that <c>api_component_token</c> accepts. Default <c>component-secret</c>.</summary>
+        public string ComponentAppSecret { get; set; } = "component-secret";
+
+        /// <summary>The <c>component_verify_ticket</c> that <c>api_component_token</c> accepts. Default <c>ticket-1</c>.</summary>
+        public string ComponentVerifyTicket { get; set; } = "ticket-1";
+
+        /// <summary>Lifetime of tokens the token endpoints issue, also sent as <c>expires_in</c>. Default 7200 seconds.</summary>
+        public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(7200);
+
+        /// <summary>
+        /// The clock for token expiry and for <see cref="RecordedRequest.Timestamp"/>. Default <see cref="TimeProvider.System"/>.
+        /// Scripted latency always waits in real time.
+        /// </summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+        /// <summary>
+        /// Answer with <c>Content-Type: text/plain</c> instead of <c>application/json</c>, as WeChat sometimes does,
+        /// to check that a client reads the body as JSON whatever the content type says.
+        /// </summary>
+        public bool TextPlainResponses { get; set; }
+
+        /// <summary>The port to listen on at 127.0.0.1. Default 0: a free port chosen by the system.</summary>
+        public int Port { get; set; }
+
+        /// <summary>A copy, so that changing the options after the start changes nothing.</summary>
+        internal WeChatEmulatorOptions Snapshot()
+        {
+            var copy = (WeChatEmulatorOptions)MemberwiseClone();
+            copy.SpecDirectories = new List<string>(SpecDirectories);
+            copy.SpecFiles = new List<string>(SpecFiles);
+            return copy;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using TcbGen.Testing.Faults;
+using TcbGen.Testing.Responses;
+using TcbGen.Testing.Tokens;
+
+namespace TcbGen.Testing.Routing
+{
+    /// <summary>
+    /// The checks every endpoint makes, in WeChat's order: method, token, scripted fault, body. Each returns the
+    /// error answer, or null to go on.
+    /// </summary>
+    internal static class CommonChecks
+    {
+        public static Answer? RequirePost(Exchange exchange, ErrorMessages messages)
+            => HttpMethods.IsPost(exchange.Method) ? null : Answer.Error(StandardErrors.RequirePost, messages.For(StandardErrors.RequirePost));
+
+        /// <summary>41001 without the token parameter, 40014 for an unknown token or a kind not allowed here, 42001 when expired.</summary>
+        public static Answer? CheckToken(Exchange exchange, TokenRegistry tokens, string parameter, IReadOnlyCollection<string> allowedKinds, ErrorMessages messages)
+        {
+            string? value = exchange.QueryValue(parameter);
+            if (value == null)
+            {
+                return Answer.Error(StandardErrors.AccessTokenMissing, messages.For(StandardErrors.AccessTokenMissing), parameter + " is missing from the query string");
+            }
+
+            IssuedToken? token = tokens.Find(value);
+            if (token == null)
+            {
+                return Answer.Error(StandardErrors.InvalidAccessToken, messages.For(StandardErrors.InvalidAccessToken), "the emulator never issued this token");
+            }
+
+            exchange.TokenKind = token.Kind;
+            exchange.AuthorizerAppId = token.Kind == TokenKinds.Component ? null : token.AppId;
+            if (!allowedKinds.Contains(token.Kind, StringComparer.Ordinal))
+            {
+                string hint = $"a {token.Kind} is not accepted here; this endpoint takes {string.Join(" or ", allowedKinds)}";
+                return Answer.Error(StandardErrors.InvalidAccessToken, messages.For(StandardErrors.InvalidAccessToken), hint);
+            }
+
+            return tokens.IsExpired(token) ? Answer.Error(StandardErrors.AccessTokenExpired, messages.For(StandardErrors.AccessTokenExpired)) : null;
+        }
+
+        /// <summary>Takes the endpoint's next scripted fault: its answer, or null after a delay (or when none is scripted).</summary>
+        public static async Task<Answer?> ApplyFaultAsync(FaultScript faults, string endpointName, ErrorMessages messages, CancellationToken aborted)
+        {
+            switch (faults.TryDequeue(endpointName))
+            {
+                case ErrcodeFault errcode:
+                    return Answer.Error(errcode.Errcode, errcode.Errmsg ?? messages.For(errcode.Errcode));
+                case ResponseFault response:
+                    return Answer.Json(response.Json);
+                case HttpStatusFault status:
+                    return Answer.Raw(status.StatusCode, status.Body);
+                case DroppedConnectionFault:
+                    return Answer.Dropped;
+                case LatencyFault latency:
+                    await Task.Delay(latency.Delay, aborted).ConfigureAwait(false);
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>44002 for an empty body, 47001 unless it is one strict JSON object (no comments, no trailing commas).</summary>
+        public static Answer? ParseBody(Exchange exchange, ErrorMessages messages, out JsonDocument? document)
+        {
+            document = null;
+            if (string.IsNullOrWhiteSpace(exchange.BodyText))
+            {
+                return Answer.Error(StandardErrors.EmptyPostData, messages.For(StandardErrors.EmptyPostData));
+            }
+
+            try
+            {
+                document = JsonDocument.Parse(exchange.Body);
+            }
+            catch (JsonException exception)
+            {
+                return Answer.Error(StandardErrors.DataFormatError, messages.For(StandardErrors.DataFormatError), exception.Message);
+            }
+
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                document.Dispose();
+                document = null;
+                return Answer.Error(StandardErrors.DataFormatError, messages.For(StandardErrors.DataFormatError), "the body must be a JSON object");
+            }
+
+            return null;
+        }
+    }
+}

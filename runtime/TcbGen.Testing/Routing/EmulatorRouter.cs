@@ -1,0 +1,101 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using TcbGen.Testing.Emulator;
+using TcbGen.Testing.Recording;
+using TcbGen.Testing.Responses;
+using TcbGen.Testing.Specs;
+
+namespace TcbGen.Testing.Routing
+{
+    /// <summary>
+    /// The one request delegate: reads the request, routes it by path, records it (before answering, so a test that has
+    /// its response also sees the record), then writes the answer.
+    /// </summary>
+    internal sealed class EmulatorRouter
+    {
+        private readonly EmulatorState _state;
+        private readonly CancellationToken _stopping;
+
+        public EmulatorRouter(EmulatorState state, CancellationToken stopping)
+        {
+            _state = state;
+            _stopping = stopping;
+        }
+
+        public async Task HandleAsync(HttpContext context)
+        {
+            DateTimeOffset arrived = _state.Options.TimeProvider.GetUtcNow();
+            using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
+            HttpRequest request = context.Request;
+            string path = request.Path.Value ?? "/";
+            Exchange? exchange = null;
+            Answer answer;
+            try
+            {
+                exchange = new Exchange(request.Method, path, request.Query, await ReadBodyAsync(request, aborted.Token).ConfigureAwait(false));
+                answer = await RouteAsync(exchange, aborted.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or IOException && aborted.IsCancellationRequested)
+            {
+                answer = Answer.Nothing;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                answer = Answer.Error(StandardErrors.SystemError, "system error", "emulator failure: " + exception.GetType().Name + ": " + exception.Message, StatusCodes.Status500InternalServerError);
+            }
+
+            exchange ??= new Exchange(request.Method, path, request.Query, Array.Empty<byte>());
+            _state.Recorder.Add(new RecordedRequest(
+                exchange.EndpointName,
+                exchange.Method,
+                exchange.Path,
+                Redaction.Query(request.QueryString.Value),
+                exchange.TokenKind,
+                exchange.AuthorizerAppId,
+                exchange.RecordedBody ?? exchange.BodyText,
+                answer.Errcode,
+                answer.Kind == AnswerKind.Respond ? answer.StatusCode : null,
+                arrived));
+
+            try
+            {
+                await AnswerWriter.WriteAsync(context, answer, _state.Options.TextPlainResponses).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or IOException)
+            {
+                // The client went away while the answer was being written; there is no one left to tell.
+            }
+        }
+
+        private Task<Answer> RouteAsync(Exchange exchange, CancellationToken aborted)
+        {
+            if (exchange.Path == WeChatEmulator.ComponentTokenPath)
+            {
+                return ComponentTokenHandler.HandleAsync(_state, exchange, aborted);
+            }
+
+            if (exchange.Path == WeChatEmulator.AuthorizerTokenPath)
+            {
+                return AuthorizerTokenHandler.HandleAsync(_state, exchange, aborted);
+            }
+
+            EmulatedEndpoint? endpoint = _state.Catalog.FindByPath(exchange.Path);
+            if (endpoint != null)
+            {
+                return SpecEndpointHandler.HandleAsync(_state, endpoint, exchange, aborted);
+            }
+
+            return Task.FromResult(Answer.Error(StandardErrors.SystemError, "system error", "no endpoint at this path in the emulator's specs", StatusCodes.Status404NotFound));
+        }
+
+        private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken aborted)
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, aborted).ConfigureAwait(false);
+            return buffer.ToArray();
+        }
+    }
+}

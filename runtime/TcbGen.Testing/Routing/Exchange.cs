@@ -1,0 +1,43 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace TcbGen.Testing.Routing
+{
+    /// <summary>One request as the handlers see it, plus what they learn about it for the record.</summary>
+    internal sealed class Exchange
+    {
+        public Exchange(string method, string path, IQueryCollection query, byte[] body)
+        {
+            Method = method;
+            Path = path;
+            Query = query;
+            Body = body;
+            BodyText = Encoding.UTF8.GetString(body);
+        }
+
+        public string Method { get; }
+
+        public string Path { get; }
+
+        public IQueryCollection Query { get; }
+
+        public byte[] Body { get; }
+
+        public string BodyText { get; }
+
+        public string? EndpointName { get; set; }
+
+        public string? TokenKind { get; set; }
+
+        public string? AuthorizerAppId { get; set; }
+
+        /// <summary>The body as recorded; token endpoints set a masked one.</summary>
+        public string? RecordedBody { get; set; }
+
+        public string? QueryValue(string name)
+        {
+            string? value = Query[name];
+            return string.IsNullOrEmpty(value) ? null : value;
+        }
+    }
+}

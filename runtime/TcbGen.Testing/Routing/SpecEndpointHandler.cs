@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using TcbGen.Testing.Emulator;
+using TcbGen.Testing.Responses;
+using TcbGen.Testing.Specs;
+using TcbGen.Testing.Validation;
+
+namespace TcbGen.Testing.Routing
+{
+    /// <summary>Answers a spec'd endpoint as its documented error table says, else with its example response.</summary>
+    internal static class SpecEndpointHandler
+    {
+        public static async Task<Answer> HandleAsync(EmulatorState state, EmulatedEndpoint endpoint, Exchange exchange, CancellationToken aborted)
+        {
+            exchange.EndpointName = endpoint.Name;
+            ErrorMessages messages = endpoint.Errors;
+            JsonDocument? document = null;
+            Answer? rejection = CommonChecks.RequirePost(exchange, messages)
+                ?? CommonChecks.CheckToken(exchange, state.Tokens, "access_token", endpoint.TokenKinds, messages)
+                ?? await CommonChecks.ApplyFaultAsync(state.Faults, endpoint.Name, messages, aborted).ConfigureAwait(false)
+                ?? CommonChecks.ParseBody(exchange, messages, out document);
+            if (rejection != null)
+            {
+                return rejection;
+            }
+
+            using (document)
+            {
+                ValidationProblem? problem = RequestValidator.Validate(endpoint, document!.RootElement);
+                return problem != null
+                    ? Answer.Error(problem.Errcode, messages.For(problem.Errcode), problem.Hint)
+                    : Answer.Json(endpoint.SuccessResponse(document.RootElement));
+            }
+        }
+    }
+}

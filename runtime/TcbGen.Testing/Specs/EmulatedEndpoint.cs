@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using TcbGen.Generator.Model;
+using TcbGen.Testing.Responses;
+
+namespace TcbGen.Testing.Specs
+{
+    /// <summary>One spec'd endpoint as the emulator serves it: the parsed spec plus the look-ups answering needs.</summary>
+    internal sealed class EmulatedEndpoint
+    {
+        private const string DefaultSuccess = "{\"errcode\":0,\"errmsg\":\"ok\"}";
+
+        private readonly Dictionary<string, ObjectSpec> _objects;
+        private readonly Dictionary<string, EnumSpec> _enums;
+        private readonly List<(string Request, string Response)> _examples;
+
+        public EmulatedEndpoint(EndpointSpec spec)
+        {
+            Spec = spec;
+            _objects = spec.NestedObjects.ToDictionary(o => o.TypeName);
+            _enums = spec.Enums.ToDictionary(e => e.TypeName);
+            Errors = ErrorMessages.WithSpecTable(spec.Errors);
+            _examples = spec.Examples
+                .Where(e => e.ResponseJson != null)
+                .Select(e => (e.RequestJson ?? "{}", e.ResponseJson!))
+                .ToList();
+        }
+
+        public EndpointSpec Spec { get; }
+
+        public string Name => Spec.Name;
+
+        public string Path => Spec.Path;
+
+        public IReadOnlyList<string> TokenKinds => Spec.TokenKinds;
+
+        /// <summary>The spec's errmsg per errcode, falling back to the emulator's standard ones.</summary>
+        public ErrorMessages Errors { get; }
+
+        /// <summary>The first example's request body, for printed curl lines; <c>{}</c> when there is none.</summary>
+        public string FirstExampleRequest => Spec.Examples.Select(e => e.RequestJson).FirstOrDefault(r => r != null) ?? "{}";
+
+        public ObjectSpec Object(string typeName) => _objects[typeName];
+
+        public EnumSpec Enum(string typeName) => _enums[typeName];
+
+        /// <summary>
+        /// The response of the example whose request equals <paramref name="body"/> (so setCloudAccessToken's "set"
+        /// example answers a "set"), else the first example's response, else <c>{"errcode":0,"errmsg":"ok"}</c>.
+        /// </summary>
+        public string SuccessResponse(JsonElement body)
+        {
+            foreach ((string request, string response) in _examples)
+            {
+                using JsonDocument example = JsonDocument.Parse(request);
+                if (JsonDeepEquality.AreEqual(example.RootElement, body))
+                {
+                    return response;
+                }
+            }
+
+            return _examples.Count > 0 ? _examples[0].Response : DefaultSuccess;
+        }
+    }
+}

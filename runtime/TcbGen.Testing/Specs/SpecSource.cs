@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using TcbGen.Generator.Specs;
+
+namespace TcbGen.Testing.Specs
+{
+    /// <summary>One spec file's text and the path diagnostics name it by.</summary>
+    internal sealed record SpecSource(string Path, string Text)
+    {
+        /// <summary>The files the options name, or the embedded seed specs when they name none.</summary>
+        public static IReadOnlyList<SpecSource> From(WeChatEmulatorOptions options)
+        {
+            if (options.SpecDirectories.Count == 0 && options.SpecFiles.Count == 0)
+            {
+                return EmbeddedSeeds();
+            }
+
+            IEnumerable<string> inDirectories = options.SpecDirectories
+                .SelectMany(directory => Directory.EnumerateFiles(directory, "*", SearchOption.TopDirectoryOnly))
+                .Where(SpecParser.IsSpecFile);
+            return inDirectories.Concat(options.SpecFiles)
+                .Select(System.IO.Path.GetFullPath)
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(path => path, StringComparer.Ordinal)
+                .Select(path => new SpecSource(path, File.ReadAllText(path, Encoding.UTF8)))
+                .ToList();
+        }
+
+        private static IReadOnlyList<SpecSource> EmbeddedSeeds()
+        {
+            Assembly assembly = typeof(SpecSource).Assembly;
+            var seeds = new List<SpecSource>();
+            foreach (string name in assembly.GetManifestResourceNames().Where(SpecParser.IsSpecFile).OrderBy(n => n, StringComparer.Ordinal))
+            {
+                using Stream stream = assembly.GetManifestResourceStream(name)!;
+                using var reader = new StreamReader(stream, Encoding.UTF8);
+                seeds.Add(new SpecSource(name, reader.ReadToEnd()));
+            }
+
+            return seeds;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+
+namespace TcbGen.Testing.Tokens
+{
+    /// <summary>A token the emulator handed out. Its value is never part of <see cref="ToString"/>.</summary>
+    internal sealed class IssuedToken
+    {
+        private volatile bool _revoked;
+
+        public IssuedToken(string value, string kind, string? appId, DateTimeOffset expiresAt)
+        {
+            Value = value;
+            Kind = kind;
+            AppId = appId;
+            ExpiresAt = expiresAt;
+        }
+
+        public string Value { get; }
+
+        public string Kind { get; }
+
+        public string? AppId { get; }
+
+        public DateTimeOffset ExpiresAt { get; }
+
+        /// <summary>Expires the token now, whatever its lifetime said.</summary>
+        public void Expire() => _revoked = true;
+
+        public bool IsExpired(DateTimeOffset now) => _revoked || now >= ExpiresAt;
+
+        public override string ToString() => $"{Kind} for {AppId ?? "(no appid)"}, expires {ExpiresAt:O}";
+    }
+}

@@ -1,0 +1,148 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using TcbGen.Generator.Model;
+using TcbGen.Testing.Responses;
+using TcbGen.Testing.Specs;
+
+namespace TcbGen.Testing.Validation
+{
+    /// <summary>
+    /// Checks a request body against its spec at every depth. A missing required field (40101) wins over a wrong type
+    /// (40097), as WeChat checks presence first; within each, the first problem in spec order is reported.
+    /// A null value counts as absent. Fields the spec does not list are ignored, as WeChat ignores them.
+    /// </summary>
+    internal sealed class RequestValidator
+    {
+        private readonly EmulatedEndpoint _endpoint;
+        private readonly List<string> _missing = new List<string>();
+        private readonly List<string> _wrong = new List<string>();
+
+        private RequestValidator(EmulatedEndpoint endpoint)
+        {
+            _endpoint = endpoint;
+        }
+
+        public static ValidationProblem? Validate(EmulatedEndpoint endpoint, JsonElement body)
+        {
+            ObjectSpec? request = endpoint.Spec.Request;
+            if (request == null)
+            {
+                return null;
+            }
+
+            var validator = new RequestValidator(endpoint);
+            validator.CheckObject(request, body, string.Empty);
+            if (validator._missing.Count > 0)
+            {
+                return new ValidationProblem(StandardErrors.MissingParameter, validator._missing[0] + " is required");
+            }
+
+            return validator._wrong.Count > 0 ? new ValidationProblem(StandardErrors.InvalidArgs, validator._wrong[0]) : null;
+        }
+
+        private void CheckObject(ObjectSpec spec, JsonElement value, string path)
+        {
+            foreach (FieldSpec field in spec.Fields)
+            {
+                string fieldPath = path.Length == 0 ? field.WireName : path + "." + field.WireName;
+                bool present = value.TryGetProperty(field.WireName, out JsonElement fieldValue) && fieldValue.ValueKind != JsonValueKind.Null;
+                if (!present)
+                {
+                    if (field.Required || (field.RequiredWhen != null && SiblingEquals(value, field.RequiredWhen)))
+                    {
+                        _missing.Add(fieldPath);
+                    }
+
+                    continue;
+                }
+
+                CheckValue(field.Type, fieldValue, fieldPath);
+            }
+        }
+
+        private void CheckValue(TypeRef type, JsonElement value, string path)
+        {
+            switch (type.Kind)
+            {
+                case TypeKind.Object when value.ValueKind == JsonValueKind.Object:
+                    CheckObject(_endpoint.Object(type.TypeName!), value, path);
+                    return;
+                case TypeKind.Array when value.ValueKind == JsonValueKind.Array:
+                    int index = 0;
+                    foreach (JsonElement item in value.EnumerateArray())
+                    {
+                        CheckValue(type.Items!, item, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]");
+                        index++;
+                    }
+
+                    return;
+                case TypeKind.StringEnum when value.ValueKind == JsonValueKind.String:
+                case TypeKind.IntegerEnum when value.ValueKind == JsonValueKind.Number:
+                    EnumSpec enumSpec = _endpoint.Enum(type.TypeName!);
+                    if (!enumSpec.Members.Any(m => IsMember(m, value)))
+                    {
+                        string allowed = string.Join(", ", enumSpec.Members.Select(m => m.StringValue ?? m.Value.ToString(CultureInfo.InvariantCulture)));
+                        _wrong.Add($"{path} is {value.GetRawText()}, not one of {allowed}");
+                    }
+
+                    return;
+                default:
+                    if (!HasScalarType(type.Kind, value))
+                    {
+                        _wrong.Add($"{path} must be {Describe(type.Kind)}, not {value.GetRawText()}");
+                    }
+
+                    return;
+            }
+        }
+
+        private static bool HasScalarType(TypeKind kind, JsonElement value) => kind switch
+        {
+            TypeKind.String => value.ValueKind == JsonValueKind.String,
+            TypeKind.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            TypeKind.Int32 => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
+            TypeKind.Int64 => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+            TypeKind.Number => value.ValueKind == JsonValueKind.Number,
+            _ => false,
+        };
+
+        private static string Describe(TypeKind kind) => kind switch
+        {
+            TypeKind.String or TypeKind.StringEnum => "a string",
+            TypeKind.Boolean => "true or false",
+            TypeKind.Int32 or TypeKind.IntegerEnum => "a 32-bit integer",
+            TypeKind.Int64 => "a 64-bit integer",
+            TypeKind.Number => "a number",
+            TypeKind.Object => "an object",
+            _ => "an array",
+        };
+
+        private static bool IsMember(EnumMemberSpec member, JsonElement value) => member.StringValue != null
+            ? value.ValueKind == JsonValueKind.String && value.GetString() == member.StringValue
+            : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number) && number == member.Value;
+
+        private static bool SiblingEquals(JsonElement owner, RequiredWhenSpec condition)
+        {
+            if (!owner.TryGetProperty(condition.FieldWireName, out JsonElement sibling))
+            {
+                return false;
+            }
+
+            ConstantValue expected = condition.Value;
+            return expected.Kind switch
+            {
+                ConstantKind.Boolean => sibling.ValueKind is JsonValueKind.True or JsonValueKind.False && sibling.GetBoolean() == expected.Boolean,
+                ConstantKind.String => sibling.ValueKind == JsonValueKind.String && sibling.GetString() == expected.Text,
+                ConstantKind.Integer => IsInteger(sibling, expected.Integer),
+                _ => expected.Text != null
+                    ? sibling.ValueKind == JsonValueKind.String && sibling.GetString() == expected.Text
+                    : IsInteger(sibling, expected.Integer),
+            };
+        }
+
+        private static bool IsInteger(JsonElement value, long expected)
+            => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number) && number == expected;
+    }
+}
