@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using TcbGen.Runtime;
+using TcbGen.Sample.Tcb;
+using TcbGen.Testing;
+
+namespace TcbGen.Sample
+{
+    /// <summary>The main job: every endpoint through the generated clients, then the failures a user cares about.</summary>
+    internal static class EmulatorTour
+    {
+        private const string AuthorizerAppId = "wx-sample-miniprogram";
+        private const string Env = "test-env-6gni9ity244a6ea3";
+
+        public static async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
+        {
+            await using WeChatEmulator emulator = await WeChatEmulator.StartAsync(cancellationToken: cancellationToken);
+            emulator.RegisterAuthorizer(AuthorizerAppId, "refresh-token-1");
+            var stores = new InMemoryTokenStores();
+            stores.SetVerifyTicket(emulator.ComponentAppId, emulator.ComponentVerifyTicket);
+            stores.SaveRefreshTokenAsync(AuthorizerAppId, "refresh-token-1", cancellationToken).GetAwaiter().GetResult();
+
+            await using ServiceProvider services = ClientSetup.Build(emulator.BaseAddress, emulator.ComponentAppId, emulator.ComponentAppSecret, stores);
+            var transport = services.GetRequiredService<ITcbTransport>();
+            ITcbAuthorizerClient authorizer = new TcbAuthorizerClient(transport, AuthorizerAppId);
+            ITcbComponentClient component = new TcbComponentClient(transport);
+
+            output.WriteLine($"TcbGen sample: WeChat emulator at {emulator.BaseAddress}, endpoints: {string.Join(", ", emulator.EndpointNames)}");
+            output.WriteLine();
+            output.WriteLine("Calls (tokens come from the third-party flow: component token, then authorizer token):");
+
+            SetCloudAccessTokenResponse current = await authorizer.SetCloudAccessTokenAsync(
+                new SetCloudAccessTokenRequest { Action = SetCloudAccessTokenAction.Get, Env = Env }, cancellationToken);
+            output.WriteLine($"  setCloudAccessToken get  -> open={current.Open}, whitelist=[{string.Join(", ", current.ApiWhitelist ?? Array.Empty<string>())}], version={current.Version}");
+
+            SetCloudAccessTokenResponse changed = await component.SetCloudAccessTokenAsync(
+                new SetCloudAccessTokenRequest
+                {
+                    Action = SetCloudAccessTokenAction.Set,
+                    Open = true,
+                    Env = Env,
+                    ApiWhitelist = new List<string> { "/*" },
+                    Version = (current.Version ?? 0) + 1,
+                },
+                cancellationToken);
+            output.WriteLine($"  setCloudAccessToken set  -> errcode {changed.ErrorCode} {changed.ErrorMessage} (component token)");
+
+            CreateCloudUserResponse created = await authorizer.CreateCloudUserAsync(cancellationToken);
+            output.WriteLine($"  createCloudUser          -> errcode {created.ErrorCode} {created.ErrorMessage}");
+
+            ChangeTcbEnvResponse converted = await authorizer.ChangeTcbEnvAsync(new ChangeTcbEnvRequest { Env = Env }, cancellationToken);
+            output.WriteLine($"  changeTcbEnv             -> errcode {converted.ErrorCode} {converted.ErrorMessage}");
+
+            SetCallBackConfigResponse configured = await authorizer.SetCallBackConfigAsync(CallbackConfig(), cancellationToken);
+            output.WriteLine($"  setCallBackConfig        -> errcode {configured.ErrorCode} {configured.ErrorMessage} (function and container configs)");
+
+            output.WriteLine();
+            output.WriteLine("Failure handling:");
+            await ExpiredTokenIsRenewedAsync(emulator, authorizer, output, cancellationToken);
+            await RateLimitIsReportedAsync(emulator, authorizer, output, cancellationToken);
+            await InvalidRequestIsRejectedLocallyAsync(emulator, authorizer, output, cancellationToken);
+        }
+
+        private static async Task ExpiredTokenIsRenewedAsync(WeChatEmulator emulator, ITcbAuthorizerClient client, TextWriter output, CancellationToken cancellationToken)
+        {
+            int fetchesBefore = emulator.TokenFetchCount(WeChatEmulator.AuthorizerAccessTokenKind);
+            emulator.ExpireAllTokens();
+
+            ChangeTcbEnvResponse response = await client.ChangeTcbEnvAsync(new ChangeTcbEnvRequest { Env = Env }, cancellationToken);
+
+            int renewals = emulator.TokenFetchCount(WeChatEmulator.AuthorizerAccessTokenKind) - fetchesBefore;
+            int? rejected = emulator.RequestsTo("changeTcbEnv")[^2].Errcode;
+            output.WriteLine($"  expired token            -> WeChat said {rejected} (access_token expired); the token was renewed {renewals}x and the call retried: errcode {response.ErrorCode}");
+        }
+
+        private static async Task RateLimitIsReportedAsync(WeChatEmulator emulator, ITcbAuthorizerClient client, TextWriter output, CancellationToken cancellationToken)
+        {
+            emulator.ScriptErrcode("createCloudUser", -601026);
+            int before = emulator.RequestsTo("createCloudUser").Count;
+            try
+            {
+                await client.CreateCloudUserAsync(cancellationToken);
+                output.WriteLine("  rate limit               -> unexpectedly succeeded");
+            }
+            catch (TcbApiException<CreateCloudUserError> e)
+            {
+                int attempts = emulator.RequestsTo("createCloudUser").Count - before;
+                output.WriteLine($"  rate limit               -> {e.Code} ({e.ErrorCode}) after {attempts} attempt, not retried; rid {e.RequestId}");
+                output.WriteLine($"                              solution: {e.Solution}");
+            }
+        }
+
+        private static async Task InvalidRequestIsRejectedLocallyAsync(WeChatEmulator emulator, ITcbAuthorizerClient client, TextWriter output, CancellationToken cancellationToken)
+        {
+            SetCallBackConfigRequest request = CallbackConfig();
+            request.FunctionConfig!.Callbacks![1].Env = null!;
+            request.ContainerConfig!.QbaseContainerPath = null;
+            int before = emulator.Requests.Count;
+            try
+            {
+                await client.SetCallBackConfigAsync(request, cancellationToken);
+                output.WriteLine("  invalid request          -> unexpectedly sent");
+            }
+            catch (TcbValidationException e)
+            {
+                output.WriteLine($"  invalid request          -> rejected before sending ({emulator.Requests.Count - before} requests reached WeChat):");
+                foreach (TcbValidationProblem problem in e.Problems)
+                {
+                    output.WriteLine($"                              {problem.Path}: {problem.Message}");
+                }
+            }
+        }
+
+        private static SetCallBackConfigRequest CallbackConfig() => new()
+        {
+            FunctionConfig = new CallbackFunctionConfig
+            {
+                Enable = true,
+                Callbacks = new List<CallbackRule>
+                {
+                    new() { MsgType = "event", Event = "user_enter_tempsession", Env = Env, FunctionName = "callback", Enable = true },
+                    new() { MsgType = "image", Env = Env, FunctionName = "callback", Enable = true },
+                },
+            },
+            ContainerConfig = new CallbackContainerConfig
+            {
+                Enable = true,
+                QbaseEnv = Env,
+                QbaseContainerPath = "/container-echo",
+                TextMode = CallbackTextMode.Json,
+            },
+        };
+    }
+}
