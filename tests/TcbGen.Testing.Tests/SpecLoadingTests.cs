@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using TcbGen.Testing.Tests.Support;
 using Xunit;
@@ -53,6 +54,29 @@ namespace TcbGen.Testing.Tests
             Assert.Equal(new[] { "describeEnvs" }, session.Emulator.EndpointNames);
             Assert.Equal("{\"errcode\":0,\"errmsg\":\"ok\"}", described.Text);
             Assert.Equal(404, seed.Status);
+        }
+
+        [Fact]
+        public async Task ServesTheBuiltInSpecsBesideYourOwnWhenAskedTo()
+        {
+            File.WriteAllText(Path.Combine(_directory, "describeEnvs.tcb.json"), MinimalSpec);
+            var options = new WeChatEmulatorOptions { IncludeBuiltInSpecs = true };
+            options.SpecDirectories.Add(_directory);
+
+            await using WeChatEmulator emulator = await WeChatEmulator.StartAsync(options);
+
+            Assert.Equal(new[] { "changeTcbEnv", "createCloudUser", "describeEnvs", "setCallBackConfig", "setCloudAccessToken" }, emulator.EndpointNames.OrderBy(n => n, StringComparer.Ordinal));
+        }
+
+        [Fact]
+        public async Task LeavesTheBuiltInSpecsOutWhenAskedTo()
+        {
+            var options = new WeChatEmulatorOptions { IncludeBuiltInSpecs = false };
+            options.SpecFiles.Add(Path.Combine(SeedSpecs.Directory, "changeTcbEnv.tcb.json"));
+
+            await using WeChatEmulator emulator = await WeChatEmulator.StartAsync(options);
+
+            Assert.Equal(new[] { "changeTcbEnv" }, emulator.EndpointNames);
         }
 
         [Fact]

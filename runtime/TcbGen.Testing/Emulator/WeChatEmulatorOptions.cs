@@ -15,6 +15,13 @@ namespace TcbGen.Testing
         /// <summary>Individual spec files to serve, in addition to <see cref="SpecDirectories"/>.</summary>
         public IList<string> SpecFiles { get; private set; } = new List<string>();
 
+        /// <summary>
+        /// Whether the four seed specs built into this assembly are served. <see langword="null"/> (the default) serves
+        /// them only when no <see cref="SpecDirectories"/> or <see cref="SpecFiles"/> are named; <see langword="true"/>
+        /// serves them beside your own specs, as the TcbGen package generates clients for both.
+        /// </summary>
+        public bool? IncludeBuiltInSpecs { get; set; }
+
         /// <summary>The third-party platform's appid that <c>api_component_token</c> accepts. Default <c>wx-component</c>.</summary>
         public string ComponentAppId { get; set; } = "wx-component";
 

@@ -11,14 +11,17 @@ namespace TcbGen.Testing.Specs
     /// <summary>One spec file's text and the path diagnostics name it by.</summary>
     internal sealed record SpecSource(string Path, string Text)
     {
-        /// <summary>The files the options name, or the embedded seed specs when they name none.</summary>
+        /// <summary>The built-in seed specs (see <see cref="WeChatEmulatorOptions.IncludeBuiltInSpecs"/>) and the files the options name.</summary>
         public static IReadOnlyList<SpecSource> From(WeChatEmulatorOptions options)
         {
-            if (options.SpecDirectories.Count == 0 && options.SpecFiles.Count == 0)
-            {
-                return EmbeddedSeeds();
-            }
+            bool named = options.SpecDirectories.Count > 0 || options.SpecFiles.Count > 0;
+            IReadOnlyList<SpecSource> builtIn = (options.IncludeBuiltInSpecs ?? !named) ? EmbeddedSeeds() : Array.Empty<SpecSource>();
+            return builtIn.Concat(Named(options)).ToList();
+        }
 
+        /// <summary>The files the options name, read in path order.</summary>
+        private static IEnumerable<SpecSource> Named(WeChatEmulatorOptions options)
+        {
             IEnumerable<string> inDirectories = options.SpecDirectories
                 .SelectMany(directory => Directory.EnumerateFiles(directory, "*", SearchOption.TopDirectoryOnly))
                 .Where(SpecParser.IsSpecFile);
@@ -26,8 +29,7 @@ namespace TcbGen.Testing.Specs
                 .Select(System.IO.Path.GetFullPath)
                 .Distinct(StringComparer.Ordinal)
                 .OrderBy(path => path, StringComparer.Ordinal)
-                .Select(path => new SpecSource(path, File.ReadAllText(path, Encoding.UTF8)))
-                .ToList();
+                .Select(path => new SpecSource(path, File.ReadAllText(path, Encoding.UTF8)));
         }
 
         private static IReadOnlyList<SpecSource> EmbeddedSeeds()
