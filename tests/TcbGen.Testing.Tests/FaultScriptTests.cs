@@ -97,9 +97,21 @@ namespace TcbGen.Testing.Tests
             session.Emulator.ScriptLatency("changeTcbEnv", TimeSpan.FromMinutes(5));
             string token = session.AuthorizerToken();
 
-            using (var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(200)))
+            using (var giveUp = new CancellationTokenSource())
             {
-                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.PostAsync("/tcb/modifyenv", token, Body, giveUp.Token));
+                Task<WireResponse> call = session.PostAsync("/tcb/modifyenv", token, Body, giveUp.Token);
+
+                // Give up only once the emulator holds the call (its latency fault is taken); on a loaded machine a
+                // fixed delay can cancel the request before it was ever sent.
+                var deadline = DateTime.UtcNow.AddSeconds(30);
+                while (session.Emulator.PendingFaultCount("changeTcbEnv") > 0 && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(10);
+                }
+
+                Assert.Equal(0, session.Emulator.PendingFaultCount("changeTcbEnv"));
+                giveUp.Cancel();
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
             }
 
             // The emulator notices the client leaving and records the call unanswered, long before the 5 minutes.

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace TcbGen.Benchmarks
+{
+    /// <summary>
+    /// <c>dotnet run -c Release --project tests/TcbGen.Benchmarks -- [--short] [--in-process] [--verify] [BenchmarkDotNet options]</c>.
+    /// <list type="bullet">
+    /// <item><c>--filter '*'</c> (the default when no filter is given): everything; <c>--filter '*PerCall*'</c>, <c>'*Generator*'</c>, <c>'*TokenCache*'</c>: one class.</item>
+    /// <item><c>--short</c>: one launch, one warmup and three measured iterations per case (the whole suite in minutes).</item>
+    /// <item><c>--in-process</c>: run the cases in this process instead of one process per case (no per-run build).</item>
+    /// <item><c>--verify</c>: check that the benchmarks measure what they claim, then exit (no timing).</item>
+    /// <item><c>--profile-allocations</c>: the per-call clients' allocations by type, then exit.</item>
+    /// </list>
+    /// </summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            var rest = new List<string>(args);
+            bool shortRun = rest.Remove("--short");
+            bool inProcess = rest.Remove("--in-process");
+            if (rest.Remove("--verify"))
+            {
+                return Verification.Run(Console.Out);
+            }
+
+            if (rest.Remove("--profile-allocations"))
+            {
+                return PerCall.AllocationProfile.Run(Console.Out);
+            }
+
+            if (!rest.Any(a => a == "--filter" || a == "-f" || a.StartsWith("--filter=", StringComparison.Ordinal) || a == "--list"))
+            {
+                rest.Add("--filter");
+                rest.Add("*");
+            }
+
+            Job job = shortRun
+                ? Job.ShortRun.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3).WithId("Short")
+                : Job.Default.WithId("Full");
+            if (inProcess)
+            {
+                job = job.WithToolchain(InProcessEmitToolchain.Instance);
+            }
+
+            IConfig config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(ProjectDirectory(), "BenchmarkDotNet.Artifacts"));
+            if (!rest.Any(a => a == "--job" || a == "-j" || a.StartsWith("--job=", StringComparison.Ordinal)))
+            {
+                // BenchmarkDotNet's own --job (e.g. --job dry) replaces ours.
+                config = config.AddJob(job);
+            }
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray(), config);
+            return 0;
+        }
+
+        /// <summary>tests/TcbGen.Benchmarks, so results land beside the project whatever the working directory.</summary>
+        private static string ProjectDirectory() =>
+            typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "ProjectDirectory")?.Value
+            ?? Directory.GetCurrentDirectory();
+    }
+}
