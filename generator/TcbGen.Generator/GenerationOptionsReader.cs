@@ -19,18 +19,28 @@ namespace TcbGen.Generator
             bool requiredMembers = version >= LanguageVersion.CSharp11
                 && IsAvailable(compilation, "System.Runtime.CompilerServices.RequiredMemberAttribute")
                 && IsAvailable(compilation, "System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute");
-            return new GenerationOptions(Namespace(config), requiredMembers, version >= LanguageVersion.CSharp8);
+            string? invalid = null;
+            string ns = Namespace(config, ref invalid);
+            return new GenerationOptions(ns, requiredMembers, version >= LanguageVersion.CSharp8, invalid);
         }
 
-        /// <summary><c>TcbGenNamespace</c> when set, else <c>RootNamespace</c> + <c>.Tcb</c>, else <see cref="DefaultNamespace"/>.</summary>
-        private static string Namespace(AnalyzerConfigOptionsProvider config)
+        /// <summary>
+        /// <c>TcbGenNamespace</c> when set, else <c>RootNamespace</c> + <c>.Tcb</c>, else <see cref="DefaultNamespace"/>.
+        /// A <c>TcbGenNamespace</c> that is no valid namespace is handed back in <paramref name="invalid"/> to be reported.
+        /// </summary>
+        private static string Namespace(AnalyzerConfigOptionsProvider config, ref string? invalid)
         {
             if (config.GlobalOptions.TryGetValue(NamespaceProperty, out string? configured) && !string.IsNullOrWhiteSpace(configured))
             {
-                return configured.Trim();
+                if (IsValidNamespace(configured.Trim()))
+                {
+                    return configured.Trim();
+                }
+
+                invalid = configured;
             }
 
-            if (config.GlobalOptions.TryGetValue(RootNamespaceProperty, out string? root) && !string.IsNullOrWhiteSpace(root) && IsValidNamespace(root.Trim()))
+            if (invalid == null && config.GlobalOptions.TryGetValue(RootNamespaceProperty, out string? root) && !string.IsNullOrWhiteSpace(root) && IsValidNamespace(root.Trim()))
             {
                 return root.Trim() + ".Tcb";
             }

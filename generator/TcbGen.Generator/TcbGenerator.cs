@@ -37,7 +37,7 @@ namespace TcbGen.Generator
 
             context.RegisterSourceOutput(parsed.Select(static (p, _) => p.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
             context.RegisterSourceOutput(checkedSpecs.Select(static (r, _) => r.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
-            context.RegisterSourceOutput(options, static (spc, o) => ReportLanguageVersion(spc, o));
+            context.RegisterSourceOutput(options, static (spc, o) => ReportOptions(spc, o));
 
             IncrementalValuesProvider<(EndpointSpec Spec, GenerationOptions Options)> endpoints = checkedSpecs
                 .SelectMany(static (r, _) => r.Accepted)
@@ -118,8 +118,17 @@ namespace TcbGen.Generator
             }
         }
 
-        private static void ReportLanguageVersion(SourceProductionContext context, GenerationOptions options)
+        private static void ReportOptions(SourceProductionContext context, GenerationOptions options)
         {
+            if (options.InvalidNamespace != null)
+            {
+                context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(new SpecDiagnostic(
+                    SpecDiagnosticIds.InvalidValue,
+                    $"TcbGenNamespace '{options.InvalidNamespace}' is not a C# namespace (dot-separated identifiers, no keywords); the code is generated in '{options.Namespace}' instead.",
+                    string.Empty,
+                    SourceSpan.Empty)));
+            }
+
             if (!options.LanguageVersionSupported)
             {
                 context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(new SpecDiagnostic(
