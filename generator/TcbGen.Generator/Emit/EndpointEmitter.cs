@@ -1,3 +1,4 @@
+using System.Linq;
 using TcbGen.Generator.Model;
 
 namespace TcbGen.Generator.Emit
@@ -86,37 +87,16 @@ namespace TcbGen.Generator.Emit
             writer.Close();
             writer.Line();
 
-            writer.Open("private static bool IsDocumented(int errorCode)");
-            if (spec.Errors.Count == 0)
-            {
-                writer.Line("return false;");
-                writer.Close();
-                writer.Line();
-                EmitCreateException(writer, spec, ns);
-                return;
-            }
-
-            writer.Open("switch (errorCode)");
-            foreach (ErrorSpec error in spec.Errors)
-            {
-                writer.Line($"case {CSharp.Integer(error.Code)}:");
-            }
-
-            writer.Line("    return true;");
-            writer.Line("default:");
-            writer.Line("    return false;");
-            writer.Close();
-            writer.Close();
+            writer.MembershipMethod("private static bool IsDocumented(int errorCode)", "errorCode", spec.Errors.Select(e => CSharp.Integer(e.Code)).ToList());
             writer.Line();
-
             EmitCreateException(writer, spec, ns);
+            writer.Close();
         }
 
         private static void EmitCreateException(SourceWriter writer, EndpointSpec spec, string ns)
         {
             writer.Open($"private static {CSharp.Runtime}.TcbApiException CreateException(int errorCode, string? errorMessage)");
             writer.Line($"return new {CSharp.Runtime}.TcbApiException<global::{ns}.{spec.ErrorEnumName}>(Name, (global::{ns}.{spec.ErrorEnumName})errorCode, errorCode, errorMessage, GetSolution(errorCode), IsDocumented(errorCode));");
-            writer.Close();
             writer.Close();
         }
     }

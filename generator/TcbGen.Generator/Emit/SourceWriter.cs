@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace TcbGen.Generator.Emit
@@ -52,6 +53,33 @@ namespace TcbGen.Generator.Emit
         }
 
         public void Summary(string xml) => Doc("summary", xml);
+
+        /// <summary>
+        /// A method that says whether <paramref name="value"/> is one of <paramref name="caseLabels"/>, as a switch the
+        /// compiler turns into a jump table. With no labels it returns false.
+        /// </summary>
+        public void MembershipMethod(string signature, string value, IReadOnlyList<string> caseLabels)
+        {
+            Open(signature);
+            if (caseLabels.Count == 0)
+            {
+                Line("return false;");
+                Close();
+                return;
+            }
+
+            Open($"switch ({value})");
+            foreach (string label in caseLabels)
+            {
+                Line($"case {label}:");
+            }
+
+            Line("    return true;");
+            Line("default:");
+            Line("    return false;");
+            Close();
+            Close();
+        }
 
         public void Param(string name, string xml) => Doc("param", xml, $" name=\"{name}\"");
 

@@ -68,18 +68,8 @@ namespace TcbGen.Generator.Emit
             foreach (EnumSpec enumSpec in spec.Enums)
             {
                 writer.Line();
-                writer.Open($"private static bool IsDefined(global::{ns}.{enumSpec.TypeName} value)");
-                writer.Open("switch (value)");
-                foreach (EnumMemberSpec member in enumSpec.Members)
-                {
-                    writer.Line($"case global::{ns}.{enumSpec.TypeName}.{member.Name}:");
-                }
-
-                writer.Line("    return true;");
-                writer.Line("default:");
-                writer.Line("    return false;");
-                writer.Close();
-                writer.Close();
+                string type = $"global::{ns}.{enumSpec.TypeName}";
+                writer.MembershipMethod($"private static bool IsDefined({type} value)", "value", enumSpec.Members.Select(m => $"{type}.{m.Name}").ToList());
             }
 
             writer.Line();
