@@ -34,6 +34,7 @@ namespace TcbGen.Testing.Hosting
             WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
             builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
             builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+            builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
             WebApplication app = builder.Build();
             app.Run(router.HandleAsync);
             try
