@@ -51,6 +51,7 @@ namespace TcbGen.Runtime
             WriteRequest = writeRequest ?? throw new ArgumentNullException(nameof(writeRequest));
             ReadResponse = readResponse ?? throw new ArgumentNullException(nameof(readResponse));
             CreateException = createException ?? throw new ArgumentNullException(nameof(createException));
+            ActivityName = "tcb " + name;
         }
 
         /// <summary>The interface name from the WeChat documentation, e.g. <c>setCloudAccessToken</c>.</summary>
@@ -70,6 +71,12 @@ namespace TcbGen.Runtime
 
         /// <summary>Creates the typed exception for an errcode other than 0.</summary>
         public TcbApiExceptionFactory CreateException { get; }
+
+        /// <summary>The name of the call's span, <c>tcb {Name}</c>, built once.</summary>
+        internal string ActivityName { get; }
+
+        /// <summary>The transport's cached URL of this endpoint under its base address; see <see cref="TcbRequestUri.For"/>.</summary>
+        internal TcbEndpointAddress? Address;
 
         /// <inheritdoc />
         public override string ToString() => Name + " (POST " + Path + ")";

@@ -11,10 +11,12 @@ namespace TcbGen.Runtime
 
         public PooledBufferWriter(int initialCapacity = 256)
         {
-            _buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
+            _buffer = initialCapacity > 0 ? ArrayPool<byte>.Shared.Rent(initialCapacity) : Array.Empty<byte>();
         }
 
         public int WrittenCount => _written;
+
+        public int Capacity => _buffer.Length;
 
         public ReadOnlyMemory<byte> WrittenMemory => new ReadOnlyMemory<byte>(_buffer, 0, _written);
 
@@ -54,13 +56,21 @@ namespace TcbGen.Runtime
             int newSize = Math.Max(_buffer.Length * 2, _written + needed);
             byte[] larger = ArrayPool<byte>.Shared.Rent(newSize);
             Buffer.BlockCopy(_buffer, 0, larger, 0, _written);
-            ArrayPool<byte>.Shared.Return(_buffer);
+            if (_buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+            }
+
             _buffer = larger;
         }
 
         /// <summary>The free part of the buffer, for reading a stream into it.</summary>
         public ArraySegment<byte> FreeSegment => new ArraySegment<byte>(_buffer, _written, _buffer.Length - _written);
 
+        /// <summary>Forgets what was written and keeps the buffer, for the next use.</summary>
+        public void Clear() => _written = 0;
+
+        /// <summary>Returns the buffer to the pool; the writer stays usable and rents again when written to.</summary>
         public void Dispose()
         {
             byte[] buffer = _buffer;

@@ -1,62 +1,73 @@
 using System;
-using System.IO;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
+using System.Buffers;
 
 namespace TcbGen.Runtime
 {
-    /// <summary>Reads a whole response body into a pooled buffer, refusing bodies above a size limit.</summary>
-    internal static class ResponseBodyReader
+    /// <summary>
+    /// Collects a response body into an array rented from <see cref="ArrayPool{T}.Shared"/>, refusing bodies above a
+    /// size limit. A mutable struct, so the read loop in <see cref="TcbHttpExchange.SendAsync"/> needs no state machine
+    /// or object of its own; <see cref="Dispose"/> returns the array.
+    /// </summary>
+    internal struct ResponseBodyReader : IDisposable
     {
-        /// <summary>Reads the body; returns <see langword="null"/> if it is larger than <paramref name="maxBytes"/>.</summary>
-        public static async Task<PooledBufferWriter?> ReadAsync(HttpContent? content, int maxBytes, CancellationToken cancellationToken)
+        private const int InitialSize = 4096;
+
+        private readonly int _maxBytes;
+        private byte[]? _buffer;
+        private int _length;
+        private bool _tooLarge;
+
+        public ResponseBodyReader(int maxBytes)
         {
-            var body = new PooledBufferWriter(4096);
-            if (content is null)
+            _maxBytes = maxBytes;
+            _buffer = null;
+            _length = 0;
+            _tooLarge = false;
+        }
+
+        /// <summary>Whether the body is larger than the limit; set by <see cref="Advance"/> or <see cref="MarkTooLarge"/>.</summary>
+        public bool IsTooLarge => _tooLarge;
+
+        /// <summary>The body read so far.</summary>
+        public ReadOnlySpan<byte> Span => _buffer is null ? default : new ReadOnlySpan<byte>(_buffer, 0, _length);
+
+        /// <summary>Free space to read into: rents the first array, or a twice larger one when it is full.</summary>
+        public ArraySegment<byte> GetFree()
+        {
+            if (_buffer is null)
             {
-                return body;
+                _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+            }
+            else if (_length == _buffer.Length)
+            {
+                byte[] larger = ArrayPool<byte>.Shared.Rent(checked(_buffer.Length * 2));
+                Buffer.BlockCopy(_buffer, 0, larger, 0, _length);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = larger;
             }
 
-            try
-            {
-                long? declared = content.Headers.ContentLength;
-                if (declared > maxBytes)
-                {
-                    body.Dispose();
-                    return null;
-                }
+            return new ArraySegment<byte>(_buffer, _length, _buffer.Length - _length);
+        }
 
-#if NET5_0_OR_GREATER
-                Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-                Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-                using (stream)
-                {
-                    while (true)
-                    {
-                        body.EnsureCapacity(4096);
-                        ArraySegment<byte> free = body.FreeSegment;
-                        int read = await stream.ReadAsync(free.Array!, free.Offset, free.Count, cancellationToken).ConfigureAwait(false);
-                        if (read == 0)
-                        {
-                            return body;
-                        }
+        /// <summary>Records <paramref name="read"/> bytes read into <see cref="GetFree"/>; false when the reading is over (end or too large).</summary>
+        public bool Advance(int read)
+        {
+            _length += read;
+            _tooLarge = _length > _maxBytes;
+            return read > 0 && !_tooLarge;
+        }
 
-                        body.Advance(read);
-                        if (body.WrittenCount > maxBytes)
-                        {
-                            body.Dispose();
-                            return null;
-                        }
-                    }
-                }
-            }
-            catch
+        /// <summary>Refuses the body unread, e.g. when its declared length is above the limit.</summary>
+        public void MarkTooLarge() => _tooLarge = true;
+
+        public void Dispose()
+        {
+            byte[]? buffer = _buffer;
+            _buffer = null;
+            _length = 0;
+            if (buffer != null)
             {
-                body.Dispose();
-                throw;
+                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
     }

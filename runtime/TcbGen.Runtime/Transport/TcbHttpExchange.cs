@@ -1,6 +1,6 @@
 using System;
+using System.IO;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -35,7 +35,13 @@ namespace TcbGen.Runtime
     /// </summary>
     internal static class TcbHttpExchange
     {
-        public static async Task<TcbExchangeResult<TResponse>> SendAsync<TRequest, TResponse>(
+        private const string JsonContentType = "application/json; charset=utf-8";
+
+        /// <summary>
+        /// POSTs <paramref name="body"/> to <paramref name="uri"/> and reads the whole answer, in one state machine (boxed
+        /// only when something really waits). Retry-After is read only from error answers.
+        /// </summary>
+        public static async ValueTask<TcbExchangeResult<TResponse>> SendAsync<TRequest, TResponse>(
             HttpClient httpClient,
             Uri uri,
             ArraySegment<byte> body,
@@ -46,21 +52,60 @@ namespace TcbGen.Runtime
             where TResponse : TcbResponse
         {
             using var content = new ByteArrayContent(body.Array!, body.Offset, body.Count);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            // Stored as the raw value and written as is: no MediaTypeHeaderValue and parameter list per call.
+            content.Headers.TryAddWithoutValidation("Content-Type", JsonContentType);
             using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
             using HttpResponseMessage response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
 
             int status = (int)response.StatusCode;
-            TimeSpan? retryAfter = RetryAfterHeader.Read(response, timeProvider);
-            using PooledBufferWriter? responseBody = await ResponseBodyReader.ReadAsync(response.Content, maxResponseBytes, cancellationToken).ConfigureAwait(false);
-            if (responseBody is null)
+            HttpContent? responseContent = response.Content;
+            var reader = new ResponseBodyReader(maxResponseBytes);
+            try
             {
-                var tooLarge = new TcbProtocolException(endpoint.Name, status, null, "the body is larger than MaxResponseBytes (" + maxResponseBytes + ")");
-                return new TcbExchangeResult<TResponse>(null, tooLarge, status, retryAfter);
-            }
+                if (responseContent != null && !(responseContent.Headers.ContentLength > maxResponseBytes))
+                {
+#if NET5_0_OR_GREATER
+                    Stream stream = await responseContent.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+                    Stream stream = await responseContent.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+                    using (stream)
+                    {
+                        while (true)
+                        {
+                            ArraySegment<byte> free = reader.GetFree();
+#if NET5_0_OR_GREATER
+                            int read = await stream.ReadAsync(free.AsMemory(), cancellationToken).ConfigureAwait(false);
+#else
+                            int read = await stream.ReadAsync(free.Array!, free.Offset, free.Count, cancellationToken).ConfigureAwait(false);
+#endif
+                            if (!reader.Advance(read))
+                            {
+                                break;
+                            }
+                        }
+                    }
+                }
+                else if (responseContent != null)
+                {
+                    reader.MarkTooLarge();
+                }
 
-            Exception? error = Interpret(endpoint, status, responseBody.WrittenMemory.Span, out TResponse? parsed);
-            return new TcbExchangeResult<TResponse>(parsed, error, status, retryAfter);
+                TResponse? parsed = null;
+                Exception? error = reader.IsTooLarge
+                    ? new TcbProtocolException(endpoint.Name, status, null, "the body is larger than MaxResponseBytes (" + maxResponseBytes + ")")
+                    : Interpret(endpoint, status, reader.Span, out parsed);
+                if (error is null)
+                {
+                    return new TcbExchangeResult<TResponse>(parsed, null, status, null);
+                }
+
+                return new TcbExchangeResult<TResponse>(null, error, status, RetryAfterHeader.Read(response, timeProvider));
+            }
+            finally
+            {
+                reader.Dispose();
+            }
         }
 
         /// <summary>

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Runtime.ExceptionServices;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -28,6 +27,9 @@ namespace TcbGen.Runtime
     public sealed class TcbHttpTransport : ITcbTransport
     {
         private const string AccessTokenParameter = "access_token";
+
+        /// <summary>errcode 0, boxed once for metric and span tags.</summary>
+        private static readonly object BoxedZero = 0;
 
         private readonly HttpClient _httpClient;
         private readonly ITcbAccessTokenSource _tokenSource;
@@ -76,34 +78,129 @@ namespace TcbGen.Runtime
 
             cancellationToken.ThrowIfCancellationRequested();
             long started = _timeProvider.GetTimestamp();
-            using Activity? activity = TcbInstrumentation.ActivitySource.StartActivity("tcb " + endpoint.Name, ActivityKind.Client);
-            activity?.SetTag(TcbGenTelemetry.EndpointTag, endpoint.Name);
-            activity?.SetTag(TcbGenTelemetry.TokenKindTag, token.Kind.Name);
+            using Activity? activity = TcbInstrumentation.ActivitySource.HasListeners() ? StartActivity(endpoint.ActivityName, endpoint.Name, token) : null;
 
-            var state = new CallState(started);
+            // The whole call is this one state machine: no per-attempt methods, no CallState object.
+            TcbEndpointAddress address = _uris.For(ref endpoint.Address, endpoint.Path, AccessTokenParameter);
+            int attempts = 0;
+            int? errorCode = null;
+            int? statusCode = null;
             Exception? failure = null;
+            JsonRequestBody body = JsonRequestBody.Rent();
+            TimeoutScope? scope = null;
             try
             {
-                using var body = new PooledBufferWriter();
-                using (var writer = new Utf8JsonWriter(body))
-                {
-                    endpoint.WriteRequest(writer, request);
-                }
+                ArraySegment<byte> payload = body.Write(endpoint.WriteRequest, request);
 
-                using var total = new TimeoutScope(_timeProvider, _options.TotalTimeout, cancellationToken);
+                // One cancellation source and one timer for the whole call (none when there is no limit): it fires at
+                // the total limit, and each attempt moves it to the attempt's limit when that comes first.
+                scope = CreateScope(_options.TotalTimeout, cancellationToken);
+                TcbTimeoutKind armed = TcbTimeoutKind.Total;
                 try
                 {
-                    TResponse response = await SendWithRetriesAsync(endpoint, token, body.WrittenSegment, state, total, cancellationToken).ConfigureAwait(false);
-                    state.ErrorCode = 0;
-                    return response;
+                    int attempt = 0;
+                    bool tokenRenewed = false;
+                    while (true)
+                    {
+                        attempt++;
+                        TcbAccessToken? accessToken = null;
+                        Exception? attemptFailure;
+                        bool mayHaveReachedServer = false;
+                        TimeSpan? retryAfter = null;
+                        try
+                        {
+                            CancellationToken callToken = scope?.Token ?? cancellationToken;
+                            accessToken = await _tokenSource.GetTokenAsync(token, callToken).ConfigureAwait(false);
+                            attempts++;
+                            bool debug = _logger.IsEnabled(LogLevel.Debug);
+                            if (debug)
+                            {
+                                TcbLog.Sending(_logger, endpoint.Name, attempt, address.Redacted);
+                            }
+
+                            long attemptStarted = debug ? _timeProvider.GetTimestamp() : 0;
+                            armed = ArmAttempt(scope, started);
+                            TcbExchangeResult<TResponse> result;
+                            try
+                            {
+                                result = await TcbHttpExchange.SendAsync(
+                                    _httpClient, address.WithToken(accessToken.Value), payload, endpoint, _options.MaxResponseBytes, _timeProvider, callToken).ConfigureAwait(false);
+                            }
+                            catch (OperationCanceledException canceled) when (!cancellationToken.IsCancellationRequested && !(armed == TcbTimeoutKind.Total && scope?.IsCancellationRequested == true))
+                            {
+                                // Our attempt limit, or HttpClient.Timeout when the caller configured one shorter than ours.
+                                TimeSpan limit = scope?.IsCancellationRequested == true ? _options.AttemptTimeout : _httpClient.Timeout;
+                                throw new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Attempt, limit, canceled);
+                            }
+
+                            if (debug)
+                            {
+                                TcbLog.Received(_logger, endpoint.Name, result.StatusCode, (result.Error as TcbApiException)?.ErrorCode ?? (result.Error is null ? 0 : null), _timeProvider.GetElapsedTime(attemptStarted).TotalMilliseconds);
+                            }
+
+                            statusCode = result.StatusCode;
+                            if (result.Error is null)
+                            {
+                                errorCode = 0;
+                                return result.Response!;
+                            }
+
+                            attemptFailure = result.Error;
+                            mayHaveReachedServer = true;
+                            retryAfter = result.RetryAfter;
+                        }
+                        catch (Exception exception) when (exception is HttpRequestException || exception is IOException || exception is TcbTimeoutException
+                                                          || (accessToken is null && exception is not OperationCanceledException))
+                        {
+                            // A failure before the token was obtained means the request was never sent.
+                            attemptFailure = exception;
+                            mayHaveReachedServer = accessToken is not null && !TcbRetryPolicy.IsConnectFailure(exception);
+                        }
+
+                        if (attemptFailure is TcbApiException api && accessToken is not null && TcbErrorCodes.IsTokenRejected(api.ErrorCode))
+                        {
+                            errorCode = api.ErrorCode;
+                            if (tokenRenewed)
+                            {
+                                throw attemptFailure;
+                            }
+
+                            // Rejected at authentication, so the request did nothing: renew and send once more, outside the retry budget.
+                            tokenRenewed = true;
+                            TcbLog.TokenRejected(_logger, endpoint.Name, token.Kind.Name, token.AppId, api.ErrorCode);
+                            scope = EndAttempt(scope, ref armed, started, cancellationToken);
+                            await _tokenSource.InvalidateAsync(token, accessToken, scope?.Token ?? cancellationToken).ConfigureAwait(false);
+                            attempt--;
+                            continue;
+                        }
+
+                        TimeSpan? delay = _retryPolicy.GetDelay(attempt, attemptFailure, mayHaveReachedServer, endpoint.IsRetrySafe, retryAfter);
+                        if (delay is null || !FitsInTotalTimeout(delay.Value, started))
+                        {
+                            ExceptionDispatchInfo.Capture(attemptFailure).Throw();
+                        }
+
+                        if (_logger.IsEnabled(LogLevel.Warning))
+                        {
+                            TcbLog.Retrying(_logger, endpoint.Name, attempt, Describe(attemptFailure), delay!.Value.TotalMilliseconds);
+                        }
+
+                        if (TcbInstrumentation.Retries.Enabled)
+                        {
+                            TcbInstrumentation.Retries.Add(1, new KeyValuePair<string, object?>(TcbGenTelemetry.EndpointTag, endpoint.Name));
+                        }
+
+                        scope = EndAttempt(scope, ref armed, started, cancellationToken);
+                        await TimeProviderCompat.Delay(_timeProvider, delay!.Value, scope?.Token ?? cancellationToken).ConfigureAwait(false);
+                    }
                 }
                 catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested)
                 {
                     throw new OperationCanceledException(endpoint.Name + " was canceled by the caller.", canceled, cancellationToken);
                 }
-                catch (OperationCanceledException canceled) when (total.IsTimedOut)
+                catch (OperationCanceledException canceled) when (scope?.IsCancellationRequested == true)
                 {
-                    throw new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Total, total.Timeout, canceled);
+                    throw new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Total, _options.TotalTimeout, canceled);
                 }
             }
             catch (Exception exception)
@@ -111,124 +208,89 @@ namespace TcbGen.Runtime
                 failure = exception;
                 if (exception is TcbApiException api)
                 {
-                    state.ErrorCode = api.ErrorCode;
+                    errorCode = api.ErrorCode;
                 }
 
-                if (exception is not OperationCanceledException)
+                if (exception is not OperationCanceledException && _logger.IsEnabled(LogLevel.Warning))
                 {
-                    TcbLog.CallFailed(_logger, exception, endpoint.Name, state.Attempts, _uris.Redacted(endpoint.Path, AccessTokenParameter));
+                    TcbLog.CallFailed(_logger, exception, endpoint.Name, attempts, address.Redacted);
                 }
 
                 throw;
             }
             finally
             {
-                Record(activity, endpoint.Name, token, state, failure, _timeProvider.GetElapsedTime(started));
+                scope?.Dispose();
+                body.Return();
+                Record(activity, endpoint.Name, token, attempts, errorCode, statusCode, failure, started);
             }
         }
 
-        private async Task<TResponse> SendWithRetriesAsync<TRequest, TResponse>(
-            TcbEndpoint<TRequest, TResponse> endpoint,
-            TcbTokenKey key,
-            ArraySegment<byte> body,
-            CallState state,
-            TimeoutScope total,
-            CancellationToken callerToken)
-            where TResponse : TcbResponse
+        private static Activity? StartActivity(string activityName, string endpointName, TcbTokenKey token)
         {
-            int attempt = 0;
-            bool tokenRenewed = false;
-            while (true)
-            {
-                attempt++;
-                TcbAccessToken? token = null;
-                Exception? failure;
-                bool mayHaveReachedServer = false;
-                TimeSpan? retryAfter = null;
-                try
-                {
-                    token = await _tokenSource.GetTokenAsync(key, total.Token).ConfigureAwait(false);
-                    state.Attempts++;
-                    TcbExchangeResult<TResponse> result = await SendOnceAsync(endpoint, token, body, attempt, total, callerToken).ConfigureAwait(false);
-                    state.StatusCode = result.StatusCode;
-                    if (result.Error is null)
-                    {
-                        return result.Response!;
-                    }
-
-                    failure = result.Error;
-                    mayHaveReachedServer = true;
-                    retryAfter = result.RetryAfter;
-                }
-                catch (Exception exception) when (exception is HttpRequestException || exception is IOException || exception is TcbTimeoutException
-                                                  || (token is null && exception is not OperationCanceledException))
-                {
-                    // A failure before the token was obtained means the request was never sent.
-                    failure = exception;
-                    mayHaveReachedServer = token is not null && !TcbRetryPolicy.IsConnectFailure(exception);
-                }
-
-                if (failure is TcbApiException api && token is not null && TcbErrorCodes.IsTokenRejected(api.ErrorCode))
-                {
-                    state.ErrorCode = api.ErrorCode;
-                    if (tokenRenewed)
-                    {
-                        throw failure;
-                    }
-
-                    // Rejected at authentication, so the request did nothing: renew and send once more, outside the retry budget.
-                    tokenRenewed = true;
-                    TcbLog.TokenRejected(_logger, endpoint.Name, key.Kind.Name, key.AppId, api.ErrorCode);
-                    await _tokenSource.InvalidateAsync(key, token, total.Token).ConfigureAwait(false);
-                    attempt--;
-                    continue;
-                }
-
-                TimeSpan? delay = _retryPolicy.GetDelay(attempt, failure, mayHaveReachedServer, endpoint.IsRetrySafe, retryAfter);
-                if (delay is null || !FitsInTotalTimeout(delay.Value, state))
-                {
-                    ExceptionDispatchInfo.Capture(failure).Throw();
-                }
-
-                TcbLog.Retrying(_logger, endpoint.Name, attempt, Describe(failure), delay!.Value.TotalMilliseconds);
-                TcbInstrumentation.Retries.Add(1, new KeyValuePair<string, object?>(TcbGenTelemetry.EndpointTag, endpoint.Name));
-                await TimeProviderCompat.Delay(_timeProvider, delay.Value, total.Token).ConfigureAwait(false);
-            }
+            Activity? activity = TcbInstrumentation.ActivitySource.StartActivity(activityName, ActivityKind.Client);
+            activity?.SetTag(TcbGenTelemetry.EndpointTag, endpointName);
+            activity?.SetTag(TcbGenTelemetry.TokenKindTag, token.Kind.Name);
+            return activity;
         }
 
-        private async Task<TcbExchangeResult<TResponse>> SendOnceAsync<TRequest, TResponse>(
-            TcbEndpoint<TRequest, TResponse> endpoint,
-            TcbAccessToken token,
-            ArraySegment<byte> body,
-            int attempt,
-            TimeoutScope total,
-            CancellationToken callerToken)
-            where TResponse : TcbResponse
+        /// <summary>The call's cancellation source, or <see langword="null"/> when there is no limit (the caller's token is used as is).</summary>
+        private TimeoutScope? CreateScope(TimeSpan totalLimit, CancellationToken cancellationToken)
         {
-            TcbLog.Sending(_logger, endpoint.Name, attempt, _uris.Redacted(endpoint.Path, AccessTokenParameter));
-            long started = _timeProvider.GetTimestamp();
-            using var attemptScope = new TimeoutScope(_timeProvider, _options.AttemptTimeout, total.Token);
-            try
+            if (totalLimit == Timeout.InfiniteTimeSpan && _options.AttemptTimeout == Timeout.InfiniteTimeSpan)
             {
-                Uri uri = _uris.Build(endpoint.Path, AccessTokenParameter, token.Value);
-                TcbExchangeResult<TResponse> result = await TcbHttpExchange.SendAsync(
-                    _httpClient, uri, body, endpoint, _options.MaxResponseBytes, _timeProvider, attemptScope.Token).ConfigureAwait(false);
-                TcbLog.Received(_logger, endpoint.Name, result.StatusCode, (result.Error as TcbApiException)?.ErrorCode ?? (result.Error is null ? 0 : null), _timeProvider.GetElapsedTime(started).TotalMilliseconds);
-                return result;
+                return null;
             }
-            catch (OperationCanceledException canceled) when (!callerToken.IsCancellationRequested && !total.IsTimedOut)
-            {
-                // Our attempt timer, or HttpClient.Timeout when the caller configured one shorter than ours.
-                TimeSpan limit = attemptScope.IsTimedOut ? _options.AttemptTimeout : _httpClient.Timeout;
-                throw new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Attempt, limit, canceled);
-            }
+
+            return new TimeoutScope(_timeProvider, totalLimit, cancellationToken);
         }
 
-        private bool FitsInTotalTimeout(TimeSpan delay, CallState state)
+        /// <summary>
+        /// Before an attempt: moves the timer to the attempt's limit if that comes before the total one, and says which
+        /// limit a firing of the scope then means.
+        /// </summary>
+        private TcbTimeoutKind ArmAttempt(TimeoutScope? scope, long started)
+        {
+            TimeSpan attemptLimit = _options.AttemptTimeout;
+            if (scope is null || attemptLimit == Timeout.InfiniteTimeSpan || scope.IsCancellationRequested)
+            {
+                return TcbTimeoutKind.Total;
+            }
+
+            if (_options.TotalTimeout != Timeout.InfiniteTimeSpan && attemptLimit >= _options.TotalTimeout - _timeProvider.GetElapsedTime(started))
+            {
+                // The total limit comes first (or at the same time): the timer already fires then.
+                return TcbTimeoutKind.Total;
+            }
+
+            scope.Reschedule(attemptLimit);
+            return TcbTimeoutKind.Attempt;
+        }
+
+        /// <summary>
+        /// After an attempt that is followed by more work (a renewal or a retry): if the scope was moved to the attempt's
+        /// limit, a new scope takes over for what remains of the total limit, so a late attempt timer cannot cancel it.
+        /// </summary>
+        private TimeoutScope? EndAttempt(TimeoutScope? scope, ref TcbTimeoutKind armed, long started, CancellationToken cancellationToken)
+        {
+            if (scope is null || armed != TcbTimeoutKind.Attempt)
+            {
+                return scope;
+            }
+
+            armed = TcbTimeoutKind.Total;
+            scope.Dispose();
+            TimeSpan remaining = _options.TotalTimeout == Timeout.InfiniteTimeSpan
+                ? Timeout.InfiniteTimeSpan
+                : _options.TotalTimeout - _timeProvider.GetElapsedTime(started);
+            return new TimeoutScope(_timeProvider, remaining, cancellationToken);
+        }
+
+        private bool FitsInTotalTimeout(TimeSpan delay, long started)
         {
             // Waiting past the total limit would only turn the real error into a timeout.
             return _options.TotalTimeout == Timeout.InfiniteTimeSpan
-                || _timeProvider.GetElapsedTime(state.Started) + delay < _options.TotalTimeout;
+                || _timeProvider.GetElapsedTime(started) + delay < _options.TotalTimeout;
         }
 
         private static string Describe(Exception failure) => failure switch
@@ -238,35 +300,44 @@ namespace TcbGen.Runtime
             _ => failure.GetType().Name,
         };
 
-        private static void Record(Activity? activity, string endpointName, TcbTokenKey token, CallState state, Exception? failure, TimeSpan elapsed)
+        private void Record(Activity? activity, string endpointName, TcbTokenKey token, int attempts, int? errorCode, int? statusCode, Exception? failure, long started)
         {
-            string outcome = TcbInstrumentation.OutcomeOf(failure);
-            var tags = new TagList
+            bool metrics = TcbInstrumentation.Calls.Enabled || TcbInstrumentation.CallDuration.Enabled;
+            if (!metrics && activity is null)
             {
-                { TcbGenTelemetry.EndpointTag, endpointName },
-                { TcbGenTelemetry.TokenKindTag, token.Kind.Name },
-                { TcbGenTelemetry.OutcomeTag, outcome },
-            };
-            if (state.ErrorCode is int code)
-            {
-                tags.Add(TcbGenTelemetry.ErrorCodeTag, code);
+                return;
             }
 
-            TcbInstrumentation.Calls.Add(1, tags);
-            TcbInstrumentation.CallDuration.Record(elapsed.TotalSeconds, tags);
+            string outcome = TcbInstrumentation.OutcomeOf(failure);
+            if (metrics)
+            {
+                var tags = new TagList
+                {
+                    { TcbGenTelemetry.EndpointTag, endpointName },
+                    { TcbGenTelemetry.TokenKindTag, token.Kind.Name },
+                    { TcbGenTelemetry.OutcomeTag, outcome },
+                };
+                if (errorCode is int code)
+                {
+                    tags.Add(TcbGenTelemetry.ErrorCodeTag, code == 0 ? BoxedZero : code);
+                }
+
+                TcbInstrumentation.Calls.Add(1, tags);
+                TcbInstrumentation.CallDuration.Record(_timeProvider.GetElapsedTime(started).TotalSeconds, tags);
+            }
 
             if (activity is null)
             {
                 return;
             }
 
-            activity.SetTag(TcbGenTelemetry.AttemptsTag, state.Attempts);
-            if (state.ErrorCode is int errorCode)
+            activity.SetTag(TcbGenTelemetry.AttemptsTag, attempts);
+            if (errorCode is int activityErrorCode)
             {
-                activity.SetTag(TcbGenTelemetry.ErrorCodeTag, errorCode);
+                activity.SetTag(TcbGenTelemetry.ErrorCodeTag, activityErrorCode == 0 ? BoxedZero : activityErrorCode);
             }
 
-            if (state.StatusCode is int status)
+            if (statusCode is int status)
             {
                 activity.SetTag("http.response.status_code", status);
             }
@@ -276,23 +347,6 @@ namespace TcbGen.Runtime
                 activity.SetTag("error.type", failure.GetType().FullName);
                 activity.SetStatus(ActivityStatusCode.Error, outcome);
             }
-        }
-
-        private sealed class CallState
-        {
-            public CallState(long started)
-            {
-                Started = started;
-            }
-
-            /// <summary>The call's start, as a timestamp of the transport's <see cref="TimeProvider"/>.</summary>
-            public long Started { get; }
-
-            public int Attempts { get; set; }
-
-            public int? ErrorCode { get; set; }
-
-            public int? StatusCode { get; set; }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace TcbGen.Runtime
 {
@@ -27,6 +28,75 @@ namespace TcbGen.Runtime
         public string Redacted(string path, string? tokenParameter)
             => _base + NormalizePath(path) + (tokenParameter is null ? string.Empty : "?" + tokenParameter + "=***");
 
+        /// <summary>
+        /// The endpoint's address under this base, with <paramref name="tokenParameter"/>, from the endpoint's cache slot
+        /// when it was built for the same base and parameter (the common case: one base address per process), else built
+        /// and stored there. Transports with different bases sharing an endpoint only replace each other's entry.
+        /// </summary>
+        public TcbEndpointAddress For(ref TcbEndpointAddress? slot, string path, string tokenParameter)
+        {
+            TcbEndpointAddress? cached = Volatile.Read(ref slot);
+            if (cached != null && string.Equals(cached.Base, _base, StringComparison.Ordinal) && ReferenceEquals(cached.Path, path)
+                && string.Equals(cached.TokenParameter, tokenParameter, StringComparison.Ordinal))
+            {
+                return cached;
+            }
+
+            var address = new TcbEndpointAddress(_base, path, tokenParameter, _base + NormalizePath(path) + "?" + tokenParameter + "=");
+            Volatile.Write(ref slot, address);
+            return address;
+        }
+
         private static string NormalizePath(string path) => path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path;
+    }
+
+    /// <summary>
+    /// One endpoint's URL under one base address: the prefix up to the token's value, the redacted form for logs, and
+    /// the last URI built (reused while the token stays the same, so a call builds no string and parses no URI).
+    /// Immutable apart from that last URI, which is replaced atomically; safe to share between threads.
+    /// </summary>
+    internal sealed class TcbEndpointAddress
+    {
+        private Uri? _last;
+
+        public TcbEndpointAddress(string @base, string path, string tokenParameter, string prefix)
+        {
+            Base = @base;
+            Path = path;
+            TokenParameter = tokenParameter;
+            Prefix = prefix;
+            Redacted = prefix + "***";
+        }
+
+        public string Base { get; }
+
+        public string Path { get; }
+
+        public string TokenParameter { get; }
+
+        /// <summary><c>{base}{path}?{parameter}=</c>.</summary>
+        public string Prefix { get; }
+
+        /// <summary>The URL as logs show it: the token's value replaced by <c>***</c>.</summary>
+        public string Redacted { get; }
+
+        /// <summary>The URL with <paramref name="tokenValue"/>: one concatenation and one parse, or none when the token is the last one's.</summary>
+        public Uri WithToken(string tokenValue)
+        {
+            string escaped = Uri.EscapeDataString(tokenValue);
+            Uri? last = Volatile.Read(ref _last);
+            if (last != null)
+            {
+                string url = last.OriginalString;
+                if (url.Length == Prefix.Length + escaped.Length && string.CompareOrdinal(url, Prefix.Length, escaped, 0, escaped.Length) == 0)
+                {
+                    return last;
+                }
+            }
+
+            var uri = new Uri(Prefix + escaped, UriKind.Absolute);
+            Volatile.Write(ref _last, uri);
+            return uri;
+        }
     }
 }

@@ -4,44 +4,108 @@ using System.Threading;
 namespace TcbGen.Runtime
 {
     /// <summary>
-    /// A cancellation token that fires when a linked token is cancelled or a time limit passes, and remembers
-    /// which: a timeout must surface as <see cref="TcbTimeoutException"/>, a caller's cancellation as itself.
-    /// The timer is created on the <see cref="TimeProvider"/> so a fake provider drives timeouts in tests.
+    /// A cancellation source that fires when a time limit passes or a linked token is cancelled: one object and one
+    /// timer, created on the <see cref="TimeProvider"/> so a fake provider drives timeouts in tests. The limit can be
+    /// moved with <see cref="Reschedule"/>, which reuses the timer. A timeout must surface as
+    /// <see cref="TcbTimeoutException"/>, a caller's cancellation as itself: <see cref="IsTimedOut"/> tells them apart.
     /// </summary>
-    internal sealed class TimeoutScope : IDisposable
+    /// <remarks>
+    /// On net8.0 the timer is the <see cref="CancellationTokenSource"/>'s own (created through the provider, rescheduled by
+    /// <see cref="CancellationTokenSource.CancelAfter(TimeSpan)"/>); on netstandard2.0 it is an <see cref="ITimer"/> of
+    /// the provider held here. Either way the timer's state object is this scope.
+    /// </remarks>
+    internal sealed class TimeoutScope : CancellationTokenSource
     {
-        private readonly CancellationTokenSource _source;
+        private readonly CancellationToken _linked;
+        private readonly CancellationTokenRegistration _link;
+#if !NET8_0_OR_GREATER
         private readonly ITimer? _timer;
-        private int _timedOut;
+#endif
 
+        /// <summary>Creates the scope.</summary>
+        /// <param name="timeProvider">The clock of the timer.</param>
+        /// <param name="timeout">The limit from now; <see cref="Timeout.InfiniteTimeSpan"/> for none (yet), zero or less to start timed out.</param>
+        /// <param name="linked">A token that cancels the scope too; linked only when it can be cancelled.</param>
         public TimeoutScope(TimeProvider timeProvider, TimeSpan timeout, CancellationToken linked)
+#if NET8_0_OR_GREATER
+            : base(Clamp(timeout), timeProvider)
+#endif
         {
             Timeout = timeout;
-            _source = CancellationTokenSource.CreateLinkedTokenSource(linked);
-            if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
+#if !NET8_0_OR_GREATER
+            if (Clamp(timeout) == TimeSpan.Zero)
             {
-                _timer = timeProvider.CreateTimer(static state => ((TimeoutScope)state!).Fire(), this, timeout, System.Threading.Timeout.InfiniteTimeSpan);
+                Cancel();
+            }
+            else
+            {
+                _timer = timeProvider.CreateTimer(static state => ((TimeoutScope)state!).CancelQuietly(), this, timeout, System.Threading.Timeout.InfiniteTimeSpan);
+            }
+#endif
+            _linked = linked;
+            if (linked.CanBeCanceled)
+            {
+#if NET8_0_OR_GREATER
+                _link = linked.UnsafeRegister(static state => ((TimeoutScope)state!).CancelQuietly(), this);
+#else
+                _link = linked.Register(static state => ((TimeoutScope)state!).CancelQuietly(), this);
+#endif
             }
         }
 
+        /// <summary>The limit the scope was created with.</summary>
         public TimeSpan Timeout { get; }
 
-        public CancellationToken Token => _source.Token;
+        /// <summary>Whether the timer, not the linked token, cancelled the scope.</summary>
+        public bool IsTimedOut => IsCancellationRequested && !_linked.IsCancellationRequested;
 
-        public bool IsTimedOut => Volatile.Read(ref _timedOut) == 1;
-
-        public void Dispose()
+        /// <summary>Moves the limit to <paramref name="delay"/> from now, reusing the timer (no effect once cancelled).</summary>
+        public void Reschedule(TimeSpan delay)
         {
-            _timer?.Dispose();
-            _source.Dispose();
-        }
-
-        private void Fire()
-        {
-            Volatile.Write(ref _timedOut, 1);
+            delay = Clamp(delay);
+#if NET8_0_OR_GREATER
             try
             {
-                _source.Cancel();
+                CancelAfter(delay);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Only reachable if the scope ended concurrently; nothing waits on it any more.
+            }
+#else
+            if (delay == TimeSpan.Zero)
+            {
+                CancelQuietly();
+            }
+            else
+            {
+                _timer?.Change(delay, System.Threading.Timeout.InfiniteTimeSpan);
+            }
+#endif
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                // First the link, so the caller's cancellation cannot reach a disposed source.
+                _link.Dispose();
+#if !NET8_0_OR_GREATER
+                _timer?.Dispose();
+#endif
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private static TimeSpan Clamp(TimeSpan timeout)
+            => timeout == System.Threading.Timeout.InfiniteTimeSpan || timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero;
+
+        private void CancelQuietly()
+        {
+            try
+            {
+                Cancel();
             }
             catch (ObjectDisposedException)
             {

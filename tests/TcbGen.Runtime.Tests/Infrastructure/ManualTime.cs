@@ -11,6 +11,9 @@ namespace TcbGen.Runtime.Tests.Infrastructure
     /// A <see cref="FakeTimeProvider"/> that reports each wait (a Task.Delay timer) the code under test starts, so
     /// <see cref="DriveAsync{T}"/> can advance time exactly by it (no sleeps). Timeout timers (the runtime's
     /// TimeoutScope) are not reported: they only fire when a test advances time explicitly or waits add up to them.
+    /// A TimeoutScope is a CancellationTokenSource; on net8.0 its timer is the source's own, created here with the
+    /// scope as the timer's state (the callback is CancellationTokenSource's), so a timer counts as a timeout timer when
+    /// its callback is declared by TimeoutScope or its state is a TimeoutScope.
     /// </summary>
     public sealed class ManualTime : FakeTimeProvider
     {
@@ -28,7 +31,7 @@ namespace TcbGen.Runtime.Tests.Infrastructure
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
             ITimer timer = base.CreateTimer(callback, state, dueTime, period);
-            if (dueTime != Timeout.InfiniteTimeSpan && !IsTimeoutTimer(callback))
+            if (dueTime != Timeout.InfiniteTimeSpan && !IsTimeoutTimer(callback, state))
             {
                 _pending.Enqueue(dueTime);
                 _created.Release();
@@ -37,8 +40,9 @@ namespace TcbGen.Runtime.Tests.Infrastructure
             return timer;
         }
 
-        private static bool IsTimeoutTimer(TimerCallback callback)
-            => callback.Method.DeclaringType?.FullName?.StartsWith("TcbGen.Runtime.TimeoutScope", StringComparison.Ordinal) == true;
+        private static bool IsTimeoutTimer(TimerCallback callback, object? state)
+            => callback.Method.DeclaringType?.FullName?.StartsWith("TcbGen.Runtime.TimeoutScope", StringComparison.Ordinal) == true
+               || state?.GetType().FullName?.StartsWith("TcbGen.Runtime.TimeoutScope", StringComparison.Ordinal) == true;
 
         /// <summary>Runs <paramref name="call"/> to completion, advancing time by each timer's due time as it is created.</summary>
         public async Task<T> DriveAsync<T>(Task<T> call)
