@@ -107,7 +107,7 @@ namespace TcbGen.Benchmarks.Tokens
 
             public ValueTask<string?> GetRefreshTokenAsync(string authorizerAppId, CancellationToken cancellationToken) => throw new InvalidOperationException("The benchmark hit a cache miss.");
 
-            public ValueTask SaveRefreshTokenAsync(string authorizerAppId, string refreshToken, CancellationToken cancellationToken) => throw new InvalidOperationException("The benchmark hit a cache miss.");
+            public ValueTask<bool> TryReplaceRefreshTokenAsync(string authorizerAppId, string usedRefreshToken, string newRefreshToken, CancellationToken cancellationToken) => throw new InvalidOperationException("The benchmark hit a cache miss.");
         }
 
         private sealed class NoNetworkHandler : HttpMessageHandler

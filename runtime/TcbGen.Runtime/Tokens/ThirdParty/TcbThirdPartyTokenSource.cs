@@ -28,6 +28,7 @@ namespace TcbGen.Runtime
         private readonly IComponentVerifyTicketStore _ticketStore;
         private readonly IAuthorizerRefreshTokenStore _refreshTokenStore;
         private readonly ITcbAccessTokenCache _cache;
+        private readonly ITcbTokenRenewalCoordinator? _coordinator;
         private readonly TimeProvider _timeProvider;
         private readonly ILogger _logger;
         private readonly TcbRequestUri _uris;
@@ -41,6 +42,7 @@ namespace TcbGen.Runtime
         /// <param name="cache">Where tokens are cached; <see langword="null"/> for a new <see cref="TcbInMemoryAccessTokenCache"/>.</param>
         /// <param name="timeProvider">The clock; <see langword="null"/> for the system clock.</param>
         /// <param name="logger">The logger; <see langword="null"/> for none.</param>
+        /// <param name="coordinator">Coordinates renewals across instances sharing <paramref name="cache"/>; <see langword="null"/> for this process only.</param>
         /// <exception cref="ArgumentException">The options are invalid or lack the component appid/appsecret.</exception>
         public TcbThirdPartyTokenSource(
             HttpClient httpClient,
@@ -49,8 +51,9 @@ namespace TcbGen.Runtime
             IAuthorizerRefreshTokenStore refreshTokenStore,
             ITcbAccessTokenCache? cache = null,
             TimeProvider? timeProvider = null,
-            ILogger<TcbThirdPartyTokenSource>? logger = null)
-            : this(ReturnClient(httpClient ?? throw new ArgumentNullException(nameof(httpClient))), options, ticketStore, refreshTokenStore, cache, timeProvider, logger)
+            ILogger<TcbThirdPartyTokenSource>? logger = null,
+            ITcbTokenRenewalCoordinator? coordinator = null)
+            : this(ReturnClient(httpClient ?? throw new ArgumentNullException(nameof(httpClient))), options, ticketStore, refreshTokenStore, cache, timeProvider, logger, coordinator)
         {
         }
 
@@ -61,7 +64,8 @@ namespace TcbGen.Runtime
             IAuthorizerRefreshTokenStore refreshTokenStore,
             ITcbAccessTokenCache? cache,
             TimeProvider? timeProvider,
-            ILogger? logger)
+            ILogger? logger,
+            ITcbTokenRenewalCoordinator? coordinator = null)
         {
             _httpClient = httpClient;
             _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -71,6 +75,7 @@ namespace TcbGen.Runtime
             _ticketStore = ticketStore ?? throw new ArgumentNullException(nameof(ticketStore));
             _refreshTokenStore = refreshTokenStore ?? throw new ArgumentNullException(nameof(refreshTokenStore));
             _cache = cache ?? new TcbInMemoryAccessTokenCache();
+            _coordinator = coordinator;
             _timeProvider = timeProvider ?? TimeProvider.System;
             _logger = logger ?? NullLogger.Instance;
             _uris = new TcbRequestUri(options.BaseAddress);
@@ -98,12 +103,25 @@ namespace TcbGen.Runtime
         private async Task<TcbAccessToken> RenewAsync(TcbTokenKey key)
         {
             // Another renewal may have stored a fresh token between this caller's cache miss and now.
-            TcbAccessToken? cached = await _cache.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
-            if (cached != null && cached.IsFresh(_timeProvider.GetUtcNow(), _options.Tokens.RefreshMargin))
+            TcbAccessToken? cached = await ReadFreshAsync(key, CancellationToken.None).ConfigureAwait(false);
+            if (cached != null)
             {
                 return cached;
             }
 
+            return _coordinator is null
+                ? await FetchAndStoreAsync(key).ConfigureAwait(false)
+                : await _coordinator.RenewAsync(key, cancellationToken => ReadFreshAsync(key, cancellationToken), _ => FetchAndStoreAsync(key), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        private async ValueTask<TcbAccessToken?> ReadFreshAsync(TcbTokenKey key, CancellationToken cancellationToken)
+        {
+            TcbAccessToken? cached = await _cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            return cached != null && cached.IsFresh(_timeProvider.GetUtcNow(), _options.Tokens.RefreshMargin) ? cached : null;
+        }
+
+        private async Task<TcbAccessToken> FetchAndStoreAsync(TcbTokenKey key)
+        {
             try
             {
                 TcbAccessToken token;
@@ -113,7 +131,7 @@ namespace TcbGen.Runtime
                 }
                 else if (key.Kind == TcbTokenKind.AuthorizerAccessToken && !string.IsNullOrEmpty(key.AppId))
                 {
-                    token = await RenewAuthorizerTokenAsync(key.AppId!).ConfigureAwait(false);
+                    token = await RenewAuthorizerTokenAsync(key, key.AppId!).ConfigureAwait(false);
                 }
                 else
                 {
@@ -142,34 +160,101 @@ namespace TcbGen.Runtime
             return ToToken(response);
         }
 
-        private async Task<TcbAccessToken> RenewAuthorizerTokenAsync(string authorizerAppId)
+        private async Task<TcbAccessToken> RenewAuthorizerTokenAsync(TcbTokenKey key, string authorizerAppId)
         {
             string refreshToken = await _refreshTokenStore.GetRefreshTokenAsync(authorizerAppId, CancellationToken.None).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("No authorizer_refresh_token is stored for authorizer appid " + authorizerAppId + ".");
-            var request = new AuthorizerTokenRequest(_componentAppId, authorizerAppId, refreshToken);
 
-            TcbAccessToken componentToken = await GetTokenAsync(TcbTokenKey.Component, CancellationToken.None).ConfigureAwait(false);
             TokenResponse response;
             try
             {
-                response = await PostAsync(TokenEndpoints.AuthorizerToken, request, ComponentTokenParameter, componentToken.Value).ConfigureAwait(false);
+                response = await PostAuthorizerTokenAsync(authorizerAppId, refreshToken).ConfigureAwait(false);
+            }
+            catch (TcbApiException rejected) when (rejected.ErrorCode == TcbErrorCodes.InvalidRefreshToken)
+            {
+                // Another instance may have used this refresh token first and rotated it: take what it stores, once.
+                RotationSeen seen = await AwaitRotationAsync(key, authorizerAppId, refreshToken).ConfigureAwait(false);
+                if (seen.Token != null)
+                {
+                    return seen.Token;
+                }
+
+                if (seen.RefreshToken is null)
+                {
+                    throw;
+                }
+
+                TcbLog.RetryingWithRotatedRefreshToken(_logger, authorizerAppId);
+                refreshToken = seen.RefreshToken;
+                response = await PostAuthorizerTokenAsync(authorizerAppId, refreshToken).ConfigureAwait(false);
+            }
+
+            if (!string.IsNullOrEmpty(response.RefreshToken) && !string.Equals(response.RefreshToken, refreshToken, StringComparison.Ordinal))
+            {
+                if (await _refreshTokenStore.TryReplaceRefreshTokenAsync(authorizerAppId, refreshToken, response.RefreshToken!, CancellationToken.None).ConfigureAwait(false))
+                {
+                    TcbLog.RefreshTokenRotated(_logger, authorizerAppId);
+                }
+                else
+                {
+                    TcbLog.RefreshTokenChangedMeanwhile(_logger, authorizerAppId);
+                }
+            }
+
+            TcbLog.TokenRenewed(_logger, TcbTokenKind.AuthorizerAccessToken.Name, authorizerAppId, response.ExpiresIn);
+            return ToToken(response);
+        }
+
+        private async Task<TokenResponse> PostAuthorizerTokenAsync(string authorizerAppId, string refreshToken)
+        {
+            var request = new AuthorizerTokenRequest(_componentAppId, authorizerAppId, refreshToken);
+            TcbAccessToken componentToken = await GetTokenAsync(TcbTokenKey.Component, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                return await PostAsync(TokenEndpoints.AuthorizerToken, request, ComponentTokenParameter, componentToken.Value).ConfigureAwait(false);
             }
             catch (TcbApiException rejected) when (TcbErrorCodes.IsTokenRejected(rejected.ErrorCode))
             {
                 // The component token was rejected: renew it and ask once more, never looping.
                 await InvalidateAsync(TcbTokenKey.Component, componentToken, CancellationToken.None).ConfigureAwait(false);
                 componentToken = await GetTokenAsync(TcbTokenKey.Component, CancellationToken.None).ConfigureAwait(false);
-                response = await PostAsync(TokenEndpoints.AuthorizerToken, request, ComponentTokenParameter, componentToken.Value).ConfigureAwait(false);
+                return await PostAsync(TokenEndpoints.AuthorizerToken, request, ComponentTokenParameter, componentToken.Value).ConfigureAwait(false);
             }
+        }
 
-            if (!string.IsNullOrEmpty(response.RefreshToken) && !string.Equals(response.RefreshToken, refreshToken, StringComparison.Ordinal))
+        /// <summary>
+        /// Watches, for at most <see cref="TcbTokenOptions.RotationWait"/>, for the outcome of another instance's renewal
+        /// that used <paramref name="usedRefreshToken"/> first: a fresh token in the cache, or a newer refresh token in the store.
+        /// </summary>
+        private async Task<RotationSeen> AwaitRotationAsync(TcbTokenKey key, string authorizerAppId, string usedRefreshToken)
+        {
+            TimeSpan wait = _options.Tokens.RotationWait;
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            TimeSpan backoff = TimeSpan.FromMilliseconds(10);
+            while (true)
             {
-                await _refreshTokenStore.SaveRefreshTokenAsync(authorizerAppId, response.RefreshToken!, CancellationToken.None).ConfigureAwait(false);
-                TcbLog.RefreshTokenRotated(_logger, authorizerAppId);
-            }
+                TcbAccessToken? cached = await ReadFreshAsync(key, CancellationToken.None).ConfigureAwait(false);
+                if (cached != null)
+                {
+                    return new RotationSeen(cached, null);
+                }
 
-            TcbLog.TokenRenewed(_logger, TcbTokenKind.AuthorizerAccessToken.Name, authorizerAppId, response.ExpiresIn);
-            return ToToken(response);
+                string? stored = await _refreshTokenStore.GetRefreshTokenAsync(authorizerAppId, CancellationToken.None).ConfigureAwait(false);
+                if (stored != null && !string.Equals(stored, usedRefreshToken, StringComparison.Ordinal))
+                {
+                    return new RotationSeen(null, stored);
+                }
+
+                TimeSpan left = wait - TimeSpan.FromSeconds((System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)System.Diagnostics.Stopwatch.Frequency);
+                if (left <= TimeSpan.Zero)
+                {
+                    return default;
+                }
+
+                // Real time on purpose: the other instance's save is real work, whatever clock expiry is measured by.
+                await Task.Delay(backoff < left ? backoff : left).ConfigureAwait(false);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMilliseconds(200).Ticks));
+            }
         }
 
         private async Task<TokenResponse> PostAsync<TRequest>(TcbEndpoint<TRequest, TokenResponse> endpoint, TRequest request, string? tokenParameter, string? tokenValue)
@@ -199,6 +284,19 @@ namespace TcbGen.Runtime
             }
 
             return result.Response!;
+        }
+
+        private readonly struct RotationSeen
+        {
+            public RotationSeen(TcbAccessToken? token, string? refreshToken)
+            {
+                Token = token;
+                RefreshToken = refreshToken;
+            }
+
+            public TcbAccessToken? Token { get; }
+
+            public string? RefreshToken { get; }
         }
 
         private TcbAccessToken ToToken(TokenResponse response)
