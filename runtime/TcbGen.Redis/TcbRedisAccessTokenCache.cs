@@ -1,0 +1,115 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using StackExchange.Redis;
+using TcbGen.Runtime;
+
+namespace TcbGen.Redis
+{
+    /// <summary>
+    /// Access tokens shared through Redis, behind an in-process first level: a hit within the staleness bound makes no
+    /// network call and allocates nothing. Tokens expire in Redis with their <c>expires_in</c>. A drop is a compare-and-delete
+    /// in Lua that also tells every instance to forget its first-level copy.
+    /// </summary>
+    internal sealed class TcbRedisAccessTokenCache : ITcbAccessTokenCache
+    {
+        private readonly TcbRedisContext _context;
+
+        public TcbRedisAccessTokenCache(TcbRedisContext context)
+        {
+            _context = context;
+        }
+
+        public ValueTask<TcbAccessToken?> GetAsync(TcbTokenKey key, CancellationToken cancellationToken)
+        {
+            if (_context.FirstLevel.TryGetFresh(key, _context.Time.GetUtcNow(), out FirstLevelCache.Entry? entry))
+            {
+                return new ValueTask<TcbAccessToken?>(entry!.Token);
+            }
+
+            return new ValueTask<TcbAccessToken?>(LoadAsync(key, entry));
+        }
+
+        public async ValueTask SetAsync(TcbTokenKey key, TcbAccessToken token, CancellationToken cancellationToken)
+        {
+            DateTimeOffset now = _context.Time.GetUtcNow();
+            _context.FirstLevel.Put(key, token, now);
+            TimeSpan? timeToLive = token.ExpiresAt is null ? null : token.ExpiresAt.Value - now;
+            if (timeToLive <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            try
+            {
+                await _context.Database.StringSetAsync(_context.Keys.Token(key), TokenCodec.Encode(token), timeToLive, When.Always).ConfigureAwait(false);
+            }
+            catch (RedisException exception) when (_context.Options.LocalFallback)
+            {
+                RedisLog.FallingBackToLocal(_context.Logger, "storing a token", RedisFailure.Describe(exception));
+            }
+            catch (RedisException exception)
+            {
+                throw _context.Unavailable(key, exception);
+            }
+        }
+
+        public async ValueTask<bool> RemoveIfMatchesAsync(TcbTokenKey key, TcbAccessToken expected, CancellationToken cancellationToken)
+        {
+            _context.FirstLevel.RemoveIfHolds(key, expected);
+            try
+            {
+                RedisResult dropped = await _context.Database.ScriptEvaluateAsync(
+                    RedisScripts.DropTokenIfSame,
+                    new RedisKey[] { _context.Keys.Token(key) },
+                    new RedisValue[] { TokenCodec.Suffix(expected), _context.Keys.Events.ToString(), RedisKeys.Event(TcbRedisContext.DropVerb, key) }).ConfigureAwait(false);
+                return (long)dropped == 1;
+            }
+            catch (RedisException exception) when (_context.Options.LocalFallback)
+            {
+                RedisLog.FallingBackToLocal(_context.Logger, "dropping a rejected token", RedisFailure.Describe(exception));
+                return true;
+            }
+            catch (RedisException exception)
+            {
+                throw _context.Unavailable(key, exception);
+            }
+        }
+
+        private async Task<TcbAccessToken?> LoadAsync(TcbTokenKey key, FirstLevelCache.Entry? stale)
+        {
+            await _context.EnsureSubscribedAsync().ConfigureAwait(false);
+            RedisValue stored;
+            try
+            {
+                stored = await _context.Database.StringGetAsync(_context.Keys.Token(key)).ConfigureAwait(false);
+            }
+            catch (RedisException exception)
+            {
+                if (stale != null && _context.Time.GetUtcNow() < stale.UsableUntil)
+                {
+                    RedisLog.ServingCachedToken(_context.Logger, "reading a token", RedisFailure.Describe(exception));
+                    return stale.Token;
+                }
+
+                if (_context.Options.LocalFallback)
+                {
+                    RedisLog.FallingBackToLocal(_context.Logger, "reading a token", RedisFailure.Describe(exception));
+                    return null;
+                }
+
+                throw _context.Unavailable(key, exception);
+            }
+
+            TcbAccessToken? token = TokenCodec.Decode(stored);
+            if (token is null)
+            {
+                _context.FirstLevel.Remove(key);
+                return null;
+            }
+
+            _context.FirstLevel.Put(key, token, _context.Time.GetUtcNow());
+            return token;
+        }
+    }
+}
