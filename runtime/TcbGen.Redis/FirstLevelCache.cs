@@ -7,8 +7,8 @@ namespace TcbGen.Redis
 {
     /// <summary>
     /// The in-process level in front of Redis. An entry is served without asking Redis until its <c>FreshUntil</c> (the
-    /// staleness bound), and is still good enough to serve while Redis is unreachable until <c>UsableUntil</c> (expiry minus
-    /// the refresh margin). Reads take no lock and allocate nothing.
+    /// staleness bound, never past expiry minus the refresh margin); while Redis is unreachable, it still serves until the
+    /// token expires. Reads take no lock and allocate nothing.
     /// </summary>
     internal sealed class FirstLevelCache
     {
@@ -32,11 +32,15 @@ namespace TcbGen.Redis
             return false;
         }
 
+        /// <summary>The token held for a key if WeChat still accepts it (before its expiry, margin or not).</summary>
+        public TcbAccessToken? Unexpired(TcbTokenKey key, DateTimeOffset now)
+            => _entries.TryGetValue(key, out Entry? entry) && (entry.Token.ExpiresAt is null || now < entry.Token.ExpiresAt.Value) ? entry.Token : null;
+
         public void Put(TcbTokenKey key, TcbAccessToken token, DateTimeOffset now)
         {
             DateTimeOffset usableUntil = token.ExpiresAt is null ? DateTimeOffset.MaxValue : token.ExpiresAt.Value - _refreshMargin;
             DateTimeOffset freshUntil = now + _staleness;
-            _entries[key] = new Entry(token, freshUntil < usableUntil ? freshUntil : usableUntil, usableUntil);
+            _entries[key] = new Entry(token, freshUntil < usableUntil ? freshUntil : usableUntil);
         }
 
         public void Remove(TcbTokenKey key) => _entries.TryRemove(key, out _);
@@ -51,18 +55,15 @@ namespace TcbGen.Redis
 
         internal sealed class Entry
         {
-            public Entry(TcbAccessToken token, DateTimeOffset freshUntil, DateTimeOffset usableUntil)
+            public Entry(TcbAccessToken token, DateTimeOffset freshUntil)
             {
                 Token = token;
                 FreshUntil = freshUntil;
-                UsableUntil = usableUntil;
             }
 
             public TcbAccessToken Token { get; }
 
             public DateTimeOffset FreshUntil { get; }
-
-            public DateTimeOffset UsableUntil { get; }
         }
     }
 }

@@ -29,7 +29,7 @@ namespace Microsoft.Extensions.DependencyInjection
                 throw new ArgumentException("A Redis connection string is required.", nameof(connectionString));
             }
 
-            return Register(builder, _ => ConnectionMultiplexer.Connect(FailFast(ConfigurationOptions.Parse(connectionString))), ownsConnection: true, configure);
+            return Register(builder, _ => ConnectionMultiplexer.Connect(RedisConnectionSettings.FailFast(connectionString)), ownsConnection: true, configure);
         }
 
         /// <summary>Like the other overload, with a connection you manage (and dispose).</summary>
@@ -46,13 +46,6 @@ namespace Microsoft.Extensions.DependencyInjection
             }
 
             return Register(builder, _ => connection, ownsConnection: false, configure);
-        }
-
-        private static ConfigurationOptions FailFast(ConfigurationOptions options)
-        {
-            options.AbortOnConnectFail = false;
-            options.BacklogPolicy = BacklogPolicy.FailFast;
-            return options;
         }
 
         private static TcbGenBuilder Register(TcbGenBuilder builder, Func<IServiceProvider, IConnectionMultiplexer> connect, bool ownsConnection, Action<TcbRedisOptions>? configure)

@@ -86,10 +86,12 @@ namespace TcbGen.Redis
             }
             catch (RedisException exception)
             {
-                if (stale != null && _context.Time.GetUtcNow() < stale.UsableUntil)
+                // Serve what this process holds while WeChat accepts it; the token source decides whether it is fresh.
+                TcbAccessToken? unexpired = stale is null ? null : _context.FirstLevel.Unexpired(key, _context.Time.GetUtcNow());
+                if (unexpired != null)
                 {
                     RedisLog.ServingCachedToken(_context.Logger, "reading a token", RedisFailure.Describe(exception));
-                    return stale.Token;
+                    return unexpired;
                 }
 
                 if (_context.Options.LocalFallback)

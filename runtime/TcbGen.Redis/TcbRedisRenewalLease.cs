@@ -50,6 +50,14 @@ namespace TcbGen.Redis
                 }
                 catch (RedisException exception)
                 {
+                    // No renewal is possible now; a token within its refresh margin is still one WeChat accepts.
+                    TcbAccessToken? unexpired = _context.FirstLevel.Unexpired(key, _context.Time.GetUtcNow());
+                    if (unexpired != null)
+                    {
+                        RedisLog.ServingCachedToken(_context.Logger, "taking the renewal lease", RedisFailure.Describe(exception));
+                        return unexpired;
+                    }
+
                     throw _context.Unavailable(key, exception);
                 }
 

@@ -14,7 +14,7 @@ namespace TcbGen.Redis.Tests
         private static readonly TcbTokenKey Key = TcbTokenKey.ForAuthorizer("wx-app");
 
         [SkippableFact]
-        public async Task A_cached_token_serves_while_valid_then_a_typed_exception_names_the_cause_without_the_password()
+        public async Task A_cached_token_serves_until_it_expires_then_a_typed_exception_names_the_cause_without_the_password()
         {
             using RedisServer redis = RedisServer.Start(password: Password);
             var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -24,10 +24,10 @@ namespace TcbGen.Redis.Tests
             await cache.SetAsync(Key, token, default);
             redis.Kill();
 
-            time.Advance(TimeSpan.FromMinutes(30));
+            time.Advance(TimeSpan.FromMinutes(119));
             Assert.Equal(token, await cache.GetAsync(Key, default));
 
-            time.Advance(TimeSpan.FromMinutes(86));
+            time.Advance(TimeSpan.FromMinutes(1));
             TcbTokenUnavailableException error = await Assert.ThrowsAsync<TcbTokenUnavailableException>(async () => await cache.GetAsync(Key, default));
 
             Assert.Equal(Key, error.TokenKey);
@@ -52,6 +52,26 @@ namespace TcbGen.Redis.Tests
 
             Assert.Equal(0, renewals);
             Assert.DoesNotContain(Password, error.ToString());
+        }
+
+        [SkippableFact]
+        public async Task A_token_inside_its_refresh_margin_still_serves_until_it_expires_when_Redis_is_down_at_renewal()
+        {
+            using RedisServer redis = RedisServer.Start();
+            var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+            using TcbRedisContext context = Instances.Context(redis, time: time);
+            var cache = new TcbRedisAccessTokenCache(context);
+            var token = new TcbAccessToken("token-1", time.GetUtcNow().AddHours(2));
+            await cache.SetAsync(Key, token, default);
+            redis.Kill();
+            var lease = new TcbRedisRenewalLease(context);
+            Task<TcbAccessToken> Renew() => lease.RenewAsync(Key, _ => default, _ => throw new InvalidOperationException("no renewal without Redis"), CancellationToken.None);
+
+            time.Advance(TimeSpan.FromMinutes(118));
+            Assert.Equal(token, await Renew());
+
+            time.Advance(TimeSpan.FromMinutes(2));
+            await Assert.ThrowsAsync<TcbTokenUnavailableException>(Renew);
         }
 
         [SkippableFact]

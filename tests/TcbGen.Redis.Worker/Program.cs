@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -13,7 +12,7 @@ using TcbGen.Runtime;
 // Commands, one per stdin line; each answers one stdout line:
 //   token                       -> "token <value>"           the authorizer token this instance would use now
 //   call                        -> "ok" | "error <Type> <errcode>"
-//   calls <callers> <untilUnixMs> -> "calls ok=<n> failed=<n> lastFailureMs=<unixMs|0> errors=<Type:n,...>"
+//   calls <callers> <untilUnixMs> <pauseMs> -> "calls ok=<n> failed=<n> lastFailureMs=<unixMs|0> errors=<Type/errcode:n,...>"
 //   quit
 var arguments = new WorkerArguments(args);
 var services = new ServiceCollection();
@@ -54,7 +53,7 @@ while ((line = Console.ReadLine()) != null)
             Console.WriteLine(await CallOnceAsync() is { } failure ? "error " + failure : "ok");
             break;
         case "calls":
-            Console.WriteLine(await RunCallsAsync(int.Parse(command[1], CultureInfo.InvariantCulture), long.Parse(command[2], CultureInfo.InvariantCulture)));
+            Console.WriteLine(await RunCallsAsync(int.Parse(command[1], CultureInfo.InvariantCulture), long.Parse(command[2], CultureInfo.InvariantCulture), int.Parse(command[3], CultureInfo.InvariantCulture)));
             break;
         case "quit":
             return 0;
@@ -83,7 +82,7 @@ async Task<string?> CallOnceAsync()
     }
 }
 
-async Task<string> RunCallsAsync(int callers, long untilUnixMs)
+async Task<string> RunCallsAsync(int callers, long untilUnixMs, int pauseMs)
 {
     int ok = 0;
     int failed = 0;
@@ -105,8 +104,8 @@ async Task<string> RunCallsAsync(int callers, long untilUnixMs)
                 errors.AddOrUpdate(failure.Replace(' ', '/'), 1, (_, n) => n + 1);
             }
 
-            // Calls pace themselves a little: the point is many concurrent callers across expiries, not raw throughput.
-            await Task.Delay(20);
+            // Callers pace themselves: the point is many concurrent callers across expiries, not raw throughput.
+            await Task.Delay(pauseMs);
         }
     })));
     return "calls ok=" + ok + " failed=" + failed + " lastFailureMs=" + lastFailure + " errors=" + string.Join(",", errors.Select(e => e.Key + ":" + e.Value));

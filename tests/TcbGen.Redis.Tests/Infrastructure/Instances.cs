@@ -24,16 +24,8 @@ namespace TcbGen.Redis.Tests.Infrastructure
         {
             var options = new TcbRedisOptions();
             configure?.Invoke(options);
-            var connection = StackExchange.Redis.ConnectionMultiplexer.Connect(FailFast(redis.ConnectionString));
+            var connection = StackExchange.Redis.ConnectionMultiplexer.Connect(RedisConnectionSettings.FailFast(redis.ConnectionString));
             return new TcbRedisContext(connection, ownsConnection: true, options, RuntimeOptions(runtime), time, NullLogger.Instance);
-        }
-
-        public static StackExchange.Redis.ConfigurationOptions FailFast(string connectionString)
-        {
-            var options = StackExchange.Redis.ConfigurationOptions.Parse(connectionString);
-            options.AbortOnConnectFail = false;
-            options.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
-            return options;
         }
 
         /// <summary>A platform instance as a user configures it: third-party flow with UseRedis, against the emulator.</summary>
