@@ -13,6 +13,7 @@ using TcbGen.Runtime;
 //   token                       -> "token <value>"           the authorizer token this instance would use now
 //   call                        -> "ok" | "error <Type> <errcode>"
 //   calls <callers> <untilUnixMs> <pauseMs> -> "calls ok=<n> failed=<n> lastFailureMs=<unixMs|0> errors=<Type/errcode:n,...>"
+//   storm <callers> <startUnixMs> -> "storm first=<unixMs> last=<unixMs> failed=<n>"  every caller asks for the token once at the start time
 //   quit
 var arguments = new WorkerArguments(args);
 var services = new ServiceCollection();
@@ -54,6 +55,9 @@ while ((line = Console.ReadLine()) != null)
             break;
         case "calls":
             Console.WriteLine(await RunCallsAsync(int.Parse(command[1], CultureInfo.InvariantCulture), long.Parse(command[2], CultureInfo.InvariantCulture), int.Parse(command[3], CultureInfo.InvariantCulture)));
+            break;
+        case "storm":
+            Console.WriteLine(await StormAsync(int.Parse(command[1], CultureInfo.InvariantCulture), long.Parse(command[2], CultureInfo.InvariantCulture)));
             break;
         case "quit":
             return 0;
@@ -109,6 +113,54 @@ async Task<string> RunCallsAsync(int callers, long untilUnixMs, int pauseMs)
         }
     })));
     return "calls ok=" + ok + " failed=" + failed + " lastFailureMs=" + lastFailure + " errors=" + string.Join(",", errors.Select(e => e.Key + ":" + e.Value));
+}
+
+async Task<string> StormAsync(int callers, long startUnixMs)
+{
+    long first = long.MaxValue;
+    long last = 0;
+    int failed = 0;
+    var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    Task[] tasks = Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+    {
+        await start.Task;
+        try
+        {
+            await tokens.GetTokenAsync(key, CancellationToken.None);
+            long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            InterlockedMin(ref first, now);
+            InterlockedMax(ref last, now);
+        }
+        catch (Exception)
+        {
+            Interlocked.Increment(ref failed);
+        }
+    })).ToArray();
+    TimeSpan wait = DateTimeOffset.FromUnixTimeMilliseconds(startUnixMs) - DateTimeOffset.UtcNow;
+    if (wait > TimeSpan.Zero)
+    {
+        await Task.Delay(wait);
+    }
+
+    start.SetResult();
+    await Task.WhenAll(tasks);
+    return "storm first=" + first + " last=" + last + " failed=" + failed;
+}
+
+static void InterlockedMin(ref long target, long value)
+{
+    long seen;
+    while (value < (seen = Interlocked.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+    {
+    }
+}
+
+static void InterlockedMax(ref long target, long value)
+{
+    long seen;
+    while (value > (seen = Interlocked.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+    {
+    }
 }
 
 internal sealed class FixedTicket : IComponentVerifyTicketStore
