@@ -14,15 +14,17 @@ namespace TcbGen.Redis
     internal sealed class TcbRedisAccessTokenCache : ITcbAccessTokenCache
     {
         private readonly TcbRedisContext _context;
+        private readonly FirstLevelCache _firstLevel;
 
         public TcbRedisAccessTokenCache(TcbRedisContext context)
         {
             _context = context;
+            _firstLevel = context.FirstLevel;
         }
 
         public ValueTask<TcbAccessToken?> GetAsync(TcbTokenKey key, CancellationToken cancellationToken)
         {
-            if (_context.FirstLevel.TryGetFresh(key, _context.Time.GetUtcNow(), out FirstLevelCache.Entry? entry))
+            if (_firstLevel.TryGetFresh(key, out FirstLevelCache.Entry? entry))
             {
                 return new ValueTask<TcbAccessToken?>(entry!.Token);
             }
@@ -33,7 +35,7 @@ namespace TcbGen.Redis
         public async ValueTask SetAsync(TcbTokenKey key, TcbAccessToken token, CancellationToken cancellationToken)
         {
             DateTimeOffset now = _context.Time.GetUtcNow();
-            _context.FirstLevel.Put(key, token, now);
+            _context.FirstLevel.Put(key, token);
             TimeSpan? timeToLive = token.ExpiresAt is null ? null : token.ExpiresAt.Value - now;
             if (timeToLive <= TimeSpan.Zero)
             {
@@ -110,7 +112,7 @@ namespace TcbGen.Redis
                 return null;
             }
 
-            _context.FirstLevel.Put(key, token, _context.Time.GetUtcNow());
+            _context.FirstLevel.Put(key, token);
             return token;
         }
     }

@@ -33,7 +33,7 @@ namespace TcbGen.Redis
             Keys = new RedisKeys(options.KeyPrefix, componentAppId);
             Time = time ?? TimeProvider.System;
             Logger = logger ?? NullLogger.Instance;
-            FirstLevel = new FirstLevelCache(options.FirstLevelStaleness, runtimeOptions.Tokens.RefreshMargin);
+            FirstLevel = new FirstLevelCache(options.FirstLevelStaleness, runtimeOptions.Tokens.RefreshMargin, Time);
             LeaseDuration = options.LeaseDuration
                 ?? (runtimeOptions.AttemptTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.FromSeconds(60) : runtimeOptions.AttemptTimeout + TimeSpan.FromSeconds(5));
             RenewalWaitLimit = options.RenewalWaitLimit ?? TimeSpan.FromTicks(LeaseDuration.Ticks * 3);

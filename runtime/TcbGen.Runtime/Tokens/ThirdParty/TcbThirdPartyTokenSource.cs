@@ -17,7 +17,7 @@ namespace TcbGen.Runtime
     /// <see cref="ITcbAccessTokenCache"/> until <see cref="TcbTokenOptions.RefreshMargin"/> before expiry; a cache hit takes
     /// no lock, and at most one renewal per key runs however many callers wait for it. Thread-safe; use one instance.
     /// </summary>
-    public sealed class TcbThirdPartyTokenSource : ITcbAccessTokenSource
+    public sealed partial class TcbThirdPartyTokenSource : ITcbAccessTokenSource
     {
         private const string ComponentTokenParameter = "component_access_token";
 
@@ -160,103 +160,6 @@ namespace TcbGen.Runtime
             return ToToken(response);
         }
 
-        private async Task<TcbAccessToken> RenewAuthorizerTokenAsync(TcbTokenKey key, string authorizerAppId)
-        {
-            string refreshToken = await _refreshTokenStore.GetRefreshTokenAsync(authorizerAppId, CancellationToken.None).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("No authorizer_refresh_token is stored for authorizer appid " + authorizerAppId + ".");
-
-            TokenResponse response;
-            try
-            {
-                response = await PostAuthorizerTokenAsync(authorizerAppId, refreshToken).ConfigureAwait(false);
-            }
-            catch (TcbApiException rejected) when (rejected.ErrorCode == TcbErrorCodes.InvalidRefreshToken)
-            {
-                // Another instance may have used this refresh token first and rotated it: take what it stores, once.
-                RotationSeen seen = await AwaitRotationAsync(key, authorizerAppId, refreshToken).ConfigureAwait(false);
-                if (seen.Token != null)
-                {
-                    return seen.Token;
-                }
-
-                if (seen.RefreshToken is null)
-                {
-                    throw;
-                }
-
-                TcbLog.RetryingWithRotatedRefreshToken(_logger, authorizerAppId);
-                refreshToken = seen.RefreshToken;
-                response = await PostAuthorizerTokenAsync(authorizerAppId, refreshToken).ConfigureAwait(false);
-            }
-
-            if (!string.IsNullOrEmpty(response.RefreshToken) && !string.Equals(response.RefreshToken, refreshToken, StringComparison.Ordinal))
-            {
-                if (await _refreshTokenStore.TryReplaceRefreshTokenAsync(authorizerAppId, refreshToken, response.RefreshToken!, CancellationToken.None).ConfigureAwait(false))
-                {
-                    TcbLog.RefreshTokenRotated(_logger, authorizerAppId);
-                }
-                else
-                {
-                    TcbLog.RefreshTokenChangedMeanwhile(_logger, authorizerAppId);
-                }
-            }
-
-            TcbLog.TokenRenewed(_logger, TcbTokenKind.AuthorizerAccessToken.Name, authorizerAppId, response.ExpiresIn);
-            return ToToken(response);
-        }
-
-        private async Task<TokenResponse> PostAuthorizerTokenAsync(string authorizerAppId, string refreshToken)
-        {
-            var request = new AuthorizerTokenRequest(_componentAppId, authorizerAppId, refreshToken);
-            TcbAccessToken componentToken = await GetTokenAsync(TcbTokenKey.Component, CancellationToken.None).ConfigureAwait(false);
-            try
-            {
-                return await PostAsync(TokenEndpoints.AuthorizerToken, request, ComponentTokenParameter, componentToken.Value).ConfigureAwait(false);
-            }
-            catch (TcbApiException rejected) when (TcbErrorCodes.IsTokenRejected(rejected.ErrorCode))
-            {
-                // The component token was rejected: renew it and ask once more, never looping.
-                await InvalidateAsync(TcbTokenKey.Component, componentToken, CancellationToken.None).ConfigureAwait(false);
-                componentToken = await GetTokenAsync(TcbTokenKey.Component, CancellationToken.None).ConfigureAwait(false);
-                return await PostAsync(TokenEndpoints.AuthorizerToken, request, ComponentTokenParameter, componentToken.Value).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>
-        /// Watches, for at most <see cref="TcbTokenOptions.RotationWait"/>, for the outcome of another instance's renewal
-        /// that used <paramref name="usedRefreshToken"/> first: a fresh token in the cache, or a newer refresh token in the store.
-        /// </summary>
-        private async Task<RotationSeen> AwaitRotationAsync(TcbTokenKey key, string authorizerAppId, string usedRefreshToken)
-        {
-            TimeSpan wait = _options.Tokens.RotationWait;
-            long started = System.Diagnostics.Stopwatch.GetTimestamp();
-            TimeSpan backoff = TimeSpan.FromMilliseconds(10);
-            while (true)
-            {
-                TcbAccessToken? cached = await ReadFreshAsync(key, CancellationToken.None).ConfigureAwait(false);
-                if (cached != null)
-                {
-                    return new RotationSeen(cached, null);
-                }
-
-                string? stored = await _refreshTokenStore.GetRefreshTokenAsync(authorizerAppId, CancellationToken.None).ConfigureAwait(false);
-                if (stored != null && !string.Equals(stored, usedRefreshToken, StringComparison.Ordinal))
-                {
-                    return new RotationSeen(null, stored);
-                }
-
-                TimeSpan left = wait - TimeSpan.FromSeconds((System.Diagnostics.Stopwatch.GetTimestamp() - started) / (double)System.Diagnostics.Stopwatch.Frequency);
-                if (left <= TimeSpan.Zero)
-                {
-                    return default;
-                }
-
-                // Real time on purpose: the other instance's save is real work, whatever clock expiry is measured by.
-                await Task.Delay(backoff < left ? backoff : left).ConfigureAwait(false);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMilliseconds(200).Ticks));
-            }
-        }
-
         private async Task<TokenResponse> PostAsync<TRequest>(TcbEndpoint<TRequest, TokenResponse> endpoint, TRequest request, string? tokenParameter, string? tokenValue)
         {
             using var body = new PooledBufferWriter();
@@ -284,19 +187,6 @@ namespace TcbGen.Runtime
             }
 
             return result.Response!;
-        }
-
-        private readonly struct RotationSeen
-        {
-            public RotationSeen(TcbAccessToken? token, string? refreshToken)
-            {
-                Token = token;
-                RefreshToken = refreshToken;
-            }
-
-            public TcbAccessToken? Token { get; }
-
-            public string? RefreshToken { get; }
         }
 
         private TcbAccessToken ToToken(TokenResponse response)
