@@ -15,11 +15,14 @@ namespace TcbGen.Redis
     {
         private readonly TcbRedisContext _context;
         private readonly FirstLevelCache _firstLevel;
+        private readonly SingleFlight<TcbTokenKey, TcbAccessToken?> _loads = new SingleFlight<TcbTokenKey, TcbAccessToken?>();
+        private readonly Func<TcbTokenKey, Task<TcbAccessToken?>> _load;
 
         public TcbRedisAccessTokenCache(TcbRedisContext context)
         {
             _context = context;
             _firstLevel = context.FirstLevel;
+            _load = LoadAsync;
         }
 
         public ValueTask<TcbAccessToken?> GetAsync(TcbTokenKey key, CancellationToken cancellationToken)
@@ -29,7 +32,8 @@ namespace TcbGen.Redis
                 return new ValueTask<TcbAccessToken?>(entry!.Token);
             }
 
-            return new ValueTask<TcbAccessToken?>(LoadAsync(key, entry));
+            // One read per key in flight, however many callers missed at once (a storm costs Redis one GET per process).
+            return new ValueTask<TcbAccessToken?>(_loads.RunAsync(key, _load));
         }
 
         public async ValueTask SetAsync(TcbTokenKey key, TcbAccessToken token, CancellationToken cancellationToken)
@@ -78,7 +82,7 @@ namespace TcbGen.Redis
             }
         }
 
-        private async Task<TcbAccessToken?> LoadAsync(TcbTokenKey key, FirstLevelCache.Entry? stale)
+        private async Task<TcbAccessToken?> LoadAsync(TcbTokenKey key)
         {
             await _context.EnsureSubscribedAsync().ConfigureAwait(false);
             RedisValue stored;
@@ -89,7 +93,7 @@ namespace TcbGen.Redis
             catch (RedisException exception)
             {
                 // Serve what this process holds while WeChat accepts it; the token source decides whether it is fresh.
-                TcbAccessToken? unexpired = stale is null ? null : _context.FirstLevel.Unexpired(key, _context.Time.GetUtcNow());
+                TcbAccessToken? unexpired = _context.FirstLevel.Unexpired(key, _context.Time.GetUtcNow());
                 if (unexpired != null)
                 {
                     RedisLog.ServingCachedToken(_context.Logger, "reading a token", RedisFailure.Describe(exception));

@@ -41,7 +41,7 @@ namespace TcbGen.Benchmarks.Tokens
             try
             {
                 string connectionString = "127.0.0.1:" + port + ",abortConnect=false";
-                using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(connectionString);
+                using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(connectionString + ",allowAdmin=true");
                 await WaitForAsync(connection);
                 await using WeChatEmulator emulator = await WeChatEmulator.StartAsync();
                 emulator.RegisterAuthorizer(AuthorizerAppId, "refresh@0");
