@@ -66,6 +66,22 @@ namespace TcbGen.Runtime.Tests.Tokens
         }
 
         [Fact]
+        public async Task A_rotated_refresh_token_is_saved_even_when_the_store_fails_for_a_moment()
+        {
+            await using TestServer server = await TestServer.StartAsync();
+            var refresh = new FlakyRefreshTokenStore(failures: 2);
+            refresh.Tokens["wxapp"] = "refresh@1";
+            server.On(ComponentPath, Respond.ComponentToken("component-1"));
+            server.On(AuthorizerPath, Respond.AuthorizerToken("authorizer-1", "refresh@2"));
+
+            TcbAccessToken token = await new TcbThirdPartyTokenSource(new HttpClient(), Build.Options(server), new InMemoryTicketStore(), refresh).GetTokenAsync(Key, default);
+
+            Assert.Equal("authorizer-1", token.Value);
+            Assert.Equal("refresh@2", refresh.Tokens["wxapp"]);
+            Assert.Equal(3, refresh.Attempts);
+        }
+
+        [Fact]
         public async Task A_61023_with_no_newer_refresh_token_in_the_store_surfaces_after_one_request()
         {
             await using TestServer server = await TestServer.StartAsync();
@@ -79,6 +95,34 @@ namespace TcbGen.Runtime.Tests.Tokens
             Assert.Equal(TcbErrorCodes.InvalidRefreshToken, error.ErrorCode);
             Assert.Single(server.RequestsTo(AuthorizerPath));
             Assert.Equal("refresh@1", refresh.Tokens["wxapp"]);
+        }
+
+        private sealed class FlakyRefreshTokenStore : IAuthorizerRefreshTokenStore
+        {
+            private int _failuresLeft;
+
+            public FlakyRefreshTokenStore(int failures)
+            {
+                _failuresLeft = failures;
+            }
+
+            public System.Collections.Concurrent.ConcurrentDictionary<string, string> Tokens { get; } = new();
+
+            public int Attempts { get; private set; }
+
+            public ValueTask<string?> GetRefreshTokenAsync(string authorizerAppId, System.Threading.CancellationToken cancellationToken)
+                => new(Tokens.TryGetValue(authorizerAppId, out string? token) ? token : null);
+
+            public ValueTask<bool> TryReplaceRefreshTokenAsync(string authorizerAppId, string usedRefreshToken, string newRefreshToken, System.Threading.CancellationToken cancellationToken)
+            {
+                Attempts++;
+                if (_failuresLeft-- > 0)
+                {
+                    throw new System.IO.IOException("store unavailable");
+                }
+
+                return new(Tokens.TryUpdate(authorizerAppId, newRefreshToken, usedRefreshToken));
+            }
         }
     }
 }

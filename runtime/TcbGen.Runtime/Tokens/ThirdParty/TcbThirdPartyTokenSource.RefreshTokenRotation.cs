@@ -42,19 +42,52 @@ namespace TcbGen.Runtime
 
             if (!string.IsNullOrEmpty(response.RefreshToken) && !string.Equals(response.RefreshToken, refreshToken, StringComparison.Ordinal))
             {
-                if (await _refreshTokenStore.TryReplaceRefreshTokenAsync(authorizerAppId, refreshToken, response.RefreshToken!, CancellationToken.None).ConfigureAwait(false))
-                {
-                    TcbLog.RefreshTokenRotated(_logger, authorizerAppId);
-                }
-                else
-                {
-                    TcbLog.RefreshTokenChangedMeanwhile(_logger, authorizerAppId);
-                }
+                await SaveRotatedRefreshTokenAsync(authorizerAppId, refreshToken, response.RefreshToken!).ConfigureAwait(false);
             }
 
             TcbLog.TokenRenewed(_logger, TcbTokenKind.AuthorizerAccessToken.Name, authorizerAppId, response.ExpiresIn);
             return ToToken(response);
         }
+
+        /// <summary>
+        /// Saves the rotated refresh token with compare-and-set. WeChat has retired the used one, so the new one is the only
+        /// way back to this account: a store that fails (e.g. Redis restarting) is retried for up to
+        /// <see cref="TcbTokenOptions.RotationWait"/> before the failure surfaces, logged as an error.
+        /// </summary>
+        private async Task SaveRotatedRefreshTokenAsync(string authorizerAppId, string usedRefreshToken, string rotatedRefreshToken)
+        {
+            long started = Stopwatch.GetTimestamp();
+            TimeSpan backoff = TimeSpan.FromMilliseconds(10);
+            while (true)
+            {
+                try
+                {
+                    if (await _refreshTokenStore.TryReplaceRefreshTokenAsync(authorizerAppId, usedRefreshToken, rotatedRefreshToken, CancellationToken.None).ConfigureAwait(false))
+                    {
+                        TcbLog.RefreshTokenRotated(_logger, authorizerAppId);
+                    }
+                    else
+                    {
+                        TcbLog.RefreshTokenChangedMeanwhile(_logger, authorizerAppId);
+                    }
+
+                    return;
+                }
+                catch (Exception exception) when (!(exception is OperationCanceledException))
+                {
+                    if (Elapsed(started) >= _options.Tokens.RotationWait)
+                    {
+                        TcbLog.RotatedRefreshTokenNotSaved(_logger, exception, authorizerAppId);
+                        throw;
+                    }
+                }
+
+                await Task.Delay(backoff).ConfigureAwait(false);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMilliseconds(200).Ticks));
+            }
+        }
+
+        private static TimeSpan Elapsed(long started) => TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
 
         private async Task<TokenResponse> PostAuthorizerTokenAsync(string authorizerAppId, string refreshToken)
         {
@@ -96,7 +129,7 @@ namespace TcbGen.Runtime
                     return new RotationSeen(null, stored);
                 }
 
-                TimeSpan left = wait - TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
+                TimeSpan left = wait - Elapsed(started);
                 if (left <= TimeSpan.Zero)
                 {
                     return default;
