@@ -42,7 +42,7 @@ namespace TcbGen.Redis.Tests
                 Array.ForEach(results, r => _output.WriteLine(r.ToString()));
 
                 Assert.All(results, r => Assert.True(r.Failed == 0, "failed calls: " + r.Errors));
-                Assert.True(results.Sum(r => r.Ok) >= 4 * 250 * 5, "calls made: " + results.Sum(r => r.Ok));
+                Assert.True(results.Sum(r => r.Ok) >= 4 * 250 * 3, "calls made: " + results.Sum(r => r.Ok));
                 foreach (string endpoint in new[] { WeChatEmulator.ComponentTokenEndpointName, WeChatEmulator.AuthorizerTokenEndpointName })
                 {
                     // One fetch per expiry: several fetches in the run, and none sooner than a token's useful life after the last.
@@ -144,11 +144,13 @@ namespace TcbGen.Redis.Tests
                 string renewed = await workers[0].AskAsync("token", Answer);
                 Assert.NotEqual(rejected, renewed);
 
-                string served = rejected;
-                while (served == rejected && dropped.Elapsed < staleness)
+                // Pub/sub makes it immediate in practice; the staleness bound is the guarantee (asked once more past it).
+                string served;
+                do
                 {
                     served = await workers[1].AskAsync("token", Answer);
                 }
+                while (served == rejected && dropped.Elapsed < staleness + TimeSpan.FromMilliseconds(500));
 
                 Assert.Equal(renewed, served);
                 Assert.Equal(2, emulator.TokenFetchCount(WeChatEmulator.AuthorizerAccessTokenKind));
