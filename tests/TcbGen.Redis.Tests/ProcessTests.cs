@@ -161,6 +161,42 @@ namespace TcbGen.Redis.Tests
             }
         }
 
+        [SkippableFact]
+        public async Task When_two_renewals_overlap_and_answer_out_of_order_the_store_ends_with_the_newest_refresh_token()
+        {
+            using RedisServer redis = RedisServer.Start();
+            await using WeChatEmulator emulator = await WeChatEmulator.StartAsync();
+            await SeedAsync(emulator, redis);
+
+            // A lease shorter than the token request (against the default) makes two renewals overlap on purpose: the first
+            // is held back by the emulator, the second starts after the first's lease expired and is answered first.
+            string[] settings = { "--lease-ms", "1000", "--attempt-ms", "20000" };
+            WorkerProcess[] workers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => WorkerProcess.StartAsync(emulator, redis, AuthorizerAppId, settings)));
+            try
+            {
+                emulator.ScriptLatency(WeChatEmulator.AuthorizerTokenEndpointName, TimeSpan.FromSeconds(3));
+                Task<string> first = workers[0].AskAsync("call", Answer);
+                var waited = Stopwatch.StartNew();
+                while (emulator.PendingFaultCount(WeChatEmulator.AuthorizerTokenEndpointName) > 0)
+                {
+                    Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the first renewal never reached the emulator");
+                    await Task.Delay(20);
+                }
+
+                await Task.Delay(1200);
+                Assert.Equal("ok", await workers[1].AskAsync("call", Answer));
+                Assert.Equal("ok", await first);
+
+                IReadOnlyList<RecordedRequest> renewals = emulator.RequestsTo(WeChatEmulator.AuthorizerTokenEndpointName);
+                Assert.Equal(new int?[] { 0, 61023 }, renewals.Select(r => r.Errcode is null ? 0 : r.Errcode).ToArray());
+                Assert.Equal(emulator.CurrentRefreshToken(AuthorizerAppId), await StoredRefreshTokenAsync(redis));
+            }
+            finally
+            {
+                Array.ForEach(workers, w => w.Dispose());
+            }
+        }
+
         private static async Task SeedAsync(WeChatEmulator emulator, RedisServer redis)
         {
             emulator.RegisterAuthorizer(AuthorizerAppId, "refresh@0");
