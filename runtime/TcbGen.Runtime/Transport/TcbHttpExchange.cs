@@ -39,7 +39,8 @@ namespace TcbGen.Runtime
 
         /// <summary>
         /// POSTs <paramref name="body"/> to <paramref name="uri"/> and reads the whole answer, in one state machine (boxed
-        /// only when something really waits). Retry-After is read only from error answers.
+        /// only when something really waits). Retry-After is read only from error answers. <paramref name="knownSecret"/>
+        /// (the token in <paramref name="uri"/>) is removed from every text of the answer an error carries.
         /// </summary>
         public static async ValueTask<TcbExchangeResult<TResponse>> SendAsync<TRequest, TResponse>(
             HttpClient httpClient,
@@ -48,7 +49,8 @@ namespace TcbGen.Runtime
             TcbEndpoint<TRequest, TResponse> endpoint,
             int maxResponseBytes,
             TimeProvider timeProvider,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            string? knownSecret = null)
             where TResponse : TcbResponse
         {
             using var content = new ByteArrayContent(body.Array!, body.Offset, body.Count);
@@ -94,7 +96,7 @@ namespace TcbGen.Runtime
                 TResponse? parsed = null;
                 Exception? error = reader.IsTooLarge
                     ? new TcbProtocolException(endpoint.Name, status, null, "the body is larger than MaxResponseBytes (" + maxResponseBytes + ")")
-                    : Interpret(endpoint, status, reader.Span, out parsed);
+                    : Interpret(endpoint, status, reader.Span, knownSecret, out parsed);
                 if (error is null)
                 {
                     return new TcbExchangeResult<TResponse>(parsed, null, status, null);
@@ -110,9 +112,10 @@ namespace TcbGen.Runtime
 
         /// <summary>
         /// Reads the body whatever its Content-Type says (WeChat sends JSON as text/plain at times), leniently
-        /// (trailing commas, comments). An errcode other than 0 wins over every other reading of the body.
+        /// (trailing commas, comments). An errcode other than 0 wins over every other reading of the body. Every text taken
+        /// from the body (errmsg, excerpt) goes through <see cref="TcbSecretRedactor"/> first.
         /// </summary>
-        internal static Exception? Interpret<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, int status, ReadOnlySpan<byte> rawBody, out TResponse? response)
+        internal static Exception? Interpret<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, int status, ReadOnlySpan<byte> rawBody, string? knownSecret, out TResponse? response)
             where TResponse : TcbResponse
         {
             response = null;
@@ -122,8 +125,8 @@ namespace TcbGen.Runtime
             if (status < 200 || status > 299)
             {
                 return TcbResponseEnvelope.TryRead(body, out errorCode, out errorMessage) && errorCode != 0
-                    ? endpoint.CreateException(errorCode, errorMessage)
-                    : new TcbHttpStatusException(endpoint.Name, status, BodyExcerpt.From(body));
+                    ? endpoint.CreateException(errorCode, TcbSecretRedactor.Redact(errorMessage, knownSecret))
+                    : new TcbHttpStatusException(endpoint.Name, status, BodyExcerpt.From(body, knownSecret));
             }
 
             try
@@ -136,18 +139,18 @@ namespace TcbGen.Runtime
                 // The typed reader may fail on an error body that lacks the success fields: the envelope still says why.
                 if (TcbResponseEnvelope.TryRead(body, out errorCode, out errorMessage) && errorCode != 0)
                 {
-                    return endpoint.CreateException(errorCode, errorMessage);
+                    return endpoint.CreateException(errorCode, TcbSecretRedactor.Redact(errorMessage, knownSecret));
                 }
 
-                return new TcbProtocolException(endpoint.Name, status, BodyExcerpt.From(body), body.IsEmpty ? "the body is empty" : "the body is not the expected JSON", readFailure);
+                return new TcbProtocolException(endpoint.Name, status, BodyExcerpt.From(body, knownSecret), body.IsEmpty ? "the body is empty" : "the body is not the expected JSON", readFailure);
             }
 
             if (response is null)
             {
-                return new TcbProtocolException(endpoint.Name, status, BodyExcerpt.From(body), "the body holds no response object");
+                return new TcbProtocolException(endpoint.Name, status, BodyExcerpt.From(body, knownSecret), "the body holds no response object");
             }
 
-            return response.ErrorCode != 0 ? endpoint.CreateException(response.ErrorCode, response.ErrorMessage) : null;
+            return response.ErrorCode != 0 ? endpoint.CreateException(response.ErrorCode, TcbSecretRedactor.Redact(response.ErrorMessage, knownSecret)) : null;
         }
     }
 }

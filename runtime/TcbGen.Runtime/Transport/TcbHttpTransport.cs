@@ -200,7 +200,7 @@ namespace TcbGen.Runtime
                 try
                 {
                     result = await TcbHttpExchange.SendAsync(
-                        _httpClient, address.WithToken(accessToken.Value), payload, endpoint, _options.MaxResponseBytes, _timeProvider, callToken).ConfigureAwait(false);
+                        _httpClient, address.WithToken(accessToken.Value), payload, endpoint, _options.MaxResponseBytes, _timeProvider, callToken, accessToken.Value).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException canceled) when (!cancellationToken.IsCancellationRequested && !(armed == TcbTimeoutKind.Total && scope?.IsCancellationRequested == true))
                 {
