@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Text;
 
 namespace TcbGen.Runtime
@@ -11,7 +12,7 @@ namespace TcbGen.Runtime
         /// <summary>The first <see cref="MaxChars"/> characters of <paramref name="body"/>, secrets removed by <see cref="TcbSecretRedactor"/>.</summary>
         /// <param name="body">The body, or its start.</param>
         /// <param name="knownSecret">The token the call was sent with, if any.</param>
-        public static string? From(ReadOnlySpan<byte> body, string? knownSecret = null)
+        public static string? From(in ReadOnlySequence<byte> body, string? knownSecret = null)
         {
             if (body.IsEmpty)
             {
@@ -19,7 +20,7 @@ namespace TcbGen.Runtime
             }
 
             // Decode a little more than needed so a secret cut at the boundary is still recognised, and redact before cutting.
-            int take = Math.Min(body.Length, MaxChars * 4);
+            long take = Math.Min(body.Length, MaxChars * 4);
             string text = TcbSecretRedactor.Redact(Encoding.UTF8.GetString(body.Slice(0, take).ToArray()), knownSecret)!;
             return text.Length > MaxChars ? text.Substring(0, MaxChars) : text;
         }

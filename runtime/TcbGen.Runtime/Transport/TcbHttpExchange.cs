@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.Http;
 using System.Text.Json;
@@ -61,7 +62,7 @@ namespace TcbGen.Runtime
 
             int status = (int)response.StatusCode;
             HttpContent? responseContent = response.Content;
-            var reader = new ResponseBodyReader(maxResponseBytes);
+            var reader = new ResponseBodyReader(maxResponseBytes, responseContent?.Headers.ContentLength);
             try
             {
                 if (responseContent != null && !(responseContent.Headers.ContentLength > maxResponseBytes))
@@ -93,10 +94,7 @@ namespace TcbGen.Runtime
                     reader.MarkTooLarge();
                 }
 
-                TResponse? parsed = null;
-                Exception? error = reader.IsTooLarge
-                    ? new TcbProtocolException(endpoint.Name, status, null, "the body is larger than MaxResponseBytes (" + maxResponseBytes + ")")
-                    : Interpret(endpoint, status, reader.Span, knownSecret, out parsed);
+                Exception? error = Interpret(endpoint, status, ref reader, maxResponseBytes, knownSecret, out TResponse? parsed);
                 if (error is null)
                 {
                     return new TcbExchangeResult<TResponse>(parsed, null, status, null);
@@ -111,15 +109,31 @@ namespace TcbGen.Runtime
         }
 
         /// <summary>
+        /// Interprets what <paramref name="reader"/> collected. Not async, so the body's segments are never held by the
+        /// caller's state machine (which the connection may keep referring to after the call).
+        /// </summary>
+        private static Exception? Interpret<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, int status, ref ResponseBodyReader reader, int maxResponseBytes, string? knownSecret, out TResponse? response)
+            where TResponse : TcbResponse
+        {
+            if (reader.IsTooLarge)
+            {
+                response = null;
+                return new TcbProtocolException(endpoint.Name, status, null, "the body is larger than MaxResponseBytes (" + maxResponseBytes + ")");
+            }
+
+            return Interpret(endpoint, status, reader.Body, knownSecret, out response);
+        }
+
+        /// <summary>
         /// Reads the body whatever its Content-Type says (WeChat sends JSON as text/plain at times), leniently
         /// (trailing commas, comments). An errcode other than 0 wins over every other reading of the body. Every text taken
         /// from the body (errmsg, excerpt) goes through <see cref="TcbSecretRedactor"/> first.
         /// </summary>
-        internal static Exception? Interpret<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, int status, ReadOnlySpan<byte> rawBody, string? knownSecret, out TResponse? response)
+        internal static Exception? Interpret<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, int status, in ReadOnlySequence<byte> rawBody, string? knownSecret, out TResponse? response)
             where TResponse : TcbResponse
         {
             response = null;
-            ReadOnlySpan<byte> body = TcbResponseEnvelope.WithoutBom(rawBody);
+            ReadOnlySequence<byte> body = TcbResponseEnvelope.WithoutBom(rawBody);
             int errorCode;
             string? errorMessage;
             if (status < 200 || status > 299)
