@@ -70,6 +70,7 @@ namespace Microsoft.Extensions.DependencyInjection
             services.AddOptions<TcbGenOptions>().ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TcbGenOptions>, TcbGenOptionsValidator>());
             services.TryAddSingleton<ITcbAccessTokenCache, TcbInMemoryAccessTokenCache>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbHttpAttemptHandlerFilter>());
 
             IHttpClientBuilder transport = services
                 .AddHttpClient<ITcbTransport, TcbHttpTransport>(TransportHttpClientName, static (client, provider) => new TcbHttpTransport(

@@ -6,7 +6,11 @@ namespace TcbGen.Runtime
     /// </summary>
     public static class TcbGenTelemetry
     {
-        /// <summary>The <see cref="System.Diagnostics.ActivitySource"/> name: one client span per call.</summary>
+        /// <summary>
+        /// The <see cref="System.Diagnostics.ActivitySource"/> name: one INTERNAL span per logical call, <c>tcb {endpoint}</c>,
+        /// with HttpClient's CLIENT spans of its attempts as children, and one INTERNAL span per token renewal,
+        /// <c>tcb refresh {token kind}</c>.
+        /// </summary>
         public const string ActivitySourceName = "TcbGen";
 
         /// <summary>The <see cref="System.Diagnostics.Metrics.Meter"/> name.</summary>
@@ -15,7 +19,10 @@ namespace TcbGen.Runtime
         /// <summary>Counter of calls, tagged <c>tcb.endpoint</c>, <c>tcb.errcode</c> and <c>tcb.outcome</c>.</summary>
         public const string CallsInstrument = "tcbgen.client.calls";
 
-        /// <summary>Histogram of call durations in seconds (retries included), tagged like <see cref="CallsInstrument"/>.</summary>
+        /// <summary>
+        /// Histogram of call durations in seconds (retries included), tagged like <see cref="CallsInstrument"/>. It carries
+        /// explicit bucket advice (5 ms to 60 s), which OpenTelemetry 1.10+ applies without a View.
+        /// </summary>
         public const string CallDurationInstrument = "tcbgen.client.call.duration";
 
         /// <summary>Counter of retries, tagged <c>tcb.endpoint</c>.</summary>
@@ -36,7 +43,13 @@ namespace TcbGen.Runtime
         /// <summary>Span/metric tag: the token kind, e.g. <c>authorizer_access_token</c>.</summary>
         public const string TokenKindTag = "tcb.token_kind";
 
-        /// <summary>Span tag: the number of HTTP attempts made.</summary>
+        /// <summary>
+        /// Span tag: the number of HTTP attempts made, including those of a resilience handler on the transport's
+        /// HttpClient (counted by a handler <c>AddTcbGen</c> places innermost).
+        /// </summary>
         public const string AttemptsTag = "tcb.attempts";
+
+        /// <summary>Span/metric tag on failures, low-cardinality: the errcode of an API error, else the exception's short type name.</summary>
+        public const string ErrorTypeTag = "error.type";
     }
 }

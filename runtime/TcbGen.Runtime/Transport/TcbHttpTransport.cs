@@ -78,7 +78,7 @@ namespace TcbGen.Runtime
 
             cancellationToken.ThrowIfCancellationRequested();
             long started = _timeProvider.GetTimestamp();
-            using Activity? activity = TcbInstrumentation.ActivitySource.HasListeners() ? StartActivity(endpoint.ActivityName, endpoint.Name, token) : null;
+            using Activity? activity = TcbInstrumentation.ActivitySource.HasListeners() ? TcbInstrumentation.StartCall(endpoint.ActivityName, endpoint.Name, token) : null;
 
             TcbEndpointAddress address = _uris.For(ref endpoint.Address, endpoint.Path, AccessTokenParameter);
             int attempts = 0;
@@ -292,14 +292,6 @@ namespace TcbGen.Runtime
             return TimeProviderCompat.Delay(_timeProvider, delay, cancellationToken);
         }
 
-        private static Activity? StartActivity(string activityName, string endpointName, TcbTokenKey token)
-        {
-            Activity? activity = TcbInstrumentation.ActivitySource.StartActivity(activityName, ActivityKind.Client);
-            activity?.SetTag(TcbGenTelemetry.EndpointTag, endpointName);
-            activity?.SetTag(TcbGenTelemetry.TokenKindTag, token.Kind.Name);
-            return activity;
-        }
-
         /// <summary>The call's cancellation source, or <see langword="null"/> when there is no limit (the caller's token is used as is).</summary>
         private TimeoutScope? CreateScope(TimeSpan totalLimit, CancellationToken cancellationToken)
         {
@@ -388,6 +380,11 @@ namespace TcbGen.Runtime
                     tags.Add(TcbGenTelemetry.ErrorCodeTag, code == 0 ? BoxedZero : code);
                 }
 
+                if (failure != null)
+                {
+                    tags.Add(TcbGenTelemetry.ErrorTypeTag, TcbInstrumentation.ErrorTypeOf(failure));
+                }
+
                 TcbInstrumentation.Calls.Add(1, tags);
                 TcbInstrumentation.CallDuration.Record(_timeProvider.GetElapsedTime(started).TotalSeconds, tags);
             }
@@ -397,7 +394,8 @@ namespace TcbGen.Runtime
                 return;
             }
 
-            activity.SetTag(TcbGenTelemetry.AttemptsTag, attempts);
+            // A handler on the HttpClient (a resilience handler's retries) may have sent more attempts than the runtime made.
+            activity.SetTag(TcbGenTelemetry.AttemptsTag, Math.Max(attempts, TcbInstrumentation.HttpAttemptsOf(activity)));
             if (errorCode is int activityErrorCode)
             {
                 activity.SetTag(TcbGenTelemetry.ErrorCodeTag, activityErrorCode == 0 ? BoxedZero : activityErrorCode);
@@ -410,8 +408,7 @@ namespace TcbGen.Runtime
 
             if (failure != null)
             {
-                activity.SetTag("error.type", failure.GetType().FullName);
-                activity.SetStatus(ActivityStatusCode.Error, outcome);
+                TcbInstrumentation.RecordFailure(activity, failure);
             }
         }
     }
