@@ -79,7 +79,10 @@ namespace Microsoft.Extensions.DependencyInjection
                         "No ITcbAccessTokenSource is registered: call UseThirdPartyPlatform(), UseAccessTokens(...) or UseAccessTokenSource(...) on the builder AddTcbGen returns."),
                     provider.GetRequiredService<IOptions<TcbGenOptions>>().Value,
                     provider.GetService<TimeProvider>(),
-                    provider.GetService<ILogger<TcbHttpTransport>>()))
+                    provider.GetService<ILogger<TcbHttpTransport>>())
+                {
+                    AnnotatesAttempts = true,
+                })
                 .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
                 .RemoveAllLoggers();
 

@@ -51,13 +51,15 @@ namespace TcbGen.Runtime
             int maxResponseBytes,
             TimeProvider timeProvider,
             CancellationToken cancellationToken,
-            string? knownSecret = null)
+            string? knownSecret = null,
+            TcbHttpAttemptState? attemptState = null)
             where TResponse : TcbResponse
         {
             using var content = new ByteArrayContent(body.Array!, body.Offset, body.Count);
             // Stored as the raw value and written as is: no MediaTypeHeaderValue and parameter list per call.
             content.Headers.TryAddWithoutValidation("Content-Type", JsonContentType);
             using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
+            attemptState?.AttachTo(request);
             using HttpResponseMessage response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
 
             int status = (int)response.StatusCode;

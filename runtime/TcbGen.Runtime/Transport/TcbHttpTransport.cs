@@ -199,8 +199,18 @@ namespace TcbGen.Runtime
                 TcbExchangeResult<TResponse> result;
                 try
                 {
+                    TcbHttpAttemptState? attemptState = AnnotatesAttempts ? new TcbHttpAttemptState(endpoint.Name, endpoint.IsRetrySafe) : null;
                     result = await TcbHttpExchange.SendAsync(
-                        _httpClient, address.WithToken(accessToken.Value), payload, endpoint, _options.MaxResponseBytes, _timeProvider, callToken, accessToken.Value).ConfigureAwait(false);
+                        _httpClient, address.WithToken(accessToken.Value), payload, endpoint, _options.MaxResponseBytes, _timeProvider, callToken, accessToken.Value, attemptState).ConfigureAwait(false);
+                }
+                catch (TcbResendRefusedException refused)
+                {
+                    // A handler further out wanted to send again and was refused: what it was retrying is the outcome.
+                    return RefusedOutcome(endpoint, refused.State, accessToken, armed);
+                }
+                catch (Exception handlerTimeout) when (IsResilienceTimeout(handlerTimeout))
+                {
+                    throw new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Attempt, ResilienceTimeoutLimit(handlerTimeout), handlerTimeout);
                 }
                 catch (OperationCanceledException canceled) when (!cancellationToken.IsCancellationRequested && !(armed == TcbTimeoutKind.Total && scope?.IsCancellationRequested == true))
                 {
@@ -222,6 +232,47 @@ namespace TcbGen.Runtime
                 bool mayHaveReachedServer = accessToken is not null && !TcbRetryPolicy.IsConnectFailure(exception);
                 return TcbAttemptOutcome<TResponse>.Failed(exception, accessToken, mayHaveReachedServer, armed);
             }
+        }
+
+        /// <summary>
+        /// Set by <c>AddTcbGen</c>, whose HttpClient has <see cref="TcbHttpAttemptHandler"/> innermost: each attempt then
+        /// carries a <see cref="TcbHttpAttemptState"/> for it (one small object per attempt, only then).
+        /// </summary>
+        internal bool AnnotatesAttempts { get; set; }
+
+        private TcbAttemptOutcome<TResponse> RefusedOutcome<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TcbHttpAttemptState state, TcbAccessToken accessToken, TcbTimeoutKind armed)
+            where TResponse : TcbResponse
+        {
+            if (state.LastErrorCode is int errorCode)
+            {
+                Exception api = endpoint.CreateException(errorCode, TcbSecretRedactor.Redact(state.LastErrorMessage, accessToken.Value));
+                return TcbAttemptOutcome<TResponse>.Refused(api, accessToken, state.LastStatus, armed);
+            }
+
+            if (state.LastStatus is int status)
+            {
+                return TcbAttemptOutcome<TResponse>.Refused(new TcbHttpStatusException(endpoint.Name, status, null), accessToken, status, armed);
+            }
+
+            Exception failure = state.LastFailure is OperationCanceledException || state.LastFailure is null
+                ? new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Attempt, Timeout.InfiniteTimeSpan, state.LastFailure)
+                : state.LastFailure;
+            return TcbAttemptOutcome<TResponse>.Refused(failure, accessToken, null, armed);
+        }
+
+        /// <summary>Polly's <c>TimeoutRejectedException</c> (a resilience handler's timeout), recognised by name: the runtime does not depend on Polly.</summary>
+        private static bool IsResilienceTimeout(Exception exception)
+            => exception is not OperationCanceledException && exception.GetType().FullName == "Polly.Timeout.TimeoutRejectedException";
+
+        /// <summary>The limit Polly states in its message (<c>... timeout of '00:00:10'.</c>), or infinite when it cannot be read.</summary>
+        private static TimeSpan ResilienceTimeoutLimit(Exception exception)
+        {
+            string message = exception.Message;
+            int end = message.LastIndexOf('\'');
+            int start = end > 0 ? message.LastIndexOf('\'', end - 1) : -1;
+            return start >= 0 && TimeSpan.TryParse(message.Substring(start + 1, end - start - 1), System.Globalization.CultureInfo.InvariantCulture, out TimeSpan limit)
+                ? limit
+                : Timeout.InfiniteTimeSpan;
         }
 
         /// <summary>What to do after a failed attempt.</summary>

@@ -1,6 +1,7 @@
 using System;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace TcbGen.Runtime
 {
@@ -10,13 +11,22 @@ namespace TcbGen.Runtime
     /// </summary>
     internal sealed class TcbHttpAttemptHandlerFilter : IHttpMessageHandlerBuilderFilter
     {
+        private readonly IOptions<TcbGenOptions> _options;
+        private readonly ILoggerFactory? _loggers;
+
+        public TcbHttpAttemptHandlerFilter(IOptions<TcbGenOptions> options, ILoggerFactory? loggers = null)
+        {
+            _options = options;
+            _loggers = loggers;
+        }
+
         public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next)
             => builder =>
             {
                 next(builder);
-                if (builder.Name == TcbGenServiceCollectionExtensions.TransportHttpClientName)
+                if (builder.Name == Microsoft.Extensions.DependencyInjection.TcbGenServiceCollectionExtensions.TransportHttpClientName)
                 {
-                    builder.AdditionalHandlers.Add(new TcbHttpAttemptHandler());
+                    builder.AdditionalHandlers.Add(new TcbHttpAttemptHandler(_options.Value.Retry, _loggers?.CreateLogger<TcbHttpTransport>()));
                 }
             };
     }
