@@ -115,6 +115,19 @@ namespace TcbGen.Runtime.Tests.Resilience
         }
 
         [Fact]
+        public async Task Recipe_a_large_success_body_passes_the_errcode_peek_intact()
+        {
+            await using Scenario s = await Scenario.StartAsync(Layers.Recipe);
+            string padding = new string('p', 100_000);
+            s.Emulator.ScriptResponse(SafeName, "{\"errcode\":0,\"errmsg\":\"ok\",\"padding\":\"" + padding + "\",\"result\":\"after the padding\"}");
+
+            EchoResponse response = await s.CallAsync(Safe);
+
+            Assert.Equal("after the padding", response.Result);
+            Assert.Equal(1, s.Requests(SafeName));
+        }
+
+        [Fact]
         public async Task E_runtime_retries_only_errcode_minus_1_is_retried()
         {
             await using Scenario s = await Scenario.StartAsync(Layers.RuntimeOnly);
@@ -181,7 +194,7 @@ namespace TcbGen.Runtime.Tests.Resilience
         [Fact]
         public async Task J_recipe_latency_past_the_handlers_timeout_surfaces_as_a_tcb_timeout()
         {
-            await using Scenario s = await Scenario.StartAsync(Layers.Recipe);
+            await using Scenario s = await Scenario.StartAsync(Layers.Recipe, shortTimeouts: true);
             s.Emulator.ScriptLatency(SafeName, TimeSpan.FromSeconds(30), times: 10);
 
             var timeout = await Assert.ThrowsAsync<TcbTimeoutException>(() => s.CallAsync(Safe));
@@ -212,7 +225,10 @@ namespace TcbGen.Runtime.Tests.Resilience
 
             public System.Collections.Concurrent.ConcurrentQueue<TimeSpan> RetryDelays { get; }
 
-            public static async Task<Scenario> StartAsync(Layers layers)
+            /// <param name="layers">Who retries.</param>
+            /// <param name="shortTimeouts">The handler's timeouts at 300 ms per attempt and 1 s in total (scenario J); otherwise
+            /// its defaults (10 s and 30 s), so a slow machine cannot turn an ordinary request into a timeout and change the counts.</param>
+            public static async Task<Scenario> StartAsync(Layers layers, bool shortTimeouts = false)
             {
                 WeChatEmulator emulator = await WeChatEmulator.StartAsync();
                 emulator.RegisterAuthorizer(AuthorizerAppId, "refresh-1");
@@ -246,9 +262,11 @@ namespace TcbGen.Runtime.Tests.Resilience
                             retryDelays.Enqueue(args.RetryDelay);
                             return default;
                         };
-                        o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(300);
-                        o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(1);
-                        o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(5);
+                        if (shortTimeouts)
+                        {
+                            o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(300);
+                            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(1);
+                        }
                     });
                 }
 
