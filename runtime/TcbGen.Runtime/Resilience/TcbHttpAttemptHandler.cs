@@ -50,6 +50,10 @@ namespace TcbGen.Runtime
             }
 
             state.Sends++;
+
+            // A send in flight counts as having reached the server, so a concurrent (hedged) send is judged like a retry.
+            bool reachedBefore = state.MayHaveReachedServer;
+            state.MayHaveReachedServer = true;
             HttpResponseMessage response;
             try
             {
@@ -60,7 +64,7 @@ namespace TcbGen.Runtime
                 state.LastFailure = exception;
                 state.LastStatus = null;
                 state.LastErrorCode = null;
-                state.MayHaveReachedServer |= !TcbRetryPolicy.IsConnectFailure(exception);
+                state.MayHaveReachedServer = reachedBefore || !TcbRetryPolicy.IsConnectFailure(exception);
                 throw;
             }
 

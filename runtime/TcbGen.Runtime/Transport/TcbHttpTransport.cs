@@ -206,7 +206,7 @@ namespace TcbGen.Runtime
                 catch (TcbResendRefusedException refused)
                 {
                     // A handler further out wanted to send again and was refused: what it was retrying is the outcome.
-                    return RefusedOutcome(endpoint, refused.State, accessToken, armed);
+                    return RefusedOutcome(endpoint, refused, accessToken, armed);
                 }
                 catch (Exception handlerTimeout) when (IsResilienceTimeout(handlerTimeout))
                 {
@@ -240,9 +240,10 @@ namespace TcbGen.Runtime
         /// </summary>
         internal bool AnnotatesAttempts { get; set; }
 
-        private TcbAttemptOutcome<TResponse> RefusedOutcome<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TcbHttpAttemptState state, TcbAccessToken accessToken, TcbTimeoutKind armed)
+        private static TcbAttemptOutcome<TResponse> RefusedOutcome<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TcbResendRefusedException refused, TcbAccessToken accessToken, TcbTimeoutKind armed)
             where TResponse : TcbResponse
         {
+            TcbHttpAttemptState state = refused.State;
             if (state.LastErrorCode is int errorCode)
             {
                 Exception api = endpoint.CreateException(errorCode, TcbSecretRedactor.Redact(state.LastErrorMessage, accessToken.Value));
@@ -254,9 +255,15 @@ namespace TcbGen.Runtime
                 return TcbAttemptOutcome<TResponse>.Refused(new TcbHttpStatusException(endpoint.Name, status, null), accessToken, status, armed);
             }
 
-            Exception failure = state.LastFailure is OperationCanceledException || state.LastFailure is null
-                ? new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Attempt, Timeout.InfiniteTimeSpan, state.LastFailure)
-                : state.LastFailure;
+            Exception failure = state.LastFailure switch
+            {
+                // The handler's attempt timeout cancelled the send it then wanted to repeat.
+                OperationCanceledException canceled => new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Attempt, Timeout.InfiniteTimeSpan, canceled),
+                Exception other => other,
+
+                // A concurrent (hedged) send while the first was still in flight: nothing to report but the refusal.
+                null => new InvalidOperationException(refused.Message),
+            };
             return TcbAttemptOutcome<TResponse>.Refused(failure, accessToken, null, armed);
         }
 
