@@ -17,18 +17,21 @@ namespace TcbGen.Runtime
         /// <summary>What a removed value is replaced with.</summary>
         public const string Mask = "***";
 
-        // A name that says token, ticket or secret: access_token, authorizer_refresh_token, component_verify_ticket, appsecret.
-        private const string SecretName = "[A-Za-z0-9_]*(?:token|ticket|secret)[A-Za-z0-9_]*";
+        // Names are matched whole and atomically, then judged by IsSecretName: no backtracking inside a name, so the
+        // cost stays linear however long the text (an errmsg is not bounded).
+        private const string Name = "(?<name>(?>[A-Za-z0-9_]+))";
 
         // JSON (also with escaped quotes inside a JSON string): "name": "value" or \"name\":\"value\".
         private static readonly Regex JsonField = new Regex(
-            "(?<name>(?:\\\\?\")" + SecretName + "(?:\\\\?\")\\s*:\\s*)(?:\\\\?\")(?:[^\"\\\\]|\\\\(?!\")[^\"]?)*(?:\\\\?\")?",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            "(?<q>\\\\?\")" + Name + "\\k<q>\\s*:\\s*\\\\?\"(?<value>(?:[^\"\\\\]|\\\\(?!\")[^\"]?)*)",
+            RegexOptions.CultureInvariant);
 
         // Query strings, form bodies, request lines in HTML or text: name=value, also with = percent- or HTML-encoded.
         private static readonly Regex Parameter = new Regex(
-            "(?<name>\\b" + SecretName + "(?:=|%3D|&#0*61;|&#x0*3D;))[^&\\s\"'<>#;\\\\]*",
+            "\\b" + Name + "(?:=|%3D|&#0*61;|&#x0*3D;)(?<value>[^&\\s\"'<>#;\\\\]*)",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        private static readonly MatchEvaluator MaskValue = Masked;
 
         /// <summary>
         /// Returns <paramref name="text"/> with secrets replaced by <see cref="Mask"/>; <see langword="null"/> stays
@@ -49,8 +52,27 @@ namespace TcbGen.Runtime
                 redacted = redacted.Replace(knownSecret, Mask);
             }
 
-            redacted = JsonField.Replace(redacted, "${name}\"" + Mask + "\"");
-            return Parameter.Replace(redacted, "${name}" + Mask);
+            redacted = JsonField.Replace(redacted, MaskValue);
+            return Parameter.Replace(redacted, MaskValue);
+        }
+
+        /// <summary>Whether a field or parameter name says it holds a secret: token, ticket or secret in any case, anywhere in it.</summary>
+        internal static bool IsSecretName(string name)
+            => name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0
+               || name.IndexOf("ticket", StringComparison.OrdinalIgnoreCase) >= 0
+               || name.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        /// <summary>The match with its <c>value</c> group replaced by <see cref="Mask"/>, when its <c>name</c> is a secret's.</summary>
+        private static string Masked(Match match)
+        {
+            Group value = match.Groups["value"];
+            if (!IsSecretName(match.Groups["name"].Value) || value.Length == 0)
+            {
+                return match.Value;
+            }
+
+            int start = value.Index - match.Index;
+            return match.Value.Substring(0, start) + Mask + match.Value.Substring(start + value.Length);
         }
     }
 }
