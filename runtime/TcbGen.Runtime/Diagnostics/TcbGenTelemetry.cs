@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+
 namespace TcbGen.Runtime
 {
     /// <summary>
@@ -24,6 +27,13 @@ namespace TcbGen.Runtime
         /// explicit bucket advice (5 ms to 60 s), which OpenTelemetry 1.10+ applies without a View.
         /// </summary>
         public const string CallDurationInstrument = "tcbgen.client.call.duration";
+
+        /// <summary>
+        /// The bucket boundaries (seconds) advised for <see cref="CallDurationInstrument"/>: OpenTelemetry's HTTP client
+        /// buckets, then up to a minute, since a call includes its retries and waits. For an SDK that ignores advice
+        /// (OpenTelemetry before 1.10), pass them to a View.
+        /// </summary>
+        public static IReadOnlyList<double> CallDurationBucketBoundaries { get; } = new ReadOnlyCollection<double>(new[] { 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60 });
 
         /// <summary>Counter of retries, tagged <c>tcb.endpoint</c>.</summary>
         public const string RetriesInstrument = "tcbgen.client.retries";

@@ -9,12 +9,6 @@ namespace TcbGen.Runtime
     /// <summary>The runtime's ActivitySource and Meter with its instruments, and the span conventions they follow.</summary>
     internal static class TcbInstrumentation
     {
-        /// <summary>
-        /// Bucket advice for <see cref="CallDuration"/>, in seconds: OpenTelemetry's HTTP client buckets, then up to a
-        /// minute, since a call includes its retries and waits (the default attempt limit alone is 30 s).
-        /// </summary>
-        internal static readonly double[] CallDurationBuckets = { 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60 };
-
         /// <summary>The custom property of a call span that counts its HTTP attempts (see <see cref="CountHttpAttempt"/>).</summary>
         private const string HttpAttemptsProperty = "tcb.http_attempts";
 
@@ -31,7 +25,7 @@ namespace TcbGen.Runtime
             "s",
             "Duration of TcbGen client calls, retries included.",
             tags: null,
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = CallDurationBuckets });
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = TcbGenTelemetry.CallDurationBucketBoundaries });
 
         public static readonly Counter<long> Retries = Meter.CreateCounter<long>(TcbGenTelemetry.RetriesInstrument, "{retry}", "Retries by the TcbGen runtime.");
 

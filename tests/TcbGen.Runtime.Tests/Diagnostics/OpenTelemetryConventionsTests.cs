@@ -131,7 +131,7 @@ namespace TcbGen.Runtime.Tests.Diagnostics
                 bounds.Add(bucket.ExplicitBound);
             }
 
-            Assert.Equal(TcbInstrumentation.CallDurationBuckets.Append(double.PositiveInfinity), bounds);
+            Assert.Equal(TcbGenTelemetry.CallDurationBucketBoundaries.Append(double.PositiveInfinity), bounds);
 
             MetricPoint failed = Assert.Single(points, p => Tags(p).TryGetValue(TcbGenTelemetry.EndpointTag, out object? endpoint) && (string?)endpoint == name && Tags(p).ContainsKey(TcbGenTelemetry.ErrorTypeTag));
             Assert.Equal("45011", Tags(failed)[TcbGenTelemetry.ErrorTypeTag]);
