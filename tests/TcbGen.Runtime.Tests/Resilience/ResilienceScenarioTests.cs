@@ -152,6 +152,17 @@ namespace TcbGen.Runtime.Tests.Resilience
         }
 
         [Fact]
+        public async Task F_recipe_an_endpoint_that_is_not_retry_safe_is_not_sent_again_after_a_dropped_connection()
+        {
+            await using Scenario s = await Scenario.StartAsync(Layers.Recipe);
+            s.Emulator.ScriptDroppedConnection(UnsafeName, times: 5);
+
+            await Assert.ThrowsAsync<HttpRequestException>(() => s.CallAsync(Unsafe));
+
+            Assert.Equal(1, s.Requests(UnsafeName));
+        }
+
+        [Fact]
         public async Task G_runtime_retries_only_an_endpoint_that_is_not_retry_safe_is_not_sent_again_after_a_503()
         {
             await using Scenario s = await Scenario.StartAsync(Layers.RuntimeOnly);
