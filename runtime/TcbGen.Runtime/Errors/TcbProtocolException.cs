@@ -15,11 +15,11 @@ namespace TcbGen.Runtime
         /// <param name="reason">What was wrong, for humans.</param>
         /// <param name="innerException">The parse failure, if any.</param>
         public TcbProtocolException(string endpointName, int statusCode, string? bodyExcerpt, string reason, Exception? innerException = null)
-            : base(FormatMessage(endpointName, statusCode, bodyExcerpt, reason), innerException)
+            : base(FormatMessage(endpointName, statusCode, TcbSecretRedactor.Redact(bodyExcerpt), reason), innerException)
         {
             EndpointName = endpointName;
             StatusCode = statusCode;
-            BodyExcerpt = bodyExcerpt;
+            BodyExcerpt = TcbSecretRedactor.Redact(bodyExcerpt);
         }
 
         /// <summary>The interface name.</summary>
@@ -28,7 +28,7 @@ namespace TcbGen.Runtime
         /// <summary>The HTTP status code of the response.</summary>
         public int StatusCode { get; }
 
-        /// <summary>The start of the body (at most 512 characters, token-like fields redacted), if any.</summary>
+        /// <summary>The start of the body (at most 512 characters, token-, ticket- and secret-named values redacted in every text form), if any.</summary>
         public string? BodyExcerpt { get; }
 
         private static string FormatMessage(string endpointName, int statusCode, string? bodyExcerpt, string reason)

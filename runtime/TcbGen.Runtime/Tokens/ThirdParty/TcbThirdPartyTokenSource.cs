@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json;
@@ -122,6 +123,7 @@ namespace TcbGen.Runtime
 
         private async Task<TcbAccessToken> FetchAndStoreAsync(TcbTokenKey key)
         {
+            using Activity? span = TcbInstrumentation.StartTokenRefresh(key);
             try
             {
                 TcbAccessToken token;
@@ -145,6 +147,7 @@ namespace TcbGen.Runtime
             catch (Exception exception)
             {
                 CountRenewal(key, "failure");
+                TcbInstrumentation.RecordFailure(span, exception);
                 TcbLog.TokenRenewalFailed(_logger, exception, key.Kind.Name, key.AppId);
                 throw;
             }
