@@ -15,6 +15,33 @@ namespace TcbGen.Redis.Tests
     {
         private const string AuthorizerAppId = "wx-shared";
 
+        [Fact]
+        public void With_StoreRefreshTokens_off_your_own_refresh_token_store_stays_registered()
+        {
+            var own = new OwnStore();
+            var services = new ServiceCollection();
+            services.AddSingleton<IAuthorizerRefreshTokenStore>(own);
+            services.AddTcbGen(_ => { }).UseThirdPartyPlatform().UseRedis("127.0.0.1:1", redis => redis.StoreRefreshTokens = false);
+            using ServiceProvider provider = services.BuildServiceProvider();
+
+            Assert.Same(own, provider.GetRequiredService<IAuthorizerRefreshTokenStore>());
+        }
+
+        [Fact]
+        public void By_default_refresh_tokens_are_kept_in_Redis()
+        {
+            var services = new ServiceCollection();
+            services.AddSingleton<IAuthorizerRefreshTokenStore>(new OwnStore());
+            services.AddTcbGen(o =>
+                {
+                    o.ThirdParty.ComponentAppId = "wx-component";
+                    o.ThirdParty.ComponentAppSecret = "component-secret";
+                }).UseThirdPartyPlatform().UseRedis("127.0.0.1:1,connectTimeout=100");
+            using ServiceProvider provider = services.BuildServiceProvider();
+
+            Assert.IsType<TcbRedisRefreshTokenStore>(provider.GetRequiredService<IAuthorizerRefreshTokenStore>());
+        }
+
         [SkippableFact]
         public async Task Two_instances_renewing_together_for_20_rounds_fetch_each_token_once_per_round_and_never_fail()
         {
@@ -54,6 +81,13 @@ namespace TcbGen.Redis.Tests
             Assert.Equal(20, emulator.TokenFetchCount(WeChatEmulator.AuthorizerAccessTokenKind));
             Assert.Equal(1, emulator.TokenFetchCount(WeChatEmulator.ComponentAccessTokenKind));
             Assert.Equal(emulator.CurrentRefreshToken(AuthorizerAppId), await first.GetRequiredService<IAuthorizerRefreshTokenStore>().GetRefreshTokenAsync(AuthorizerAppId, default));
+        }
+
+        private sealed class OwnStore : IAuthorizerRefreshTokenStore
+        {
+            public ValueTask<string?> GetRefreshTokenAsync(string authorizerAppId, CancellationToken cancellationToken) => new((string?)null);
+
+            public ValueTask<bool> TryReplaceRefreshTokenAsync(string authorizerAppId, string usedRefreshToken, string newRefreshToken, CancellationToken cancellationToken) => new(false);
         }
     }
 }
