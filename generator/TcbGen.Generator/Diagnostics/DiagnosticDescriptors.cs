@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using TcbGen.Generator.Model;
-using TcbGen.Generator.Specs;
+using TcbGen.Specs.Model;
+using TcbGen.Specs;
 
 namespace TcbGen.Generator.Diagnostics
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using TcbGen.Generator.Model;
-using TcbGen.Generator.Specs;
+using TcbGen.Specs.Model;
+using TcbGen.Specs;
 
 namespace TcbGen.Generator.Emit
 {
@@ -62,16 +62,10 @@ namespace TcbGen.Generator.Emit
         /// <summary>The C# type of a field; <paramref name="nullable"/> adds '?' (optional fields, all response fields).</summary>
         public static string TypeOf(TypeRef type, string @namespace, bool nullable)
         {
-            string core = type.Kind switch
-            {
-                TypeKind.String => "string",
-                TypeKind.Boolean => "bool",
-                TypeKind.Int32 => "int",
-                TypeKind.Int64 => "long",
-                TypeKind.Number => "double",
-                TypeKind.Array => $"{IList}<{TypeOf(type.Items!, @namespace, nullable: false)}>",
-                _ => $"global::{@namespace}.{type.TypeName}",
-            };
+            FieldType info = type.Info;
+            string core = info.Shape == TypeShape.Array
+                ? $"{IList}<{TypeOf(type.Items!, @namespace, nullable: false)}>"
+                : info.CSharpKeyword ?? $"global::{@namespace}.{type.TypeName}";
             return nullable ? core + "?" : core;
         }
 

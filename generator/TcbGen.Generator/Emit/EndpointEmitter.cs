@@ -1,5 +1,5 @@
 using System.Linq;
-using TcbGen.Generator.Model;
+using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
 {

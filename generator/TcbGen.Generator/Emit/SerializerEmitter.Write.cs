@@ -1,4 +1,5 @@
-using TcbGen.Generator.Model;
+using TcbGen.Specs;
+using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
 {
@@ -37,31 +38,14 @@ namespace TcbGen.Generator.Emit
 
         private static void EmitWriteValue(SourceWriter writer, SerializerContext context, TypeRef type, string value, int depth)
         {
-            switch (type.Kind)
+            FieldType info = type.Info;
+            if (info.Shape == TypeShape.Array)
             {
-                case TypeKind.String:
-                    writer.Line($"writer.WriteStringValue({value});");
-                    break;
-                case TypeKind.Boolean:
-                    writer.Line($"writer.WriteBooleanValue({value});");
-                    break;
-                case TypeKind.Int32:
-                case TypeKind.Int64:
-                case TypeKind.Number:
-                    writer.Line($"writer.WriteNumberValue({value});");
-                    break;
-                case TypeKind.StringEnum:
-                    writer.Line($"writer.WriteStringValue({type.TypeName}ToWire({value}));");
-                    break;
-                case TypeKind.IntegerEnum:
-                    writer.Line($"writer.WriteNumberValue((int){value});");
-                    break;
-                case TypeKind.Object:
-                    writer.Line($"Write{type.TypeName}(writer, {value});");
-                    break;
-                case TypeKind.Array:
-                    EmitWriteArray(writer, context, type, value, depth);
-                    break;
+                EmitWriteArray(writer, context, type, value, depth);
+            }
+            else
+            {
+                writer.Line(Format(info.WriteStatement!, value, type, context));
             }
         }
 
@@ -73,7 +57,7 @@ namespace TcbGen.Generator.Emit
             writer.Line("writer.WriteStartArray();");
             writer.Open($"for (int {index} = 0; {index} < {list}.Count; {index}++)");
             TypeRef items = type.Items!;
-            if (items.Kind == TypeKind.Object || items.Kind == TypeKind.Array)
+            if (items.Info.Shape != TypeShape.Scalar)
             {
                 string item = "item" + depth;
                 writer.Line($"var {item} = {list}[{index}];");

@@ -134,12 +134,16 @@ namespace TcbGen.Runtime
             catch (Exception readFailure) when (readFailure is not OperationCanceledException)
             {
                 // The typed reader may fail on an error body that lacks the success fields: the envelope still says why.
-                if (TcbResponseEnvelope.TryRead(body, out errorCode, out errorMessage) && errorCode != 0)
+                bool isObject = TcbResponseEnvelope.TryRead(body, out errorCode, out errorMessage);
+                if (isObject && errorCode != 0)
                 {
                     return endpoint.CreateException(errorCode, errorMessage);
                 }
 
-                return new TcbProtocolException(endpoint.Name, status, BodyExcerpt.From(body), body.IsEmpty ? "the body is empty" : "the body is not the expected JSON", readFailure);
+                // errcode 0 (or none) in a JSON object: the call succeeded, only a value could not be read; say so.
+                return new TcbProtocolException(
+                    endpoint.Name, status, isObject ? 0 : null, BodyExcerpt.From(body),
+                    body.IsEmpty ? "the body is empty" : isObject ? "a response field is malformed" : "the body is not the expected JSON", readFailure);
             }
 
             if (response is null)

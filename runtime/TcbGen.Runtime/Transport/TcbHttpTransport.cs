@@ -26,8 +26,6 @@ namespace TcbGen.Runtime
     /// </remarks>
     public sealed class TcbHttpTransport : ITcbTransport
     {
-        private const string AccessTokenParameter = "access_token";
-
         /// <summary>errcode 0, boxed once for metric and span tags.</summary>
         private static readonly object BoxedZero = 0;
 
@@ -81,7 +79,7 @@ namespace TcbGen.Runtime
             using Activity? activity = TcbInstrumentation.ActivitySource.HasListeners() ? StartActivity(endpoint.ActivityName, endpoint.Name, token) : null;
 
             // The whole call is this one state machine: no per-attempt methods, no CallState object.
-            TcbEndpointAddress address = _uris.For(ref endpoint.Address, endpoint.Path, AccessTokenParameter);
+            TcbEndpointAddress address = _uris.For(ref endpoint.Address, endpoint.Path, token.Kind.UrlParameter);
             int attempts = 0;
             int? errorCode = null;
             int? statusCode = null;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TcbGen.Specs;
 using TcbGen.Testing.Emulator;
 using TcbGen.Testing.Hosting;
 using TcbGen.Testing.Routing;
@@ -44,10 +45,10 @@ namespace TcbGen.Testing
         public const string AuthorizerTokenPath = "/cgi-bin/component/api_authorizer_token";
 
         /// <summary>The token kind <see cref="ComponentTokenPath"/> issues.</summary>
-        public const string ComponentAccessTokenKind = "component_access_token";
+        public const string ComponentAccessTokenKind = TokenKinds.Component;
 
         /// <summary>The token kind <see cref="AuthorizerTokenPath"/> issues.</summary>
-        public const string AuthorizerAccessTokenKind = "authorizer_access_token";
+        public const string AuthorizerAccessTokenKind = TokenKinds.Authorizer;
 
         private readonly EmulatorState _state;
         private readonly EmulatorServer _server;

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using TcbGen.Testing.Faults;
+using TcbGen.Specs;
 using TcbGen.Testing.Responses;
 using TcbGen.Testing.Tokens;
 

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TcbGen.Testing.Emulator;
 using TcbGen.Testing.Recording;
+using TcbGen.Specs;
 using TcbGen.Testing.Responses;
 using TcbGen.Testing.Tokens;
 

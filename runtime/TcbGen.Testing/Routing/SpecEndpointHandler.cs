@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,8 +17,10 @@ namespace TcbGen.Testing.Routing
             exchange.EndpointName = endpoint.Name;
             ErrorMessages messages = endpoint.Errors;
             JsonDocument? document = null;
+            // An endpoint open to kinds with different URL parameters takes whichever is present.
+            string tokenParameter = endpoint.TokenParameters.FirstOrDefault(p => exchange.QueryValue(p) != null) ?? endpoint.TokenParameters[0];
             Answer? rejection = CommonChecks.RequirePost(exchange, messages)
-                ?? CommonChecks.CheckToken(exchange, state.Tokens, "access_token", endpoint.TokenKinds, messages)
+                ?? CommonChecks.CheckToken(exchange, state.Tokens, tokenParameter, endpoint.TokenKinds, messages)
                 ?? await CommonChecks.ApplyFaultAsync(state.Faults, endpoint.Name, messages, aborted).ConfigureAwait(false)
                 ?? CommonChecks.ParseBody(exchange, messages, out document);
             if (rejection != null)

@@ -2,7 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
-using TcbGen.Generator.Model;
+using TcbGen.Specs;
+using TcbGen.Specs.Model;
 using TcbGen.Testing.Responses;
 using TcbGen.Testing.Specs;
 
@@ -64,12 +65,21 @@ namespace TcbGen.Testing.Validation
 
         private void CheckValue(TypeRef type, JsonElement value, string path)
         {
-            switch (type.Kind)
+            FieldType info = type.Info;
+            if (!HasShape(info.Wire, value))
             {
-                case TypeKind.Object when value.ValueKind == JsonValueKind.Object:
+                _wrong.Add($"{path} must be {info.WireDescription}, not {value.GetRawText()}");
+                return;
+            }
+
+            switch (info.Check)
+            {
+                case ValueCheck.None:
+                    return;
+                case ValueCheck.NestedObject:
                     CheckObject(_endpoint.Object(type.TypeName!), value, path);
                     return;
-                case TypeKind.Array when value.ValueKind == JsonValueKind.Array:
+                case ValueCheck.Items:
                     int index = 0;
                     foreach (JsonElement item in value.EnumerateArray())
                     {
@@ -78,8 +88,7 @@ namespace TcbGen.Testing.Validation
                     }
 
                     return;
-                case TypeKind.StringEnum when value.ValueKind == JsonValueKind.String:
-                case TypeKind.IntegerEnum when value.ValueKind == JsonValueKind.Number:
+                case ValueCheck.EnumMember:
                     EnumSpec enumSpec = _endpoint.Enum(type.TypeName!);
                     if (!enumSpec.Members.Any(m => IsMember(m, value)))
                     {
@@ -88,36 +97,22 @@ namespace TcbGen.Testing.Validation
                     }
 
                     return;
-                default:
-                    if (!HasScalarType(type.Kind, value))
-                    {
-                        _wrong.Add($"{path} must be {Describe(type.Kind)}, not {value.GetRawText()}");
-                    }
-
-                    return;
             }
         }
 
-        private static bool HasScalarType(TypeKind kind, JsonElement value) => kind switch
+#pragma warning disable CS8524 // Exhaustive over the named shapes: a new WireShape must be handled here (CS8509).
+        /// <summary>Whether a JSON value is what WeChat accepts for the shape; requests are checked strictly.</summary>
+        private static bool HasShape(WireShape shape, JsonElement value) => shape switch
         {
-            TypeKind.String => value.ValueKind == JsonValueKind.String,
-            TypeKind.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-            TypeKind.Int32 => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
-            TypeKind.Int64 => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
-            TypeKind.Number => value.ValueKind == JsonValueKind.Number,
-            _ => false,
+            WireShape.String => value.ValueKind == JsonValueKind.String,
+            WireShape.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            WireShape.Int32 => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
+            WireShape.Int64 => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+            WireShape.Number => value.ValueKind == JsonValueKind.Number,
+            WireShape.Object => value.ValueKind == JsonValueKind.Object,
+            WireShape.Array => value.ValueKind == JsonValueKind.Array,
         };
-
-        private static string Describe(TypeKind kind) => kind switch
-        {
-            TypeKind.String or TypeKind.StringEnum => "a string",
-            TypeKind.Boolean => "true or false",
-            TypeKind.Int32 or TypeKind.IntegerEnum => "a 32-bit integer",
-            TypeKind.Int64 => "a 64-bit integer",
-            TypeKind.Number => "a number",
-            TypeKind.Object => "an object",
-            _ => "an array",
-        };
+#pragma warning restore CS8524
 
         private static bool IsMember(EnumMemberSpec member, JsonElement value) => member.StringValue != null
             ? value.ValueKind == JsonValueKind.String && value.GetString() == member.StringValue

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Text;
 
-namespace TcbGen.Generator.Specs.Json
+namespace TcbGen.Specs.Json
 {
     /// <summary>
     /// A strict RFC 8259 JSON parser that keeps the character range of every value. It never throws:

@@ -1,12 +1,15 @@
 using System.Collections.Generic;
-using TcbGen.Generator.Model;
-using TcbGen.Generator.Specs.Json;
+using TcbGen.Specs.Model;
+using TcbGen.Specs.Json;
 
-namespace TcbGen.Generator.Specs
+namespace TcbGen.Specs
 {
     internal static partial class SpecParser
     {
-        private static TypeRef? ParseEnum(SpecParseContext context, SpecObjectReader reader, string derivedName, bool isString)
+        /// <summary>Member names an extensible (response string) enum struct has already.</summary>
+        private static readonly string[] ExtensibleEnumMembers = { "IsKnown", "Equals", "GetHashCode", "ToString", "GetType" };
+
+        private static TypeRef? ParseEnum(SpecParseContext context, SpecObjectReader reader, string derivedName, bool isString, bool requestSide)
         {
             JsonArray? values = reader.Array("enum");
             string? typeName = ParseTypeName(context, reader, derivedName);
@@ -37,6 +40,10 @@ namespace TcbGen.Generator.Specs
                 {
                     context.Report(SpecDiagnosticIds.InvalidEnum, $"Enum member name '{member.Name}' is used twice in {typeName}.", item);
                 }
+                else if (isString && !requestSide && (member.Name == typeName || System.Array.IndexOf(ExtensibleEnumMembers, member.Name) >= 0))
+                {
+                    context.Report(SpecDiagnosticIds.ReservedName, $"A response string enum becomes a struct that already has a member '{member.Name}' (or is named so); choose another 'name'.", item);
+                }
                 else if (!wireValues.Add(wireValue))
                 {
                     context.Report(SpecDiagnosticIds.InvalidEnum, $"Enum value {wireValue} is listed twice in {typeName}.", item);
@@ -47,7 +54,7 @@ namespace TcbGen.Generator.Specs
                 }
             }
 
-            context.Enums.Add(new EnumSpec(typeName, isString, reader.String("description")?.Value, members.ToEquatableArray()));
+            context.Enums.Add(new EnumSpec(typeName, isString, reader.String("description")?.Value, members.ToEquatableArray(), requestSide));
             return new TypeRef(isString ? TypeKind.StringEnum : TypeKind.IntegerEnum, typeName);
         }
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using TcbGen.Generator.Specs.Json;
+using TcbGen.Specs.Json;
 
-namespace TcbGen.Generator.Specs
+namespace TcbGen.Specs
 {
     /// <summary>
     /// Reads the properties of one JSON object of a spec, reporting unknown, duplicate, missing and

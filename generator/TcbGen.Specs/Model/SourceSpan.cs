@@ -1,4 +1,4 @@
-namespace TcbGen.Generator.Model
+namespace TcbGen.Specs.Model
 {
     /// <summary>Where something is in a spec file: a character range and its zero-based line/column bounds.</summary>
     internal sealed record SourceSpan(int Start, int Length, int StartLine, int StartColumn, int EndLine, int EndColumn)

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using TcbGen.Generator.Model;
+using TcbGen.Specs.Model;
 
-namespace TcbGen.Generator.Specs
+namespace TcbGen.Specs
 {
     /// <summary>What holds across all specs: which endpoints may be generated, and the shared outputs' inputs.</summary>
     internal sealed record CrossSpecResult(
@@ -18,8 +18,9 @@ namespace TcbGen.Generator.Specs
     /// </summary>
     internal static class CrossSpecChecker
     {
-        public static CrossSpecResult Check(IEnumerable<ParsedSpec> parsed, string[] reservedTypeNames)
+        public static CrossSpecResult Check(IReadOnlyList<ParsedSpec> parsed)
         {
+            IReadOnlyList<string> reservedTypeNames = ReservedNames.TypeNames(parsed.Where(p => p.Spec != null).SelectMany(p => p.Spec!.TokenKinds));
             var accepted = new List<EndpointSpec>();
             var diagnostics = new List<SpecDiagnostic>();
             var endpointFiles = new Dictionary<string, string>(StringComparer.Ordinal);

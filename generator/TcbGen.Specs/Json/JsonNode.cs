@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace TcbGen.Generator.Specs.Json
+namespace TcbGen.Specs.Json
 {
     internal enum JsonNodeKind
     {

@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 
-namespace TcbGen.Generator.Model
+namespace TcbGen.Specs.Model
 {
     /// <summary>
     /// An immutable array compared by its elements, so that model records holding collections stay

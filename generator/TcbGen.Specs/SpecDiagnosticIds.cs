@@ -1,4 +1,4 @@
-namespace TcbGen.Generator.Specs
+namespace TcbGen.Specs
 {
     /// <summary>
     /// Every TCB diagnostic id, with its title. The parser (shared with the CLI and the emulator) reports

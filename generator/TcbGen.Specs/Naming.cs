@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 
-namespace TcbGen.Generator.Specs
+namespace TcbGen.Specs
 {
     /// <summary>How C# names are derived from wire names, and what counts as a usable C# identifier.</summary>
     internal static class Naming

@@ -1,4 +1,4 @@
-namespace TcbGen.Generator.Model
+namespace TcbGen.Specs.Model
 {
     /// <summary>
     /// One endpoint, as its spec file describes it, with every C# name already derived and checked.
@@ -76,8 +76,15 @@ namespace TcbGen.Generator.Model
         };
     }
 
-    /// <summary>A generated enum: a string enum (wire values are strings) or an integer enum.</summary>
-    internal sealed record EnumSpec(string TypeName, bool IsString, string? Description, EquatableArray<EnumMemberSpec> Members);
+    /// <summary>
+    /// A generated enum: a string enum (wire values are strings) or an integer enum. A string enum read from responses
+    /// (<see cref="IsRequestSide"/> false) is an extensible struct, so a value WeChat adds later is kept, not an error.
+    /// </summary>
+    internal sealed record EnumSpec(string TypeName, bool IsString, string? Description, EquatableArray<EnumMemberSpec> Members, bool IsRequestSide = true)
+    {
+        /// <summary>Whether the enum is emitted as an extensible struct rather than a C# enum.</summary>
+        public bool IsExtensible => IsString && !IsRequestSide;
+    }
 
     /// <summary>One enum member: its C# name, its wire value (string or integer) and its C# value.</summary>
     internal sealed record EnumMemberSpec(string Name, string? StringValue, long Value, string? Description);

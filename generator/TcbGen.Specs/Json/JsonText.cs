@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace TcbGen.Generator.Specs.Json
+namespace TcbGen.Specs.Json
 {
     /// <summary>Writes a parsed JSON value back as compact JSON text (numbers as written, strings re-escaped).</summary>
     internal static class JsonText

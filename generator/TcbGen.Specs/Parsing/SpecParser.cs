@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
-using TcbGen.Generator.Model;
-using TcbGen.Generator.Specs.Json;
+using TcbGen.Specs.Model;
+using TcbGen.Specs.Json;
 
-namespace TcbGen.Generator.Specs
+namespace TcbGen.Specs
 {
     /// <summary>
     /// Turns the text of one <c>*.tcb.json</c> file into an <see cref="EndpointSpec"/> and located
@@ -15,8 +14,6 @@ namespace TcbGen.Generator.Specs
     internal static partial class SpecParser
     {
         public const string FileSuffix = ".tcb.json";
-
-        private static readonly Regex TokenKindPattern = new Regex("^[a-z][a-z0-9]*(_[a-z0-9]+)*_access_token$", RegexOptions.CultureInvariant);
 
         public static bool IsSpecFile(string path) => path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase);
 
@@ -219,7 +216,7 @@ namespace TcbGen.Generator.Specs
                 {
                     context.Report(SpecDiagnosticIds.WrongJsonType, $"Each token kind must be a string, not {item.KindName}.", item);
                 }
-                else if (!TokenKindPattern.IsMatch(kind.Value))
+                else if (!TokenKinds.IsValidName(kind.Value))
                 {
                     context.Report(SpecDiagnosticIds.InvalidValue, $"'{kind.Value}' is not a token kind; token kinds are snake_case names ending in '_access_token', such as \"component_access_token\" or \"authorizer_access_token\".", kind);
                 }

@@ -1,4 +1,4 @@
-namespace TcbGen.Generator.Model
+namespace TcbGen.Specs.Model
 {
     internal enum TypeKind
     {
@@ -19,8 +19,11 @@ namespace TcbGen.Generator.Model
     /// </summary>
     internal sealed record TypeRef(TypeKind Kind, string? TypeName = null, TypeRef? Items = null)
     {
-        public bool IsValueType => Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number or TypeKind.StringEnum or TypeKind.IntegerEnum;
+        /// <summary>The catalog entry of this type's kind.</summary>
+        public FieldType Info => FieldTypes.Of(Kind);
 
-        public bool IsEnum => Kind is TypeKind.StringEnum or TypeKind.IntegerEnum;
+        public bool IsValueType => Info.IsValueType;
+
+        public bool IsEnum => Info.IsEnum;
     }
 }

@@ -1,4 +1,4 @@
-namespace TcbGen.Generator.Model
+namespace TcbGen.Generator
 {
     /// <summary>
     /// What the consuming project decides about the generated code: its namespace, and whether required

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using TcbGen.Generator.Model;
+using TcbGen.Specs.Model;
 
-namespace TcbGen.Generator.Specs.Json
+namespace TcbGen.Specs.Json
 {
     /// <summary>Turns character offsets into zero-based lines and columns, breaking lines as Roslyn's SourceText does.</summary>
     internal sealed class LineMap

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
-using TcbGen.Generator.Model;
-using TcbGen.Generator.Specs.Json;
+using TcbGen.Specs.Model;
+using TcbGen.Specs.Json;
 
-namespace TcbGen.Generator.Specs
+namespace TcbGen.Specs
 {
     internal static partial class SpecParser
     {
@@ -183,24 +183,24 @@ namespace TcbGen.Generator.Specs
             switch (kind)
             {
                 case "string":
-                    return reader.Has("enum") ? ParseEnum(context, reader, derivedName, isString: true) : new TypeRef(TypeKind.String);
+                    return reader.Has("enum") ? ParseEnum(context, reader, derivedName, isString: true, requestSide) : new TypeRef(TypeKind.String);
                 case "boolean":
                     return new TypeRef(TypeKind.Boolean);
                 case "number":
                     return new TypeRef(TypeKind.Number);
                 case "integer":
-                    return ParseInteger(context, reader, derivedName);
+                    return ParseInteger(context, reader, derivedName, requestSide);
                 case "object":
                     return ParseNestedObject(context, reader, derivedName, requestSide);
                 case "array":
                     return ParseArray(context, reader, derivedName, requestSide);
                 default:
-                    context.Report(SpecDiagnosticIds.UnknownFieldType, $"'{kind}' is not a field type; use string, boolean, integer, number, object or array.", type);
+                    context.Report(SpecDiagnosticIds.UnknownFieldType, $"'{kind}' is not a field type; use {FieldTypes.SpecTypeList}.", type);
                     return null;
             }
         }
 
-        private static TypeRef? ParseInteger(SpecParseContext context, SpecObjectReader reader, string derivedName)
+        private static TypeRef? ParseInteger(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)
         {
             JsonString? format = reader.String("format");
             bool is64 = false;
@@ -228,7 +228,7 @@ namespace TcbGen.Generator.Specs
                 return null;
             }
 
-            return ParseEnum(context, reader, derivedName, isString: false);
+            return ParseEnum(context, reader, derivedName, isString: false, requestSide);
         }
 
         private static TypeRef? ParseNestedObject(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
-using TcbGen.Generator.Model;
-using TcbGen.Generator.Specs.Json;
+using TcbGen.Specs.Model;
+using TcbGen.Specs.Json;
 
-namespace TcbGen.Generator.Specs
+namespace TcbGen.Specs
 {
     internal static partial class SpecParser
     {
