@@ -158,6 +158,7 @@ namespace TcbGen.Generator.Tests.Specs
             AssertDiagnostic(diagnostic, id, ProbePath, At(json, atContext, atTarget), messagePart);
             AssertNoSourceFor(outcome, "ProbeEnv", "Endpoint");
             AssertSeedsGenerated(outcome);
+            EmulatorAgreement.AssertRejectsLikeTheBuild(diagnostic, specs);
         }
 
         [Theory]
@@ -173,6 +174,7 @@ namespace TcbGen.Generator.Tests.Specs
 
             Diagnostic diagnostic = SingleDiagnostic(outcome, what);
             AssertDiagnostic(diagnostic, "TCB0001", ProbePath, (line, column), messagePart);
+            EmulatorAgreement.AssertRejectsLikeTheBuild(diagnostic, new[] { GeneratorHarness.Spec(ProbeFile, json) });
             Assert.Empty(outcome.Sources);
         }
 
@@ -217,6 +219,7 @@ namespace TcbGen.Generator.Tests.Specs
 
             Diagnostic diagnostic = SingleDiagnostic(outcome);
             AssertDiagnostic(diagnostic, "TCB0013", "/specs/b-probe.tcb.json", At(later, "\"probeEnv\""), "'probeEnv' is already declared in a-probe.tcb.json");
+            EmulatorAgreement.AssertRejectsLikeTheBuild(diagnostic, specs);
             Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
             Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Client.g.cs");
             AssertNoSourceFor(outcome, "ProbeEnvTwo");
@@ -255,6 +258,7 @@ namespace TcbGen.Generator.Tests.Specs
             GeneratorOutcome outcome = GeneratorHarness.Run(specs);
 
             AssertDiagnostic(SingleDiagnostic(outcome), "TCB0014", "/specs/probeOther.tcb.json", At(second, "\"probeOther\""), "'SharedInfo'", "probeEnv.tcb.json");
+            EmulatorAgreement.AssertRejectsLikeTheBuild(SingleDiagnostic(outcome), specs);
             Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
             AssertNoSourceFor(outcome, "ProbeOther");
         }
@@ -264,9 +268,12 @@ namespace TcbGen.Generator.Tests.Specs
         {
             string json = ReplaceOnce(Probe, StatusField, "{ \"name\": \"info\", \"type\": \"object\", \"typeName\": \"TcbAuthorizerClient\", \"fields\": [] }");
 
-            GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec(ProbeFile, json) }.Concat(GeneratorHarness.SeedSpecs()));
+            AdditionalText[] specs = new[] { GeneratorHarness.Spec(ProbeFile, json) }.Concat(GeneratorHarness.SeedSpecs()).ToArray();
+            GeneratorOutcome outcome = GeneratorHarness.Run(specs);
 
             AssertDiagnostic(SingleDiagnostic(outcome), "TCB0014", ProbePath, At(json, "\"probeEnv\""), "'TcbAuthorizerClient'", "TcbGen itself");
+            // The emulator used to pass no reserved names and accepted this spec.
+            EmulatorAgreement.AssertRejectsLikeTheBuild(SingleDiagnostic(outcome), specs);
             AssertNoSourceFor(outcome, "ProbeEnv");
             AssertSeedsGenerated(outcome);
         }
