@@ -47,7 +47,7 @@ namespace TcbGen.Generator.Emit
 
         private static void EmitDocs(SourceWriter writer, EndpointSpec spec)
         {
-            writer.Summary($"Calls <c>{CSharp.Xml(spec.Name)}</c> (POST <c>{CSharp.Xml(spec.Path)}</c>): {CSharp.Xml(spec.Title)}.");
+            writer.Summary($"Calls <c>{CSharp.Xml(spec.Name)}</c> ({HttpMethods.WireName(spec.Method)} <c>{CSharp.Xml(spec.Path)}</c>): {CSharp.Xml(spec.Title)}.");
             if (spec.Description != null)
             {
                 writer.Doc("remarks", CSharp.Xml(spec.Description));

@@ -1,3 +1,4 @@
+using System.Linq;
 using TcbGen.Specs;
 using TcbGen.Specs.Model;
 
@@ -9,7 +10,7 @@ namespace TcbGen.Generator.Emit
         {
             writer.Open($"internal static void Write{type.TypeName}({CSharp.Json}.Utf8JsonWriter writer, {context.Type(type.TypeName)} value)");
             writer.Line("writer.WriteStartObject();");
-            foreach (FieldSpec field in type.Fields)
+            foreach (FieldSpec field in type.Fields.Where(f => f.Location == FieldLocation.Body))
             {
                 EmitWriteProperty(writer, context, field);
             }
@@ -33,6 +34,30 @@ namespace TcbGen.Generator.Emit
             writer.Open(field.Type.IsValueType ? $"if ({access}.HasValue)" : $"if ({access} != null)");
             writer.Line($"writer.WritePropertyName({name});");
             EmitWriteValue(writer, context, field.Type, field.Type.IsValueType ? access + ".Value" : access, 0);
+            writer.Close();
+        }
+
+        /// <summary>Writes the request's query fields, in spec order; an unset optional one is left out.</summary>
+        private static void EmitQueryWriter(SourceWriter writer, SerializerContext context, ObjectSpec request)
+        {
+            writer.Open($"internal static void Write{request.TypeName}Query({CSharp.Runtime}.TcbQueryWriter query, {context.Type(request.TypeName)} value)");
+            foreach (FieldSpec field in request.Fields.Where(f => f.Location == FieldLocation.Query))
+            {
+                string access = "value." + field.PropertyName;
+                bool nullable = !(field.Type.IsValueType && field.Required);
+                string value = nullable && field.Type.IsValueType ? access + ".Value" : access;
+                if (nullable)
+                {
+                    writer.Open(field.Type.IsValueType ? $"if ({access}.HasValue)" : $"if ({access} != null)");
+                }
+
+                writer.Line($"query.Add({CSharp.Literal(field.WireName)}, {Format(field.Type.Info.QueryExpression!, value, field.Type, context)});");
+                if (nullable)
+                {
+                    writer.Close();
+                }
+            }
+
             writer.Close();
         }
 

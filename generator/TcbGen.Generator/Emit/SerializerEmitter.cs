@@ -32,8 +32,18 @@ namespace TcbGen.Generator.Emit
 
             foreach (ObjectSpec type in context.RequestObjects)
             {
+                // A request without a body has its root written only to the query.
+                if (type != spec.Request || spec.HasBody)
+                {
+                    writer.Line();
+                    EmitWriter(writer, context, type);
+                }
+            }
+
+            if (spec.HasQuery)
+            {
                 writer.Line();
-                EmitWriter(writer, context, type);
+                EmitQueryWriter(writer, context, spec.Request!);
             }
 
             writer.Line();
@@ -94,7 +104,7 @@ namespace TcbGen.Generator.Emit
                 ResponseObjects = new List<ObjectSpec> { spec.Response };
                 ResponseObjects.AddRange(spec.NestedObjects.Where(o => !o.IsRequestSide));
 
-                WrittenNames = RequestObjects.SelectMany(o => o.Fields).Select(f => f.WireName).Distinct().ToList();
+                WrittenNames = RequestObjects.SelectMany(o => o.Fields).Where(f => f.Location == FieldLocation.Body).Select(f => f.WireName).Distinct().ToList();
                 ReadNames = new[] { "errcode", "errmsg" }.Concat(ResponseObjects.SelectMany(o => o.Fields).Select(f => f.WireName)).Distinct().ToList();
                 foreach (string name in WrittenNames)
                 {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using TcbGen.Specs;
 using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
@@ -118,7 +119,9 @@ namespace TcbGen.Generator.Emit
 
         private static string Requirement(FieldSpec field, bool requestSide)
         {
-            string wire = $"Wire name: <c>{CSharp.Xml(field.WireName)}</c>.";
+            string wire = field.Location == FieldLocation.Query
+                ? $"Query parameter: <c>{CSharp.Xml(field.WireName)}</c>."
+                : $"Wire name: <c>{CSharp.Xml(field.WireName)}</c>.";
             if (!requestSide)
             {
                 return wire + " Absent from the response when <see langword=\"null\"/>.";

@@ -12,6 +12,8 @@ namespace TcbGen.Specs.Model
         string? Description,
         EquatableArray<string> Notes,
         EquatableArray<int> PermissionSets,
+        EndpointMethod Method,
+        bool HasBody,
         string Path,
         EquatableArray<string> TokenKinds,
         bool RetrySafe,
@@ -36,6 +38,9 @@ namespace TcbGen.Specs.Model
         public string SerializerClassName => TypePrefix + "Serializer";
 
         public string MethodName => TypePrefix + "Async";
+
+        /// <summary>Whether any request field goes in the query string.</summary>
+        public bool HasQuery => Request != null && System.Linq.Enumerable.Any(Request.Fields, f => f.Location == FieldLocation.Query);
     }
 
     /// <summary>A generated class: the request, the response, or a nested object.</summary>
@@ -49,7 +54,8 @@ namespace TcbGen.Specs.Model
         TypeRef Type,
         bool Required,
         RequiredWhenSpec? RequiredWhen,
-        SourceSpan Span);
+        SourceSpan Span,
+        FieldLocation Location = FieldLocation.Body);
 
     /// <summary>A field is required when a sibling field holds <see cref="Value"/>.</summary>
     internal sealed record RequiredWhenSpec(string FieldWireName, string FieldPropertyName, ConstantValue Value);

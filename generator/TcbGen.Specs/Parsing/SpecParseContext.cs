@@ -28,6 +28,11 @@ namespace TcbGen.Specs
         /// <summary>The C# prefix of every type of this endpoint, e.g. <c>SetCloudAccessToken</c>.</summary>
         public string TypePrefix { get; set; } = "Endpoint";
 
+        /// <summary>The endpoint's method and whether its requests carry a body: they decide where request fields go.</summary>
+        public EndpointMethod Method { get; set; }
+
+        public bool HasBody { get; set; } = true;
+
         public List<ObjectSpec> NestedObjects { get; } = new List<ObjectSpec>();
 
         public List<EnumSpec> Enums { get; } = new List<EnumSpec>();

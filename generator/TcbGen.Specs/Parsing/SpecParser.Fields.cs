@@ -8,7 +8,7 @@ namespace TcbGen.Specs
     {
         private static readonly string[] FieldProperties =
         {
-            "name", "csharpName", "type", "format", "description", "required", "requiredWhen", "enum", "typeName", "fields", "items",
+            "name", "csharpName", "type", "format", "description", "required", "requiredWhen", "enum", "typeName", "fields", "items", "in",
         };
 
         private static readonly string[] ItemProperties = { "type", "format", "description", "enum", "typeName", "fields", "items" };
@@ -140,8 +140,57 @@ namespace TcbGen.Specs
                 return (null, null);
             }
 
-            var field = new FieldSpec(wireName.Value, propertyName, reader.String("description")?.Value, type, required == true, null, context.Span(json));
+            FieldLocation? location = ParseLocation(context, reader, type, ownerTypeName == context.TypePrefix + "Request");
+            if (location == null)
+            {
+                return (null, null);
+            }
+
+            var field = new FieldSpec(wireName.Value, propertyName, reader.String("description")?.Value, type, required == true, null, context.Span(json), location.Value);
             return (field, requiredWhen);
+        }
+
+        /// <summary>
+        /// <c>"in"</c>: <c>"body"</c> or <c>"query"</c>, for the request's own fields. Without it a field goes in the body,
+        /// or in the query when the request has no body. Only scalars fit in a query. Null after a reported problem.
+        /// </summary>
+        private static FieldLocation? ParseLocation(SpecParseContext context, SpecObjectReader reader, TypeRef type, bool isRequestRoot)
+        {
+            JsonString? location = reader.String("in");
+            if (!isRequestRoot)
+            {
+                ReportNotApplicable(context, reader, "in", "only the request's own fields go in the body or the query");
+                return location == null ? FieldLocation.Body : null;
+            }
+
+            FieldLocation result = context.HasBody ? FieldLocation.Body : FieldLocation.Query;
+            if (location != null)
+            {
+                if (location.Value == "query")
+                {
+                    result = FieldLocation.Query;
+                }
+                else if (location.Value == "body" && context.HasBody)
+                {
+                    result = FieldLocation.Body;
+                }
+                else
+                {
+                    string why = location.Value == "body"
+                        ? $"this request has no body ({(HttpMethods.CarriesBody(context.Method) ? "\"requestBody\": \"none\"" : HttpMethods.WireName(context.Method))}); use \"query\""
+                        : "use \"body\" or \"query\"";
+                    context.Report(SpecDiagnosticIds.InvalidValue, $"'in' is '{location.Value}': {why}.", location);
+                    return null;
+                }
+            }
+
+            if (result == FieldLocation.Query && !type.Info.FitsInQuery)
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, $"A {type.Info.SpecType} cannot be sent in the query string; only strings, booleans, numbers and their enums can.", (JsonNode?)location ?? reader.Json);
+                return null;
+            }
+
+            return result;
         }
 
         /// <summary>Parses <c>type</c> and what goes with it; <paramref name="derivedName"/> names a nested object or enum without 'typeName'.</summary>

@@ -49,7 +49,7 @@ namespace TcbGen.Specs
 
             var reader = new SpecObjectReader(
                 context, root, "the spec",
-                "$schema", "name", "csharpName", "title", "description", "notes", "permissionSets", "method", "path",
+                "$schema", "name", "csharpName", "title", "description", "notes", "permissionSets", "method", "requestBody", "path",
                 "tokenKinds", "retrySafe", "request", "response", "errors", "examples");
             reader.String("$schema");
 
@@ -61,7 +61,10 @@ namespace TcbGen.Specs
             string? description = reader.String("description")?.Value;
             EquatableArray<string> notes = ParseNotes(context, reader);
             EquatableArray<int> permissionSets = ParsePermissionSets(context, reader);
-            ParseMethod(context, reader);
+            EndpointMethod method = ParseMethod(context, reader);
+            bool hasBody = ParseRequestBody(context, reader, method);
+            context.Method = method;
+            context.HasBody = hasBody;
             string path = ParsePath(context, reader);
             EquatableArray<string> tokenKinds = ParseTokenKinds(context, reader);
             bool retrySafe = reader.Boolean("retrySafe", required: true) ?? false;
@@ -90,6 +93,8 @@ namespace TcbGen.Specs
                 description,
                 notes,
                 permissionSets,
+                method,
+                hasBody,
                 path,
                 tokenKinds,
                 retrySafe,
@@ -171,13 +176,45 @@ namespace TcbGen.Specs
             return ids.ToEquatableArray();
         }
 
-        private static void ParseMethod(SpecParseContext context, SpecObjectReader reader)
+        private static EndpointMethod ParseMethod(SpecParseContext context, SpecObjectReader reader)
         {
             JsonString? method = reader.String("method", required: true);
-            if (method != null && method.Value != "POST")
+            if (method == null)
             {
-                context.Report(SpecDiagnosticIds.InvalidValue, $"'method' is '{method.Value}', but only \"POST\" is supported.", method);
+                return EndpointMethod.Post;
             }
+
+            if (!HttpMethods.TryParse(method.Value, out EndpointMethod parsed))
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, $"'method' is '{method.Value}'; use \"{HttpMethods.Post}\" or \"{HttpMethods.Get}\".", method);
+            }
+
+            return parsed;
+        }
+
+        /// <summary><c>"requestBody"</c>: <c>"json"</c> (POST's default) or <c>"none"</c> (GET's, and its only choice).</summary>
+        private static bool ParseRequestBody(SpecParseContext context, SpecObjectReader reader, EndpointMethod method)
+        {
+            bool carries = HttpMethods.CarriesBody(method);
+            JsonString? body = reader.String("requestBody");
+            if (body == null)
+            {
+                return carries;
+            }
+
+            if (body.Value != "json" && body.Value != "none")
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, $"'requestBody' is '{body.Value}'; use \"json\" or \"none\".", body);
+                return carries;
+            }
+
+            if (body.Value == "json" && !carries)
+            {
+                context.Report(SpecDiagnosticIds.NotApplicable, $"A {HttpMethods.WireName(method)} request has no body; remove 'requestBody' and put the fields in the query.", body);
+                return false;
+            }
+
+            return body.Value == "json";
         }
 
         private static string ParsePath(SpecParseContext context, SpecObjectReader reader)
@@ -190,7 +227,7 @@ namespace TcbGen.Specs
 
             if (!path.Value.StartsWith("/", StringComparison.Ordinal) || path.Value.IndexOfAny(new[] { '?', '#', ' ', '\t' }) >= 0)
             {
-                context.Report(SpecDiagnosticIds.InvalidValue, $"'path' must start with '/' and hold no query, fragment or space (e.g. \"/tcb/modifyenv\"); access_token is added by the runtime.", path);
+                context.Report(SpecDiagnosticIds.InvalidValue, $"'path' must start with '/' and hold no query, fragment or space (e.g. \"/tcb/modifyenv\"); the token and query fields are added by the runtime.", path);
             }
 
             return path.Value;

@@ -30,7 +30,7 @@ namespace TcbGen.Runtime
     }
 
     /// <summary>
-    /// One POST of a prepared JSON body and the interpretation of its answer. Transport failures
+    /// One request (the endpoint's method, with the prepared JSON body if it has one) and the interpretation of its answer. Transport failures
     /// (<see cref="HttpRequestException"/>, cancellation) propagate; answers are returned, never thrown.
     /// </summary>
     internal static class TcbHttpExchange
@@ -51,10 +51,11 @@ namespace TcbGen.Runtime
             CancellationToken cancellationToken)
             where TResponse : TcbResponse
         {
-            using var content = new ByteArrayContent(body.Array!, body.Offset, body.Count);
+            // No body (default segment) for endpoints whose requests have none, e.g. GET.
+            using ByteArrayContent? content = body.Array is null ? null : new ByteArrayContent(body.Array, body.Offset, body.Count);
             // Stored as the raw value and written as is: no MediaTypeHeaderValue and parameter list per call.
-            content.Headers.TryAddWithoutValidation("Content-Type", JsonContentType);
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
+            content?.Headers.TryAddWithoutValidation("Content-Type", JsonContentType);
+            using var request = new HttpRequestMessage(endpoint.Method, uri) { Content = content };
             using HttpResponseMessage response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
 
             int status = (int)response.StatusCode;

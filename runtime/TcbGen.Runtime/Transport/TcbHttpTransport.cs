@@ -88,7 +88,8 @@ namespace TcbGen.Runtime
             TimeoutScope? scope = null;
             try
             {
-                ArraySegment<byte> payload = body.Write(endpoint.WriteRequest, request);
+                ArraySegment<byte> payload = endpoint.HasBody ? body.Write(endpoint.WriteRequest, request) : default;
+                string? query = endpoint.WriteQuery is null ? null : TcbQueryWriter.Build(endpoint.WriteQuery, request);
 
                 // One cancellation source and one timer for the whole call (none when there is no limit): it fires at
                 // the total limit, and each attempt moves it to the attempt's limit when that comes first.
@@ -122,7 +123,7 @@ namespace TcbGen.Runtime
                             try
                             {
                                 result = await TcbHttpExchange.SendAsync(
-                                    _httpClient, address.WithToken(accessToken.Value), payload, endpoint, _options.MaxResponseBytes, _timeProvider, callToken).ConfigureAwait(false);
+                                    _httpClient, query is null ? address.WithToken(accessToken.Value) : address.WithToken(accessToken.Value, query), payload, endpoint, _options.MaxResponseBytes, _timeProvider, callToken).ConfigureAwait(false);
                             }
                             catch (OperationCanceledException canceled) when (!cancellationToken.IsCancellationRequested && !(armed == TcbTimeoutKind.Total && scope?.IsCancellationRequested == true))
                             {

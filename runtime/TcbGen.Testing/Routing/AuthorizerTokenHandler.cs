@@ -2,9 +2,9 @@ using System;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using TcbGen.Specs;
 using TcbGen.Testing.Emulator;
 using TcbGen.Testing.Recording;
-using TcbGen.Specs;
 using TcbGen.Testing.Responses;
 using TcbGen.Testing.Tokens;
 

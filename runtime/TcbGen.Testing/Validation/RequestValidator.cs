@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using TcbGen.Specs;
 using TcbGen.Specs.Model;
 using TcbGen.Testing.Responses;
@@ -25,7 +26,7 @@ namespace TcbGen.Testing.Validation
             _endpoint = endpoint;
         }
 
-        public static ValidationProblem? Validate(EmulatedEndpoint endpoint, JsonElement body)
+        public static ValidationProblem? Validate(EmulatedEndpoint endpoint, JsonElement body, IQueryCollection query)
         {
             ObjectSpec? request = endpoint.Spec.Request;
             if (request == null)
@@ -34,6 +35,7 @@ namespace TcbGen.Testing.Validation
             }
 
             var validator = new RequestValidator(endpoint);
+            validator.CheckQuery(request, query);
             validator.CheckObject(request, body, string.Empty);
             if (validator._missing.Count > 0)
             {
@@ -43,9 +45,54 @@ namespace TcbGen.Testing.Validation
             return validator._wrong.Count > 0 ? new ValidationProblem(StandardErrors.InvalidArgs, validator._wrong[0]) : null;
         }
 
+        /// <summary>The request's query fields: present when required, and each value readable as its type.</summary>
+        private void CheckQuery(ObjectSpec request, IQueryCollection query)
+        {
+            foreach (FieldSpec field in request.Fields.Where(f => f.Location == FieldLocation.Query))
+            {
+                string? value = query[field.WireName];
+                if (string.IsNullOrEmpty(value))
+                {
+                    if (field.Required)
+                    {
+                        _missing.Add(field.WireName);
+                    }
+
+                    continue;
+                }
+
+                if (field.Type.IsEnum)
+                {
+                    List<string> allowed = _endpoint.Enum(field.Type.TypeName!).Members.Select(m => m.StringValue ?? m.Value.ToString(CultureInfo.InvariantCulture)).ToList();
+                    if (!allowed.Contains(value))
+                    {
+                        _wrong.Add($"{field.WireName} is '{value}', not one of {string.Join(", ", allowed)}");
+                    }
+                }
+                else if (!HasShape(field.Type.Info.Wire, value))
+                {
+                    _wrong.Add($"{field.WireName} must be {field.Type.Info.WireDescription}, not '{value}'");
+                }
+            }
+        }
+
+#pragma warning disable CS8524 // Exhaustive over the named shapes: a new WireShape must be handled here (CS8509).
+        /// <summary>Whether a query string value reads as the shape; objects and arrays never go in a query.</summary>
+        private static bool HasShape(WireShape shape, string value) => shape switch
+        {
+            WireShape.String => true,
+            WireShape.Boolean => value is "true" or "false",
+            WireShape.Int32 => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+            WireShape.Int64 => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+            WireShape.Number => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+            WireShape.Object => false,
+            WireShape.Array => false,
+        };
+#pragma warning restore CS8524
+
         private void CheckObject(ObjectSpec spec, JsonElement value, string path)
         {
-            foreach (FieldSpec field in spec.Fields)
+            foreach (FieldSpec field in spec.Fields.Where(f => f.Location == FieldLocation.Body))
             {
                 string fieldPath = path.Length == 0 ? field.WireName : path + "." + field.WireName;
                 bool present = value.TryGetProperty(field.WireName, out JsonElement fieldValue) && fieldValue.ValueKind != JsonValueKind.Null;

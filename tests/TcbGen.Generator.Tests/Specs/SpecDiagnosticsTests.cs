@@ -94,7 +94,10 @@ namespace TcbGen.Generator.Tests.Specs
         // TCB0006: unknown field type.
         [InlineData("TCB0006", LimitField, "{ \"name\": \"limit\", \"type\": \"strng\" }", "\"strng\"", null, "'strng'")]
         // TCB0007: bad values.
-        [InlineData("TCB0007", "\"method\": \"POST\"", "\"method\": \"GET\"", "\"GET\"", null, "'GET'")]
+        [InlineData("TCB0007", "\"method\": \"POST\"", "\"method\": \"PUT\"", "\"PUT\"", null, "'PUT'")]
+        [InlineData("TCB0007", "\"method\": \"POST\"", "\"method\": \"POST\", \"requestBody\": \"xml\"", "\"xml\"", null, "'requestBody' is 'xml'")]
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"in\": \"header\" }", "\"header\"", null, "'in' is 'header'")]
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"array\", \"items\": { \"type\": \"integer\" }, \"in\": \"query\" }", "\"query\"", null, "cannot be sent in the query")]
         [InlineData("TCB0007", "\"/tcb/probeenv\"", "\"tcb/probeenv\"", "\"tcb/probeenv\"", null, "'path' must start with '/'")]
         [InlineData("TCB0007", "\"/tcb/probeenv\"", "\"/tcb/probeenv?x=1\"", "\"/tcb/probeenv?x=1\"", null, "'path'")]
         [InlineData("TCB0007", "[\"authorizer_access_token\"]", "[\"authorizer_token\"]", "\"authorizer_token\"", null, "'authorizer_token'")]
@@ -146,6 +149,9 @@ namespace TcbGen.Generator.Tests.Specs
         [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"required\": false }", "\"required\": false", "\"required\"", "'required' does not apply")]
         [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"format\": \"int32\" }", "\"format\"", null, "'format' does not apply")]
         [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"int64\", \"enum\": [{ \"value\": 1, \"name\": \"One\" }] }", "\"int64\"", null, "remove 'format'")]
+        [InlineData("TCB0018", "\"method\": \"POST\"", "\"method\": \"GET\", \"requestBody\": \"json\"", "\"json\"", null, "has no body")]
+        [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"in\": \"query\" }", "\"in\"", null, "'in' does not apply")]
+        [InlineData("TCB0017", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"enum\": [{ \"value\": \"x\", \"name\": \"IsKnown\" }] }", "{ \"value\": \"x\"", "{", "'IsKnown'")]
         [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"required\": true, \"requiredWhen\": { \"field\": \"env\", \"equals\": \"x\" } }", "{ \"field\": \"env\"", "{", "both 'required' and 'requiredWhen'")]
         public void BrokenSpecReportsOneLocatedDiagnosticAndTheSeedsStillGenerate(string id, string find, string replace, string atContext, string? atTarget, string messagePart)
         {
@@ -261,6 +267,18 @@ namespace TcbGen.Generator.Tests.Specs
             EmulatorAgreement.AssertRejectsLikeTheBuild(SingleDiagnostic(outcome), specs);
             Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
             AssertNoSourceFor(outcome, "ProbeOther");
+        }
+
+        [Fact]
+        public void ABodyFieldOnAGetRequestIsReported()
+        {
+            string json = ReplaceOnce(ReplaceOnce(Probe, "\"method\": \"POST\"", "\"method\": \"GET\""), LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"in\": \"body\" }");
+            AdditionalText[] specs = { GeneratorHarness.Spec(ProbeFile, json) };
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(specs);
+
+            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0007", ProbePath, At(json, "\"body\""), "this request has no body (GET)");
+            EmulatorAgreement.AssertRejectsLikeTheBuild(SingleDiagnostic(outcome), specs);
         }
 
         [Fact]
