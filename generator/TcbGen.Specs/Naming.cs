@@ -17,25 +17,61 @@ namespace TcbGen.Specs
             "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
         };
 
-        /// <summary><c>api_whitelist</c> → <c>ApiWhitelist</c>, <c>msgType</c> → <c>MsgType</c>.</summary>
+        /// <summary>
+        /// WeChat's compound words, written as one lower-case word on the wire but read as two (or more): each maps to its
+        /// C# spelling. Used for a whole lower-case word between separators only, so <c>appIds</c> and <c>AppID</c> are
+        /// left as written. Add a word here when a spec would otherwise get a name like <c>Secretid</c>; <c>csharpName</c>
+        /// still overrides any derived name.
+        /// </summary>
+        private static readonly Dictionary<string, string> CompoundWords = new Dictionary<string, string>
+        {
+            ["appid"] = "AppId",
+            ["appids"] = "AppIds",
+            ["openid"] = "OpenId",
+            ["openids"] = "OpenIds",
+            ["unionid"] = "UnionId",
+            ["secretid"] = "SecretId",
+            ["secretkey"] = "SecretKey",
+            ["tranid"] = "TranId",
+            ["envid"] = "EnvId",
+            ["dbinstance"] = "DbInstance",
+            ["msgid"] = "MsgId",
+            ["userid"] = "UserId",
+            ["sessionkey"] = "SessionKey",
+            ["accesstoken"] = "AccessToken",
+            ["pagesize"] = "PageSize",
+            ["cloudid"] = "CloudId",
+        };
+
+        /// <summary>
+        /// <c>api_whitelist</c> → <c>ApiWhitelist</c>, <c>msgType</c> → <c>MsgType</c>, and a compound word as two:
+        /// <c>secretid</c> → <c>SecretId</c>, <c>dbinstance_id</c> → <c>DbInstanceId</c>.
+        /// </summary>
         public static string ToPascalCase(string wireName)
         {
             var builder = new StringBuilder(wireName.Length);
-            bool upperNext = true;
-            foreach (char c in wireName)
+            foreach (string word in wireName.Split('_', '-', ' ', '.'))
             {
-                if (c == '_' || c == '-' || c == ' ' || c == '.')
+                if (word.Length == 0)
                 {
-                    upperNext = true;
                     continue;
                 }
 
-                builder.Append(upperNext ? char.ToUpperInvariant(c) : c);
-                upperNext = false;
+                if (CompoundWords.TryGetValue(word, out string? compound))
+                {
+                    builder.Append(compound);
+                }
+                else
+                {
+                    builder.Append(char.ToUpperInvariant(word[0])).Append(word, 1, word.Length - 1);
+                }
             }
 
             return builder.ToString();
         }
+
+        /// <summary>The compound-word dictionary, for documentation and tests.</summary>
+        public static IReadOnlyDictionary<string, string> CompoundWordSpellings => CompoundWords;
 
         /// <summary><c>ApiWhitelist</c> → <c>apiWhitelist</c>, for parameter names.</summary>
         public static string ToCamelCase(string pascalName) =>
