@@ -8,7 +8,10 @@ namespace TcbGen.Generator.Emit
     /// <summary>Spelling of C# fragments the emitters share: literals, XML text, type names.</summary>
     internal static class CSharp
     {
-        public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"TcbGen\", \"1.0.0\")]";
+        /// <summary>The generator's version, as generated code records it: the package version, without build metadata.</summary>
+        public static readonly string GeneratorVersion = ReadGeneratorVersion();
+
+        public static readonly string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"TcbGen\", " + Literal(GeneratorVersion) + ")]";
         public const string Runtime = "global::TcbGen.Runtime";
         public const string Json = "global::System.Text.Json";
         public const string List = "global::System.Collections.Generic.List";
@@ -16,6 +19,20 @@ namespace TcbGen.Generator.Emit
         public const string Task = "global::System.Threading.Tasks.Task";
         public const string CancellationToken = "global::System.Threading.CancellationToken";
         public const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+
+        private static string ReadGeneratorVersion()
+        {
+            System.Reflection.Assembly assembly = typeof(CSharp).Assembly;
+            string? informational = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion;
+            if (!string.IsNullOrEmpty(informational))
+            {
+                // "1.2.0+3f2c…" from SourceLink: the commit would change every generated file on every commit.
+                int metadata = informational!.IndexOf('+');
+                return metadata < 0 ? informational : informational.Substring(0, metadata);
+            }
+
+            return assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        }
 
         public static string Literal(string value)
         {
