@@ -99,12 +99,14 @@ namespace TcbGen.Generator.Emit
         }
 
         /// <summary>How a discriminator constant reads in C#, e.g. <c>global::Ns.SetCloudAccessTokenAction.Set</c> or <c>true</c>.</summary>
+#pragma warning disable CS8524 // Exhaustive over the named kinds: a new ConstantKind must be handled here (CS8509).
         public static string Constant(ConstantValue value, string @namespace) => value.Kind switch
         {
             ConstantKind.EnumMember => $"global::{@namespace}.{value.EnumTypeName}.{value.EnumMemberName}",
             ConstantKind.String => Literal(value.Text ?? string.Empty),
             ConstantKind.Boolean => value.Boolean ? "true" : "false",
-            _ => Integer(value.Integer),
+            ConstantKind.Integer => Integer(value.Integer),
         };
+#pragma warning restore CS8524
     }
 }

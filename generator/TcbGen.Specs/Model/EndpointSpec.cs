@@ -74,12 +74,15 @@ namespace TcbGen.Specs.Model
     /// </summary>
     internal sealed record ConstantValue(ConstantKind Kind, string? Text, long Integer, bool Boolean, string? EnumTypeName = null, string? EnumMemberName = null)
     {
+#pragma warning disable CS8524 // Exhaustive over the named kinds: a new ConstantKind must be handled here (CS8509).
         public string WireText => Kind switch
         {
             ConstantKind.Boolean => Boolean ? "true" : "false",
             ConstantKind.Integer => Integer.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            _ => Text ?? Integer.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ConstantKind.String => Text ?? string.Empty,
+            ConstantKind.EnumMember => Text ?? Integer.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+#pragma warning restore CS8524
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ namespace TcbGen.Runtime
         private const string JsonContentType = "application/json; charset=utf-8";
 
         /// <summary>
-        /// POSTs <paramref name="body"/> to <paramref name="uri"/> and reads the whole answer, in one state machine (boxed
+        /// Sends <paramref name="body"/> (none when it is the default segment) to <paramref name="uri"/> with the endpoint's method and reads the whole answer, in one state machine (boxed
         /// only when something really waits). Retry-After is read only from error answers.
         /// </summary>
         public static async ValueTask<TcbExchangeResult<TResponse>> SendAsync<TRequest, TResponse>(

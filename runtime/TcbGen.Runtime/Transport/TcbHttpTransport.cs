@@ -12,8 +12,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace TcbGen.Runtime
 {
     /// <summary>
-    /// The <see cref="ITcbTransport"/> over <see cref="HttpClient"/>: POSTs the endpoint's JSON body to
-    /// <c>{BaseAddress}{Path}?access_token=…</c> with a token from an <see cref="ITcbAccessTokenSource"/>, reads the
+    /// The <see cref="ITcbTransport"/> over <see cref="HttpClient"/>: sends the endpoint's request (its method, its JSON
+    /// body unless it has none) to <c>{BaseAddress}{Path}?access_token=…</c> (the token kind's own parameter, then the
+    /// request's query fields) with a token from an <see cref="ITcbAccessTokenSource"/>, reads the
     /// answer leniently, throws typed errors, renews a rejected token once and retries transient failures
     /// (see <see cref="TcbRetryOptions"/>). Thread-safe; share one instance or let <c>AddTcbGen</c> create it.
     /// </summary>

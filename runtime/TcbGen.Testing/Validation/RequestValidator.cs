@@ -173,15 +173,17 @@ namespace TcbGen.Testing.Validation
             }
 
             ConstantValue expected = condition.Value;
+#pragma warning disable CS8524 // Exhaustive over the named kinds: a new ConstantKind must be handled here (CS8509).
             return expected.Kind switch
             {
                 ConstantKind.Boolean => sibling.ValueKind is JsonValueKind.True or JsonValueKind.False && sibling.GetBoolean() == expected.Boolean,
                 ConstantKind.String => sibling.ValueKind == JsonValueKind.String && sibling.GetString() == expected.Text,
                 ConstantKind.Integer => IsInteger(sibling, expected.Integer),
-                _ => expected.Text != null
+                ConstantKind.EnumMember => expected.Text != null
                     ? sibling.ValueKind == JsonValueKind.String && sibling.GetString() == expected.Text
                     : IsInteger(sibling, expected.Integer),
             };
+#pragma warning restore CS8524
         }
 
         private static bool IsInteger(JsonElement value, long expected)
