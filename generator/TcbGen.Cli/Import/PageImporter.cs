@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace TcbGen.Cli.Import
+{
+    /// <summary>
+    /// A WeChat doc page in, an endpoint out: page text → sections → facts, examples, tables (nested with the examples'
+    /// help), enum tables and the errcode table. Never throws on a bad page: what it cannot read becomes a warning.
+    /// </summary>
+    internal static class PageImporter
+    {
+        private static readonly Regex PayloadHeading = new Regex("^(Req|Res)\\.([A-Za-z0-9_.]+)", RegexOptions.Compiled);
+        private static readonly Lazy<IReadOnlyDictionary<int, (string Name, string Message)>> KnownNames = new Lazy<IReadOnlyDictionary<int, (string Name, string Message)>>(KnownErrorNames.Load);
+
+        public static ImportedSpec Import(string pageText)
+        {
+            var spec = new ImportedSpec();
+            IReadOnlyList<PageSection> sections = PageSections.Split(PageText.Lines(pageText));
+            EndpointFacts.Read(sections, spec);
+            ExampleReader.Read(sections, spec);
+            var requestShapes = new ExampleShapes(spec.Examples.Select(e => e.Request).OfType<JsonObject>());
+            var responseShapes = new ExampleShapes(spec.Examples.Select(e => e.Response).OfType<JsonObject>());
+
+            spec.Request.AddRange(FieldTreeBuilder.Build(Table(sections, "请求参数", "Request parameters", "Request Parameter", "请求参数说明", "Body 参数", "请求体"), requestShapes, request: true, spec));
+            spec.Response.AddRange(FieldTreeBuilder.Build(Table(sections, "返回参数", "Return parameters", "返回值", "Response parameters", "返回参数说明", "Return value", "返回的JSON数据包"), responseShapes, request: false, spec));
+            ReadPayloadSections(sections, spec, requestShapes, responseShapes);
+            EnumTableReader.Read(sections, spec);
+            ErrorTableReader.Read(sections, spec, KnownNames.Value);
+
+            var distinct = spec.Decisions.Distinct().ToList();
+            spec.Decisions.Clear();
+            spec.Decisions.AddRange(distinct);
+            if (spec.Errors.Count == 0)
+            {
+                spec.Warnings.Add("No errcode table was found (错误码 / Error code): the page may be cut before it.");
+            }
+
+            return spec;
+        }
+
+        /// <summary>True when the page could be read as an endpoint page: it names a method and path.</summary>
+        public static bool IsEndpoint(ImportedSpec spec) => spec.Path.Length > 0 && spec.Name.Length > 0;
+
+        private static TableRows Table(IReadOnlyList<PageSection> sections, params string[] headings)
+        {
+            var table = new TableRows();
+            foreach (PageSection section in sections.Where(s => headings.Any(h => s.Heading.StartsWith(h, StringComparison.OrdinalIgnoreCase))))
+            {
+                TableRows rows = TableReader.Read(section.Lines);
+                table.Items.AddRange(rows.Items);
+                table.Cut |= rows.Cut;
+            }
+
+            return table;
+        }
+
+        /// <summary>The newer pages put a nested payload under its own heading: "Res.info_list(Array) Object Payload".</summary>
+        private static void ReadPayloadSections(IReadOnlyList<PageSection> sections, ImportedSpec spec, ExampleShapes requestShapes, ExampleShapes responseShapes)
+        {
+            foreach (PageSection section in sections)
+            {
+                Match heading = PayloadHeading.Match(section.Heading);
+                if (!heading.Success)
+                {
+                    continue;
+                }
+
+                bool request = heading.Groups[1].Value == "Req";
+                ImportedField? owner = Find(request ? spec.Request : spec.Response, heading.Groups[2].Value.Split('.'), out string path);
+                if (owner == null)
+                {
+                    spec.Warnings.Add($"The section '{section.Heading}' names no field of the tables; it was left out.");
+                    continue;
+                }
+
+                if (!owner.Type.HoldsObject)
+                {
+                    owner.Type = owner.Type.WithElement(new FieldType("object"));
+                }
+
+                owner.Fields.AddRange(FieldTreeBuilder.Build(TableReader.Read(section.Lines), request ? requestShapes : responseShapes, request, spec, path));
+            }
+        }
+
+        private static ImportedField? Find(List<ImportedField> fields, string[] names, out string path)
+        {
+            path = string.Empty;
+            ImportedField? found = null;
+            foreach (string name in names)
+            {
+                found = fields.FirstOrDefault(f => f.Name == name);
+                if (found == null)
+                {
+                    return null;
+                }
+
+                path = ExampleShapes.Child(path, found.Name, found.Type.Kind == "array");
+                fields = found.Fields;
+            }
+
+            return found;
+        }
+    }
+}

@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace TcbGen.Cli.Import
+{
+    /// <summary>One row of a parameter table. <see cref="Depth"/> counts nesting markers (└, &amp;emsp;) where the page has them.</summary>
+    internal sealed record TableRow(string Name, string TypeText, string? RequiredText, string Description, int Depth);
+
+    /// <summary>
+    /// A parameter table as a stream of rows and header lines. A header line after an object row opens that object's
+    /// sub-table: this is how rendered pages show nesting once their indentation is gone.
+    /// </summary>
+    internal sealed class TableRows
+    {
+        public List<object> Items { get; } = new List<object>();
+
+        /// <summary>Set when the table ends mid-row (fewer cells than its header), as a page cut short does.</summary>
+        public bool Cut { get; set; }
+
+        public IEnumerable<TableRow> Rows => Items.OfType<TableRow>();
+    }
+
+    /// <summary>A header line inside a table: <c>属性 类型 必填 说明</c>, <c>attribute | type | Required |</c>.</summary>
+    internal sealed record TableHeader(bool HasRequiredColumn);
+
+    /// <summary>Reads parameter tables in the three shapes seen on WeChat pages.</summary>
+    internal static class TableReader
+    {
+        private static readonly string[] NameHeaders = { "属性", "参数", "参数名", "字段", "attribute", "parameter", "name", "property", "field" };
+        private static readonly string[] TypeHeaders = { "类型", "type" };
+        private static readonly string[] RequiredHeaders = { "必填", "是否必填", "必选", "required", "mandatory" };
+        private static readonly Regex Identifier = new Regex("^[A-Za-z_$][A-Za-z0-9_.$\\[\\]-]*$", RegexOptions.Compiled);
+        private static readonly Regex TypeWord = new Regex(
+            "^(string|str|number|int|integer|int32|int64|uint|uint32|uint64|long|float|double|bool|boolean|object|objectarray|array|array<[^>]+>|array\\.<[^>]+>|[a-z]+\\[\\]|json|arraybuffer|enum)$",
+            RegexOptions.Compiled | RegexOptions.IgnoreCase);
+
+        private static readonly Regex Markers = new Regex("^((?:└|├|─|—|-|&emsp;|\u2003|\u3000|\u00a0|>)\\s*)+", RegexOptions.Compiled);
+
+        public static TableRows Read(IEnumerable<string> lines)
+        {
+            var table = new TableRows();
+            int headerCells = 0;
+            bool requiredColumn = false;
+            int nameColumn = 0, typeColumn = 1, requiredIndex = -1, descriptionColumn = 2;
+            foreach (string raw in lines)
+            {
+                string line = raw.Trim();
+                if (line.Length == 0 || Regex.IsMatch(line, "^[|:\\-\\s]+$"))
+                {
+                    continue;
+                }
+
+                if (line.StartsWith('[') && line.Contains('{', StringComparison.Ordinal) && TryJsonRows(line, table))
+                {
+                    continue;
+                }
+
+                if (line.Contains('|', StringComparison.Ordinal))
+                {
+                    string[] cells = PipeCells(line);
+                    if (IsHeader(cells))
+                    {
+                        headerCells = cells.Length;
+                        nameColumn = Index(cells, NameHeaders, 0);
+                        typeColumn = Index(cells, TypeHeaders, 1);
+                        requiredIndex = Index(cells, RequiredHeaders, -1);
+                        descriptionColumn = Enumerable.Range(0, cells.Length).FirstOrDefault(i => i != nameColumn && i != typeColumn && i != requiredIndex, cells.Length - 1);
+                        table.Items.Add(new TableHeader(requiredIndex >= 0));
+                        continue;
+                    }
+
+                    if (headerCells > 0 && cells.Length < Math.Min(headerCells, 2))
+                    {
+                        table.Cut = true;
+                        continue;
+                    }
+
+                    AddRow(table, Cell(cells, nameColumn), Cell(cells, typeColumn), requiredIndex >= 0 ? Cell(cells, requiredIndex) : null, Cell(cells, descriptionColumn));
+                    if (headerCells > 0 && cells.Length < headerCells && !line.EndsWith('|') && raw == lines.Last())
+                    {
+                        table.Cut = true;
+                    }
+
+                    continue;
+                }
+
+                string[] words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                if (IsHeader(words.Take(4).ToArray()) || IsMergedHeader(line))
+                {
+                    requiredColumn = RequiredHeaders.Any(h => line.Contains(h, StringComparison.OrdinalIgnoreCase));
+                    table.Items.Add(new TableHeader(requiredColumn));
+                    continue;
+                }
+
+                if (words.Length >= 2 && TypeWord.IsMatch(words[1]) && Identifier.IsMatch(Markers.Replace(words[0], string.Empty)))
+                {
+                    string? required = requiredColumn && words.Length > 2 && FieldTyper.ReadRequired(words[2]) != null ? words[2] : null;
+                    string description = string.Join(" ", words.Skip(required == null ? 2 : 3));
+                    AddRow(table, words[0], words[1], required, description);
+                }
+            }
+
+            return table;
+        }
+
+        private static void AddRow(TableRows table, string name, string type, string? required, string description)
+        {
+            int depth = 0;
+            Match markers = Markers.Match(name);
+            if (markers.Success)
+            {
+                depth = Math.Max(1, Regex.Matches(markers.Value, "└|├|&emsp;|\u2003|\u3000|—|-|>").Count);
+                name = name.Substring(markers.Length);
+            }
+
+            name = name.Trim().Trim('`');
+            if (name.Length == 0 || !Identifier.IsMatch(name))
+            {
+                return;
+            }
+
+            table.Items.Add(new TableRow(name, type.Trim().Trim('`'), string.IsNullOrWhiteSpace(required) ? null : required.Trim(), description.Trim(), depth));
+        }
+
+        /// <summary>The newer pages' tables: a JSON array of <c>{"参数名", "类型", "必填", "说明"}</c> objects.</summary>
+        private static bool TryJsonRows(string line, TableRows table)
+        {
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(line, new JsonDocumentOptions { AllowTrailingCommas = true });
+                if (document.RootElement.ValueKind != JsonValueKind.Array)
+                {
+                    return false;
+                }
+
+                table.Items.Add(new TableHeader(true));
+                foreach (JsonElement row in document.RootElement.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object))
+                {
+                    string? name = Value(row, NameHeaders);
+                    if (name != null)
+                    {
+                        AddRow(table, name, Value(row, TypeHeaders) ?? "string", Value(row, RequiredHeaders), Value(row, new[] { "说明", "描述", "description", "desc" }) ?? string.Empty);
+                    }
+                }
+
+                return true;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
+        private static string? Value(JsonElement row, string[] keys)
+        {
+            foreach (JsonProperty property in row.EnumerateObject())
+            {
+                if (keys.Any(k => string.Equals(k, property.Name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText();
+                }
+            }
+
+            return null;
+        }
+
+        private static string[] PipeCells(string line)
+        {
+            string trimmed = line.Trim();
+            if (trimmed.StartsWith('|'))
+            {
+                trimmed = trimmed.Substring(1);
+            }
+
+            if (trimmed.EndsWith('|'))
+            {
+                trimmed = trimmed.Substring(0, trimmed.Length - 1);
+            }
+
+            return trimmed.Split('|').Select(c => c.Trim()).ToArray();
+        }
+
+        private static bool IsHeader(string[] cells)
+            => cells.Length >= 2
+               && NameHeaders.Any(h => string.Equals(cells[0], h, StringComparison.OrdinalIgnoreCase))
+               && cells.Skip(1).Any(c => TypeHeaders.Any(h => string.Equals(c, h, StringComparison.OrdinalIgnoreCase)));
+
+        /// <summary><c>属性 类型 必填说明</c>: the rendered page glued two header cells together.</summary>
+        private static bool IsMergedHeader(string line) => Regex.IsMatch(line, "^(属性|参数名?|字段)\\s+类型(\\s|$)");
+
+        private static int Index(string[] cells, string[] names, int fallback)
+        {
+            for (int i = 0; i < cells.Length; i++)
+            {
+                if (names.Any(n => string.Equals(cells[i], n, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return i;
+                }
+            }
+
+            return fallback;
+        }
+
+        private static string Cell(string[] cells, int index) => index >= 0 && index < cells.Length ? cells[index] : string.Empty;
+    }
+}
