@@ -45,6 +45,12 @@ namespace TcbGen.Cli.Init
                 schemas.Add(new JsonObject { ["fileMatch"] = new JsonArray(FilePattern), ["url"] = url });
             }
 
+            if (!mapped && File.Exists(path) && HasComments(File.ReadAllText(path)))
+            {
+                files.Note($"{relative} has comments, which rewriting would lose; add {{\"fileMatch\": [\"{FilePattern}\"], \"url\": \"{url}\"}} to its json.schemas by hand.");
+                return;
+            }
+
             string text = settings.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
             if (mapped && File.Exists(path))
             {
@@ -53,6 +59,19 @@ namespace TcbGen.Cli.Init
             }
 
             files.Write(relative, text);
+        }
+
+        private static bool HasComments(string json)
+        {
+            try
+            {
+                using JsonDocument _ = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true });
+                return false;
+            }
+            catch (JsonException)
+            {
+                return true;
+            }
         }
 
         /// <summary>Rider keeps JSON schema mappings per solution in <c>.idea/.idea.NAME/.idea/jsonSchemas.xml</c>.</summary>
