@@ -45,11 +45,18 @@ namespace TcbGen.Cli.Import
             int headerCells = 0;
             bool requiredColumn = false;
             int nameColumn = 0, typeColumn = 1, requiredIndex = -1, descriptionColumn = 2;
-            foreach (string raw in lines)
+            foreach (string raw in JoinJsonArrays(lines))
             {
                 string line = raw.Trim();
                 if (line.Length == 0 || Regex.IsMatch(line, "^[|:\\-\\s]+$"))
                 {
+                    continue;
+                }
+
+                if (line.StartsWith("\u0000cut ", StringComparison.Ordinal))
+                {
+                    TryJsonRows(CutJsonArray(line.Substring(5)), table);
+                    table.Cut = true;
                     continue;
                 }
 
@@ -106,6 +113,36 @@ namespace TcbGen.Cli.Import
             return table;
         }
 
+        /// <summary>A JSON-array table spread over several lines becomes one line; a cut one stays as it is and reads as no rows.</summary>
+        private static IEnumerable<string> JoinJsonArrays(IEnumerable<string> lines)
+        {
+            var pending = new List<string>();
+            int depth = 0;
+            foreach (string line in lines)
+            {
+                string trimmed = line.Trim();
+                if (pending.Count == 0 && !(trimmed.StartsWith('[') && !trimmed.Contains('|', StringComparison.Ordinal)))
+                {
+                    yield return line;
+                    continue;
+                }
+
+                pending.Add(trimmed);
+                depth += trimmed.Count(c => c == '[') - trimmed.Count(c => c == ']');
+                if (depth <= 0)
+                {
+                    yield return string.Join(" ", pending);
+                    pending.Clear();
+                    depth = 0;
+                }
+            }
+
+            if (pending.Count > 0)
+            {
+                yield return "\u0000cut " + string.Join(" ", pending);
+            }
+        }
+
         private static void AddRow(TableRows table, string name, string type, string? required, string description)
         {
             int depth = 0;
@@ -152,6 +189,13 @@ namespace TcbGen.Cli.Import
             {
                 return false;
             }
+        }
+
+        /// <summary>The complete rows of a cut JSON-array table: everything up to the last closed object.</summary>
+        private static string CutJsonArray(string text)
+        {
+            int end = text.LastIndexOf('}');
+            return end < 0 ? "[]" : text.Substring(0, end + 1) + "]";
         }
 
         private static string? Value(JsonElement row, string[] keys)
