@@ -10,7 +10,7 @@ namespace TcbGen.Cli.Import
     internal static class EndpointFacts
     {
         private static readonly Regex Url = new Regex("\\b(GET|POST)\\s+https?://api\\.weixin\\.qq\\.com(/[A-Za-z0-9_/.\\-]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
-        private static readonly Regex TokenKind = new Regex("(?<![A-Za-z0-9_])(component|authorizer)_access_token", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        private static readonly Regex TokenKind = new Regex("(component|authorizer)_access_token", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex PermissionSets = new Regex("(?:权限集\\s*id\\s*为|permission set id[^:：]*(?:is)?)\\s*[:：]?\\s*((?:\\d+\\s*(?:、|,|，|和|and)?\\s*)+)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
         public static void Read(IReadOnlyList<PageSection> sections, ImportedSpec spec)

@@ -38,15 +38,15 @@ namespace TcbGen.Cli.Tests.Import
         public void TheSeedPagesImportToTheSeedSpecs()
         {
             int fields = 0, right = 0;
-            _output.WriteLine("| page | endpoint | fields right | errcodes | path |");
-            _output.WriteLine("|---|---|---|---|---|");
+            _output.WriteLine("| page | endpoint | fields right | errcodes | path | token kinds |");
+            _output.WriteLine("|---|---|---|---|---|---|");
             foreach ((string page, string specFile) in Seeds)
             {
                 string imported = SpecWriter.Write(PageImporter.Import(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Import", "SeedPages", page))), null);
                 SpecScore score = SpecScore.Compare(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seed-specs", specFile)), imported);
                 fields += score.Fields.Count;
                 right += score.FieldsRight;
-                _output.WriteLine($"| {page} | {specFile} | {score.FieldsRight}/{score.Fields.Count} | {score.CodesRight}/{score.Codes} | {(score.PathRight ? "ok" : "wrong")} |");
+                _output.WriteLine($"| {page} | {specFile} | {score.FieldsRight}/{score.Fields.Count} | {score.CodesRight}/{score.Codes} | {(score.PathRight ? "ok" : "wrong")} | {(score.TokenKindsRight ? "ok" : "wrong")} |");
                 foreach (string wrong in score.Wrong)
                 {
                     _output.WriteLine("    " + wrong);
@@ -55,6 +55,7 @@ namespace TcbGen.Cli.Tests.Import
                 Assert.Empty(SpecParser.Parse(specFile, imported).Diagnostics);
                 Assert.Equal(score.Codes, score.CodesRight);
                 Assert.True(score.PathRight, page + ": the path differs");
+                Assert.True(score.TokenKindsRight, page + ": the token kinds differ");
             }
 
             double share = (double)right / fields;

@@ -12,8 +12,9 @@ namespace TcbGen.Cli.Tests.Import
     /// </summary>
     internal sealed class SpecScore
     {
-        private SpecScore(List<string> fields, List<string> wrong, int codes, int codesRight, bool pathRight)
+        private SpecScore(List<string> fields, List<string> wrong, int codes, int codesRight, bool pathRight, bool tokenKindsRight)
         {
+            TokenKindsRight = tokenKindsRight;
             Fields = fields;
             Wrong = wrong;
             Codes = codes;
@@ -33,6 +34,8 @@ namespace TcbGen.Cli.Tests.Import
         public int CodesRight { get; }
 
         public bool PathRight { get; }
+
+        public bool TokenKindsRight { get; }
 
         public static SpecScore Compare(string expectedJson, string actualJson)
         {
@@ -54,8 +57,10 @@ namespace TcbGen.Cli.Tests.Import
 
             int[] wantCodes = ErrorCodes(expected.RootElement);
             int[] gotCodes = ErrorCodes(actual.RootElement);
-            return new SpecScore(all, wrong, wantCodes.Union(gotCodes).Count(), wantCodes.Intersect(gotCodes).Count(), Path(expected.RootElement) == Path(actual.RootElement));
+            return new SpecScore(all, wrong, wantCodes.Union(gotCodes).Count(), wantCodes.Intersect(gotCodes).Count(), Path(expected.RootElement) == Path(actual.RootElement), TokenKinds(expected.RootElement) == TokenKinds(actual.RootElement));
         }
+
+        private static string TokenKinds(JsonElement spec) => string.Join(",", spec.GetProperty("tokenKinds").EnumerateArray().Select(k => k.GetString()));
 
         private static string? Path(JsonElement spec) => spec.TryGetProperty("path", out JsonElement p) ? p.GetString() : null;
 
