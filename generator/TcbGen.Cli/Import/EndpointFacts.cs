@@ -10,6 +10,7 @@ namespace TcbGen.Cli.Import
     internal static class EndpointFacts
     {
         private static readonly Regex Url = new Regex("\\b(GET|POST)\\s+https?://api\\.weixin\\.qq\\.com(/[A-Za-z0-9_/.\\-]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        private static readonly Regex InlineName = new Regex("(?:接口英文名|Interface (?:English )?name)\\s*[:：]\\s*([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex TokenKind = new Regex("(component|authorizer)_access_token", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex PermissionSets = new Regex("(?:权限集\\s*id\\s*为|permission set id[^:：]*(?:is)?)\\s*[:：]?\\s*((?:\\d+\\s*(?:、|,|，|和|and)?\\s*)+)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
@@ -24,6 +25,12 @@ namespace TcbGen.Cli.Import
             }
 
             string all = string.Join("\n", sections.SelectMany(s => s.Lines.Prepend("# " + s.Heading)));
+            Match inlineName = InlineName.Match(all);
+            if (spec.Name.Length == 0 && inlineName.Success)
+            {
+                spec.Name = inlineName.Groups[1].Value;
+            }
+
             Match url = Url.Match(all);
             if (url.Success)
             {

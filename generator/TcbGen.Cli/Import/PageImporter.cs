@@ -24,8 +24,8 @@ namespace TcbGen.Cli.Import
             var requestShapes = new ExampleShapes(spec.Examples.Select(e => e.Request).OfType<JsonObject>());
             var responseShapes = new ExampleShapes(spec.Examples.Select(e => e.Response).OfType<JsonObject>());
 
-            spec.Request.AddRange(FieldTreeBuilder.Build(Table(sections, "请求参数", "Request parameters", "Request Parameter", "请求参数说明", "Body 参数", "请求体"), requestShapes, request: true, spec));
-            spec.Response.AddRange(FieldTreeBuilder.Build(Table(sections, "返回参数", "Return parameters", "返回值", "Response parameters", "返回参数说明", "Return value", "返回的JSON数据包"), responseShapes, request: false, spec));
+            spec.Request.AddRange(FieldTreeBuilder.Build(Table(sections, "请求参数", "Request parameters", "Request Parameter", "请求参数说明", "Body 参数", "请求体", "Request Payload"), requestShapes, request: true, spec));
+            spec.Response.AddRange(FieldTreeBuilder.Build(Table(sections, "返回参数", "Return parameters", "返回值", "Response parameters", "返回参数说明", "Return value", "返回的JSON数据包", "返回体", "Response Payload"), responseShapes, request: false, spec));
             ReadPayloadSections(sections, spec, requestShapes, responseShapes);
             EnumTableReader.Read(sections, spec);
             ErrorTableReader.Read(sections, spec, KnownNames.Value);

@@ -26,7 +26,8 @@ namespace TcbGen.Cli.Import
                 if (trimmed.StartsWith('#'))
                 {
                     sections.Add(new PageSection(heading, body));
-                    heading = trimmed.TrimStart('#').Trim();
+                    // "2. 请求参数" reads as "请求参数".
+                    heading = System.Text.RegularExpressions.Regex.Replace(trimmed.TrimStart('#').Trim(), "^\\d+(\\.\\d+)*\\.?\\s+", string.Empty);
                     body = new List<string>();
                 }
                 else

@@ -37,6 +37,10 @@ namespace TcbGen.Cli.Import
             "^(string|str|number|int|integer|int32|int64|uint|uint32|uint64|long|float|double|bool|boolean|object|objectarray|array|array<[^>]+>|array\\.<[^>]+>|[a-z]+\\[\\]|json|arraybuffer|enum)$",
             RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
+        private static readonly Regex GluedRow = new Regex(
+            "^([A-Za-z_][A-Za-z0-9_]*?)(string|number|boolean|object|array<[^>]+>|array|Array<[^>]+>|Array|Object|int32|int64|uint32|int)(?![A-Za-z0-9_ ])(.*)$",
+            RegexOptions.Compiled);
+
         private static readonly Regex Markers = new Regex("^((?:└|├|─|—|-|&emsp;|\u2003|\u3000|\u00a0|>)\\s*)+", RegexOptions.Compiled);
 
         public static TableRows Read(IEnumerable<string> lines)
@@ -107,6 +111,14 @@ namespace TcbGen.Cli.Import
                     string? required = requiredColumn && words.Length > 2 && FieldTyper.ReadRequired(words[2]) != null ? words[2] : null;
                     string description = string.Join(" ", words.Skip(required == null ? 2 : 3));
                     AddRow(table, words[0], words[1], required, description);
+                    continue;
+                }
+
+                // The newest rendered pages lose the cell separators: "template_idnumber代码库中的代码模板 ID".
+                Match glued = GluedRow.Match(line);
+                if (glued.Success && table.Items.Count > 0)
+                {
+                    AddRow(table, glued.Groups[1].Value, glued.Groups[2].Value, null, glued.Groups[3].Value);
                 }
             }
 
@@ -233,7 +245,7 @@ namespace TcbGen.Cli.Import
                && cells.Skip(1).Any(c => TypeHeaders.Any(h => string.Equals(c, h, StringComparison.OrdinalIgnoreCase)));
 
         /// <summary><c>属性 类型 必填说明</c>: the rendered page glued two header cells together.</summary>
-        private static bool IsMergedHeader(string line) => Regex.IsMatch(line, "^(属性|参数名?|字段)\\s+类型(\\s|$)");
+        private static bool IsMergedHeader(string line) => Regex.IsMatch(line, "^(属性|参数名?|字段)\\s*类型(\\s|必填|说明|$)");
 
         private static int Index(string[] cells, string[] names, int fallback)
         {
