@@ -11,6 +11,7 @@ namespace TcbGen.Cli.Import
     {
         private static readonly Regex Url = new Regex("\\b(GET|POST)\\s+https?://api\\.weixin\\.qq\\.com(/[A-Za-z0-9_/.\\-]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex InlineName = new Regex("(?:接口英文名|Interface (?:English )?name)\\s*[:：]\\s*([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        private static readonly Regex NamedKind = new Regex("(?:[?&]|^)(component|authorizer)_access_token(?:=|\\s+string)", RegexOptions.Compiled | RegexOptions.Multiline | RegexOptions.IgnoreCase);
         private static readonly Regex TokenKind = new Regex("(component|authorizer)_access_token", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex PermissionSets = new Regex("(?:权限集\\s*id\\s*为|permission set id[^:：]*(?:is)?)\\s*[:：]?\\s*((?:\\d+\\s*(?:、|,|，|和|and)?\\s*)+)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
@@ -65,10 +66,19 @@ namespace TcbGen.Cli.Import
         private static void ReadTokenKinds(IReadOnlyList<PageSection> sections, ImportedSpec spec)
         {
             IEnumerable<string> places = sections
-                .Where(s => s.HeadingHas("请求参数", "Request parameters", "Request Parameter", "第三方调用", "Third Party", "Third-party"))
+                .Where(s => s.HeadingHas("请求参数", "Request parameters", "Request Parameter", "第三方调用", "Third Party", "Third-party", "查询参数", "Query String", "Query parameters"))
                 .SelectMany(s => s.TextLines)
                 .Where(l => l.Contains("access_token", StringComparison.OrdinalIgnoreCase) || l.Contains("权限集", StringComparison.Ordinal) || l.Contains("authorized", StringComparison.OrdinalIgnoreCase));
             var kinds = new HashSet<string>(StringComparer.Ordinal);
+            // The URL or a parameter named after the kind itself settles it ("?component_access_token=", a row
+            // "component_access_token string ... 不是authorizer_access_token"), whatever its description mentions.
+            Match named = NamedKind.Match(string.Join("\n", sections.SelectMany(s => s.TextLines)));
+            if (named.Success)
+            {
+                spec.TokenKinds.Add(named.Groups[1].Value.ToLowerInvariant() + "_access_token");
+                return;
+            }
+
             foreach (string line in places)
             {
                 foreach (Match match in TokenKind.Matches(line))

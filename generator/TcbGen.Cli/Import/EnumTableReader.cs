@@ -24,6 +24,11 @@ namespace TcbGen.Cli.Import
 
                 string fieldName = heading.Groups[1].Success && heading.Groups[1].Length > 0 ? heading.Groups[1].Value : heading.Groups[2].Value;
                 fieldName = fieldName.Substring(fieldName.LastIndexOf('.') + 1);
+                if (fieldName == "errcode")
+                {
+                    continue; // The errcode table, read by ErrorTableReader.
+                }
+
                 ImportedField? field = Find(spec.Request, fieldName) ?? Find(spec.Response, fieldName);
                 if (field == null)
                 {

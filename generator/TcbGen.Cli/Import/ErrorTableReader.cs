@@ -12,15 +12,28 @@ namespace TcbGen.Cli.Import
     /// </summary>
     internal static class ErrorTableReader
     {
-        private static readonly Regex Row = new Regex("^\\|?\\s*(-?\\d+)\\s*(\\||\\s)\\s*(.*)$", RegexOptions.Compiled);
+        private static readonly Regex Row = new Regex("^\\|?\\s*(-?\\d+)\\s*(\\||\\s|(?=[A-Za-z\\u4e00-\\u9fff]))\\s*(.*)$", RegexOptions.Compiled);
         private static readonly Regex Cjk = new Regex("[\\u3000-\\u9fff\\uff00-\\uffef]", RegexOptions.Compiled);
 
         public static void Read(IEnumerable<PageSection> sections, ImportedSpec spec, IReadOnlyDictionary<int, (string Name, string Message)> known)
         {
-            foreach (PageSection section in sections.Where(s => s.HeadingHas("错误码", "Error code", "Error Codes", "返回码")))
+            foreach (PageSection section in sections.Where(s => s.HeadingHas("错误码", "Error code", "Error Codes", "返回码", "errcode 的合法值", "errcode的合法值")))
             {
+                bool rowsEndWithBar = false;
                 foreach (string line in section.TextLines)
                 {
+                    if (line.Contains('|', StringComparison.Ordinal))
+                    {
+                        if (line.EndsWith('|'))
+                        {
+                            rowsEndWithBar = true;
+                        }
+                        else if (rowsEndWithBar)
+                        {
+                            spec.Warnings.Add($"The errcode table ends mid-row ('{line}'): the page looks cut. That row's code is kept; its text may be incomplete.");
+                        }
+                    }
+
                     if (line.StartsWith("其他错误码", StringComparison.Ordinal) || line.StartsWith("Other error", StringComparison.OrdinalIgnoreCase))
                     {
                         spec.Notes.Add(line.Trim('|', ' '));
@@ -64,6 +77,12 @@ namespace TcbGen.Cli.Import
             if (knownMessage != null && english.Length > knownMessage.Length && english.StartsWith(knownMessage + " ", StringComparison.OrdinalIgnoreCase))
             {
                 return (english.Substring(0, knownMessage.Length), english.Substring(knownMessage.Length).Trim() + (solution == null ? string.Empty : " " + solution));
+            }
+
+            if (english.Length > 0 && english.Length % 2 == 0 && !english.Contains(' ', StringComparison.Ordinal) && english.Substring(0, english.Length / 2) == english.Substring(english.Length / 2))
+            {
+                // "0okok": a glued row saying ok twice.
+                return (english.Substring(0, english.Length / 2), solution ?? english.Substring(english.Length / 2));
             }
 
             string[] words = english.Split(' ');

@@ -100,7 +100,8 @@ namespace TcbGen.Cli.Import
             return root;
         }
 
-        public static bool IsAccessToken(string name) => name.Equals("access_token", StringComparison.OrdinalIgnoreCase);
+        /// <summary><c>access_token</c>, <c>component_access_token</c>...: a credential in the URL, never a body field.</summary>
+        public static bool IsAccessToken(string name) => name.EndsWith("access_token", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Required, requiredWhen and inline enums, decided per object once all its rows are known.</summary>
         private static void Settle(List<ImportedField> fields, string path, ExampleShapes shapes, ImportedSpec spec)

@@ -59,6 +59,8 @@ namespace TcbGen.Cli.Import
                 case "json":
                     return new FieldType("object");
                 case "objectarray":
+                case "objarray":
+                case "object array":
                     return new FieldType("array", Items: new FieldType("object"));
                 case "array":
                     decisions.Add($"'{fieldPath}': the page says only 'array'; its items are taken as objects if a sub-table follows, else as strings.");

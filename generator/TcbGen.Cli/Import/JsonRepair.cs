@@ -82,6 +82,7 @@ namespace TcbGen.Cli.Import
             text.Replace('“', '"').Replace('”', '"').Replace('，', ',').Replace('：', ':');
             string repaired = text.ToString();
             repaired = Regex.Replace(repaired, "(?m)^\\s*\\.\\.\\.\\s*,?\\s*$", string.Empty);
+            repaired = Regex.Replace(repaired, "}(\\s*){", "},$1{");
             return Regex.Replace(repaired, ",(\\s*[}\\]])", "$1");
         }
     }

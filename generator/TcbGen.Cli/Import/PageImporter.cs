@@ -12,7 +12,7 @@ namespace TcbGen.Cli.Import
     /// </summary>
     internal static class PageImporter
     {
-        private static readonly Regex PayloadHeading = new Regex("^(Req|Res)\\.([A-Za-z0-9_.]+)", RegexOptions.Compiled);
+        private static readonly Regex PayloadHeading = new Regex("^(?:(Req|Res)\\.([A-Za-z0-9_.]+)|([A-Za-z_][A-Za-z0-9_.]*) ?的结构|Structure of ([A-Za-z_][A-Za-z0-9_.]*))", RegexOptions.Compiled);
         private static readonly Lazy<IReadOnlyDictionary<int, (string Name, string Message)>> KnownNames = new Lazy<IReadOnlyDictionary<int, (string Name, string Message)>>(KnownErrorNames.Load);
 
         public static ImportedSpec Import(string pageText)
@@ -27,6 +27,8 @@ namespace TcbGen.Cli.Import
             spec.Request.AddRange(FieldTreeBuilder.Build(Table(sections, "请求参数", "Request parameters", "Request Parameter", "请求参数说明", "Body 参数", "请求体", "Request Payload"), requestShapes, request: true, spec));
             spec.Response.AddRange(FieldTreeBuilder.Build(Table(sections, "返回参数", "Return parameters", "返回值", "Response parameters", "返回参数说明", "Return value", "返回的JSON数据包", "返回体", "Response Payload"), responseShapes, request: false, spec));
             ReadPayloadSections(sections, spec, requestShapes, responseShapes);
+            ExampleFields.Fill(spec.Request, requestShapes, string.Empty, request: true, spec);
+            ExampleFields.Fill(spec.Response, responseShapes, string.Empty, request: false, spec);
             EnumTableReader.Read(sections, spec);
             ErrorTableReader.Read(sections, spec, KnownNames.Value);
 
@@ -68,8 +70,10 @@ namespace TcbGen.Cli.Import
                     continue;
                 }
 
-                bool request = heading.Groups[1].Value == "Req";
-                ImportedField? owner = Find(request ? spec.Request : spec.Response, heading.Groups[2].Value.Split('.'), out string path);
+                // "Req.x"/"Res.x" name their side; "x 的结构" belongs to whichever side has a field x.
+                string dotted = heading.Groups[2].Success ? heading.Groups[2].Value : heading.Groups[3].Success ? heading.Groups[3].Value : heading.Groups[4].Value;
+                bool request = heading.Groups[1].Value == "Req" || !heading.Groups[1].Success && Find(spec.Response, dotted.Split('.'), out _) == null;
+                ImportedField? owner = Find(request ? spec.Request : spec.Response, dotted.Split('.'), out string path);
                 if (owner == null)
                 {
                     spec.Warnings.Add($"The section '{section.Heading}' names no field of the tables; it was left out.");

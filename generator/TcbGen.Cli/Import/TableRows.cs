@@ -34,11 +34,11 @@ namespace TcbGen.Cli.Import
         private static readonly string[] RequiredHeaders = { "必填", "是否必填", "必选", "required", "mandatory" };
         private static readonly Regex Identifier = new Regex("^[A-Za-z_$][A-Za-z0-9_.$\\[\\]-]*$", RegexOptions.Compiled);
         private static readonly Regex TypeWord = new Regex(
-            "^(string|str|number|int|integer|int32|int64|uint|uint32|uint64|long|float|double|bool|boolean|object|objectarray|array|array<[^>]+>|array\\.<[^>]+>|[a-z]+\\[\\]|json|arraybuffer|enum)$",
+            "^(string|str|number|int|integer|int32|int64|uint|uint32|uint64|long|float|double|bool|boolean|object|objectarray|objarray|object array|array|array<[^>]+>|array\\.<[^>]+>|[a-z]+\\[\\]|json|arraybuffer|enum)$",
             RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
         private static readonly Regex GluedRow = new Regex(
-            "^([A-Za-z_][A-Za-z0-9_]*?)(string|number|boolean|object|array<[^>]+>|array|Array<[^>]+>|Array|Object|int32|int64|uint32|int)(?![A-Za-z0-9_ ])(.*)$",
+            "^([A-Za-z_][A-Za-z0-9_]*?)(string|number|boolean|objarray|object|array<[^>]+>|array|Array<[^>]+>|Array\\.<Object>|Array|Object|int32|int64|uint32|int)(?![A-Za-z0-9_ ])(.*)$",
             RegexOptions.Compiled);
 
         private static readonly Regex Markers = new Regex("^((?:└|├|─|—|-|&emsp;|\u2003|\u3000|\u00a0|>)\\s*)+", RegexOptions.Compiled);
@@ -104,6 +104,12 @@ namespace TcbGen.Cli.Import
                     requiredColumn = RequiredHeaders.Any(h => line.Contains(h, StringComparison.OrdinalIgnoreCase));
                     table.Items.Add(new TableHeader(requiredColumn));
                     continue;
+                }
+
+                if (words.Length >= 3 && words[1].Equals("object", StringComparison.OrdinalIgnoreCase) && words[2].Equals("array", StringComparison.OrdinalIgnoreCase))
+                {
+                    // "list object array 当前查询的账号基本信息列表": a two-word type.
+                    words = new[] { words[0], "object array" }.Concat(words.Skip(3)).ToArray();
                 }
 
                 if (words.Length >= 2 && TypeWord.IsMatch(words[1]) && Identifier.IsMatch(Markers.Replace(words[0], string.Empty)))
