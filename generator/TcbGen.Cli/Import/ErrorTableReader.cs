@@ -103,7 +103,11 @@ namespace TcbGen.Cli.Import
             }
 
             string? name = EnumNames.FromWords(message.Split(',', '，', ';')[0]) ?? EnumNames.FromWords(solution ?? string.Empty);
-            if (name == null)
+            if (name != null)
+            {
+                spec.Decisions.Add($"errcode {code} is named {name}, from its errmsg.");
+            }
+            else
             {
                 name = "Error" + (code < 0 ? "Minus" : string.Empty) + Math.Abs((long)code).ToString(CultureInfo.InvariantCulture);
                 spec.Decisions.Add($"errcode {code} has no English message: named {name}.");
