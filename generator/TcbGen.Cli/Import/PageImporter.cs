@@ -24,9 +24,10 @@ namespace TcbGen.Cli.Import
             var requestShapes = new ExampleShapes(spec.Examples.Select(e => e.Request).OfType<JsonObject>());
             var responseShapes = new ExampleShapes(spec.Examples.Select(e => e.Response).OfType<JsonObject>());
 
-            spec.Request.AddRange(FieldTreeBuilder.Build(Table(sections, "请求参数", "Request parameters", "Request Parameter", "请求参数说明", "Body 参数", "请求体", "Request Payload"), requestShapes, request: true, spec));
-            spec.Response.AddRange(FieldTreeBuilder.Build(Table(sections, "返回参数", "Return parameters", "返回值", "Response parameters", "返回参数说明", "Return value", "返回的JSON数据包", "返回体", "Response Payload"), responseShapes, request: false, spec));
+            spec.Request.AddRange(FieldTreeBuilder.Build(Table(sections, RequestHeadings), requestShapes, request: true, spec));
+            spec.Response.AddRange(FieldTreeBuilder.Build(Table(sections, ResponseHeadings), responseShapes, request: false, spec));
             ReadPayloadSections(sections, spec, requestShapes, responseShapes);
+            OrphanTables.Attach(sections, spec, requestShapes, responseShapes, IsKnown, SideOf);
             ExampleFields.Fill(spec.Request, requestShapes, string.Empty, request: true, spec);
             ExampleFields.Fill(spec.Response, responseShapes, string.Empty, request: false, spec);
             EnumTableReader.Read(sections, spec);
@@ -45,6 +46,19 @@ namespace TcbGen.Cli.Import
 
         /// <summary>True when the page could be read as an endpoint page: it names a method and path.</summary>
         public static bool IsEndpoint(ImportedSpec spec) => spec.Path.Length > 0 && spec.Name.Length > 0;
+
+        private static readonly string[] RequestHeadings = { "请求参数", "Request parameters", "Request Parameter", "请求参数说明", "Body 参数", "请求体", "Request Payload" };
+        private static readonly string[] ResponseHeadings = { "返回参数", "Return parameters", "返回值", "Response parameters", "返回参数说明", "Return value", "返回的JSON数据包", "返回的 JSON 数据包", "返回体", "Response Payload" };
+
+        private static bool? SideOf(PageSection section)
+            => StartsWithAny(section, RequestHeadings) ? true : StartsWithAny(section, ResponseHeadings) ? false : null;
+
+        /// <summary>Sections another reader owns: payloads, enums, errcodes, examples, and the page's fixed parts.</summary>
+        private static bool IsKnown(PageSection section)
+            => PayloadHeading.IsMatch(section.Heading)
+               || section.HeadingHas("枚举值", "合法值", "错误码", "Error code", "返回码", "示例", "Example", "调用方式", "HTTPS", "注意事项", "Note", "第三方调用", "Third Party", "接口", "Interface", "功能描述", "Functional", "云调用", "Cloud", "请求地址", "Request Address", "补充说明");
+
+        private static bool StartsWithAny(PageSection section, string[] headings) => headings.Any(h => section.Heading.StartsWith(h, StringComparison.OrdinalIgnoreCase));
 
         private static TableRows Table(IReadOnlyList<PageSection> sections, params string[] headings)
         {

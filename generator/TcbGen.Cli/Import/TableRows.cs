@@ -29,9 +29,9 @@ namespace TcbGen.Cli.Import
     /// <summary>Reads parameter tables in the three shapes seen on WeChat pages.</summary>
     internal static class TableReader
     {
-        private static readonly string[] NameHeaders = { "属性", "参数", "参数名", "字段", "attribute", "parameter", "name", "property", "field" };
+        private static readonly string[] NameHeaders = { "属性", "参数", "参数名", "参数名称", "字段", "attribute", "parameter", "parameter name", "name", "property", "field" };
         private static readonly string[] TypeHeaders = { "类型", "type" };
-        private static readonly string[] RequiredHeaders = { "必填", "是否必填", "必选", "required", "mandatory" };
+        private static readonly string[] RequiredHeaders = { "必填", "是否必填", "必选", "是否必须", "required", "required to fill in", "mandatory" };
         private static readonly Regex Identifier = new Regex("^[A-Za-z_$][A-Za-z0-9_.$\\[\\]-]*$", RegexOptions.Compiled);
         private static readonly Regex TypeWord = new Regex(
             "^(string|str|number|int|integer|int32|int64|uint|uint32|uint64|long|float|double|bool|boolean|object|objectarray|objarray|object array|array|array<[^>]+>|array\\.<[^>]+>|[a-z]+\\[\\]|json|arraybuffer|enum)$",
@@ -48,6 +48,7 @@ namespace TcbGen.Cli.Import
             var table = new TableRows();
             int headerCells = 0;
             bool requiredColumn = false;
+            bool pipeTable = false;
             int nameColumn = 0, typeColumn = 1, requiredIndex = -1, descriptionColumn = 2;
             foreach (string raw in JoinJsonArrays(lines))
             {
@@ -69,11 +70,13 @@ namespace TcbGen.Cli.Import
                     continue;
                 }
 
-                if (line.Contains('|', StringComparison.Ordinal))
+                // A '|' inside a rendered row's description ("separated by using |") does not make it a pipe row.
+                if (line.Contains('|', StringComparison.Ordinal) && (pipeTable || line.StartsWith('|') || IsHeader(PipeCells(line))))
                 {
                     string[] cells = PipeCells(line);
                     if (IsHeader(cells))
                     {
+                        pipeTable = true;
                         headerCells = cells.Length;
                         nameColumn = Index(cells, NameHeaders, 0);
                         typeColumn = Index(cells, TypeHeaders, 1);
@@ -102,6 +105,7 @@ namespace TcbGen.Cli.Import
                 if (IsHeader(words.Take(4).ToArray()) || IsMergedHeader(line))
                 {
                     requiredColumn = RequiredHeaders.Any(h => line.Contains(h, StringComparison.OrdinalIgnoreCase));
+                    pipeTable = false;
                     table.Items.Add(new TableHeader(requiredColumn));
                     continue;
                 }
