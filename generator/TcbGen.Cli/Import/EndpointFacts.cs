@@ -17,7 +17,8 @@ namespace TcbGen.Cli.Import
 
         public static void Read(IReadOnlyList<PageSection> sections, ImportedSpec spec)
         {
-            spec.Title = sections.Select(s => s.Heading).FirstOrDefault(h => h.Length > 0) ?? string.Empty;
+            // The page's first heading; a page saved without '#' headings starts with its title as a line.
+            spec.Title = sections[0].TextLines.FirstOrDefault(l => l.Length > 1) ?? sections.Select(s => s.Heading).FirstOrDefault(h => h.Length > 0) ?? string.Empty;
             spec.Name = FirstLine(sections, "接口英文名", "Interface name", "Interface English name") ?? string.Empty;
             spec.Description = string.Join(" ", Body(sections, "功能描述", "Functional description", "Function description", "接口说明"));
             foreach (string note in Body(sections, "注意事项", "Note", "Notes"))

@@ -102,7 +102,8 @@ namespace TcbGen.Cli.Import
                 return Unique(builtIn.Name, code, spec);
             }
 
-            string? name = EnumNames.FromWords(message.Split(',', '，', ';')[0]) ?? EnumNames.FromWords(solution ?? string.Empty);
+            // Only an English errmsg names a code; ASCII words inside a Chinese one ("模版 tid 参数错误") would mislead.
+            string? name = StartsInEnglish(message) ? EnumNames.FromWords(message.Split(',', '，', ';')[0]) : StartsInEnglish(solution) ? EnumNames.FromWords(solution!) : null;
             if (name != null)
             {
                 spec.Decisions.Add($"errcode {code} is named {name}, from its errmsg.");
@@ -115,6 +116,8 @@ namespace TcbGen.Cli.Import
 
             return Unique(name, code, spec);
         }
+
+        private static bool StartsInEnglish(string? text) => text != null && text.TrimStart().Length > 0 && char.IsAsciiLetter(text.TrimStart()[0]);
 
         private static string Unique(string name, int code, ImportedSpec spec)
         {

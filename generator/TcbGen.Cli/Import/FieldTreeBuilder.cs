@@ -74,6 +74,13 @@ namespace TcbGen.Cli.Import
 
                 Scope scope = stack[^1];
                 string path = ExampleShapes.Child(scope.Path, row.Name, array: false);
+                if (scope.Fields.Any(f => f.Name == row.Name))
+                {
+                    // A second table listing the same fields, such as the cloud call's parameters further down.
+                    spec.Decisions.Add($"'{path}' is listed twice; the first row is kept.");
+                    continue;
+                }
+
                 var field = new ImportedField(row.Name, FieldTyper.ReadType(path, row.Name, row.TypeText, row.Description, spec.Decisions), Clean(row.Description))
                 {
                     Required = request ? FieldTyper.ReadRequired(row.RequiredText) : null,
