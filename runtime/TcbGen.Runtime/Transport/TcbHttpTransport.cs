@@ -80,7 +80,6 @@ namespace TcbGen.Runtime
             long started = _timeProvider.GetTimestamp();
             using Activity? activity = TcbInstrumentation.ActivitySource.HasListeners() ? StartActivity(endpoint.ActivityName, endpoint.Name, token) : null;
 
-            // The whole call is this one state machine: no per-attempt methods, no CallState object.
             TcbEndpointAddress address = _uris.For(ref endpoint.Address, endpoint.Path, AccessTokenParameter);
             int attempts = 0;
             int? errorCode = null;
@@ -95,7 +94,6 @@ namespace TcbGen.Runtime
                 // One cancellation source and one timer for the whole call (none when there is no limit): it fires at
                 // the total limit, and each attempt moves it to the attempt's limit when that comes first.
                 scope = CreateScope(_options.TotalTimeout, cancellationToken);
-                TcbTimeoutKind armed = TcbTimeoutKind.Total;
                 try
                 {
                     int attempt = 0;
@@ -103,95 +101,37 @@ namespace TcbGen.Runtime
                     while (true)
                     {
                         attempt++;
-                        TcbAccessToken? accessToken = null;
-                        Exception? attemptFailure;
-                        bool mayHaveReachedServer = false;
-                        TimeSpan? retryAfter = null;
-                        try
+                        TcbAttemptOutcome<TResponse> outcome = await AttemptAsync(endpoint, token, address, payload, attempt, scope, started, cancellationToken).ConfigureAwait(false);
+                        if (outcome.AccessToken is not null)
                         {
-                            CancellationToken callToken = scope?.Token ?? cancellationToken;
-                            accessToken = await _tokenSource.GetTokenAsync(token, callToken).ConfigureAwait(false);
                             attempts++;
-                            bool debug = _logger.IsEnabled(LogLevel.Debug);
-                            if (debug)
-                            {
-                                TcbLog.Sending(_logger, endpoint.Name, attempt, address.Redacted);
-                            }
-
-                            long attemptStarted = debug ? _timeProvider.GetTimestamp() : 0;
-                            armed = ArmAttempt(scope, started);
-                            TcbExchangeResult<TResponse> result;
-                            try
-                            {
-                                result = await TcbHttpExchange.SendAsync(
-                                    _httpClient, address.WithToken(accessToken.Value), payload, endpoint, _options.MaxResponseBytes, _timeProvider, callToken).ConfigureAwait(false);
-                            }
-                            catch (OperationCanceledException canceled) when (!cancellationToken.IsCancellationRequested && !(armed == TcbTimeoutKind.Total && scope?.IsCancellationRequested == true))
-                            {
-                                // Our attempt limit, or HttpClient.Timeout when the caller configured one shorter than ours.
-                                TimeSpan limit = scope?.IsCancellationRequested == true ? _options.AttemptTimeout : _httpClient.Timeout;
-                                throw new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Attempt, limit, canceled);
-                            }
-
-                            if (debug)
-                            {
-                                TcbLog.Received(_logger, endpoint.Name, result.StatusCode, (result.Error as TcbApiException)?.ErrorCode ?? (result.Error is null ? 0 : null), _timeProvider.GetElapsedTime(attemptStarted).TotalMilliseconds);
-                            }
-
-                            statusCode = result.StatusCode;
-                            if (result.Error is null)
-                            {
-                                errorCode = 0;
-                                return result.Response!;
-                            }
-
-                            attemptFailure = result.Error;
-                            mayHaveReachedServer = true;
-                            retryAfter = result.RetryAfter;
                         }
-                        catch (Exception exception) when (exception is HttpRequestException || exception is IOException || exception is TcbTimeoutException
-                                                          || (accessToken is null && exception is not OperationCanceledException))
+
+                        statusCode = outcome.StatusCode ?? statusCode;
+                        if (outcome.Failure is null)
                         {
-                            // A failure before the token was obtained means the request was never sent.
-                            attemptFailure = exception;
-                            mayHaveReachedServer = accessToken is not null && !TcbRetryPolicy.IsConnectFailure(exception);
+                            errorCode = 0;
+                            return outcome.Response!;
                         }
 
-                        if (attemptFailure is TcbApiException api && accessToken is not null && TcbErrorCodes.IsTokenRejected(api.ErrorCode))
+                        TcbTimeoutKind armed = outcome.Armed;
+                        switch (Classify(endpoint, outcome, attempt, tokenRenewed, started, out TimeSpan delay))
                         {
-                            errorCode = api.ErrorCode;
-                            if (tokenRenewed)
-                            {
-                                throw attemptFailure;
-                            }
-
-                            // Rejected at authentication, so the request did nothing: renew and send once more, outside the retry budget.
-                            tokenRenewed = true;
-                            TcbLog.TokenRejected(_logger, endpoint.Name, token.Kind.Name, token.AppId, api.ErrorCode);
-                            scope = EndAttempt(scope, ref armed, started, cancellationToken);
-                            await _tokenSource.InvalidateAsync(token, accessToken, scope?.Token ?? cancellationToken).ConfigureAwait(false);
-                            attempt--;
-                            continue;
+                            case NextStep.RenewToken:
+                                // Rejected at authentication, so the request did nothing: renew and send once more, outside the retry budget.
+                                tokenRenewed = true;
+                                attempt--;
+                                scope = EndAttempt(scope, ref armed, started, cancellationToken);
+                                await RenewTokenAsync(endpoint.Name, token, outcome.AccessToken!, ((TcbApiException)outcome.Failure).ErrorCode, scope?.Token ?? cancellationToken).ConfigureAwait(false);
+                                break;
+                            case NextStep.Retry:
+                                scope = EndAttempt(scope, ref armed, started, cancellationToken);
+                                await WaitBeforeRetryAsync(endpoint.Name, attempt, outcome.Failure, delay, scope?.Token ?? cancellationToken).ConfigureAwait(false);
+                                break;
+                            default:
+                                ExceptionDispatchInfo.Capture(outcome.Failure).Throw();
+                                break;
                         }
-
-                        TimeSpan? delay = _retryPolicy.GetDelay(attempt, attemptFailure, mayHaveReachedServer, endpoint.IsRetrySafe, retryAfter);
-                        if (delay is null || !FitsInTotalTimeout(delay.Value, started))
-                        {
-                            ExceptionDispatchInfo.Capture(attemptFailure).Throw();
-                        }
-
-                        if (_logger.IsEnabled(LogLevel.Warning))
-                        {
-                            TcbLog.Retrying(_logger, endpoint.Name, attempt, Describe(attemptFailure), delay!.Value.TotalMilliseconds);
-                        }
-
-                        if (TcbInstrumentation.Retries.Enabled)
-                        {
-                            TcbInstrumentation.Retries.Add(1, new KeyValuePair<string, object?>(TcbGenTelemetry.EndpointTag, endpoint.Name));
-                        }
-
-                        scope = EndAttempt(scope, ref armed, started, cancellationToken);
-                        await TimeProviderCompat.Delay(_timeProvider, delay!.Value, scope?.Token ?? cancellationToken).ConfigureAwait(false);
                     }
                 }
                 catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested)
@@ -224,6 +164,132 @@ namespace TcbGen.Runtime
                 body.Return();
                 Record(activity, endpoint.Name, token, attempts, errorCode, statusCode, failure, started);
             }
+        }
+
+        /// <summary>
+        /// One attempt: gets a token, arms the attempt's time limit and sends. Never throws; every failure is returned
+        /// in the outcome (rethrown by the caller where the attempt must end the call), so the caller can count the
+        /// attempt either way.
+        /// </summary>
+        private async ValueTask<TcbAttemptOutcome<TResponse>> AttemptAsync<TRequest, TResponse>(
+            TcbEndpoint<TRequest, TResponse> endpoint,
+            TcbTokenKey token,
+            TcbEndpointAddress address,
+            ArraySegment<byte> payload,
+            int attempt,
+            TimeoutScope? scope,
+            long started,
+            CancellationToken cancellationToken)
+            where TResponse : TcbResponse
+        {
+            TcbAccessToken? accessToken = null;
+            TcbTimeoutKind armed = TcbTimeoutKind.Total;
+            CancellationToken callToken = scope?.Token ?? cancellationToken;
+            try
+            {
+                accessToken = await _tokenSource.GetTokenAsync(token, callToken).ConfigureAwait(false);
+                bool debug = _logger.IsEnabled(LogLevel.Debug);
+                if (debug)
+                {
+                    TcbLog.Sending(_logger, endpoint.Name, attempt, address.Redacted);
+                }
+
+                long attemptStarted = debug ? _timeProvider.GetTimestamp() : 0;
+                armed = ArmAttempt(scope, started);
+                TcbExchangeResult<TResponse> result;
+                try
+                {
+                    result = await TcbHttpExchange.SendAsync(
+                        _httpClient, address.WithToken(accessToken.Value), payload, endpoint, _options.MaxResponseBytes, _timeProvider, callToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException canceled) when (!cancellationToken.IsCancellationRequested && !(armed == TcbTimeoutKind.Total && scope?.IsCancellationRequested == true))
+                {
+                    // Our attempt limit, or HttpClient.Timeout when the caller configured one shorter than ours.
+                    TimeSpan limit = scope?.IsCancellationRequested == true ? _options.AttemptTimeout : _httpClient.Timeout;
+                    throw new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Attempt, limit, canceled);
+                }
+
+                if (debug)
+                {
+                    TcbLog.Received(_logger, endpoint.Name, result.StatusCode, (result.Error as TcbApiException)?.ErrorCode ?? (result.Error is null ? 0 : null), _timeProvider.GetElapsedTime(attemptStarted).TotalMilliseconds);
+                }
+
+                return TcbAttemptOutcome<TResponse>.Answered(result, accessToken, armed);
+            }
+            catch (Exception exception)
+            {
+                // A failure before the token was obtained means the request was never sent.
+                bool mayHaveReachedServer = accessToken is not null && !TcbRetryPolicy.IsConnectFailure(exception);
+                return TcbAttemptOutcome<TResponse>.Failed(exception, accessToken, mayHaveReachedServer, armed);
+            }
+        }
+
+        /// <summary>What to do after a failed attempt.</summary>
+        private enum NextStep
+        {
+            /// <summary>Surface the failure.</summary>
+            Throw,
+
+            /// <summary>The token was rejected: renew it and send once more.</summary>
+            RenewToken,
+
+            /// <summary>Wait the given delay and try again.</summary>
+            Retry,
+        }
+
+        /// <summary>Decides what follows a failed attempt; <paramref name="delay"/> is set for <see cref="NextStep.Retry"/>.</summary>
+        private NextStep Classify<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, in TcbAttemptOutcome<TResponse> outcome, int attempt, bool tokenRenewed, long started, out TimeSpan delay)
+            where TResponse : TcbResponse
+        {
+            delay = default;
+            Exception failure = outcome.Failure!;
+            if (!outcome.IsAnswer && !IsTransportFailure(failure, outcome.AccessToken))
+            {
+                // Cancellation, or a failure the runtime does not understand (e.g. thrown by a handler): not an attempt's outcome to act on.
+                return NextStep.Throw;
+            }
+
+            if (failure is TcbApiException api && outcome.AccessToken is not null && TcbErrorCodes.IsTokenRejected(api.ErrorCode))
+            {
+                return tokenRenewed ? NextStep.Throw : NextStep.RenewToken;
+            }
+
+            TimeSpan? retryDelay = _retryPolicy.GetDelay(attempt, failure, outcome.MayHaveReachedServer, endpoint.IsRetrySafe, outcome.RetryAfter);
+            if (retryDelay is null || !FitsInTotalTimeout(retryDelay.Value, started))
+            {
+                return NextStep.Throw;
+            }
+
+            delay = retryDelay.Value;
+            return NextStep.Retry;
+        }
+
+        /// <summary>Whether a thrown <paramref name="failure"/> is one the retry rules apply to (any failure to get the token is: nothing was sent).</summary>
+        private static bool IsTransportFailure(Exception failure, TcbAccessToken? accessToken)
+            => failure is HttpRequestException || failure is IOException || failure is TcbTimeoutException
+               || (accessToken is null && failure is not OperationCanceledException);
+
+        /// <summary>Tells the token source its token was rejected, so the next attempt gets a new one.</summary>
+        private ValueTask RenewTokenAsync(string endpointName, TcbTokenKey token, TcbAccessToken rejected, int errorCode, CancellationToken cancellationToken)
+        {
+            TcbLog.TokenRejected(_logger, endpointName, token.Kind.Name, token.AppId, errorCode);
+            return _tokenSource.InvalidateAsync(token, rejected, cancellationToken);
+        }
+
+        /// <summary>Reports the retry and waits <paramref name="delay"/>.</summary>
+        private Task WaitBeforeRetryAsync(string endpointName, int attempt, Exception failure, TimeSpan delay, CancellationToken cancellationToken)
+        {
+            if (_logger.IsEnabled(LogLevel.Warning))
+            {
+                TcbLog.Retrying(_logger, endpointName, attempt, Describe(failure), delay.TotalMilliseconds);
+            }
+
+            if (TcbInstrumentation.Retries.Enabled)
+            {
+                TcbInstrumentation.Retries.Add(1, new KeyValuePair<string, object?>(TcbGenTelemetry.EndpointTag, endpointName));
+            }
+
+            return TimeProviderCompat.Delay(_timeProvider, delay, cancellationToken);
         }
 
         private static Activity? StartActivity(string activityName, string endpointName, TcbTokenKey token)
