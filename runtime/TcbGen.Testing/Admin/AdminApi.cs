@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
@@ -107,8 +106,6 @@ namespace TcbGen.Testing.Admin
             => body.TryGetProperty(name, out JsonElement value) && value.ValueKind != JsonValueKind.Null
                 ? value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int number) ? number : throw new AdminRequestException($"'{name}' must be a 32-bit integer.")
                 : null;
-
-        internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>A request to the admin API that cannot be carried out; answered 400 with its message.</summary>
