@@ -32,7 +32,7 @@ namespace TcbGen.Generator
                 .WithTrackingName(TrackingNames.Options);
 
             IncrementalValueProvider<CrossSpecResult> checkedSpecs = parsed.Collect()
-                .Select(static (all, _) => CrossSpecChecker.Check(all, ReservedTypeNames(all)))
+                .Select(static (all, _) => CrossSpecChecker.Check(all, ReservedTypeNames.Of(all)))
                 .WithTrackingName(TrackingNames.CrossSpecCheck);
 
             context.RegisterSourceOutput(parsed.Select(static (p, _) => p.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
@@ -58,14 +58,6 @@ namespace TcbGen.Generator
                 .Combine(options);
             context.RegisterSourceOutput(allErrors, static (spc, item) => EmitShared(spc, AllErrorsEmitter.EnumName + ".g.cs", item.Options, item.Errors.Count > 0, () => AllErrorsEmitter.Emit(item.Errors, item.Options)));
         }
-
-        /// <summary>Names the generator emits itself, which no spec may take.</summary>
-        private static string[] ReservedTypeNames(ImmutableArray<ParsedSpec> all) =>
-            all.Where(p => p.Spec != null)
-                .SelectMany(p => p.Spec!.TokenKinds)
-                .SelectMany(kind => new[] { ClientNames.Class(kind), ClientNames.Interface(kind) })
-                .Concat(new[] { AllErrorsEmitter.EnumName })
-                .ToArray();
 
         private static void EmitEndpoint(SourceProductionContext context, EndpointSpec spec, GenerationOptions options)
         {

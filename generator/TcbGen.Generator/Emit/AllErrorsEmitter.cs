@@ -1,11 +1,12 @@
 using TcbGen.Generator.Model;
+using TcbGen.Generator.Specs;
 
 namespace TcbGen.Generator.Emit
 {
     /// <summary>Emits <c>TcbErrorCode</c>: every errcode of every spec, once.</summary>
     internal static class AllErrorsEmitter
     {
-        public const string EnumName = "TcbErrorCode";
+        public const string EnumName = ReservedTypeNames.AllErrorsEnum;
 
         public static string Emit(EquatableArray<ErrorSpec> errors, GenerationOptions options)
         {

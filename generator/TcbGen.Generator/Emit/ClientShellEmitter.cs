@@ -1,4 +1,5 @@
 using TcbGen.Generator.Model;
+using TcbGen.Generator.Specs;
 
 namespace TcbGen.Generator.Emit
 {

@@ -1,6 +1,4 @@
-using TcbGen.Generator.Specs;
-
-namespace TcbGen.Generator.Emit
+namespace TcbGen.Generator.Specs
 {
     /// <summary>
     /// One generated client per token kind: <c>authorizer_access_token</c> → <c>TcbAuthorizerClient</c>. An endpoint's
