@@ -30,7 +30,9 @@ namespace Microsoft.Extensions.DependencyInjection
         /// The HttpClients get an infinite <see cref="System.Net.Http.HttpClient.Timeout"/> (the runtime's <see cref="TcbGenOptions.AttemptTimeout"/>
         /// and <see cref="TcbGenOptions.TotalTimeout"/> apply instead) and IHttpClientFactory's default request loggers are removed,
         /// because on .NET 8 they log full URLs, access tokens included; the runtime logs redacted URLs itself.
-        /// When you add a resilience handler, set <c>Retry.Enabled = false</c> so attempts do not multiply.
+        /// A handler placed innermost on the transport's client counts every HTTP attempt and keeps WeChat's retry rules
+        /// under a resilience handler you add (see <see cref="TcbHttpResilience"/>); to let that handler retry, set
+        /// <c>Retry.Enabled = false</c>.
         /// </remarks>
         public static TcbGenBuilder AddTcbGen(this IServiceCollection services, Action<TcbGenOptions> configure)
         {
@@ -70,6 +72,7 @@ namespace Microsoft.Extensions.DependencyInjection
             services.AddOptions<TcbGenOptions>().ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TcbGenOptions>, TcbGenOptionsValidator>());
             services.TryAddSingleton<ITcbAccessTokenCache, TcbInMemoryAccessTokenCache>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbHttpAttemptHandlerFilter>());
 
             IHttpClientBuilder transport = services
                 .AddHttpClient<ITcbTransport, TcbHttpTransport>(TransportHttpClientName, static (client, provider) => new TcbHttpTransport(
@@ -78,7 +81,10 @@ namespace Microsoft.Extensions.DependencyInjection
                         "No ITcbAccessTokenSource is registered: call UseThirdPartyPlatform(), UseAccessTokens(...) or UseAccessTokenSource(...) on the builder AddTcbGen returns."),
                     provider.GetRequiredService<IOptions<TcbGenOptions>>().Value,
                     provider.GetService<TimeProvider>(),
-                    provider.GetService<ILogger<TcbHttpTransport>>()))
+                    provider.GetService<ILogger<TcbHttpTransport>>())
+                {
+                    AnnotatesAttempts = true,
+                })
                 .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
                 .RemoveAllLoggers();
 

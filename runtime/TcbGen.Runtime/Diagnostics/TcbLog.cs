@@ -24,6 +24,9 @@ namespace TcbGen.Runtime
         [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "{Endpoint} failed after {Attempts} attempt(s) to {Url}")]
         public static partial void CallFailed(ILogger logger, Exception exception, string endpoint, int attempts, string url);
 
+        [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "{Endpoint}: a handler on the HttpClient tried to send the request again; refused because {Reason}")]
+        public static partial void ResendRefused(ILogger logger, string endpoint, string reason);
+
         [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Renewed {TokenKind} for {AppId}; it expires in {ExpiresInSeconds} s")]
         public static partial void TokenRenewed(ILogger logger, string tokenKind, string? appId, int expiresInSeconds);
 

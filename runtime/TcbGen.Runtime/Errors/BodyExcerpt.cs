@@ -1,6 +1,6 @@
 using System;
+using System.Buffers;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace TcbGen.Runtime
 {
@@ -9,22 +9,19 @@ namespace TcbGen.Runtime
     {
         internal const int MaxChars = 512;
 
-        // Token endpoints answer with tokens in the body; an excerpt of a body we could not read must not leak them.
-        private static readonly Regex SecretField = new Regex(
-            "(\"[A-Za-z0-9_]*(?:token|ticket|secret)[A-Za-z0-9_]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"?",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-        public static string? From(ReadOnlySpan<byte> body)
+        /// <summary>The first <see cref="MaxChars"/> characters of <paramref name="body"/>, secrets removed by <see cref="TcbSecretRedactor"/>.</summary>
+        /// <param name="body">The body, or its start.</param>
+        /// <param name="knownSecret">The token the call was sent with, if any.</param>
+        public static string? From(in ReadOnlySequence<byte> body, string? knownSecret = null)
         {
             if (body.IsEmpty)
             {
                 return null;
             }
 
-            // Decode a little more than needed so a redaction pattern cut at the boundary still matches.
-            int take = Math.Min(body.Length, MaxChars * 4);
-            string text = Encoding.UTF8.GetString(body.Slice(0, take).ToArray());
-            text = SecretField.Replace(text, "$1\"***\"");
+            // Decode a little more than needed so a secret cut at the boundary is still recognised, and redact before cutting.
+            long take = Math.Min(body.Length, MaxChars * 4);
+            string text = TcbSecretRedactor.Redact(Encoding.UTF8.GetString(body.Slice(0, take).ToArray()), knownSecret)!;
             return text.Length > MaxChars ? text.Substring(0, MaxChars) : text;
         }
     }

@@ -20,11 +20,11 @@ namespace TcbGen.Runtime
         }
 
         private protected TcbApiException(string endpointName, int errorCode, string? errorMessage, string? solution, string? codeName)
-            : base(FormatMessage(endpointName, errorCode, codeName, errorMessage, solution))
+            : base(FormatMessage(endpointName, errorCode, codeName, TcbSecretRedactor.Redact(errorMessage), solution))
         {
             EndpointName = endpointName;
             ErrorCode = errorCode;
-            ErrorMessage = errorMessage;
+            ErrorMessage = TcbSecretRedactor.Redact(errorMessage);
             Solution = solution;
             RequestId = ParseRequestId(errorMessage);
         }
@@ -35,7 +35,7 @@ namespace TcbGen.Runtime
         /// <summary>The raw errcode.</summary>
         public int ErrorCode { get; }
 
-        /// <summary>The errmsg WeChat returned, if any.</summary>
+        /// <summary>The errmsg WeChat returned, if any, with secrets (token-, ticket- and secret-named values) replaced by <c>***</c>.</summary>
         public string? ErrorMessage { get; }
 
         /// <summary>The <c>rid</c> WeChat appends to errmsg (quote it to WeChat support), if present.</summary>

@@ -27,12 +27,12 @@ namespace TcbGen.Runtime
         /// <param name="reason">What was wrong, for humans.</param>
         /// <param name="innerException">The parse failure, if any.</param>
         public TcbProtocolException(string endpointName, int statusCode, int? errorCode, string? bodyExcerpt, string reason, Exception? innerException = null)
-            : base(FormatMessage(endpointName, statusCode, errorCode, bodyExcerpt, reason), innerException)
+            : base(FormatMessage(endpointName, statusCode, errorCode, TcbSecretRedactor.Redact(bodyExcerpt), reason), innerException)
         {
             EndpointName = endpointName;
             StatusCode = statusCode;
             ErrorCode = errorCode;
-            BodyExcerpt = bodyExcerpt;
+            BodyExcerpt = TcbSecretRedactor.Redact(bodyExcerpt);
         }
 
         /// <summary>The interface name.</summary>
@@ -47,7 +47,7 @@ namespace TcbGen.Runtime
         /// </summary>
         public int? ErrorCode { get; }
 
-        /// <summary>The start of the body (at most 512 characters, token-like fields redacted), if any.</summary>
+        /// <summary>The start of the body (at most 512 characters, token-, ticket- and secret-named values redacted in every text form), if any.</summary>
         public string? BodyExcerpt { get; }
 
         private static string FormatMessage(string endpointName, int statusCode, int? errorCode, string? bodyExcerpt, string reason)

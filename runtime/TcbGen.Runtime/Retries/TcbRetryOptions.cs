@@ -7,10 +7,12 @@ namespace TcbGen.Runtime
     /// and errcode -1, and a wait-then-retry for errcode 45011. Never for business errors or -601026.
     /// </summary>
     /// <remarks>
-    /// If you add Microsoft.Extensions.Http.Resilience (e.g. <c>AddStandardResilienceHandler()</c> on the builder
-    /// <c>AddTcbGen</c> returns), set <see cref="Enabled"/> to <see langword="false"/> (or <see cref="MaxAttempts"/>
-    /// to 1) so attempts do not multiply. The renewal of a rejected access token (errcode 40001/40014/42001,
-    /// one extra attempt at most) is not a retry and stays on: a resilience handler cannot renew tokens.
+    /// To let a Microsoft.Extensions.Http.Resilience pipeline retry instead (e.g. <c>AddStandardResilienceHandler()</c>
+    /// on the builder <c>AddTcbGen</c> returns), set <see cref="Enabled"/> to <see langword="false"/>: the runtime then
+    /// shows errcode -1 and 45011 to the pipeline as HTTP 503 and 429 + Retry-After (<see cref="TcbHttpResilience"/>)
+    /// and refuses re-sends of endpoints that are not retry-safe. While these retries are active, a handler's re-sends
+    /// are refused with a warning, so attempts never multiply. The renewal of a rejected access token (errcode
+    /// 40001/40014/42001, one extra attempt at most) is not a retry and stays on: a resilience handler cannot renew tokens.
     /// </remarks>
     public sealed class TcbRetryOptions
     {

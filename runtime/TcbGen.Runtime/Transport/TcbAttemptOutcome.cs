@@ -46,6 +46,10 @@ namespace TcbGen.Runtime
         public static TcbAttemptOutcome<TResponse> Answered(TcbExchangeResult<TResponse> result, TcbAccessToken accessToken, TcbTimeoutKind armed)
             => new TcbAttemptOutcome<TResponse>(result.Response, result.Error, accessToken, mayHaveReachedServer: true, result.StatusCode, result.RetryAfter, armed, isAnswer: true);
 
+        /// <summary>A handler's re-send was refused: the failure is what the last send produced (an answer when it had a status).</summary>
+        public static TcbAttemptOutcome<TResponse> Refused(Exception failure, TcbAccessToken accessToken, int? statusCode, TcbTimeoutKind armed)
+            => new TcbAttemptOutcome<TResponse>(null, failure, accessToken, mayHaveReachedServer: true, statusCode, retryAfter: null, armed, isAnswer: statusCode != null);
+
         public static TcbAttemptOutcome<TResponse> Failed(Exception failure, TcbAccessToken? accessToken, bool mayHaveReachedServer, TcbTimeoutKind armed)
             => new TcbAttemptOutcome<TResponse>(null, failure, accessToken, mayHaveReachedServer, statusCode: null, retryAfter: null, armed, isAnswer: false);
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.Http;
 using System.Text.Json;
@@ -38,8 +39,10 @@ namespace TcbGen.Runtime
         private const string JsonContentType = "application/json; charset=utf-8";
 
         /// <summary>
-        /// Sends <paramref name="body"/> (none when it is the default segment) to <paramref name="uri"/> with the endpoint's method and reads the whole answer, in one state machine (boxed
-        /// only when something really waits). Retry-After is read only from error answers.
+        /// Sends <paramref name="body"/> (none when it is the default segment) to <paramref name="uri"/> with the endpoint's
+        /// method and reads the whole answer, in one state machine (boxed only when something really waits). Retry-After is
+        /// read only from error answers. <paramref name="knownSecret"/> (the token in <paramref name="uri"/>) is removed from
+        /// every text of the answer an error carries.
         /// </summary>
         public static async ValueTask<TcbExchangeResult<TResponse>> SendAsync<TRequest, TResponse>(
             HttpClient httpClient,
@@ -48,7 +51,9 @@ namespace TcbGen.Runtime
             TcbEndpoint<TRequest, TResponse> endpoint,
             int maxResponseBytes,
             TimeProvider timeProvider,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            string? knownSecret = null,
+            TcbHttpAttemptState? attemptState = null)
             where TResponse : TcbResponse
         {
             // No body (default segment) for endpoints whose requests have none, e.g. GET.
@@ -56,11 +61,12 @@ namespace TcbGen.Runtime
             // Stored as the raw value and written as is: no MediaTypeHeaderValue and parameter list per call.
             content?.Headers.TryAddWithoutValidation("Content-Type", JsonContentType);
             using var request = new HttpRequestMessage(endpoint.Method, uri) { Content = content };
+            attemptState?.AttachTo(request);
             using HttpResponseMessage response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
 
             int status = (int)response.StatusCode;
             HttpContent? responseContent = response.Content;
-            var reader = new ResponseBodyReader(maxResponseBytes);
+            var reader = new ResponseBodyReader(maxResponseBytes, responseContent?.Headers.ContentLength);
             try
             {
                 if (responseContent != null && !(responseContent.Headers.ContentLength > maxResponseBytes))
@@ -92,10 +98,7 @@ namespace TcbGen.Runtime
                     reader.MarkTooLarge();
                 }
 
-                TResponse? parsed = null;
-                Exception? error = reader.IsTooLarge
-                    ? new TcbProtocolException(endpoint.Name, status, null, "the body is larger than MaxResponseBytes (" + maxResponseBytes + ")")
-                    : Interpret(endpoint, status, reader.Span, out parsed);
+                Exception? error = Interpret(endpoint, status, ref reader, maxResponseBytes, knownSecret, out TResponse? parsed);
                 if (error is null)
                 {
                     return new TcbExchangeResult<TResponse>(parsed, null, status, null);
@@ -110,21 +113,38 @@ namespace TcbGen.Runtime
         }
 
         /// <summary>
-        /// Reads the body whatever its Content-Type says (WeChat sends JSON as text/plain at times), leniently
-        /// (trailing commas, comments). An errcode other than 0 wins over every other reading of the body.
+        /// Interprets what <paramref name="reader"/> collected. Not async, so the body's segments are never held by the
+        /// caller's state machine (which the connection may keep referring to after the call).
         /// </summary>
-        internal static Exception? Interpret<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, int status, ReadOnlySpan<byte> rawBody, out TResponse? response)
+        private static Exception? Interpret<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, int status, ref ResponseBodyReader reader, int maxResponseBytes, string? knownSecret, out TResponse? response)
+            where TResponse : TcbResponse
+        {
+            if (reader.IsTooLarge)
+            {
+                response = null;
+                return new TcbProtocolException(endpoint.Name, status, null, "the body is larger than MaxResponseBytes (" + maxResponseBytes + ")");
+            }
+
+            return Interpret(endpoint, status, reader.Body, knownSecret, out response);
+        }
+
+        /// <summary>
+        /// Reads the body whatever its Content-Type says (WeChat sends JSON as text/plain at times), leniently
+        /// (trailing commas, comments). An errcode other than 0 wins over every other reading of the body. Every text taken
+        /// from the body (errmsg, excerpt) goes through <see cref="TcbSecretRedactor"/> first.
+        /// </summary>
+        internal static Exception? Interpret<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, int status, in ReadOnlySequence<byte> rawBody, string? knownSecret, out TResponse? response)
             where TResponse : TcbResponse
         {
             response = null;
-            ReadOnlySpan<byte> body = TcbResponseEnvelope.WithoutBom(rawBody);
+            ReadOnlySequence<byte> body = TcbResponseEnvelope.WithoutBom(rawBody);
             int errorCode;
             string? errorMessage;
             if (status < 200 || status > 299)
             {
                 return TcbResponseEnvelope.TryRead(body, out errorCode, out errorMessage) && errorCode != 0
-                    ? endpoint.CreateException(errorCode, errorMessage)
-                    : new TcbHttpStatusException(endpoint.Name, status, BodyExcerpt.From(body));
+                    ? endpoint.CreateException(errorCode, TcbSecretRedactor.Redact(errorMessage, knownSecret))
+                    : new TcbHttpStatusException(endpoint.Name, status, BodyExcerpt.From(body, knownSecret));
             }
 
             try
@@ -138,21 +158,21 @@ namespace TcbGen.Runtime
                 bool isObject = TcbResponseEnvelope.TryRead(body, out errorCode, out errorMessage);
                 if (isObject && errorCode != 0)
                 {
-                    return endpoint.CreateException(errorCode, errorMessage);
+                    return endpoint.CreateException(errorCode, TcbSecretRedactor.Redact(errorMessage, knownSecret));
                 }
 
                 // errcode 0 (or none) in a JSON object: the call succeeded, only a value could not be read; say so.
                 return new TcbProtocolException(
-                    endpoint.Name, status, isObject ? 0 : null, BodyExcerpt.From(body),
+                    endpoint.Name, status, isObject ? 0 : null, BodyExcerpt.From(body, knownSecret),
                     body.IsEmpty ? "the body is empty" : isObject ? "a response field is malformed" : "the body is not the expected JSON", readFailure);
             }
 
             if (response is null)
             {
-                return new TcbProtocolException(endpoint.Name, status, BodyExcerpt.From(body), "the body holds no response object");
+                return new TcbProtocolException(endpoint.Name, status, BodyExcerpt.From(body, knownSecret), "the body holds no response object");
             }
 
-            return response.ErrorCode != 0 ? endpoint.CreateException(response.ErrorCode, response.ErrorMessage) : null;
+            return response.ErrorCode != 0 ? endpoint.CreateException(response.ErrorCode, TcbSecretRedactor.Redact(response.ErrorMessage, knownSecret)) : null;
         }
     }
 }

@@ -77,7 +77,7 @@ namespace TcbGen.Runtime
 
             cancellationToken.ThrowIfCancellationRequested();
             long started = _timeProvider.GetTimestamp();
-            using Activity? activity = TcbInstrumentation.ActivitySource.HasListeners() ? StartActivity(endpoint.ActivityName, endpoint.Name, token) : null;
+            using Activity? activity = TcbInstrumentation.ActivitySource.HasListeners() ? TcbInstrumentation.StartCall(endpoint.ActivityName, endpoint.Name, token) : null;
 
             TcbEndpointAddress address = _uris.For(ref endpoint.Address, endpoint.Path, token.Kind.UrlParameter);
             int attempts = 0;
@@ -200,8 +200,18 @@ namespace TcbGen.Runtime
                 TcbExchangeResult<TResponse> result;
                 try
                 {
+                    TcbHttpAttemptState? attemptState = AnnotatesAttempts ? new TcbHttpAttemptState(endpoint.Name, endpoint.IsRetrySafe) : null;
                     result = await TcbHttpExchange.SendAsync(
-                        _httpClient, query is null ? address.WithToken(accessToken.Value) : address.WithToken(accessToken.Value, query), payload, endpoint, _options.MaxResponseBytes, _timeProvider, callToken).ConfigureAwait(false);
+                        _httpClient, query is null ? address.WithToken(accessToken.Value) : address.WithToken(accessToken.Value, query), payload, endpoint, _options.MaxResponseBytes, _timeProvider, callToken, accessToken.Value, attemptState).ConfigureAwait(false);
+                }
+                catch (TcbResendRefusedException refused)
+                {
+                    // A handler further out wanted to send again and was refused: what it was retrying is the outcome.
+                    return RefusedOutcome(endpoint, refused, accessToken, armed);
+                }
+                catch (Exception handlerTimeout) when (IsResilienceTimeout(handlerTimeout))
+                {
+                    throw new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Attempt, ResilienceTimeoutLimit(handlerTimeout), handlerTimeout);
                 }
                 catch (OperationCanceledException canceled) when (!cancellationToken.IsCancellationRequested && !(armed == TcbTimeoutKind.Total && scope?.IsCancellationRequested == true))
                 {
@@ -223,6 +233,54 @@ namespace TcbGen.Runtime
                 bool mayHaveReachedServer = accessToken is not null && !TcbRetryPolicy.IsConnectFailure(exception);
                 return TcbAttemptOutcome<TResponse>.Failed(exception, accessToken, mayHaveReachedServer, armed);
             }
+        }
+
+        /// <summary>
+        /// Set by <c>AddTcbGen</c>, whose HttpClient has <see cref="TcbHttpAttemptHandler"/> innermost: each attempt then
+        /// carries a <see cref="TcbHttpAttemptState"/> for it (one small object per attempt, only then).
+        /// </summary>
+        internal bool AnnotatesAttempts { get; set; }
+
+        private static TcbAttemptOutcome<TResponse> RefusedOutcome<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TcbResendRefusedException refused, TcbAccessToken accessToken, TcbTimeoutKind armed)
+            where TResponse : TcbResponse
+        {
+            TcbHttpAttemptState state = refused.State;
+            if (state.LastErrorCode is int errorCode)
+            {
+                Exception api = endpoint.CreateException(errorCode, TcbSecretRedactor.Redact(state.LastErrorMessage, accessToken.Value));
+                return TcbAttemptOutcome<TResponse>.Refused(api, accessToken, state.LastStatus, armed);
+            }
+
+            if (state.LastStatus is int status)
+            {
+                return TcbAttemptOutcome<TResponse>.Refused(new TcbHttpStatusException(endpoint.Name, status, null), accessToken, status, armed);
+            }
+
+            Exception failure = state.LastFailure switch
+            {
+                // The handler's attempt timeout cancelled the send it then wanted to repeat.
+                OperationCanceledException canceled => new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Attempt, Timeout.InfiniteTimeSpan, canceled),
+                Exception other => other,
+
+                // A concurrent (hedged) send while the first was still in flight: nothing to report but the refusal.
+                null => new InvalidOperationException(refused.Message),
+            };
+            return TcbAttemptOutcome<TResponse>.Refused(failure, accessToken, null, armed);
+        }
+
+        /// <summary>Polly's <c>TimeoutRejectedException</c> (a resilience handler's timeout), recognised by name: the runtime does not depend on Polly.</summary>
+        private static bool IsResilienceTimeout(Exception exception)
+            => exception is not OperationCanceledException && exception.GetType().FullName == "Polly.Timeout.TimeoutRejectedException";
+
+        /// <summary>The limit Polly states in its message (<c>... timeout of '00:00:10'.</c>), or infinite when it cannot be read.</summary>
+        private static TimeSpan ResilienceTimeoutLimit(Exception exception)
+        {
+            string message = exception.Message;
+            int end = message.LastIndexOf('\'');
+            int start = end > 0 ? message.LastIndexOf('\'', end - 1) : -1;
+            return start >= 0 && TimeSpan.TryParse(message.Substring(start + 1, end - start - 1), System.Globalization.CultureInfo.InvariantCulture, out TimeSpan limit)
+                ? limit
+                : Timeout.InfiniteTimeSpan;
         }
 
         /// <summary>What to do after a failed attempt.</summary>
@@ -291,14 +349,6 @@ namespace TcbGen.Runtime
             }
 
             return TimeProviderCompat.Delay(_timeProvider, delay, cancellationToken);
-        }
-
-        private static Activity? StartActivity(string activityName, string endpointName, TcbTokenKey token)
-        {
-            Activity? activity = TcbInstrumentation.ActivitySource.StartActivity(activityName, ActivityKind.Client);
-            activity?.SetTag(TcbGenTelemetry.EndpointTag, endpointName);
-            activity?.SetTag(TcbGenTelemetry.TokenKindTag, token.Kind.Name);
-            return activity;
         }
 
         /// <summary>The call's cancellation source, or <see langword="null"/> when there is no limit (the caller's token is used as is).</summary>
@@ -389,6 +439,11 @@ namespace TcbGen.Runtime
                     tags.Add(TcbGenTelemetry.ErrorCodeTag, code == 0 ? BoxedZero : code);
                 }
 
+                if (failure != null)
+                {
+                    tags.Add(TcbGenTelemetry.ErrorTypeTag, TcbInstrumentation.ErrorTypeOf(failure));
+                }
+
                 TcbInstrumentation.Calls.Add(1, tags);
                 TcbInstrumentation.CallDuration.Record(_timeProvider.GetElapsedTime(started).TotalSeconds, tags);
             }
@@ -398,7 +453,8 @@ namespace TcbGen.Runtime
                 return;
             }
 
-            activity.SetTag(TcbGenTelemetry.AttemptsTag, attempts);
+            // A handler on the HttpClient (a resilience handler's retries) may have sent more attempts than the runtime made.
+            activity.SetTag(TcbGenTelemetry.AttemptsTag, Math.Max(attempts, TcbInstrumentation.HttpAttemptsOf(activity)));
             if (errorCode is int activityErrorCode)
             {
                 activity.SetTag(TcbGenTelemetry.ErrorCodeTag, activityErrorCode == 0 ? BoxedZero : activityErrorCode);
@@ -411,8 +467,7 @@ namespace TcbGen.Runtime
 
             if (failure != null)
             {
-                activity.SetTag("error.type", failure.GetType().FullName);
-                activity.SetStatus(ActivityStatusCode.Error, outcome);
+                TcbInstrumentation.RecordFailure(activity, failure);
             }
         }
     }

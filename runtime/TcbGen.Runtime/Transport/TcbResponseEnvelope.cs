@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Text.Json;
 
 namespace TcbGen.Runtime
@@ -15,10 +16,10 @@ namespace TcbGen.Runtime
 
         private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
 
-        public static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> body) => body.StartsWith(Utf8Bom) ? body.Slice(Utf8Bom.Length) : body;
+        public static ReadOnlySequence<byte> WithoutBom(in ReadOnlySequence<byte> body) => body.First.Span.StartsWith(Utf8Bom) ? body.Slice(Utf8Bom.Length) : body;
 
         /// <summary>Whether the body is a JSON object; if so, its errcode (0 when absent) and errmsg.</summary>
-        public static bool TryRead(ReadOnlySpan<byte> body, out int errorCode, out string? errorMessage)
+        public static bool TryRead(in ReadOnlySequence<byte> body, out int errorCode, out string? errorMessage)
         {
             errorCode = 0;
             errorMessage = null;

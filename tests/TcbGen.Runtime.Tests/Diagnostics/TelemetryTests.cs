@@ -25,7 +25,7 @@ namespace TcbGen.Runtime.Tests.Diagnostics
 
             Activity[] spans = activities.Stopped.Where(a => (string?)a.GetTagItem(TcbGenTelemetry.EndpointTag) == name).ToArray();
             Assert.Equal(2, spans.Length);
-            Assert.All(spans, s => Assert.Equal(ActivityKind.Client, s.Kind));
+            Assert.All(spans, s => Assert.Equal(ActivityKind.Internal, s.Kind));
             Assert.All(spans, s => Assert.Equal("tcb " + name, s.DisplayName));
             Assert.All(spans, s => Assert.Equal("authorizer_access_token", s.GetTagItem(TcbGenTelemetry.TokenKindTag)));
             Assert.Equal(0, spans[0].GetTagItem(TcbGenTelemetry.ErrorCodeTag));

@@ -31,21 +31,12 @@ namespace TcbGen.Runtime.Tests.Infrastructure
             [-601049] = "Check that the environment id exists.",
         };
 
-        public static TcbEndpoint<EchoRequest, EchoResponse> Echo(string name = "echo", bool isRetrySafe = true, string path = Path, bool strictReader = false)
+        public static TcbEndpoint<EchoRequest, EchoResponse> Echo(string name = "echo", bool isRetrySafe = true, string path = Path, bool strictReader = false, TcbRequestWriter<EchoRequest>? writer = null)
             => new(
                 name,
                 path,
                 isRetrySafe,
-                static (writer, request) =>
-                {
-                    writer.WriteStartObject();
-                    if (request.Env != null)
-                    {
-                        writer.WriteString("env", request.Env);
-                    }
-
-                    writer.WriteEndObject();
-                },
+                writer ?? WriteEnv,
                 strictReader ? ReadStrict : Read,
                 (code, message) => new TcbApiException<EchoErrorCode>(
                     name,
@@ -54,6 +45,17 @@ namespace TcbGen.Runtime.Tests.Infrastructure
                     message,
                     Solutions.TryGetValue(code, out string? solution) ? solution : null,
                     System.Enum.IsDefined(typeof(EchoErrorCode), code)));
+
+        private static void WriteEnv(Utf8JsonWriter writer, EchoRequest request)
+        {
+            writer.WriteStartObject();
+            if (request.Env != null)
+            {
+                writer.WriteString("env", request.Env);
+            }
+
+            writer.WriteEndObject();
+        }
 
         private static EchoResponse Read(ref Utf8JsonReader reader)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json;
@@ -104,6 +105,7 @@ namespace TcbGen.Runtime
                 return cached;
             }
 
+            using Activity? span = TcbInstrumentation.StartTokenRefresh(key);
             try
             {
                 TcbAccessToken token;
@@ -127,6 +129,7 @@ namespace TcbGen.Runtime
             catch (Exception exception)
             {
                 CountRenewal(key, "failure");
+                TcbInstrumentation.RecordFailure(span, exception);
                 TcbLog.TokenRenewalFailed(_logger, exception, key.Kind.Name, key.AppId);
                 throw;
             }

@@ -1,0 +1,78 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace TcbGen.Runtime
+{
+    /// <summary>
+    /// The one place that removes secrets from text read off the wire (body excerpts, errmsg, protocol-error text)
+    /// before it reaches an exception, a log or a span. Servers and gateways echo requests: an HTML error page quoting
+    /// the request line, a text body, JSON with a <c>url</c> field, an errmsg repeating the URL. So the redactor removes
+    /// the call's own token wherever it appears, and the value of every token-, ticket- or secret-named parameter or
+    /// field (<c>access_token</c>, <c>cloudbase_access_token</c>, <c>component_access_token</c>,
+    /// <c>authorizer_access_token</c>, <c>*_refresh_token</c>, <c>component_verify_ticket</c>, <c>appsecret</c>, …)
+    /// in query strings, form bodies, JSON and HTML.
+    /// </summary>
+    internal static class TcbSecretRedactor
+    {
+        /// <summary>What a removed value is replaced with.</summary>
+        public const string Mask = "***";
+
+        // Names are matched whole and atomically, then judged by IsSecretName: no backtracking inside a name, so the
+        // cost stays linear however long the text (an errmsg is not bounded).
+        private const string Name = "(?<name>(?>[A-Za-z0-9_]+))";
+
+        // JSON (also with escaped quotes inside a JSON string): "name": "value" or \"name\":\"value\".
+        private static readonly Regex JsonField = new Regex(
+            "(?<q>\\\\?\")" + Name + "\\k<q>\\s*:\\s*\\\\?\"(?<value>(?:[^\"\\\\]|\\\\(?!\")[^\"]?)*)",
+            RegexOptions.CultureInvariant);
+
+        // Query strings, form bodies, request lines in HTML or text: name=value, also with = percent- or HTML-encoded.
+        private static readonly Regex Parameter = new Regex(
+            "\\b" + Name + "(?:=|%3D|&#0*61;|&#x0*3D;)(?<value>[^&\\s\"'<>#;\\\\]*)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        private static readonly MatchEvaluator MaskValue = Masked;
+
+        /// <summary>
+        /// Returns <paramref name="text"/> with secrets replaced by <see cref="Mask"/>; <see langword="null"/> stays
+        /// <see langword="null"/>.
+        /// </summary>
+        /// <param name="text">Text that came from the server.</param>
+        /// <param name="knownSecret">The token the call was sent with, removed wherever it appears; optional.</param>
+        public static string? Redact(string? text, string? knownSecret = null)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return text;
+            }
+
+            string redacted = text!;
+            if (!string.IsNullOrEmpty(knownSecret) && redacted.IndexOf(knownSecret!, StringComparison.Ordinal) >= 0)
+            {
+                redacted = redacted.Replace(knownSecret, Mask);
+            }
+
+            redacted = JsonField.Replace(redacted, MaskValue);
+            return Parameter.Replace(redacted, MaskValue);
+        }
+
+        /// <summary>Whether a field or parameter name says it holds a secret: token, ticket or secret in any case, anywhere in it.</summary>
+        internal static bool IsSecretName(string name)
+            => name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0
+               || name.IndexOf("ticket", StringComparison.OrdinalIgnoreCase) >= 0
+               || name.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0;
+
+        /// <summary>The match with its <c>value</c> group replaced by <see cref="Mask"/>, when its <c>name</c> is a secret's.</summary>
+        private static string Masked(Match match)
+        {
+            Group value = match.Groups["value"];
+            if (!IsSecretName(match.Groups["name"].Value) || value.Length == 0)
+            {
+                return match.Value;
+            }
+
+            int start = value.Index - match.Index;
+            return match.Value.Substring(0, start) + Mask + match.Value.Substring(start + value.Length);
+        }
+    }
+}

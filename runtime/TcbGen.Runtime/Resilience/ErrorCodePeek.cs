@@ -1,0 +1,158 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TcbGen.Runtime
+{
+    /// <summary>
+    /// Reads the errcode of a small answer before the transport does, leaving the body readable: an answer of at most
+    /// <see cref="Limit"/> bytes is buffered and put back as a byte array; a larger one is put back as its read start
+    /// followed by the rest of the stream, and has no errcode worth surfacing (error answers are small).
+    /// </summary>
+    internal static class ErrorCodePeek
+    {
+        internal const int Limit = 16 * 1024;
+
+        public static async Task<(int? ErrorCode, string? ErrorMessage)> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            HttpContent? content = response.Content;
+            if (content is null || content.Headers.ContentLength > Limit)
+            {
+                return (null, null);
+            }
+
+#if NET5_0_OR_GREATER
+            Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(Limit + 1);
+            try
+            {
+                int length = 0;
+                int read;
+                while (length <= Limit && (read = await stream.ReadAsync(buffer, length, Limit + 1 - length, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                }
+
+                byte[] start = new byte[length];
+                Buffer.BlockCopy(buffer, 0, start, 0, length);
+                if (length > Limit)
+                {
+                    response.Content = WithHeadersOf(content, new StreamContent(new PrefixedStream(start, stream)));
+                    return (null, null);
+                }
+
+                stream.Dispose();
+                response.Content = WithHeadersOf(content, new ByteArrayContent(start));
+                content.Dispose();
+                return TcbResponseEnvelope.TryRead(new ReadOnlySequence<byte>(start), out int errorCode, out string? errorMessage) && errorCode != 0
+                    ? (errorCode, errorMessage)
+                    : (null, null);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        private static HttpContent WithHeadersOf(HttpContent original, HttpContent replacement)
+        {
+            foreach (var header in original.Headers)
+            {
+                replacement.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            return replacement;
+        }
+
+        /// <summary>A read-only stream of bytes already read followed by the rest of the original stream.</summary>
+        private sealed class PrefixedStream : Stream
+        {
+            private readonly byte[] _prefix;
+            private readonly Stream _rest;
+            private int _position;
+
+            public PrefixedStream(byte[] prefix, Stream rest)
+            {
+                _prefix = prefix;
+                _rest = rest;
+            }
+
+            public override bool CanRead => true;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => false;
+
+            public override long Length => throw new NotSupportedException();
+
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                int fromPrefix = TakePrefix(buffer, offset, count);
+                return fromPrefix > 0 ? fromPrefix : _rest.Read(buffer, offset, count);
+            }
+
+            public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            {
+                int fromPrefix = TakePrefix(buffer, offset, count);
+                return fromPrefix > 0 ? Task.FromResult(fromPrefix) : _rest.ReadAsync(buffer, offset, count, cancellationToken);
+            }
+
+#if NET5_0_OR_GREATER
+            public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            {
+                int available = _prefix.Length - _position;
+                if (available > 0)
+                {
+                    int take = Math.Min(available, buffer.Length);
+                    _prefix.AsSpan(_position, take).CopyTo(buffer.Span);
+                    _position += take;
+                    return new ValueTask<int>(take);
+                }
+
+                return _rest.ReadAsync(buffer, cancellationToken);
+            }
+#endif
+
+            public override void Flush()
+            {
+            }
+
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    _rest.Dispose();
+                }
+
+                base.Dispose(disposing);
+            }
+
+            private int TakePrefix(byte[] buffer, int offset, int count)
+            {
+                int take = Math.Min(_prefix.Length - _position, count);
+                if (take <= 0)
+                {
+                    return 0;
+                }
+
+                Buffer.BlockCopy(_prefix, _position, buffer, offset, take);
+                _position += take;
+                return take;
+            }
+        }
+    }
+}
