@@ -1,8 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using TcbGen.Generator.Model;
-using TcbGen.Generator.Specs;
+using TcbGen.Specs.Model;
+using TcbGen.Specs;
 
 namespace TcbGen.Generator
 {

@@ -4,8 +4,8 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using TcbGen.Generator.Diagnostics;
 using TcbGen.Generator.Emit;
-using TcbGen.Generator.Model;
-using TcbGen.Generator.Specs;
+using TcbGen.Specs.Model;
+using TcbGen.Specs;
 
 namespace TcbGen.Generator
 {
@@ -32,7 +32,7 @@ namespace TcbGen.Generator
                 .WithTrackingName(TrackingNames.Options);
 
             IncrementalValueProvider<CrossSpecResult> checkedSpecs = parsed.Collect()
-                .Select(static (all, _) => CrossSpecChecker.Check(all, ReservedTypeNames(all)))
+                .Select(static (all, _) => CrossSpecChecker.Check(all))
                 .WithTrackingName(TrackingNames.CrossSpecCheck);
 
             context.RegisterSourceOutput(parsed.Select(static (p, _) => p.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
@@ -56,16 +56,8 @@ namespace TcbGen.Generator
                 .Select(static (r, _) => r.AllErrors)
                 .WithTrackingName(TrackingNames.AllErrors)
                 .Combine(options);
-            context.RegisterSourceOutput(allErrors, static (spc, item) => EmitShared(spc, AllErrorsEmitter.EnumName + ".g.cs", item.Options, item.Errors.Count > 0, () => AllErrorsEmitter.Emit(item.Errors, item.Options)));
+            context.RegisterSourceOutput(allErrors, static (spc, item) => EmitShared(spc, ReservedNames.AllErrorsEnum + ".g.cs", item.Options, item.Errors.Count > 0, () => AllErrorsEmitter.Emit(item.Errors, item.Options)));
         }
-
-        /// <summary>Names the generator emits itself, which no spec may take.</summary>
-        private static string[] ReservedTypeNames(ImmutableArray<ParsedSpec> all) =>
-            all.Where(p => p.Spec != null)
-                .SelectMany(p => p.Spec!.TokenKinds)
-                .SelectMany(kind => new[] { ClientNames.Class(kind), ClientNames.Interface(kind) })
-                .Concat(new[] { AllErrorsEmitter.EnumName })
-                .ToArray();
 
         private static void EmitEndpoint(SourceProductionContext context, EndpointSpec spec, GenerationOptions options)
         {

@@ -1,19 +1,105 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using TcbGen.Generator.Model;
-using TcbGen.Generator.Specs;
+using TcbGen.Specs;
+using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Diagnostics
 {
-    /// <summary>The Roslyn side of the TCB diagnostics: one descriptor per id, and spec diagnostics placed in the JSON file.</summary>
+    /// <summary>
+    /// The Roslyn side of the TCB diagnostics: one descriptor per id, declared once here and listed in
+    /// AnalyzerReleases.*.md, each linking to its row in specs/README.md; and spec diagnostics placed in the JSON file.
+    /// </summary>
     internal static class DiagnosticDescriptors
     {
         public const string SpecCategory = "TcbGen.Spec";
         public const string UsageCategory = "TcbGen.Usage";
 
-        private static readonly Dictionary<string, DiagnosticDescriptor> ById = new Dictionary<string, DiagnosticDescriptor>();
+        /// <summary>Where each id is explained: the Diagnostics table of specs/README.md, anchored by lower-case id.</summary>
+        public const string HelpLinkBase = "https://github.com/tcbgen/tcbgen/blob/main/specs/README.md#";
 
+        /// <summary>TCB0001.</summary>
+        public static readonly DiagnosticDescriptor InvalidJson = new DiagnosticDescriptor(
+            SpecDiagnosticIds.InvalidJson, SpecDiagnosticIds.Title(SpecDiagnosticIds.InvalidJson), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0001");
+
+        /// <summary>TCB0002.</summary>
+        public static readonly DiagnosticDescriptor MissingProperty = new DiagnosticDescriptor(
+            SpecDiagnosticIds.MissingProperty, SpecDiagnosticIds.Title(SpecDiagnosticIds.MissingProperty), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0002");
+
+        /// <summary>TCB0003.</summary>
+        public static readonly DiagnosticDescriptor WrongJsonType = new DiagnosticDescriptor(
+            SpecDiagnosticIds.WrongJsonType, SpecDiagnosticIds.Title(SpecDiagnosticIds.WrongJsonType), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0003");
+
+        /// <summary>TCB0004.</summary>
+        public static readonly DiagnosticDescriptor UnknownProperty = new DiagnosticDescriptor(
+            SpecDiagnosticIds.UnknownProperty, SpecDiagnosticIds.Title(SpecDiagnosticIds.UnknownProperty), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0004");
+
+        /// <summary>TCB0005.</summary>
+        public static readonly DiagnosticDescriptor DuplicateKey = new DiagnosticDescriptor(
+            SpecDiagnosticIds.DuplicateKey, SpecDiagnosticIds.Title(SpecDiagnosticIds.DuplicateKey), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0005");
+
+        /// <summary>TCB0006.</summary>
+        public static readonly DiagnosticDescriptor UnknownFieldType = new DiagnosticDescriptor(
+            SpecDiagnosticIds.UnknownFieldType, SpecDiagnosticIds.Title(SpecDiagnosticIds.UnknownFieldType), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0006");
+
+        /// <summary>TCB0007.</summary>
+        public static readonly DiagnosticDescriptor InvalidValue = new DiagnosticDescriptor(
+            SpecDiagnosticIds.InvalidValue, SpecDiagnosticIds.Title(SpecDiagnosticIds.InvalidValue), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0007");
+
+        /// <summary>TCB0008.</summary>
+        public static readonly DiagnosticDescriptor DuplicateField = new DiagnosticDescriptor(
+            SpecDiagnosticIds.DuplicateField, SpecDiagnosticIds.Title(SpecDiagnosticIds.DuplicateField), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0008");
+
+        /// <summary>TCB0009.</summary>
+        public static readonly DiagnosticDescriptor DuplicateError = new DiagnosticDescriptor(
+            SpecDiagnosticIds.DuplicateError, SpecDiagnosticIds.Title(SpecDiagnosticIds.DuplicateError), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0009");
+
+        /// <summary>TCB0010.</summary>
+        public static readonly DiagnosticDescriptor InvalidIdentifier = new DiagnosticDescriptor(
+            SpecDiagnosticIds.InvalidIdentifier, SpecDiagnosticIds.Title(SpecDiagnosticIds.InvalidIdentifier), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0010");
+
+        /// <summary>TCB0011.</summary>
+        public static readonly DiagnosticDescriptor RequiredWhenFieldMissing = new DiagnosticDescriptor(
+            SpecDiagnosticIds.RequiredWhenFieldMissing, SpecDiagnosticIds.Title(SpecDiagnosticIds.RequiredWhenFieldMissing), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0011");
+
+        /// <summary>TCB0012.</summary>
+        public static readonly DiagnosticDescriptor RequiredWhenValueInvalid = new DiagnosticDescriptor(
+            SpecDiagnosticIds.RequiredWhenValueInvalid, SpecDiagnosticIds.Title(SpecDiagnosticIds.RequiredWhenValueInvalid), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0012");
+
+        /// <summary>TCB0013.</summary>
+        public static readonly DiagnosticDescriptor DuplicateEndpoint = new DiagnosticDescriptor(
+            SpecDiagnosticIds.DuplicateEndpoint, SpecDiagnosticIds.Title(SpecDiagnosticIds.DuplicateEndpoint), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0013");
+
+        /// <summary>TCB0014.</summary>
+        public static readonly DiagnosticDescriptor DuplicateTypeName = new DiagnosticDescriptor(
+            SpecDiagnosticIds.DuplicateTypeName, SpecDiagnosticIds.Title(SpecDiagnosticIds.DuplicateTypeName), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0014");
+
+        /// <summary>TCB0015.</summary>
+        public static readonly DiagnosticDescriptor ErrorCodeConflict = new DiagnosticDescriptor(
+            SpecDiagnosticIds.ErrorCodeConflict, SpecDiagnosticIds.Title(SpecDiagnosticIds.ErrorCodeConflict), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0015");
+
+        /// <summary>TCB0016.</summary>
+        public static readonly DiagnosticDescriptor InvalidEnum = new DiagnosticDescriptor(
+            SpecDiagnosticIds.InvalidEnum, SpecDiagnosticIds.Title(SpecDiagnosticIds.InvalidEnum), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0016");
+
+        /// <summary>TCB0017.</summary>
+        public static readonly DiagnosticDescriptor ReservedName = new DiagnosticDescriptor(
+            SpecDiagnosticIds.ReservedName, SpecDiagnosticIds.Title(SpecDiagnosticIds.ReservedName), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0017");
+
+        /// <summary>TCB0018.</summary>
+        public static readonly DiagnosticDescriptor NotApplicable = new DiagnosticDescriptor(
+            SpecDiagnosticIds.NotApplicable, SpecDiagnosticIds.Title(SpecDiagnosticIds.NotApplicable), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0018");
+
+        /// <summary>TCB0099.</summary>
+        public static readonly DiagnosticDescriptor InternalError = new DiagnosticDescriptor(
+            SpecDiagnosticIds.InternalError, SpecDiagnosticIds.Title(SpecDiagnosticIds.InternalError), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0099");
+
+        /// <summary>TCB0100.</summary>
+        public static readonly DiagnosticDescriptor LanguageVersionTooLow = new DiagnosticDescriptor(
+            SpecDiagnosticIds.LanguageVersionTooLow, SpecDiagnosticIds.Title(SpecDiagnosticIds.LanguageVersionTooLow), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0100");
+
+        /// <summary>TCB1001, reported by <see cref="Analyzers.ConditionalRequirementAnalyzer"/> at a call site.</summary>
         public static readonly DiagnosticDescriptor ConditionalRequirementBroken = new DiagnosticDescriptor(
             SpecDiagnosticIds.ConditionalRequirementBroken,
             SpecDiagnosticIds.Title(SpecDiagnosticIds.ConditionalRequirementBroken),
@@ -21,27 +107,16 @@ namespace TcbGen.Generator.Diagnostics
             UsageCategory,
             DiagnosticSeverity.Error,
             isEnabledByDefault: true,
-            description: "The request sets a field to a constant that makes another field required, and does not set that field. WeChat would reject the call with errcode 40101.");
+            description: "The request sets a field to a constant that makes another field required, and does not set that field. WeChat would reject the call with errcode 40101.",
+            helpLinkUri: HelpLinkBase + "tcb1001");
 
-        public static DiagnosticDescriptor ForSpec(string id)
-        {
-            lock (ById)
-            {
-                if (!ById.TryGetValue(id, out DiagnosticDescriptor? descriptor))
-                {
-                    descriptor = new DiagnosticDescriptor(
-                        id,
-                        SpecDiagnosticIds.Title(id),
-                        "{0}",
-                        SpecCategory,
-                        DiagnosticSeverity.Error,
-                        isEnabledByDefault: true);
-                    ById.Add(id, descriptor);
-                }
+        /// <summary>Every descriptor, in id order.</summary>
+        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[] { InvalidJson, MissingProperty, WrongJsonType, UnknownProperty, DuplicateKey, UnknownFieldType, InvalidValue, DuplicateField, DuplicateError, InvalidIdentifier, RequiredWhenFieldMissing, RequiredWhenValueInvalid, DuplicateEndpoint, DuplicateTypeName, ErrorCodeConflict, InvalidEnum, ReservedName, NotApplicable, InternalError, LanguageVersionTooLow, ConditionalRequirementBroken };
 
-                return descriptor;
-            }
-        }
+        private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
+
+        /// <summary>The descriptor of a spec diagnostic's id; an id without one is reported as <see cref="InternalError"/>'s.</summary>
+        public static DiagnosticDescriptor ForSpec(string id) => ById.TryGetValue(id, out DiagnosticDescriptor? descriptor) ? descriptor : InternalError;
 
         public static Diagnostic ToDiagnostic(SpecDiagnostic diagnostic)
         {

@@ -1,19 +1,18 @@
-using TcbGen.Generator.Model;
+using TcbGen.Specs;
+using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
 {
     /// <summary>Emits <c>TcbErrorCode</c>: every errcode of every spec, once.</summary>
     internal static class AllErrorsEmitter
     {
-        public const string EnumName = "TcbErrorCode";
-
         public static string Emit(EquatableArray<ErrorSpec> errors, GenerationOptions options)
         {
             var writer = new SourceWriter();
             writer.FileHeader("the TcbGen specs", options.Namespace);
             writer.Summary("Every errcode documented by any endpoint spec. Compare with <c>TcbApiException.ErrorCode</c> when the endpoint does not matter.");
             writer.Line(CSharp.GeneratedCodeAttribute);
-            writer.Open($"public enum {EnumName}");
+            writer.Open($"public enum {ReservedNames.AllErrorsEnum}");
             for (int i = 0; i < errors.Count; i++)
             {
                 writer.Summary(EndpointEmitter.ErrorDocs(errors[i]));

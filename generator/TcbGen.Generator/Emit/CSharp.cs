@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Text;
-using TcbGen.Generator.Model;
-using TcbGen.Generator.Specs;
+using TcbGen.Specs.Model;
+using TcbGen.Specs;
 
 namespace TcbGen.Generator.Emit
 {
     /// <summary>Spelling of C# fragments the emitters share: literals, XML text, type names.</summary>
     internal static class CSharp
     {
-        public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"TcbGen\", \"1.0.0\")]";
+        /// <summary>The generator's version, as generated code records it: the package version, without build metadata.</summary>
+        public static readonly string GeneratorVersion = ReadGeneratorVersion();
+
+        public static readonly string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"TcbGen\", " + Literal(GeneratorVersion) + ")]";
         public const string Runtime = "global::TcbGen.Runtime";
         public const string Json = "global::System.Text.Json";
         public const string List = "global::System.Collections.Generic.List";
@@ -16,6 +19,20 @@ namespace TcbGen.Generator.Emit
         public const string Task = "global::System.Threading.Tasks.Task";
         public const string CancellationToken = "global::System.Threading.CancellationToken";
         public const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+
+        private static string ReadGeneratorVersion()
+        {
+            System.Reflection.Assembly assembly = typeof(CSharp).Assembly;
+            string? informational = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion;
+            if (!string.IsNullOrEmpty(informational))
+            {
+                // "1.2.0+3f2c…" from SourceLink: the commit would change every generated file on every commit.
+                int metadata = informational!.IndexOf('+');
+                return metadata < 0 ? informational : informational.Substring(0, metadata);
+            }
+
+            return assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        }
 
         public static string Literal(string value)
         {
@@ -62,16 +79,10 @@ namespace TcbGen.Generator.Emit
         /// <summary>The C# type of a field; <paramref name="nullable"/> adds '?' (optional fields, all response fields).</summary>
         public static string TypeOf(TypeRef type, string @namespace, bool nullable)
         {
-            string core = type.Kind switch
-            {
-                TypeKind.String => "string",
-                TypeKind.Boolean => "bool",
-                TypeKind.Int32 => "int",
-                TypeKind.Int64 => "long",
-                TypeKind.Number => "double",
-                TypeKind.Array => $"{IList}<{TypeOf(type.Items!, @namespace, nullable: false)}>",
-                _ => $"global::{@namespace}.{type.TypeName}",
-            };
+            FieldType info = type.Info;
+            string core = info.Shape == TypeShape.Array
+                ? $"{IList}<{TypeOf(type.Items!, @namespace, nullable: false)}>"
+                : info.CSharpKeyword ?? $"global::{@namespace}.{type.TypeName}";
             return nullable ? core + "?" : core;
         }
 
@@ -88,12 +99,14 @@ namespace TcbGen.Generator.Emit
         }
 
         /// <summary>How a discriminator constant reads in C#, e.g. <c>global::Ns.SetCloudAccessTokenAction.Set</c> or <c>true</c>.</summary>
+#pragma warning disable CS8524 // Exhaustive over the named kinds: a new ConstantKind must be handled here (CS8509).
         public static string Constant(ConstantValue value, string @namespace) => value.Kind switch
         {
             ConstantKind.EnumMember => $"global::{@namespace}.{value.EnumTypeName}.{value.EnumMemberName}",
             ConstantKind.String => Literal(value.Text ?? string.Empty),
             ConstantKind.Boolean => value.Boolean ? "true" : "false",
-            _ => Integer(value.Integer),
+            ConstantKind.Integer => Integer(value.Integer),
         };
+#pragma warning restore CS8524
     }
 }

@@ -1,4 +1,5 @@
-using TcbGen.Generator.Model;
+using TcbGen.Specs;
+using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
 {
@@ -15,18 +16,18 @@ namespace TcbGen.Generator.Emit
             writer.FileHeader(SourceWriter.FileName(spec.FilePath), ns);
             for (int i = 0; i < spec.TokenKinds.Count; i++)
             {
-                string kind = spec.TokenKinds[i];
+                TokenKind kind = TokenKinds.Of(spec.TokenKinds[i]);
                 if (i > 0)
                 {
                     writer.Line();
                 }
 
-                writer.Open($"public partial interface {ClientNames.Interface(kind)}");
+                writer.Open($"public partial interface {kind.ClientInterfaceName}");
                 EmitDocs(writer, spec);
                 writer.Line(Signature(spec, ns) + ";");
                 writer.Close();
                 writer.Line();
-                writer.Open($"public sealed partial class {ClientNames.Class(kind)}");
+                writer.Open($"public sealed partial class {kind.ClientClassName}");
                 writer.Line("/// <inheritdoc />");
                 writer.Open("public " + Signature(spec, ns));
                 EmitBody(writer, spec, ns);
@@ -46,7 +47,7 @@ namespace TcbGen.Generator.Emit
 
         private static void EmitDocs(SourceWriter writer, EndpointSpec spec)
         {
-            writer.Summary($"Calls <c>{CSharp.Xml(spec.Name)}</c> (POST <c>{CSharp.Xml(spec.Path)}</c>): {CSharp.Xml(spec.Title)}.");
+            writer.Summary($"Calls <c>{CSharp.Xml(spec.Name)}</c> ({HttpMethods.WireName(spec.Method)} <c>{CSharp.Xml(spec.Path)}</c>): {CSharp.Xml(spec.Title)}.");
             if (spec.Description != null)
             {
                 writer.Doc("remarks", CSharp.Xml(spec.Description));

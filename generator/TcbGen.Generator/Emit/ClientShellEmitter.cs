@@ -1,4 +1,5 @@
-using TcbGen.Generator.Model;
+using TcbGen.Specs;
+using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
 {
@@ -16,33 +17,30 @@ namespace TcbGen.Generator.Emit
                     writer.Line();
                 }
 
-                EmitClient(writer, tokenKinds[i]);
+                EmitClient(writer, TokenKinds.Of(tokenKinds[i]));
             }
 
             writer.Close();
             return writer.ToString();
         }
 
-        private static void EmitClient(SourceWriter writer, string kind)
+        private static void EmitClient(SourceWriter writer, TokenKind tokenKind)
         {
-            string className = ClientNames.Class(kind);
-            bool needsAppId = ClientNames.NeedsAppId(kind);
-            string token = kind == ClientNames.ComponentKind
-                ? $"{CSharp.Runtime}.TcbTokenKey.Component"
-                : kind == ClientNames.AuthorizerKind
-                    ? $"{CSharp.Runtime}.TcbTokenKey.ForAuthorizer(appId)"
-                    : $"new {CSharp.Runtime}.TcbTokenKey(new {CSharp.Runtime}.TcbTokenKind({CSharp.Literal(kind)}), appId)";
+            string kind = tokenKind.Name;
+            string className = tokenKind.ClientClassName;
+            bool needsAppId = tokenKind.BelongsToAccount;
+            string token = TokenKey(tokenKind);
 
             writer.Summary($"The endpoints that accept a <c>{kind}</c>. Mock this interface in tests of code that calls WeChat.");
             writer.Line(CSharp.GeneratedCodeAttribute);
-            writer.Open($"public partial interface {ClientNames.Interface(kind)}");
+            writer.Open($"public partial interface {tokenKind.ClientInterfaceName}");
             writer.Close();
             writer.Line();
 
             writer.Summary($"Calls the endpoints that accept a <c>{kind}</c>{(needsAppId ? ", for one account" : string.Empty)}. Thread-safe.");
             writer.Doc("remarks", "The access token comes from the transport's token source; it is never passed per call.");
             writer.Line(CSharp.GeneratedCodeAttribute);
-            writer.Open($"public sealed partial class {className} : {ClientNames.Interface(kind)}");
+            writer.Open($"public sealed partial class {className} : {tokenKind.ClientInterfaceName}");
             writer.Line($"private readonly {CSharp.Runtime}.ITcbTransport _transport;");
             writer.Line($"private readonly {CSharp.Runtime}.TcbTokenKey _token;");
             writer.Line();
@@ -70,6 +68,18 @@ namespace TcbGen.Generator.Emit
             }
 
             writer.Close();
+        }
+
+        /// <summary>The client's token key: the runtime's own for the two platform kinds, else one that carries the kind's URL parameter.</summary>
+        private static string TokenKey(TokenKind kind)
+        {
+            string appId = kind.BelongsToAccount ? "appId" : "null";
+            return kind.Name switch
+            {
+                TokenKinds.Component => $"{CSharp.Runtime}.TcbTokenKey.Component",
+                TokenKinds.Authorizer => $"{CSharp.Runtime}.TcbTokenKey.ForAuthorizer(appId)",
+                _ => $"new {CSharp.Runtime}.TcbTokenKey(new {CSharp.Runtime}.TcbTokenKind({CSharp.Literal(kind.Name)}, {CSharp.Literal(kind.UrlParameter)}), {appId})",
+            };
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Linq;
-using TcbGen.Generator.Model;
+using TcbGen.Specs;
+using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
 {
@@ -69,7 +70,16 @@ namespace TcbGen.Generator.Emit
             writer.Line();
             writer.Summary("Describes the endpoint to the transport.");
             writer.Line($"public static {descriptor} Descriptor {{ get; }} = new {descriptor}(");
-            writer.Line($"    Name, Path, IsRetrySafe, {writeRequest}, global::{ns}.{spec.SerializerClassName}.ReadResponse, CreateException);");
+            string readResponse = $"global::{ns}.{spec.SerializerClassName}.ReadResponse";
+            if (spec.Method == EndpointMethod.Post && spec.HasBody && !spec.HasQuery)
+            {
+                writer.Line($"    Name, Path, IsRetrySafe, {writeRequest}, {readResponse}, CreateException);");
+            }
+            else
+            {
+                string writeQuery = spec.HasQuery ? $"global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}Query" : "null";
+                writer.Line($"    Name, Path, {HttpMethods.CSharp(spec.Method)}, IsRetrySafe, {(spec.HasBody ? writeRequest : "null")}, {writeQuery}, {readResponse}, CreateException);");
+            }
             writer.Line();
 
             writer.Summary("The spec's solution text for an errcode, or <see langword=\"null\"/> when the spec does not list it.");

@@ -1,4 +1,5 @@
-using TcbGen.Generator.Model;
+using TcbGen.Specs;
+using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
 {
@@ -35,7 +36,7 @@ namespace TcbGen.Generator.Emit
             string keyword = "if";
             if (isEnvelope)
             {
-                EmitReadEnvelopeField(writer, context, ref keyword, "errcode", "result.ErrorCode = reader.GetInt32();");
+                EmitReadEnvelopeField(writer, context, ref keyword, "errcode", "result.ErrorCode = global::TcbGen.Runtime.TcbWireReader.Int32(ref reader);");
                 EmitReadEnvelopeField(writer, context, ref keyword, "errmsg", "result.ErrorMessage = reader.GetString();");
             }
 
@@ -83,21 +84,10 @@ namespace TcbGen.Generator.Emit
         /// <summary>Reads the current value into <paramref name="assign"/>, a format with {0} for the value read.</summary>
         private static void EmitReadValue(SourceWriter writer, SerializerContext context, TypeRef type, string assign, int depth)
         {
-            string? expression = type.Kind switch
+            FieldType info = type.Info;
+            if (info.Shape != TypeShape.Array)
             {
-                TypeKind.String => depth == 0 ? "reader.GetString()" : "reader.GetString()!",
-                TypeKind.Boolean => "reader.GetBoolean()",
-                TypeKind.Int32 => "reader.GetInt32()",
-                TypeKind.Int64 => "reader.GetInt64()",
-                TypeKind.Number => "reader.GetDouble()",
-                TypeKind.StringEnum => $"{type.TypeName}FromWire(reader.GetString())",
-                TypeKind.IntegerEnum => $"({context.Type(type.TypeName!)})reader.GetInt32()",
-                TypeKind.Object => $"Read{type.TypeName}(ref reader)",
-                _ => null,
-            };
-
-            if (expression != null)
-            {
+                string expression = Format(info.ReadExpression!, "reader", type, context);
                 writer.Line(string.Format(System.Globalization.CultureInfo.InvariantCulture, assign, expression));
                 return;
             }
@@ -109,6 +99,10 @@ namespace TcbGen.Generator.Emit
             writer.Line();
             writer.Line($"var {list} = new {CSharp.List}<{CSharp.TypeOf(type.Items!, context.Namespace, nullable: false)}>();");
             writer.Open($"while (reader.Read() && reader.TokenType != {TokenType}.EndArray)");
+            writer.Open($"if (reader.TokenType == {TokenType}.Null)");
+            writer.Line("continue;");
+            writer.Close();
+            writer.Line();
             EmitReadValue(writer, context, type.Items!, list + ".Add({0});", depth + 1);
             writer.Close();
             writer.Line(string.Format(System.Globalization.CultureInfo.InvariantCulture, assign, list));

@@ -1,4 +1,6 @@
-using TcbGen.Generator.Model;
+using System.Linq;
+using TcbGen.Specs;
+using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
 {
@@ -8,7 +10,7 @@ namespace TcbGen.Generator.Emit
         {
             writer.Open($"internal static void Write{type.TypeName}({CSharp.Json}.Utf8JsonWriter writer, {context.Type(type.TypeName)} value)");
             writer.Line("writer.WriteStartObject();");
-            foreach (FieldSpec field in type.Fields)
+            foreach (FieldSpec field in type.Fields.Where(f => f.Location == FieldLocation.Body))
             {
                 EmitWriteProperty(writer, context, field);
             }
@@ -35,33 +37,40 @@ namespace TcbGen.Generator.Emit
             writer.Close();
         }
 
+        /// <summary>Writes the request's query fields, in spec order; an unset optional one is left out.</summary>
+        private static void EmitQueryWriter(SourceWriter writer, SerializerContext context, ObjectSpec request)
+        {
+            writer.Open($"internal static void Write{request.TypeName}Query({CSharp.Runtime}.TcbQueryWriter query, {context.Type(request.TypeName)} value)");
+            foreach (FieldSpec field in request.Fields.Where(f => f.Location == FieldLocation.Query))
+            {
+                string access = "value." + field.PropertyName;
+                bool nullable = !(field.Type.IsValueType && field.Required);
+                string value = nullable && field.Type.IsValueType ? access + ".Value" : access;
+                if (nullable)
+                {
+                    writer.Open(field.Type.IsValueType ? $"if ({access}.HasValue)" : $"if ({access} != null)");
+                }
+
+                writer.Line($"query.Add({CSharp.Literal(field.WireName)}, {Format(field.Type.Info.QueryExpression!, value, field.Type, context)});");
+                if (nullable)
+                {
+                    writer.Close();
+                }
+            }
+
+            writer.Close();
+        }
+
         private static void EmitWriteValue(SourceWriter writer, SerializerContext context, TypeRef type, string value, int depth)
         {
-            switch (type.Kind)
+            FieldType info = type.Info;
+            if (info.Shape == TypeShape.Array)
             {
-                case TypeKind.String:
-                    writer.Line($"writer.WriteStringValue({value});");
-                    break;
-                case TypeKind.Boolean:
-                    writer.Line($"writer.WriteBooleanValue({value});");
-                    break;
-                case TypeKind.Int32:
-                case TypeKind.Int64:
-                case TypeKind.Number:
-                    writer.Line($"writer.WriteNumberValue({value});");
-                    break;
-                case TypeKind.StringEnum:
-                    writer.Line($"writer.WriteStringValue({type.TypeName}ToWire({value}));");
-                    break;
-                case TypeKind.IntegerEnum:
-                    writer.Line($"writer.WriteNumberValue((int){value});");
-                    break;
-                case TypeKind.Object:
-                    writer.Line($"Write{type.TypeName}(writer, {value});");
-                    break;
-                case TypeKind.Array:
-                    EmitWriteArray(writer, context, type, value, depth);
-                    break;
+                EmitWriteArray(writer, context, type, value, depth);
+            }
+            else
+            {
+                writer.Line(Format(info.WriteStatement!, value, type, context));
             }
         }
 
@@ -73,7 +82,7 @@ namespace TcbGen.Generator.Emit
             writer.Line("writer.WriteStartArray();");
             writer.Open($"for (int {index} = 0; {index} < {list}.Count; {index}++)");
             TypeRef items = type.Items!;
-            if (items.Kind == TypeKind.Object || items.Kind == TypeKind.Array)
+            if (items.Info.Shape != TypeShape.Scalar)
             {
                 string item = "item" + depth;
                 writer.Line($"var {item} = {list}[{index}];");

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using TcbGen.Generator.Model;
+using TcbGen.Specs;
+using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
 {
@@ -31,8 +32,18 @@ namespace TcbGen.Generator.Emit
 
             foreach (ObjectSpec type in context.RequestObjects)
             {
+                // A request without a body has its root written only to the query.
+                if (type != spec.Request || spec.HasBody)
+                {
+                    writer.Line();
+                    EmitWriter(writer, context, type);
+                }
+            }
+
+            if (spec.HasQuery)
+            {
                 writer.Line();
-                EmitWriter(writer, context, type);
+                EmitQueryWriter(writer, context, spec.Request!);
             }
 
             writer.Line();
@@ -43,7 +54,7 @@ namespace TcbGen.Generator.Emit
                 EmitReader(writer, context, type, isEnvelope: type == spec.Response);
             }
 
-            foreach (EnumSpec enumSpec in spec.Enums.Where(e => e.IsString))
+            foreach (EnumSpec enumSpec in spec.Enums.Where(e => e.IsString && !e.IsExtensible))
             {
                 writer.Line();
                 EmitStringEnumConversions(writer, enumSpec, options.Namespace);
@@ -67,18 +78,11 @@ namespace TcbGen.Generator.Emit
             writer.Line($"default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"{enumSpec.TypeName} has no such member.\");");
             writer.Close();
             writer.Close();
-            writer.Line();
-            writer.Open($"internal static {type} {enumSpec.TypeName}FromWire(string? value)");
-            writer.Open("switch (value)");
-            foreach (EnumMemberSpec member in enumSpec.Members)
-            {
-                writer.Line($"case {CSharp.Literal(member.StringValue!)}: return {type}.{member.Name};");
-            }
-
-            writer.Line($"default: throw new {CSharp.Json}.JsonException(\"'\" + value + \"' is not a value of {enumSpec.TypeName}.\");");
-            writer.Close();
-            writer.Close();
         }
+
+        /// <summary>Fills a catalog format (see <see cref="FieldType"/>): {0} the value, {1} the generated type's full name, {2} its simple name.</summary>
+        private static string Format(string format, string value, TypeRef type, SerializerContext context) =>
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, format, value, type.TypeName == null ? string.Empty : context.Type(type.TypeName), type.TypeName);
 
         /// <summary>Which objects are written or read, and the static field that holds each wire name.</summary>
         private sealed class SerializerContext
@@ -100,7 +104,7 @@ namespace TcbGen.Generator.Emit
                 ResponseObjects = new List<ObjectSpec> { spec.Response };
                 ResponseObjects.AddRange(spec.NestedObjects.Where(o => !o.IsRequestSide));
 
-                WrittenNames = RequestObjects.SelectMany(o => o.Fields).Select(f => f.WireName).Distinct().ToList();
+                WrittenNames = RequestObjects.SelectMany(o => o.Fields).Where(f => f.Location == FieldLocation.Body).Select(f => f.WireName).Distinct().ToList();
                 ReadNames = new[] { "errcode", "errmsg" }.Concat(ResponseObjects.SelectMany(o => o.Fields).Select(f => f.WireName)).Distinct().ToList();
                 foreach (string name in WrittenNames)
                 {

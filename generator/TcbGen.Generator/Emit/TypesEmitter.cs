@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using TcbGen.Generator.Model;
+using TcbGen.Specs;
+using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
 {
@@ -29,7 +30,14 @@ namespace TcbGen.Generator.Emit
             foreach (EnumSpec enumSpec in spec.Enums)
             {
                 writer.Line();
-                EmitEnum(writer, enumSpec);
+                if (enumSpec.IsExtensible)
+                {
+                    EmitExtensibleEnum(writer, enumSpec, options.Namespace);
+                }
+                else
+                {
+                    EmitEnum(writer, enumSpec);
+                }
             }
 
             writer.Close();
@@ -111,7 +119,9 @@ namespace TcbGen.Generator.Emit
 
         private static string Requirement(FieldSpec field, bool requestSide)
         {
-            string wire = $"Wire name: <c>{CSharp.Xml(field.WireName)}</c>.";
+            string wire = field.Location == FieldLocation.Query
+                ? $"Query parameter: <c>{CSharp.Xml(field.WireName)}</c>."
+                : $"Wire name: <c>{CSharp.Xml(field.WireName)}</c>.";
             if (!requestSide)
             {
                 return wire + " Absent from the response when <see langword=\"null\"/>.";
@@ -128,6 +138,69 @@ namespace TcbGen.Generator.Emit
             }
 
             return wire + " Optional; not sent when <see langword=\"null\"/>.";
+        }
+
+        /// <summary>
+        /// A response string enum: a readonly struct that keeps any wire value and compares by it (the Azure SDK's
+        /// extensible enum), so a value WeChat adds later reads as itself instead of failing a successful call.
+        /// </summary>
+        private static void EmitExtensibleEnum(SourceWriter writer, EnumSpec enumSpec, string ns)
+        {
+            string name = enumSpec.TypeName;
+            string type = $"global::{ns}.{name}";
+            writer.Summary(CSharp.Xml(enumSpec.Description ?? $"The values of {name}."));
+            writer.Doc("remarks", "Read from responses: a value the spec does not list is kept as is (see <see cref=\"ToString\"/> and <see cref=\"IsKnown\"/>), never an error.");
+            writer.Line(CSharp.GeneratedCodeAttribute);
+            writer.Open($"public readonly partial struct {name} : global::System.IEquatable<{type}>");
+            writer.Line("private readonly string? _value;");
+            writer.Line();
+            writer.Summary("Creates a value from its wire text, listed by the spec or not.");
+            writer.Param("value", "The wire value.");
+            writer.Open($"public {name}(string value)");
+            writer.Line("_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+            writer.Close();
+            foreach (EnumMemberSpec member in enumSpec.Members)
+            {
+                writer.Line();
+                string wire = $"<c>\"{CSharp.Xml(member.StringValue!)}\"</c>";
+                writer.Summary(member.Description == null ? $"Wire value {wire}." : $"{CSharp.Xml(member.Description)} Wire value {wire}.");
+                writer.Line($"public static {type} {member.Name} {{ get; }} = new {type}({CSharp.Literal(member.StringValue!)});");
+            }
+
+            writer.Line();
+            writer.Summary("Whether the value is one the spec lists.");
+            writer.Line($"public bool IsKnown => {string.Join(" || ", enumSpec.Members.Select(m => $"_value == {CSharp.Literal(m.StringValue!)}"))};");
+            writer.Line();
+            writer.Summary("The wire value, as WeChat sent it; empty for <see langword=\"default\"/>.");
+            writer.Doc("returns", "The wire value.");
+            writer.Line("public override string ToString() => _value ?? string.Empty;");
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line($"public bool Equals({type} other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);");
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line($"public override bool Equals(object? obj) => obj is {type} other && Equals(other);");
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public override int GetHashCode() => _value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);");
+            writer.Line();
+            writer.Summary("Compares two values by their wire text.");
+            writer.Param("left", "One value.");
+            writer.Param("right", "The other value.");
+            writer.Doc("returns", "Whether the wire texts are equal.");
+            writer.Line($"public static bool operator ==({type} left, {type} right) => left.Equals(right);");
+            writer.Line();
+            writer.Summary("Compares two values by their wire text.");
+            writer.Param("left", "One value.");
+            writer.Param("right", "The other value.");
+            writer.Doc("returns", "Whether the wire texts differ.");
+            writer.Line($"public static bool operator !=({type} left, {type} right) => !left.Equals(right);");
+            writer.Line();
+            writer.Summary("Wraps a wire value.");
+            writer.Param("value", "The wire value.");
+            writer.Doc("returns", "The value.");
+            writer.Line($"public static implicit operator {type}(string value) => new {type}(value);");
+            writer.Close();
         }
 
         private static void EmitEnum(SourceWriter writer, EnumSpec enumSpec)

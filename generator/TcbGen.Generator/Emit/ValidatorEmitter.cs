@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using TcbGen.Generator.Model;
+using TcbGen.Specs;
+using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
 {
@@ -65,7 +66,7 @@ namespace TcbGen.Generator.Emit
                 EmitObjectCheck(writer, type, ns, Mode.Collect);
             }
 
-            foreach (EnumSpec enumSpec in spec.Enums)
+            foreach (EnumSpec enumSpec in spec.Enums.Where(e => e.IsRequestSide))
             {
                 writer.Line();
                 string type = $"global::{ns}.{enumSpec.TypeName}";
@@ -138,19 +139,27 @@ namespace TcbGen.Generator.Emit
             }
         }
 
-        private static bool NeedsValueChecks(TypeRef type) =>
-            type.IsEnum || type.Kind == TypeKind.Object || (type.Kind == TypeKind.Array && NeedsValueChecks(type.Items!));
+#pragma warning disable CS8524 // Exhaustive over the named checks: a new ValueCheck must be handled here (CS8509).
+        private static bool NeedsValueChecks(TypeRef type) => type.Info.Check switch
+        {
+            ValueCheck.None => false,
+            ValueCheck.EnumMember => true,
+            ValueCheck.NestedObject => true,
+            ValueCheck.Items => NeedsValueChecks(type.Items!),
+        };
+#pragma warning restore CS8524
 
         /// <summary>Checks a non-null value: enum membership, nested objects, array items.</summary>
         private static void EmitValueChecks(SourceWriter writer, TypeRef type, string value, string pathExpression, string what, string ns, Mode mode, int depth)
         {
-            switch (type.Kind)
+            switch (type.Info.Check)
             {
-                case TypeKind.StringEnum:
-                case TypeKind.IntegerEnum:
+                case ValueCheck.None:
+                    break;
+                case ValueCheck.EnumMember:
                     Report(writer, mode, $"!IsDefined({value})", pathExpression, "InvalidEnumValue", null, $"\"'{what}' is \" + ((int){value}).ToString({CSharp.Invariant}) + \", which is not a value of {type.TypeName}.\"");
                     break;
-                case TypeKind.Object:
+                case ValueCheck.NestedObject:
                     if (mode == Mode.IsValid)
                     {
                         writer.Line($"if (!IsValid{type.TypeName}({value})) return false;");
@@ -161,7 +170,7 @@ namespace TcbGen.Generator.Emit
                     }
 
                     break;
-                case TypeKind.Array:
+                case ValueCheck.Items:
                     string index = "i" + depth;
                     string item = "item" + depth;
                     writer.Open($"for (int {index} = 0; {index} < {value}.Count; {index}++)");

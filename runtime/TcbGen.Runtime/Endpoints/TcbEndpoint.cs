@@ -1,4 +1,5 @@
 using System;
+using System.Net.Http;
 using System.Text.Json;
 
 namespace TcbGen.Runtime
@@ -44,11 +45,36 @@ namespace TcbGen.Runtime
             TcbRequestWriter<TRequest> writeRequest,
             TcbResponseReader<TResponse> readResponse,
             TcbApiExceptionFactory createException)
+            : this(name, path, HttpMethod.Post, isRetrySafe, writeRequest ?? throw new ArgumentNullException(nameof(writeRequest)), null, readResponse, createException)
+        {
+        }
+
+        /// <summary>Creates an endpoint description with its method and where its request fields go.</summary>
+        /// <param name="name">The interface name from the WeChat documentation.</param>
+        /// <param name="path">The URL path.</param>
+        /// <param name="method">The HTTP method, e.g. <see cref="HttpMethod.Get"/>.</param>
+        /// <param name="isRetrySafe">Whether the request may be sent again after it may have reached the server.</param>
+        /// <param name="writeRequest">Writes the JSON body; <see langword="null"/> when requests are sent without a body.</param>
+        /// <param name="writeQuery">Writes the query fields; <see langword="null"/> when there are none.</param>
+        /// <param name="readResponse">Reads the response body.</param>
+        /// <param name="createException">Creates the typed exception for an errcode other than 0.</param>
+        public TcbEndpoint(
+            string name,
+            string path,
+            HttpMethod method,
+            bool isRetrySafe,
+            TcbRequestWriter<TRequest>? writeRequest,
+            TcbRequestQueryWriter<TRequest>? writeQuery,
+            TcbResponseReader<TResponse> readResponse,
+            TcbApiExceptionFactory createException)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             Path = path ?? throw new ArgumentNullException(nameof(path));
+            Method = method ?? throw new ArgumentNullException(nameof(method));
             IsRetrySafe = isRetrySafe;
-            WriteRequest = writeRequest ?? throw new ArgumentNullException(nameof(writeRequest));
+            HasBody = writeRequest != null;
+            WriteRequest = writeRequest ?? NoBody;
+            WriteQuery = writeQuery;
             ReadResponse = readResponse ?? throw new ArgumentNullException(nameof(readResponse));
             CreateException = createException ?? throw new ArgumentNullException(nameof(createException));
             ActivityName = "tcb " + name;
@@ -57,13 +83,22 @@ namespace TcbGen.Runtime
         /// <summary>The interface name from the WeChat documentation, e.g. <c>setCloudAccessToken</c>.</summary>
         public string Name { get; }
 
-        /// <summary>The URL path, e.g. <c>/tcb/usecloudaccesstoken</c>. Requests are always POST.</summary>
+        /// <summary>The URL path, e.g. <c>/tcb/usecloudaccesstoken</c>.</summary>
         public string Path { get; }
+
+        /// <summary>The HTTP method: POST for most WeChat server APIs, GET for some <c>/cgi-bin/...</c> ones.</summary>
+        public HttpMethod Method { get; }
+
+        /// <summary>Whether requests carry a JSON body; when not, <see cref="WriteRequest"/> is never called.</summary>
+        public bool HasBody { get; }
+
+        /// <summary>Writes the request's query fields, or <see langword="null"/> when it has none.</summary>
+        public TcbRequestQueryWriter<TRequest>? WriteQuery { get; }
 
         /// <summary>Whether the request may be sent again after it may have reached the server.</summary>
         public bool IsRetrySafe { get; }
 
-        /// <summary>Writes the request body.</summary>
+        /// <summary>Writes the request body (when <see cref="HasBody"/>).</summary>
         public TcbRequestWriter<TRequest> WriteRequest { get; }
 
         /// <summary>Reads the response body.</summary>
@@ -79,6 +114,9 @@ namespace TcbGen.Runtime
         internal TcbEndpointAddress? Address;
 
         /// <inheritdoc />
-        public override string ToString() => Name + " (POST " + Path + ")";
+        public override string ToString() => Name + " (" + Method.Method + " " + Path + ")";
+
+        private static void NoBody(Utf8JsonWriter writer, TRequest request) =>
+            throw new InvalidOperationException("This endpoint's requests are sent without a body.");
     }
 }

@@ -2,10 +2,17 @@ using System;
 
 namespace TcbGen.Runtime
 {
-    /// <summary>A kind of access token, named as WeChat names it (e.g. <c>authorizer_access_token</c>).</summary>
+    /// <summary>
+    /// A kind of access token, named as WeChat names it (e.g. <c>authorizer_access_token</c>), and the URL parameter it is
+    /// sent as. Kinds compare by name. Generated clients create the kinds their specs name, with the parameter the spec
+    /// module declares for each (<c>cloudbase_access_token</c> for the cloud-call token).
+    /// </summary>
     public readonly struct TcbTokenKind : IEquatable<TcbTokenKind>
     {
+        private const string DefaultUrlParameter = "access_token";
+
         private readonly string? _name;
+        private readonly string? _urlParameter;
 
         /// <summary>Creates a token kind.</summary>
         /// <param name="name">The name WeChat gives the token, e.g. <c>component_access_token</c>.</param>
@@ -17,6 +24,21 @@ namespace TcbGen.Runtime
             }
 
             _name = name;
+            _urlParameter = null;
+        }
+
+        /// <summary>Creates a token kind sent as another URL parameter than <c>access_token</c>.</summary>
+        /// <param name="name">The name WeChat gives the token, e.g. <c>cloudbase_access_token</c>.</param>
+        /// <param name="urlParameter">The query parameter the token is sent as, e.g. <c>cloudbase_access_token</c>.</param>
+        public TcbTokenKind(string name, string urlParameter)
+            : this(name)
+        {
+            if (string.IsNullOrEmpty(urlParameter))
+            {
+                throw new ArgumentException("A token kind needs a URL parameter name.", nameof(urlParameter));
+            }
+
+            _urlParameter = urlParameter;
         }
 
         /// <summary>The third-party platform's own token (<c>component_access_token</c>).</summary>
@@ -27,6 +49,9 @@ namespace TcbGen.Runtime
 
         /// <summary>The name WeChat gives the token.</summary>
         public string Name => _name ?? string.Empty;
+
+        /// <summary>The query parameter the token is sent as: <c>access_token</c> unless the kind says otherwise.</summary>
+        public string UrlParameter => _urlParameter ?? DefaultUrlParameter;
 
         /// <inheritdoc />
         public bool Equals(TcbTokenKind other) => string.Equals(Name, other.Name, StringComparison.Ordinal);

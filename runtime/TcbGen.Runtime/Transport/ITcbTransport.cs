@@ -5,7 +5,7 @@ namespace TcbGen.Runtime
 {
     /// <summary>
     /// Sends one request to a WeChat server API endpoint: obtains the access token for the given token key
-    /// (never passed by the caller), POSTs the body with <c>access_token</c> in the query string, reads the
+    /// (never passed by the caller), sends the request with the token in the query string (<c>access_token</c>, or the kind's own parameter), reads the
     /// response and throws for errcode other than 0. Generated clients call this; implementations are thread-safe.
     /// </summary>
     public interface ITcbTransport

@@ -31,7 +31,7 @@ namespace TcbGen.Runtime
     }
 
     /// <summary>
-    /// One POST of a prepared JSON body and the interpretation of its answer. Transport failures
+    /// One request (the endpoint's method, with the prepared JSON body if it has one) and the interpretation of its answer. Transport failures
     /// (<see cref="HttpRequestException"/>, cancellation) propagate; answers are returned, never thrown.
     /// </summary>
     internal static class TcbHttpExchange
@@ -39,9 +39,10 @@ namespace TcbGen.Runtime
         private const string JsonContentType = "application/json; charset=utf-8";
 
         /// <summary>
-        /// POSTs <paramref name="body"/> to <paramref name="uri"/> and reads the whole answer, in one state machine (boxed
-        /// only when something really waits). Retry-After is read only from error answers. <paramref name="knownSecret"/>
-        /// (the token in <paramref name="uri"/>) is removed from every text of the answer an error carries.
+        /// Sends <paramref name="body"/> (none when it is the default segment) to <paramref name="uri"/> with the endpoint's
+        /// method and reads the whole answer, in one state machine (boxed only when something really waits). Retry-After is
+        /// read only from error answers. <paramref name="knownSecret"/> (the token in <paramref name="uri"/>) is removed from
+        /// every text of the answer an error carries.
         /// </summary>
         public static async ValueTask<TcbExchangeResult<TResponse>> SendAsync<TRequest, TResponse>(
             HttpClient httpClient,
@@ -55,10 +56,11 @@ namespace TcbGen.Runtime
             TcbHttpAttemptState? attemptState = null)
             where TResponse : TcbResponse
         {
-            using var content = new ByteArrayContent(body.Array!, body.Offset, body.Count);
+            // No body (default segment) for endpoints whose requests have none, e.g. GET.
+            using ByteArrayContent? content = body.Array is null ? null : new ByteArrayContent(body.Array, body.Offset, body.Count);
             // Stored as the raw value and written as is: no MediaTypeHeaderValue and parameter list per call.
-            content.Headers.TryAddWithoutValidation("Content-Type", JsonContentType);
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
+            content?.Headers.TryAddWithoutValidation("Content-Type", JsonContentType);
+            using var request = new HttpRequestMessage(endpoint.Method, uri) { Content = content };
             attemptState?.AttachTo(request);
             using HttpResponseMessage response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
 
@@ -153,12 +155,16 @@ namespace TcbGen.Runtime
             catch (Exception readFailure) when (readFailure is not OperationCanceledException)
             {
                 // The typed reader may fail on an error body that lacks the success fields: the envelope still says why.
-                if (TcbResponseEnvelope.TryRead(body, out errorCode, out errorMessage) && errorCode != 0)
+                bool isObject = TcbResponseEnvelope.TryRead(body, out errorCode, out errorMessage);
+                if (isObject && errorCode != 0)
                 {
                     return endpoint.CreateException(errorCode, TcbSecretRedactor.Redact(errorMessage, knownSecret));
                 }
 
-                return new TcbProtocolException(endpoint.Name, status, BodyExcerpt.From(body, knownSecret), body.IsEmpty ? "the body is empty" : "the body is not the expected JSON", readFailure);
+                // errcode 0 (or none) in a JSON object: the call succeeded, only a value could not be read; say so.
+                return new TcbProtocolException(
+                    endpoint.Name, status, isObject ? 0 : null, BodyExcerpt.From(body, knownSecret),
+                    body.IsEmpty ? "the body is empty" : isObject ? "a response field is malformed" : "the body is not the expected JSON", readFailure);
             }
 
             if (response is null)

@@ -12,8 +12,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace TcbGen.Runtime
 {
     /// <summary>
-    /// The <see cref="ITcbTransport"/> over <see cref="HttpClient"/>: POSTs the endpoint's JSON body to
-    /// <c>{BaseAddress}{Path}?access_token=…</c> with a token from an <see cref="ITcbAccessTokenSource"/>, reads the
+    /// The <see cref="ITcbTransport"/> over <see cref="HttpClient"/>: sends the endpoint's request (its method, its JSON
+    /// body unless it has none) to <c>{BaseAddress}{Path}?access_token=…</c> (the token kind's own parameter, then the
+    /// request's query fields) with a token from an <see cref="ITcbAccessTokenSource"/>, reads the
     /// answer leniently, throws typed errors, renews a rejected token once and retries transient failures
     /// (see <see cref="TcbRetryOptions"/>). Thread-safe; share one instance or let <c>AddTcbGen</c> create it.
     /// </summary>
@@ -26,8 +27,6 @@ namespace TcbGen.Runtime
     /// </remarks>
     public sealed class TcbHttpTransport : ITcbTransport
     {
-        private const string AccessTokenParameter = "access_token";
-
         /// <summary>errcode 0, boxed once for metric and span tags.</summary>
         private static readonly object BoxedZero = 0;
 
@@ -80,7 +79,7 @@ namespace TcbGen.Runtime
             long started = _timeProvider.GetTimestamp();
             using Activity? activity = TcbInstrumentation.ActivitySource.HasListeners() ? TcbInstrumentation.StartCall(endpoint.ActivityName, endpoint.Name, token) : null;
 
-            TcbEndpointAddress address = _uris.For(ref endpoint.Address, endpoint.Path, AccessTokenParameter);
+            TcbEndpointAddress address = _uris.For(ref endpoint.Address, endpoint.Path, token.Kind.UrlParameter);
             int attempts = 0;
             int? errorCode = null;
             int? statusCode = null;
@@ -89,7 +88,8 @@ namespace TcbGen.Runtime
             TimeoutScope? scope = null;
             try
             {
-                ArraySegment<byte> payload = body.Write(endpoint.WriteRequest, request);
+                ArraySegment<byte> payload = endpoint.HasBody ? body.Write(endpoint.WriteRequest, request) : default;
+                string? query = endpoint.WriteQuery is null ? null : TcbQueryWriter.Build(endpoint.WriteQuery, request);
 
                 // One cancellation source and one timer for the whole call (none when there is no limit): it fires at
                 // the total limit, and each attempt moves it to the attempt's limit when that comes first.
@@ -101,7 +101,7 @@ namespace TcbGen.Runtime
                     while (true)
                     {
                         attempt++;
-                        TcbAttemptOutcome<TResponse> outcome = await AttemptAsync(endpoint, token, address, payload, attempt, scope, started, cancellationToken).ConfigureAwait(false);
+                        TcbAttemptOutcome<TResponse> outcome = await AttemptAsync(endpoint, token, address, payload, query, attempt, scope, started, cancellationToken).ConfigureAwait(false);
                         if (outcome.AccessToken is not null)
                         {
                             attempts++;
@@ -176,6 +176,7 @@ namespace TcbGen.Runtime
             TcbTokenKey token,
             TcbEndpointAddress address,
             ArraySegment<byte> payload,
+            string? query,
             int attempt,
             TimeoutScope? scope,
             long started,
@@ -201,7 +202,7 @@ namespace TcbGen.Runtime
                 {
                     TcbHttpAttemptState? attemptState = AnnotatesAttempts ? new TcbHttpAttemptState(endpoint.Name, endpoint.IsRetrySafe) : null;
                     result = await TcbHttpExchange.SendAsync(
-                        _httpClient, address.WithToken(accessToken.Value), payload, endpoint, _options.MaxResponseBytes, _timeProvider, callToken, accessToken.Value, attemptState).ConfigureAwait(false);
+                        _httpClient, query is null ? address.WithToken(accessToken.Value) : address.WithToken(accessToken.Value, query), payload, endpoint, _options.MaxResponseBytes, _timeProvider, callToken, accessToken.Value, attemptState).ConfigureAwait(false);
                 }
                 catch (TcbResendRefusedException refused)
                 {

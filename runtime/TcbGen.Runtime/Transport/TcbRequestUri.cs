@@ -80,6 +80,9 @@ namespace TcbGen.Runtime
         /// <summary>The URL as logs show it: the token's value replaced by <c>***</c>.</summary>
         public string Redacted { get; }
 
+        /// <summary>The URL with <paramref name="tokenValue"/> and then <paramref name="query"/> (<c>&amp;name=value…</c>, escaped); built per call.</summary>
+        public Uri WithToken(string tokenValue, string query) => new Uri(Prefix + Uri.EscapeDataString(tokenValue) + query, UriKind.Absolute);
+
         /// <summary>The URL with <paramref name="tokenValue"/>: one concatenation and one parse, or none when the token is the last one's.</summary>
         public Uri WithToken(string tokenValue)
         {

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Text.Json;
 using TcbGen.Testing.Faults;
 
@@ -95,10 +94,9 @@ namespace TcbGen.Testing
                 throw new ArgumentOutOfRangeException(nameof(times), "A fault is scripted for at least one call.");
             }
 
-            bool known = endpointName is ComponentTokenEndpointName or AuthorizerTokenEndpointName || _state.Catalog.Contains(endpointName);
-            if (!known)
+            if (!ScriptableEndpoints.Contains(_state, endpointName))
             {
-                string names = string.Join(", ", EndpointNames.Concat(new[] { ComponentTokenEndpointName, AuthorizerTokenEndpointName }));
+                string names = string.Join(", ", ScriptableEndpoints.All(_state));
                 throw new ArgumentException($"The emulator serves no endpoint named '{endpointName}'. Known: {names}.", nameof(endpointName));
             }
 

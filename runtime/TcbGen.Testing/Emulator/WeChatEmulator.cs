@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TcbGen.Specs;
 using TcbGen.Testing.Emulator;
 using TcbGen.Testing.Hosting;
 using TcbGen.Testing.Routing;
@@ -16,11 +17,14 @@ namespace TcbGen.Testing
     /// </summary>
     /// <remarks>
     /// <para>A spec'd endpoint answers at its <c>path</c>, checking in this order:
-    /// 43002 for a method other than POST; 41001 without the <c>access_token</c> query parameter; 40014 for a token the
+    /// 43002 for a method other than POST (43001 other than GET, for a GET spec); 41001 without the token's query
+    /// parameter (<c>access_token</c>, or the kind's own, e.g. <c>cloudbase_access_token</c>); 40014 for a token the
     /// emulator never issued, or whose kind the spec's <c>tokenKinds</c> does not list (the errmsg names both kinds);
-    /// 42001 for an expired token; then the next scripted fault for the endpoint, if any; 44002 for an empty body;
-    /// 47001 unless the body is one strict JSON object; 40101 for a missing required field, conditional ones
-    /// (<c>requiredWhen</c>) included, at any depth; 40097 for a wrong JSON type or an enum value the spec does not list.
+    /// 42001 for an expired token; then the next scripted fault for the endpoint, if any; for a spec whose requests have a
+    /// body, 44002 for an empty body and 47001 unless the body is one strict JSON object (a body-less spec ignores any body);
+    /// 40101 for a missing required field, conditional ones
+    /// (<c>requiredWhen</c>) included, at any depth, or a missing required query field; 40097 for a wrong JSON type, a query value that does not read as
+    /// its type, or an enum value the spec does not list.
     /// Otherwise it answers the response of the spec example whose request equals the body, else the first example's
     /// response, else <c>{"errcode":0,"errmsg":"ok"}</c>.</para>
     /// <para>Every errmsg is the spec's error table message for the code (else WeChat's usual one), then
@@ -44,10 +48,10 @@ namespace TcbGen.Testing
         public const string AuthorizerTokenPath = "/cgi-bin/component/api_authorizer_token";
 
         /// <summary>The token kind <see cref="ComponentTokenPath"/> issues.</summary>
-        public const string ComponentAccessTokenKind = "component_access_token";
+        public const string ComponentAccessTokenKind = TokenKinds.Component;
 
         /// <summary>The token kind <see cref="AuthorizerTokenPath"/> issues.</summary>
-        public const string AuthorizerAccessTokenKind = "authorizer_access_token";
+        public const string AuthorizerAccessTokenKind = TokenKinds.Authorizer;
 
         private readonly EmulatorState _state;
         private readonly EmulatorServer _server;

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.Json;
+using TcbGen.Specs;
 using TcbGen.Testing.Responses;
 
 namespace TcbGen.Testing.Recording
@@ -10,7 +11,8 @@ namespace TcbGen.Testing.Recording
     {
         private const string Mask = "***";
 
-        private static readonly string[] SecretQueryParameters = { "access_token", "component_access_token" };
+        // Every token kind's URL parameter, and the token endpoint's own component_access_token parameter.
+        private static readonly string[] SecretQueryParameters = TokenKinds.Known.Select(k => k.UrlParameter).Append(TokenKinds.Component).Distinct().ToArray();
 
         private static readonly string[] SecretBodyFields = { "component_appsecret", "component_verify_ticket", "authorizer_refresh_token" };
 

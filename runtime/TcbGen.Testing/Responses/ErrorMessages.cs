@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using TcbGen.Generator.Model;
+using TcbGen.Specs.Model;
 
 namespace TcbGen.Testing.Responses
 {

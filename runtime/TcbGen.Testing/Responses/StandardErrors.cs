@@ -13,6 +13,7 @@ namespace TcbGen.Testing.Responses
         public const int InvalidAppSecret = 40125;
         public const int AccessTokenMissing = 41001;
         public const int AccessTokenExpired = 42001;
+        public const int RequireGet = 43001;
         public const int RequirePost = 43002;
         public const int EmptyPostData = 44002;
         public const int DataFormatError = 47001;
@@ -30,6 +31,7 @@ namespace TcbGen.Testing.Responses
             [InvalidAppSecret] = "invalid appsecret",
             [AccessTokenMissing] = "access_token missing",
             [AccessTokenExpired] = "access_token expired",
+            [RequireGet] = "require GET method",
             [RequirePost] = "require POST method",
             [EmptyPostData] = "empty post data",
             [DataFormatError] = "data format error",

@@ -2,6 +2,7 @@ using System;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using TcbGen.Specs;
 using TcbGen.Testing.Emulator;
 using TcbGen.Testing.Recording;
 using TcbGen.Testing.Responses;

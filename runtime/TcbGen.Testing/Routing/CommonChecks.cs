@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using TcbGen.Specs;
 using TcbGen.Testing.Faults;
 using TcbGen.Testing.Responses;
 using TcbGen.Testing.Tokens;
@@ -18,7 +19,16 @@ namespace TcbGen.Testing.Routing
     internal static class CommonChecks
     {
         public static Answer? RequirePost(Exchange exchange, ErrorMessages messages)
-            => HttpMethods.IsPost(exchange.Method) ? null : Answer.Error(StandardErrors.RequirePost, messages.For(StandardErrors.RequirePost));
+            => Microsoft.AspNetCore.Http.HttpMethods.IsPost(exchange.Method) ? null : Answer.Error(StandardErrors.RequirePost, messages.For(StandardErrors.RequirePost));
+
+#pragma warning disable CS8524 // Exhaustive over the named methods: a new EndpointMethod must be handled here (CS8509).
+        /// <summary>43002 unless POST for a POST endpoint, 43001 unless GET for a GET endpoint.</summary>
+        public static Answer? RequireMethod(Exchange exchange, EndpointMethod method, ErrorMessages messages) => method switch
+        {
+            EndpointMethod.Post => RequirePost(exchange, messages),
+            EndpointMethod.Get => Microsoft.AspNetCore.Http.HttpMethods.IsGet(exchange.Method) ? null : Answer.Error(StandardErrors.RequireGet, messages.For(StandardErrors.RequireGet)),
+        };
+#pragma warning restore CS8524
 
         /// <summary>41001 without the token parameter, 40014 for an unknown token or a kind not allowed here, 42001 when expired.</summary>
         public static Answer? CheckToken(Exchange exchange, TokenRegistry tokens, string parameter, IReadOnlyCollection<string> allowedKinds, ErrorMessages messages)

@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using TcbGen.Testing.Admin;
 using TcbGen.Testing.Emulator;
 using TcbGen.Testing.Recording;
 using TcbGen.Testing.Responses;
@@ -27,6 +28,12 @@ namespace TcbGen.Testing.Routing
 
         public async Task HandleAsync(HttpContext context)
         {
+            if (AdminApi.Owns(context.Request.Path.Value ?? "/"))
+            {
+                await AdminApi.HandleAsync(context, _state, _stopping).ConfigureAwait(false);
+                return;
+            }
+
             DateTimeOffset arrived = _state.Options.TimeProvider.GetUtcNow();
             using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
             HttpRequest request = context.Request;

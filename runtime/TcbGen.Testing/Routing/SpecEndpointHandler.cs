@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,10 +17,12 @@ namespace TcbGen.Testing.Routing
             exchange.EndpointName = endpoint.Name;
             ErrorMessages messages = endpoint.Errors;
             JsonDocument? document = null;
-            Answer? rejection = CommonChecks.RequirePost(exchange, messages)
-                ?? CommonChecks.CheckToken(exchange, state.Tokens, "access_token", endpoint.TokenKinds, messages)
+            // An endpoint open to kinds with different URL parameters takes whichever is present.
+            string tokenParameter = endpoint.TokenParameters.FirstOrDefault(p => exchange.QueryValue(p) != null) ?? endpoint.TokenParameters[0];
+            Answer? rejection = CommonChecks.RequireMethod(exchange, endpoint.Spec.Method, messages)
+                ?? CommonChecks.CheckToken(exchange, state.Tokens, tokenParameter, endpoint.TokenKinds, messages)
                 ?? await CommonChecks.ApplyFaultAsync(state.Faults, endpoint.Name, messages, aborted).ConfigureAwait(false)
-                ?? CommonChecks.ParseBody(exchange, messages, out document);
+                ?? (endpoint.Spec.HasBody ? CommonChecks.ParseBody(exchange, messages, out document) : NoBody(out document));
             if (rejection != null)
             {
                 return rejection;
@@ -27,11 +30,18 @@ namespace TcbGen.Testing.Routing
 
             using (document)
             {
-                ValidationProblem? problem = RequestValidator.Validate(endpoint, document!.RootElement);
+                ValidationProblem? problem = RequestValidator.Validate(endpoint, document!.RootElement, exchange.Query);
                 return problem != null
                     ? Answer.Error(problem.Errcode, messages.For(problem.Errcode), problem.Hint)
                     : Answer.Json(endpoint.SuccessResponse(document.RootElement));
             }
+        }
+
+        /// <summary>A request without a body reads as <c>{}</c>: what it sends is in the query; whatever body came is ignored.</summary>
+        private static Answer? NoBody(out JsonDocument? document)
+        {
+            document = JsonDocument.Parse("{}");
+            return null;
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using TcbGen.Generator.Model;
+using TcbGen.Specs.Model;
 using TcbGen.Testing.Responses;
 
 namespace TcbGen.Testing.Specs
@@ -34,6 +34,9 @@ namespace TcbGen.Testing.Specs
         public string Path => Spec.Path;
 
         public IReadOnlyList<string> TokenKinds => Spec.TokenKinds;
+
+        /// <summary>The URL parameters the allowed kinds are sent as (<c>access_token</c>, <c>cloudbase_access_token</c>), in spec order.</summary>
+        public IReadOnlyList<string> TokenParameters => Spec.TokenKinds.Select(kind => TcbGen.Specs.TokenKinds.Of(kind).UrlParameter).Distinct().ToList();
 
         /// <summary>The spec's errmsg per errcode, falling back to the emulator's standard ones.</summary>
         public ErrorMessages Errors { get; }

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using TcbGen.Generator.Model;
-using TcbGen.Generator.Specs;
+using TcbGen.Specs.Model;
+using TcbGen.Specs;
 
 namespace TcbGen.Testing.Specs
 {
@@ -29,7 +29,7 @@ namespace TcbGen.Testing.Specs
         {
             List<ParsedSpec> parsed = sources.Select(s => SpecParser.Parse(s.Path, s.Text)).ToList();
             var problems = parsed.SelectMany(p => p.Diagnostics).Select(Format).ToList();
-            CrossSpecResult crossChecked = CrossSpecChecker.Check(parsed, Array.Empty<string>());
+            CrossSpecResult crossChecked = CrossSpecChecker.Check(parsed);
             problems.AddRange(crossChecked.Diagnostics.Select(Format));
             problems.AddRange(PathProblems(crossChecked.Accepted, reservedPaths));
             if (sources.Count == 0)

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text;
-using TcbGen.Generator.Specs;
+using TcbGen.Specs;
 
 namespace TcbGen.Testing.Specs
 {

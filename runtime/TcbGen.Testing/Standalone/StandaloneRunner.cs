@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TcbGen.Testing.Admin;
 using TcbGen.Testing.Specs;
 
 namespace TcbGen.Testing.Standalone
@@ -79,6 +80,8 @@ namespace TcbGen.Testing.Standalone
                 text.WriteLine(Curl($"{baseUrl}{endpoint.Path}?access_token={Uri.EscapeDataString(token)}", endpoint.FirstExampleRequest));
             }
 
+            text.WriteLine();
+            text.WriteLine(AdminApi.Usage(baseUrl));
             text.WriteLine();
             text.WriteLine("Press Ctrl+C to stop.");
             return text.ToString();

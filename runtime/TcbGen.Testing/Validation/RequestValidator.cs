@@ -2,7 +2,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
-using TcbGen.Generator.Model;
+using Microsoft.AspNetCore.Http;
+using TcbGen.Specs;
+using TcbGen.Specs.Model;
 using TcbGen.Testing.Responses;
 using TcbGen.Testing.Specs;
 
@@ -24,7 +26,7 @@ namespace TcbGen.Testing.Validation
             _endpoint = endpoint;
         }
 
-        public static ValidationProblem? Validate(EmulatedEndpoint endpoint, JsonElement body)
+        public static ValidationProblem? Validate(EmulatedEndpoint endpoint, JsonElement body, IQueryCollection query)
         {
             ObjectSpec? request = endpoint.Spec.Request;
             if (request == null)
@@ -33,6 +35,7 @@ namespace TcbGen.Testing.Validation
             }
 
             var validator = new RequestValidator(endpoint);
+            validator.CheckQuery(request, query);
             validator.CheckObject(request, body, string.Empty);
             if (validator._missing.Count > 0)
             {
@@ -42,9 +45,54 @@ namespace TcbGen.Testing.Validation
             return validator._wrong.Count > 0 ? new ValidationProblem(StandardErrors.InvalidArgs, validator._wrong[0]) : null;
         }
 
+        /// <summary>The request's query fields: present when required, and each value readable as its type.</summary>
+        private void CheckQuery(ObjectSpec request, IQueryCollection query)
+        {
+            foreach (FieldSpec field in request.Fields.Where(f => f.Location == FieldLocation.Query))
+            {
+                string? value = query[field.WireName];
+                if (string.IsNullOrEmpty(value))
+                {
+                    if (field.Required)
+                    {
+                        _missing.Add(field.WireName);
+                    }
+
+                    continue;
+                }
+
+                if (field.Type.IsEnum)
+                {
+                    List<string> allowed = _endpoint.Enum(field.Type.TypeName!).Members.Select(m => m.StringValue ?? m.Value.ToString(CultureInfo.InvariantCulture)).ToList();
+                    if (!allowed.Contains(value))
+                    {
+                        _wrong.Add($"{field.WireName} is '{value}', not one of {string.Join(", ", allowed)}");
+                    }
+                }
+                else if (!HasShape(field.Type.Info.Wire, value))
+                {
+                    _wrong.Add($"{field.WireName} must be {field.Type.Info.WireDescription}, not '{value}'");
+                }
+            }
+        }
+
+#pragma warning disable CS8524 // Exhaustive over the named shapes: a new WireShape must be handled here (CS8509).
+        /// <summary>Whether a query string value reads as the shape; objects and arrays never go in a query.</summary>
+        private static bool HasShape(WireShape shape, string value) => shape switch
+        {
+            WireShape.String => true,
+            WireShape.Boolean => value is "true" or "false",
+            WireShape.Int32 => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+            WireShape.Int64 => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+            WireShape.Number => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+            WireShape.Object => false,
+            WireShape.Array => false,
+        };
+#pragma warning restore CS8524
+
         private void CheckObject(ObjectSpec spec, JsonElement value, string path)
         {
-            foreach (FieldSpec field in spec.Fields)
+            foreach (FieldSpec field in spec.Fields.Where(f => f.Location == FieldLocation.Body))
             {
                 string fieldPath = path.Length == 0 ? field.WireName : path + "." + field.WireName;
                 bool present = value.TryGetProperty(field.WireName, out JsonElement fieldValue) && fieldValue.ValueKind != JsonValueKind.Null;
@@ -64,12 +112,21 @@ namespace TcbGen.Testing.Validation
 
         private void CheckValue(TypeRef type, JsonElement value, string path)
         {
-            switch (type.Kind)
+            FieldType info = type.Info;
+            if (!HasShape(info.Wire, value))
             {
-                case TypeKind.Object when value.ValueKind == JsonValueKind.Object:
+                _wrong.Add($"{path} must be {info.WireDescription}, not {value.GetRawText()}");
+                return;
+            }
+
+            switch (info.Check)
+            {
+                case ValueCheck.None:
+                    return;
+                case ValueCheck.NestedObject:
                     CheckObject(_endpoint.Object(type.TypeName!), value, path);
                     return;
-                case TypeKind.Array when value.ValueKind == JsonValueKind.Array:
+                case ValueCheck.Items:
                     int index = 0;
                     foreach (JsonElement item in value.EnumerateArray())
                     {
@@ -78,8 +135,7 @@ namespace TcbGen.Testing.Validation
                     }
 
                     return;
-                case TypeKind.StringEnum when value.ValueKind == JsonValueKind.String:
-                case TypeKind.IntegerEnum when value.ValueKind == JsonValueKind.Number:
+                case ValueCheck.EnumMember:
                     EnumSpec enumSpec = _endpoint.Enum(type.TypeName!);
                     if (!enumSpec.Members.Any(m => IsMember(m, value)))
                     {
@@ -88,36 +144,22 @@ namespace TcbGen.Testing.Validation
                     }
 
                     return;
-                default:
-                    if (!HasScalarType(type.Kind, value))
-                    {
-                        _wrong.Add($"{path} must be {Describe(type.Kind)}, not {value.GetRawText()}");
-                    }
-
-                    return;
             }
         }
 
-        private static bool HasScalarType(TypeKind kind, JsonElement value) => kind switch
+#pragma warning disable CS8524 // Exhaustive over the named shapes: a new WireShape must be handled here (CS8509).
+        /// <summary>Whether a JSON value is what WeChat accepts for the shape; requests are checked strictly.</summary>
+        private static bool HasShape(WireShape shape, JsonElement value) => shape switch
         {
-            TypeKind.String => value.ValueKind == JsonValueKind.String,
-            TypeKind.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-            TypeKind.Int32 => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
-            TypeKind.Int64 => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
-            TypeKind.Number => value.ValueKind == JsonValueKind.Number,
-            _ => false,
+            WireShape.String => value.ValueKind == JsonValueKind.String,
+            WireShape.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            WireShape.Int32 => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
+            WireShape.Int64 => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+            WireShape.Number => value.ValueKind == JsonValueKind.Number,
+            WireShape.Object => value.ValueKind == JsonValueKind.Object,
+            WireShape.Array => value.ValueKind == JsonValueKind.Array,
         };
-
-        private static string Describe(TypeKind kind) => kind switch
-        {
-            TypeKind.String or TypeKind.StringEnum => "a string",
-            TypeKind.Boolean => "true or false",
-            TypeKind.Int32 or TypeKind.IntegerEnum => "a 32-bit integer",
-            TypeKind.Int64 => "a 64-bit integer",
-            TypeKind.Number => "a number",
-            TypeKind.Object => "an object",
-            _ => "an array",
-        };
+#pragma warning restore CS8524
 
         private static bool IsMember(EnumMemberSpec member, JsonElement value) => member.StringValue != null
             ? value.ValueKind == JsonValueKind.String && value.GetString() == member.StringValue
@@ -131,15 +173,17 @@ namespace TcbGen.Testing.Validation
             }
 
             ConstantValue expected = condition.Value;
+#pragma warning disable CS8524 // Exhaustive over the named kinds: a new ConstantKind must be handled here (CS8509).
             return expected.Kind switch
             {
                 ConstantKind.Boolean => sibling.ValueKind is JsonValueKind.True or JsonValueKind.False && sibling.GetBoolean() == expected.Boolean,
                 ConstantKind.String => sibling.ValueKind == JsonValueKind.String && sibling.GetString() == expected.Text,
                 ConstantKind.Integer => IsInteger(sibling, expected.Integer),
-                _ => expected.Text != null
+                ConstantKind.EnumMember => expected.Text != null
                     ? sibling.ValueKind == JsonValueKind.String && sibling.GetString() == expected.Text
                     : IsInteger(sibling, expected.Integer),
             };
+#pragma warning restore CS8524
         }
 
         private static bool IsInteger(JsonElement value, long expected)

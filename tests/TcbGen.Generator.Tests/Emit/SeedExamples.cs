@@ -1,8 +1,8 @@
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
-using TcbGen.Generator.Model;
-using TcbGen.Generator.Specs;
+using TcbGen.Specs.Model;
+using TcbGen.Specs;
 using TcbGen.Generator.Tests.Infrastructure;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using System.Linq;
-using TcbGen.Generator.Specs.Json;
+using TcbGen.Specs.Json;
 using Xunit;
 
 namespace TcbGen.Generator.Tests.Specs

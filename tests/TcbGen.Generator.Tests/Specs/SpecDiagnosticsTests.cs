@@ -94,7 +94,10 @@ namespace TcbGen.Generator.Tests.Specs
         // TCB0006: unknown field type.
         [InlineData("TCB0006", LimitField, "{ \"name\": \"limit\", \"type\": \"strng\" }", "\"strng\"", null, "'strng'")]
         // TCB0007: bad values.
-        [InlineData("TCB0007", "\"method\": \"POST\"", "\"method\": \"GET\"", "\"GET\"", null, "'GET'")]
+        [InlineData("TCB0007", "\"method\": \"POST\"", "\"method\": \"PUT\"", "\"PUT\"", null, "'PUT'")]
+        [InlineData("TCB0007", "\"method\": \"POST\"", "\"method\": \"POST\", \"requestBody\": \"xml\"", "\"xml\"", null, "'requestBody' is 'xml'")]
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"in\": \"header\" }", "\"header\"", null, "'in' is 'header'")]
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"array\", \"items\": { \"type\": \"integer\" }, \"in\": \"query\" }", "\"query\"", null, "cannot be sent in the query")]
         [InlineData("TCB0007", "\"/tcb/probeenv\"", "\"tcb/probeenv\"", "\"tcb/probeenv\"", null, "'path' must start with '/'")]
         [InlineData("TCB0007", "\"/tcb/probeenv\"", "\"/tcb/probeenv?x=1\"", "\"/tcb/probeenv?x=1\"", null, "'path'")]
         [InlineData("TCB0007", "[\"authorizer_access_token\"]", "[\"authorizer_token\"]", "\"authorizer_token\"", null, "'authorizer_token'")]
@@ -146,6 +149,9 @@ namespace TcbGen.Generator.Tests.Specs
         [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"required\": false }", "\"required\": false", "\"required\"", "'required' does not apply")]
         [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"format\": \"int32\" }", "\"format\"", null, "'format' does not apply")]
         [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"int64\", \"enum\": [{ \"value\": 1, \"name\": \"One\" }] }", "\"int64\"", null, "remove 'format'")]
+        [InlineData("TCB0018", "\"method\": \"POST\"", "\"method\": \"GET\", \"requestBody\": \"json\"", "\"json\"", null, "has no body")]
+        [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"in\": \"query\" }", "\"in\"", null, "'in' does not apply")]
+        [InlineData("TCB0017", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"enum\": [{ \"value\": \"x\", \"name\": \"IsKnown\" }] }", "{ \"value\": \"x\"", "{", "'IsKnown'")]
         [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"required\": true, \"requiredWhen\": { \"field\": \"env\", \"equals\": \"x\" } }", "{ \"field\": \"env\"", "{", "both 'required' and 'requiredWhen'")]
         public void BrokenSpecReportsOneLocatedDiagnosticAndTheSeedsStillGenerate(string id, string find, string replace, string atContext, string? atTarget, string messagePart)
         {
@@ -158,6 +164,7 @@ namespace TcbGen.Generator.Tests.Specs
             AssertDiagnostic(diagnostic, id, ProbePath, At(json, atContext, atTarget), messagePart);
             AssertNoSourceFor(outcome, "ProbeEnv", "Endpoint");
             AssertSeedsGenerated(outcome);
+            EmulatorAgreement.AssertRejectsLikeTheBuild(diagnostic, specs);
         }
 
         [Theory]
@@ -173,6 +180,7 @@ namespace TcbGen.Generator.Tests.Specs
 
             Diagnostic diagnostic = SingleDiagnostic(outcome, what);
             AssertDiagnostic(diagnostic, "TCB0001", ProbePath, (line, column), messagePart);
+            EmulatorAgreement.AssertRejectsLikeTheBuild(diagnostic, new[] { GeneratorHarness.Spec(ProbeFile, json) });
             Assert.Empty(outcome.Sources);
         }
 
@@ -217,6 +225,7 @@ namespace TcbGen.Generator.Tests.Specs
 
             Diagnostic diagnostic = SingleDiagnostic(outcome);
             AssertDiagnostic(diagnostic, "TCB0013", "/specs/b-probe.tcb.json", At(later, "\"probeEnv\""), "'probeEnv' is already declared in a-probe.tcb.json");
+            EmulatorAgreement.AssertRejectsLikeTheBuild(diagnostic, specs);
             Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
             Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Client.g.cs");
             AssertNoSourceFor(outcome, "ProbeEnvTwo");
@@ -255,8 +264,21 @@ namespace TcbGen.Generator.Tests.Specs
             GeneratorOutcome outcome = GeneratorHarness.Run(specs);
 
             AssertDiagnostic(SingleDiagnostic(outcome), "TCB0014", "/specs/probeOther.tcb.json", At(second, "\"probeOther\""), "'SharedInfo'", "probeEnv.tcb.json");
+            EmulatorAgreement.AssertRejectsLikeTheBuild(SingleDiagnostic(outcome), specs);
             Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
             AssertNoSourceFor(outcome, "ProbeOther");
+        }
+
+        [Fact]
+        public void ABodyFieldOnAGetRequestIsReported()
+        {
+            string json = ReplaceOnce(ReplaceOnce(Probe, "\"method\": \"POST\"", "\"method\": \"GET\""), LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"in\": \"body\" }");
+            AdditionalText[] specs = { GeneratorHarness.Spec(ProbeFile, json) };
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(specs);
+
+            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0007", ProbePath, At(json, "\"body\""), "this request has no body (GET)");
+            EmulatorAgreement.AssertRejectsLikeTheBuild(SingleDiagnostic(outcome), specs);
         }
 
         [Fact]
@@ -264,9 +286,12 @@ namespace TcbGen.Generator.Tests.Specs
         {
             string json = ReplaceOnce(Probe, StatusField, "{ \"name\": \"info\", \"type\": \"object\", \"typeName\": \"TcbAuthorizerClient\", \"fields\": [] }");
 
-            GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec(ProbeFile, json) }.Concat(GeneratorHarness.SeedSpecs()));
+            AdditionalText[] specs = new[] { GeneratorHarness.Spec(ProbeFile, json) }.Concat(GeneratorHarness.SeedSpecs()).ToArray();
+            GeneratorOutcome outcome = GeneratorHarness.Run(specs);
 
             AssertDiagnostic(SingleDiagnostic(outcome), "TCB0014", ProbePath, At(json, "\"probeEnv\""), "'TcbAuthorizerClient'", "TcbGen itself");
+            // The emulator used to pass no reserved names and accepted this spec.
+            EmulatorAgreement.AssertRejectsLikeTheBuild(SingleDiagnostic(outcome), specs);
             AssertNoSourceFor(outcome, "ProbeEnv");
             AssertSeedsGenerated(outcome);
         }

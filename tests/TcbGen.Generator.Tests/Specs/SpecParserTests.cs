@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
-using TcbGen.Generator.Model;
-using TcbGen.Generator.Specs;
+using TcbGen.Specs.Model;
+using TcbGen.Specs;
 using TcbGen.Generator.Tests.Infrastructure;
 using Xunit;
 

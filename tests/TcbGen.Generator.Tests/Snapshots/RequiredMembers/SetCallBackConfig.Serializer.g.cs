@@ -146,7 +146,7 @@ namespace Test.Tcb
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
-                        result.ErrorCode = reader.GetInt32();
+                        result.ErrorCode = global::TcbGen.Runtime.TcbWireReader.Int32(ref reader);
                     }
                 }
                 else if (reader.ValueTextEquals(Utf8_errmsg))

@@ -83,7 +83,7 @@ namespace Test.Tcb
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
-                        result.ErrorCode = reader.GetInt32();
+                        result.ErrorCode = global::TcbGen.Runtime.TcbWireReader.Int32(ref reader);
                     }
                 }
                 else if (reader.ValueTextEquals(Utf8_errmsg))
@@ -99,7 +99,7 @@ namespace Test.Tcb
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
-                        result.Open = reader.GetBoolean();
+                        result.Open = global::TcbGen.Runtime.TcbWireReader.Boolean(ref reader);
                     }
                 }
                 else if (reader.ValueTextEquals(Utf8_api_whitelist))
@@ -115,7 +115,12 @@ namespace Test.Tcb
                         var list0 = new global::System.Collections.Generic.List<string>();
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                         {
-                            list0.Add(reader.GetString()!);
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                            {
+                                continue;
+                            }
+
+                            list0.Add(global::TcbGen.Runtime.TcbWireReader.String(ref reader));
                         }
                         result.ApiWhitelist = list0;
                     }
@@ -125,7 +130,7 @@ namespace Test.Tcb
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
-                        result.Version = reader.GetInt32();
+                        result.Version = global::TcbGen.Runtime.TcbWireReader.Int32(ref reader);
                     }
                 }
                 else
@@ -145,16 +150,6 @@ namespace Test.Tcb
                 case global::Test.Tcb.SetCloudAccessTokenAction.Get: return "get";
                 case global::Test.Tcb.SetCloudAccessTokenAction.Set: return "set";
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "SetCloudAccessTokenAction has no such member.");
-            }
-        }
-
-        internal static global::Test.Tcb.SetCloudAccessTokenAction SetCloudAccessTokenActionFromWire(string? value)
-        {
-            switch (value)
-            {
-                case "get": return global::Test.Tcb.SetCloudAccessTokenAction.Get;
-                case "set": return global::Test.Tcb.SetCloudAccessTokenAction.Set;
-                default: throw new global::System.Text.Json.JsonException("'" + value + "' is not a value of SetCloudAccessTokenAction.");
             }
         }
     }

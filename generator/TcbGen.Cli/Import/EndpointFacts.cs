@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace TcbGen.Cli.Import
+{
+    /// <summary>Reads identity and transport: name, title, description, notes, method and path, token kinds, permission sets.</summary>
+    internal static class EndpointFacts
+    {
+        private static readonly Regex Url = new Regex("\\b(GET|POST)\\s+https?://api\\.weixin\\.qq\\.com(/[A-Za-z0-9_/.\\-]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        private static readonly Regex InlineName = new Regex("(?:接口英文名|Interface (?:English )?name)\\s*[:：]\\s*([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        private static readonly Regex NamedKind = new Regex("(?:[?&]|^)(component|authorizer)_access_token(?:=|\\s+string)", RegexOptions.Compiled | RegexOptions.Multiline | RegexOptions.IgnoreCase);
+        private static readonly Regex TokenKind = new Regex("(component|authorizer)_access_token", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        private static readonly Regex PermissionSets = new Regex("(?:权限集\\s*id\\s*为|permission set id[^:：]*(?:is)?)\\s*[:：]?\\s*((?:\\d+\\s*(?:、|,|，|和|and)?\\s*)+)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+
+        public static void Read(IReadOnlyList<PageSection> sections, ImportedSpec spec)
+        {
+            // The page's first heading; a page saved without '#' headings starts with its title as a line.
+            spec.Title = sections[0].TextLines.FirstOrDefault(l => l.Length > 1) ?? sections.Select(s => s.Heading).FirstOrDefault(h => h.Length > 0) ?? string.Empty;
+            spec.Name = FirstLine(sections, "接口英文名", "Interface name", "Interface English name") ?? string.Empty;
+            spec.Description = string.Join(" ", Body(sections, "功能描述", "Functional description", "Function description", "接口说明"));
+            foreach (string note in Body(sections, "注意事项", "Note", "Notes"))
+            {
+                spec.Notes.Add(note.TrimStart('•', '-', '*', ' ', '\u00a0').Trim());
+            }
+
+            string all = string.Join("\n", sections.SelectMany(s => s.Lines.Prepend("# " + s.Heading)));
+            Match inlineName = InlineName.Match(all);
+            if (spec.Name.Length == 0 && inlineName.Success)
+            {
+                spec.Name = inlineName.Groups[1].Value;
+            }
+
+            Match url = Url.Match(all);
+            if (url.Success)
+            {
+                spec.Method = url.Groups[1].Value.ToUpperInvariant();
+                spec.Path = url.Groups[2].Value.TrimEnd('/');
+            }
+            else
+            {
+                spec.Warnings.Add("No 'POST https://api.weixin.qq.com/...' line: the page gives no method and path.");
+            }
+
+            if (spec.Name.Length == 0 && spec.Path.Length > 0)
+            {
+                spec.Name = spec.Path.Substring(spec.Path.LastIndexOf('/') + 1);
+                spec.Decisions.Add($"The page has no interface English name: named '{spec.Name}' after its path.");
+            }
+
+            ReadTokenKinds(sections, spec);
+            Match sets = PermissionSets.Match(all);
+            if (sets.Success)
+            {
+                spec.PermissionSets.AddRange(Regex.Matches(sets.Groups[1].Value, "\\d+").Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).Distinct());
+            }
+
+            spec.RetrySafe = Regex.IsMatch(spec.Name, "^(get|query|describe|list|check|search|batchget|fetch)", RegexOptions.IgnoreCase);
+            spec.Decisions.Add(spec.RetrySafe
+                ? $"retrySafe is true: '{spec.Name}' reads by its name, so a resend is harmless."
+                : $"retrySafe is false: the page does not say a resend is harmless (the safe default).");
+        }
+
+        /// <summary>From the access_token row and the 第三方调用 section; the component token is listed first, as in the seed specs.</summary>
+        private static void ReadTokenKinds(IReadOnlyList<PageSection> sections, ImportedSpec spec)
+        {
+            IEnumerable<string> places = sections
+                .Where(s => s.HeadingHas("请求参数", "Request parameters", "Request Parameter", "第三方调用", "Third Party", "Third-party", "查询参数", "Query String", "Query parameters"))
+                .SelectMany(s => s.TextLines)
+                .Where(l => l.Contains("access_token", StringComparison.OrdinalIgnoreCase) || l.Contains("权限集", StringComparison.Ordinal) || l.Contains("authorized", StringComparison.OrdinalIgnoreCase));
+            var kinds = new HashSet<string>(StringComparer.Ordinal);
+            // The URL or a parameter named after the kind itself settles it ("?component_access_token=", a row
+            // "component_access_token string ... 不是authorizer_access_token"), whatever its description mentions.
+            Match named = NamedKind.Match(string.Join("\n", sections.SelectMany(s => s.TextLines)));
+            if (named.Success)
+            {
+                spec.TokenKinds.Add(named.Groups[1].Value.ToLowerInvariant() + "_access_token");
+                return;
+            }
+
+            foreach (string line in places)
+            {
+                foreach (Match match in TokenKind.Matches(line))
+                {
+                    kinds.Add(match.Groups[1].Value.ToLowerInvariant() + "_access_token");
+                }
+            }
+
+            foreach (string kind in new[] { "component_access_token", "authorizer_access_token" }.Where(kinds.Contains))
+            {
+                spec.TokenKinds.Add(kind);
+            }
+
+            if (spec.TokenKinds.Count == 0)
+            {
+                spec.TokenKinds.Add("authorizer_access_token");
+                spec.Decisions.Add("The page names no token kind (only access_token): authorizer_access_token is assumed, the token a third-party platform calls an account's APIs with.");
+            }
+        }
+
+        private static string? FirstLine(IReadOnlyList<PageSection> sections, params string[] headings)
+            => sections.Where(s => headings.Any(h => s.Heading.Equals(h, StringComparison.OrdinalIgnoreCase))).SelectMany(s => s.TextLines).FirstOrDefault();
+
+        private static IEnumerable<string> Body(IReadOnlyList<PageSection> sections, params string[] headings)
+            => sections.Where(s => headings.Any(h => s.Heading.Equals(h, StringComparison.OrdinalIgnoreCase))).SelectMany(s => s.TextLines);
+    }
+}

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace TcbGen.Cli.Import
+{
+    /// <summary>Turns a row's type, required and description cells into spec facts, recording every guess.</summary>
+    internal static class FieldTyper
+    {
+        private static readonly Regex RequiredWhenChinese = new Regex("([A-Za-z_][A-Za-z0-9_]*)\\s*(?:=|==|为)\\s*['\"]?([A-Za-z0-9_\\-]+)['\"]?\\s*时\\s*(?:必填|必传|必须|必需)", RegexOptions.Compiled);
+        private static readonly Regex RequiredWhenEnglish = new Regex("required (?:when|if) ([A-Za-z_][A-Za-z0-9_]*)\\s*(?:is|=|==)\\s*['\"]?([A-Za-z0-9_\\-]+)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        private static readonly Regex InlineChoices = new Regex("(?:可选|可选值|取值)[:：为]?\\s*([A-Za-z0-9_]+(?:\\s*(?:或者|或|、|,|，|/|\\|)\\s*[A-Za-z0-9_]+)+)", RegexOptions.Compiled);
+        private static readonly Regex LongHint = new Regex("(time|timestamp|_at|msgid|size|bytes)$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+
+        /// <summary>yes/是/Y/true/必填 → true; no/否/N/false/选填 → false; anything else → null (not a required cell).</summary>
+        public static bool? ReadRequired(string? cell)
+        {
+            if (cell == null)
+            {
+                return null;
+            }
+
+            string c = cell.Trim().TrimEnd('.', '。').ToLowerInvariant();
+            return c switch
+            {
+                "是" or "yes" or "y" or "true" or "必填" or "required" or "必须" or "必选" or "✓" or "✅" => true,
+                "否" or "no" or "n" or "false" or "选填" or "非必填" or "optional" or "可选" => false,
+                _ => null,
+            };
+        }
+
+        /// <summary>The spec type of a type cell, e.g. <c>array&lt;string&gt;</c> → array of string.</summary>
+        public static FieldType ReadType(string fieldPath, string name, string text, string description, List<string> decisions)
+        {
+            string t = text.Trim().ToLowerInvariant();
+            Match generic = Regex.Match(t, "^array\\.?<(.+)>$");
+            if (generic.Success)
+            {
+                return new FieldType("array", Items: ReadType(fieldPath + "[]", name, generic.Groups[1].Value, string.Empty, decisions));
+            }
+
+            if (t.EndsWith("[]", StringComparison.Ordinal))
+            {
+                return new FieldType("array", Items: ReadType(fieldPath + "[]", name, t.Substring(0, t.Length - 2), string.Empty, decisions));
+            }
+
+            switch (t)
+            {
+                case "string":
+                case "str":
+                    return FieldType.String;
+                case "bool":
+                case "boolean":
+                    return new FieldType("boolean");
+                case "object":
+                case "json":
+                    return new FieldType("object");
+                case "objectarray":
+                case "objarray":
+                case "object array":
+                    return new FieldType("array", Items: new FieldType("object"));
+                case "array":
+                    decisions.Add($"'{fieldPath}': the page says only 'array'; its items are taken as objects if a sub-table follows, else as strings.");
+                    return new FieldType("array", Items: FieldType.String);
+                case "int64":
+                case "long":
+                case "uint32":
+                case "uint64":
+                    if (t == "uint32")
+                    {
+                        decisions.Add($"'{fieldPath}' is uint32 on the page: read as int64, since uint32 values pass int32's range.");
+                    }
+
+                    return new FieldType("integer", "int64");
+                case "int":
+                case "int32":
+                case "integer":
+                case "uint":
+                    return new FieldType("integer");
+                case "float":
+                case "double":
+                    return new FieldType("number");
+                case "number":
+                    if (Regex.IsMatch(description, "小数|浮点|金额|比例|ratio|decimal|float|percent", RegexOptions.IgnoreCase))
+                    {
+                        decisions.Add($"'{fieldPath}' is 'number' and its description speaks of fractions: kept as a number (double).");
+                        return new FieldType("number");
+                    }
+
+                    if (LongHint.IsMatch(name))
+                    {
+                        decisions.Add($"'{fieldPath}' is 'number' on the page: taken as a 64-bit integer (its name suggests a time, size or id).");
+                        return new FieldType("integer", "int64");
+                    }
+
+                    decisions.Add($"'{fieldPath}' is 'number' on the page: taken as a 32-bit integer.");
+                    return new FieldType("integer");
+                default:
+                    decisions.Add($"'{fieldPath}' has the unknown type '{text}': taken as a string.");
+                    return FieldType.String;
+            }
+        }
+
+        /// <summary>"action=set时必填" → (action, "set"); the value's JSON type is settled once the sibling's type is known.</summary>
+        public static (string Field, string Value)? ReadRequiredWhen(string description)
+        {
+            Match match = RequiredWhenChinese.Match(description);
+            if (!match.Success)
+            {
+                match = RequiredWhenEnglish.Match(description);
+            }
+
+            return match.Success ? (match.Groups[1].Value, match.Groups[2].Value) : null;
+        }
+
+        /// <summary>Says the field may be left out ("若不填则不更新", "选填", "optional").</summary>
+        public static bool SaysOptional(string description)
+            => Regex.IsMatch(description, "若不填|不填则|可不填|非必填|选填|不传则|可不传|\\boptional\\b|if not (filled|set|passed)", RegexOptions.IgnoreCase);
+
+        /// <summary>"可选get或者set" → get, set.</summary>
+        public static IReadOnlyList<string> InlineEnumValues(string description)
+        {
+            Match match = InlineChoices.Match(description);
+            if (!match.Success)
+            {
+                return Array.Empty<string>();
+            }
+
+            return Regex.Split(match.Groups[1].Value, "\\s*(?:或者|或|、|,|，|/|\\|)\\s*").Where(v => v.Length > 0).Distinct().ToList();
+        }
+
+        /// <summary>The requiredWhen value as JSON of the discriminator's type.</summary>
+        public static JsonNode? TypedValue(string value, FieldType discriminator)
+        {
+            switch (discriminator.Kind)
+            {
+                case "boolean":
+                    return value.Equals("true", StringComparison.OrdinalIgnoreCase) ? JsonValue.Create(true)
+                        : value.Equals("false", StringComparison.OrdinalIgnoreCase) ? JsonValue.Create(false) : null;
+                case "integer":
+                    return int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number) ? JsonValue.Create(number) : null;
+                case "string":
+                    return JsonValue.Create(value);
+                default:
+                    return null;
+            }
+        }
+    }
+}

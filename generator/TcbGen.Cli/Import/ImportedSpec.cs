@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+
+namespace TcbGen.Cli.Import
+{
+    /// <summary>The type of a field as read from a page: a spec <c>type</c>, an integer <c>format</c>, and array items.</summary>
+    internal sealed record FieldType(string Kind, string? Format = null, FieldType? Items = null)
+    {
+        public static FieldType String { get; } = new FieldType("string");
+
+        /// <summary>The innermost element type: the type itself unless it is an array.</summary>
+        public FieldType Element => Items == null ? this : Items.Element;
+
+        public bool HoldsObject => Element.Kind == "object";
+
+        public FieldType WithElement(FieldType element) => Items == null ? element : this with { Items = Items.WithElement(element) };
+    }
+
+    /// <summary>One enum member: its wire value (a string, or an integer for integer enums) and C# name.</summary>
+    internal sealed record ImportedEnumMember(string Value, string Name, string? Description);
+
+    /// <summary>A field read from a parameter table, with its nested fields when it holds an object.</summary>
+    internal sealed class ImportedField
+    {
+        public ImportedField(string name, FieldType type, string description)
+        {
+            Name = name;
+            Type = type;
+            Description = description;
+        }
+
+        public string Name { get; }
+
+        public FieldType Type { get; set; }
+
+        public string Description { get; set; }
+
+        /// <summary>True or false when the page says so; null when the page has no required column for this row.</summary>
+        public bool? Required { get; set; }
+
+        public (string Field, JsonNode Value)? RequiredWhen { get; set; }
+
+        public List<ImportedEnumMember> Enum { get; } = new List<ImportedEnumMember>();
+
+        public List<ImportedField> Fields { get; } = new List<ImportedField>();
+    }
+
+    /// <summary>An errcode table row.</summary>
+    internal sealed record ImportedError(int Code, string Name, string Message, string? Solution);
+
+    /// <summary>A documented example, repaired to valid JSON.</summary>
+    internal sealed class ImportedExample
+    {
+        public ImportedExample(string? description) => Description = description;
+
+        public string? Description { get; }
+
+        public JsonObject? Request { get; set; }
+
+        public JsonObject? Response { get; set; }
+    }
+
+    /// <summary>Everything read from one page: the endpoint, plus the guesses to review and the problems met.</summary>
+    internal sealed class ImportedSpec
+    {
+        public string Name { get; set; } = string.Empty;
+
+        public string Title { get; set; } = string.Empty;
+
+        public string Description { get; set; } = string.Empty;
+
+        public List<string> Notes { get; } = new List<string>();
+
+        public List<int> PermissionSets { get; } = new List<int>();
+
+        public string Method { get; set; } = "POST";
+
+        public string Path { get; set; } = string.Empty;
+
+        public List<string> TokenKinds { get; } = new List<string>();
+
+        public bool RetrySafe { get; set; }
+
+        public List<ImportedField> Request { get; } = new List<ImportedField>();
+
+        public List<ImportedField> Response { get; } = new List<ImportedField>();
+
+        public List<ImportedError> Errors { get; } = new List<ImportedError>();
+
+        public List<ImportedExample> Examples { get; } = new List<ImportedExample>();
+
+        /// <summary>Every guess the importer made, in words a reviewer can check against the page.</summary>
+        public List<string> Decisions { get; } = new List<string>();
+
+        /// <summary>What the importer could not read (a cut table or example, a missing section).</summary>
+        public List<string> Warnings { get; } = new List<string>();
+    }
+}

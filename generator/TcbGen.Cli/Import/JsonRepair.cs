@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace TcbGen.Cli.Import
+{
+    /// <summary>Finds JSON blocks in page text and repairs what WeChat's examples get wrong (trailing commas, comments, curly quotes).</summary>
+    internal static class JsonRepair
+    {
+        /// <summary>The text of the first JSON object starting at <paramref name="start"/>; <paramref name="complete"/> false when it never closes.</summary>
+        public static string? Block(string text, int start, out int end, out bool complete)
+        {
+            end = start;
+            complete = false;
+            int open = text.IndexOf('{', start);
+            if (open < 0)
+            {
+                return null;
+            }
+
+            int depth = 0;
+            bool inString = false;
+            for (int i = open; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (inString)
+                {
+                    if (c == '\\')
+                    {
+                        i++;
+                    }
+                    else if (c == '"')
+                    {
+                        inString = false;
+                    }
+
+                    continue;
+                }
+
+                if (c == '"')
+                {
+                    inString = true;
+                }
+                else if (c == '{' || c == '[')
+                {
+                    depth++;
+                }
+                else if (c == '}' || c == ']')
+                {
+                    depth--;
+                    if (depth == 0)
+                    {
+                        end = i + 1;
+                        complete = true;
+                        return text.Substring(open, end - open);
+                    }
+                }
+            }
+
+            end = text.Length;
+            return text.Substring(open);
+        }
+
+        /// <summary>Parses a repaired block as an object; null when even the repaired text is not JSON.</summary>
+        public static JsonObject? ParseObject(string block)
+        {
+            string repaired = Repair(block);
+            try
+            {
+                return JsonNode.Parse(repaired, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        private static string Repair(string block)
+        {
+            var text = new StringBuilder(block);
+            text.Replace('“', '"').Replace('”', '"').Replace('，', ',').Replace('：', ':');
+            string repaired = text.ToString();
+            repaired = Regex.Replace(repaired, "(?m)^\\s*\\.\\.\\.\\s*,?\\s*$", string.Empty);
+            repaired = Regex.Replace(repaired, "}(\\s*){", "},$1{");
+            return Regex.Replace(repaired, ",(\\s*[}\\]])", "$1");
+        }
+    }
+}

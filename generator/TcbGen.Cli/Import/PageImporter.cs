@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace TcbGen.Cli.Import
+{
+    /// <summary>
+    /// A WeChat doc page in, an endpoint out: page text → sections → facts, examples, tables (nested with the examples'
+    /// help), enum tables and the errcode table. Never throws on a bad page: what it cannot read becomes a warning.
+    /// </summary>
+    internal static class PageImporter
+    {
+        private static readonly Regex PayloadHeading = new Regex("^(?:(Req|Res)\\.([A-Za-z0-9_.]+)|([A-Za-z_][A-Za-z0-9_.]*) ?的结构|Structure of ([A-Za-z_][A-Za-z0-9_.]*))", RegexOptions.Compiled);
+        private static readonly Lazy<IReadOnlyDictionary<int, (string Name, string Message)>> KnownNames = new Lazy<IReadOnlyDictionary<int, (string Name, string Message)>>(KnownErrorNames.Load);
+
+        public static ImportedSpec Import(string pageText)
+        {
+            var spec = new ImportedSpec();
+            IReadOnlyList<PageSection> sections = PageSections.Split(PageText.Lines(pageText));
+            EndpointFacts.Read(sections, spec);
+            ExampleReader.Read(sections, spec);
+            var requestShapes = new ExampleShapes(spec.Examples.Select(e => e.Request).OfType<JsonObject>());
+            var responseShapes = new ExampleShapes(spec.Examples.Select(e => e.Response).OfType<JsonObject>());
+
+            spec.Request.AddRange(FieldTreeBuilder.Build(Table(sections, RequestHeadings), requestShapes, request: true, spec));
+            spec.Response.AddRange(FieldTreeBuilder.Build(Table(sections, ResponseHeadings), responseShapes, request: false, spec));
+            ReadPayloadSections(sections, spec, requestShapes, responseShapes);
+            OrphanTables.Attach(sections, spec, requestShapes, responseShapes, IsKnown, SideOf);
+            ExampleFields.Fill(spec.Request, requestShapes, string.Empty, request: true, spec);
+            ExampleFields.Fill(spec.Response, responseShapes, string.Empty, request: false, spec);
+            EnumTableReader.Read(sections, spec);
+            ErrorTableReader.Read(sections, spec, KnownNames.Value);
+
+            var distinct = spec.Decisions.Distinct().ToList();
+            spec.Decisions.Clear();
+            spec.Decisions.AddRange(distinct);
+            if (spec.Errors.Count == 0)
+            {
+                spec.Warnings.Add("No errcode table was found (错误码 / Error code): the page may be cut before it.");
+            }
+
+            return spec;
+        }
+
+        /// <summary>True when the page could be read as an endpoint page: it names a method and path.</summary>
+        public static bool IsEndpoint(ImportedSpec spec) => spec.Path.Length > 0 && spec.Name.Length > 0;
+
+        private static readonly string[] RequestHeadings = { "请求参数", "Request parameters", "Request Parameter", "请求参数说明", "Body 参数", "请求体", "Request Payload" };
+        private static readonly string[] ResponseHeadings = { "返回参数", "Return parameters", "返回值", "Response parameters", "返回参数说明", "Return value", "返回的JSON数据包", "返回的 JSON 数据包", "返回体", "Response Payload" };
+
+        private static bool? SideOf(PageSection section)
+            => StartsWithAny(section, RequestHeadings) ? true : StartsWithAny(section, ResponseHeadings) ? false : null;
+
+        /// <summary>Sections another reader owns: payloads, enums, errcodes, examples, and the page's fixed parts.</summary>
+        private static bool IsKnown(PageSection section)
+            => PayloadHeading.IsMatch(section.Heading)
+               || section.HeadingHas("枚举值", "合法值", "错误码", "Error code", "返回码", "示例", "Example", "调用方式", "HTTPS", "注意事项", "Note", "第三方调用", "Third Party", "接口", "Interface", "功能描述", "Functional", "云调用", "Cloud", "请求地址", "Request Address", "补充说明");
+
+        private static bool StartsWithAny(PageSection section, string[] headings) => headings.Any(h => section.Heading.StartsWith(h, StringComparison.OrdinalIgnoreCase));
+
+        private static TableRows Table(IReadOnlyList<PageSection> sections, params string[] headings)
+        {
+            var table = new TableRows();
+            foreach (PageSection section in sections.Where(s => headings.Any(h => s.Heading.StartsWith(h, StringComparison.OrdinalIgnoreCase))))
+            {
+                TableRows rows = TableReader.Read(section.Lines);
+                table.Items.AddRange(rows.Items);
+                table.Cut |= rows.Cut;
+            }
+
+            return table;
+        }
+
+        /// <summary>The newer pages put a nested payload under its own heading: "Res.info_list(Array) Object Payload".</summary>
+        private static void ReadPayloadSections(IReadOnlyList<PageSection> sections, ImportedSpec spec, ExampleShapes requestShapes, ExampleShapes responseShapes)
+        {
+            foreach (PageSection section in sections)
+            {
+                Match heading = PayloadHeading.Match(section.Heading);
+                if (!heading.Success)
+                {
+                    continue;
+                }
+
+                // "Req.x"/"Res.x" name their side; "x 的结构" belongs to whichever side has a field x.
+                string dotted = heading.Groups[2].Success ? heading.Groups[2].Value : heading.Groups[3].Success ? heading.Groups[3].Value : heading.Groups[4].Value;
+                bool request = heading.Groups[1].Value == "Req" || !heading.Groups[1].Success && Find(spec.Response, dotted.Split('.'), out _) == null;
+                ImportedField? owner = Find(request ? spec.Request : spec.Response, dotted.Split('.'), out string path);
+                if (owner == null)
+                {
+                    spec.Warnings.Add($"The section '{section.Heading}' names no field of the tables; it was left out.");
+                    continue;
+                }
+
+                if (!owner.Type.HoldsObject)
+                {
+                    owner.Type = owner.Type.WithElement(new FieldType("object"));
+                }
+
+                owner.Fields.AddRange(FieldTreeBuilder.Build(TableReader.Read(section.Lines), request ? requestShapes : responseShapes, request, spec, path));
+            }
+        }
+
+        private static ImportedField? Find(List<ImportedField> fields, string[] names, out string path)
+        {
+            path = string.Empty;
+            ImportedField? found = null;
+            foreach (string name in names)
+            {
+                found = fields.FirstOrDefault(f => f.Name == name);
+                if (found == null)
+                {
+                    return null;
+                }
+
+                path = ExampleShapes.Child(path, found.Name, found.Type.Kind == "array");
+                fields = found.Fields;
+            }
+
+            return found;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace TcbGen.Specs.Json
+{
+    internal enum JsonNodeKind
+    {
+        Object,
+        Array,
+        String,
+        Number,
+        True,
+        False,
+        Null,
+    }
+
+    /// <summary>A JSON value with the character range it came from, so problems can be reported at a line and column.</summary>
+    internal abstract class JsonNode
+    {
+        protected JsonNode(JsonNodeKind kind, int start, int end)
+        {
+            Kind = kind;
+            Start = start;
+            End = end;
+        }
+
+        public JsonNodeKind Kind { get; }
+
+        public int Start { get; }
+
+        public int End { get; internal set; }
+
+        public string KindName => Kind switch
+        {
+            JsonNodeKind.Object => "an object",
+            JsonNodeKind.Array => "an array",
+            JsonNodeKind.String => "a string",
+            JsonNodeKind.Number => "a number",
+            JsonNodeKind.Null => "null",
+            _ => "a boolean",
+        };
+    }
+
+    internal sealed class JsonObject : JsonNode
+    {
+        public JsonObject(int start)
+            : base(JsonNodeKind.Object, start, start)
+        {
+        }
+
+        public List<JsonProperty> Properties { get; } = new List<JsonProperty>();
+
+        public JsonProperty? Find(string name)
+        {
+            foreach (JsonProperty property in Properties)
+            {
+                if (property.Name == name)
+                {
+                    return property;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>One <c>"name": value</c> pair; <see cref="NameStart"/>/<see cref="NameEnd"/> span the quoted name.</summary>
+    internal sealed class JsonProperty
+    {
+        public JsonProperty(string name, int nameStart, int nameEnd, JsonNode value)
+        {
+            Name = name;
+            NameStart = nameStart;
+            NameEnd = nameEnd;
+            Value = value;
+        }
+
+        public string Name { get; }
+
+        public int NameStart { get; }
+
+        public int NameEnd { get; }
+
+        public JsonNode Value { get; }
+    }
+
+    internal sealed class JsonArray : JsonNode
+    {
+        public JsonArray(int start)
+            : base(JsonNodeKind.Array, start, start)
+        {
+        }
+
+        public List<JsonNode> Items { get; } = new List<JsonNode>();
+    }
+
+    internal sealed class JsonString : JsonNode
+    {
+        public JsonString(string value, int start, int end)
+            : base(JsonNodeKind.String, start, end)
+        {
+            Value = value;
+        }
+
+        public string Value { get; }
+    }
+
+    internal sealed class JsonNumber : JsonNode
+    {
+        public JsonNumber(string raw, int start, int end)
+            : base(JsonNodeKind.Number, start, end)
+        {
+            Raw = raw;
+        }
+
+        /// <summary>The number exactly as written, e.g. <c>-601026</c> or <c>1.5e3</c>.</summary>
+        public string Raw { get; }
+
+        public bool TryGetInt64(out long value) =>
+            long.TryParse(Raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    internal sealed class JsonLiteral : JsonNode
+    {
+        public JsonLiteral(JsonNodeKind kind, int start, int end)
+            : base(kind, start, end)
+        {
+        }
+    }
+}

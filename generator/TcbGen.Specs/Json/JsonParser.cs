@@ -1,0 +1,363 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace TcbGen.Specs.Json
+{
+    /// <summary>
+    /// A strict RFC 8259 JSON parser that keeps the character range of every value. It never throws:
+    /// a syntax error comes back as a message and an offset.
+    /// </summary>
+    internal sealed class JsonParser
+    {
+        private const int MaxDepth = 64;
+
+        private readonly string _text;
+        private int _position;
+        private int _depth;
+
+        private JsonParser(string text)
+        {
+            _text = text;
+        }
+
+        public static JsonParseResult Parse(string text)
+        {
+            var parser = new JsonParser(text);
+            try
+            {
+                parser.SkipWhitespace();
+                if (parser._position == text.Length)
+                {
+                    return JsonParseResult.Failure("The file is empty; a spec is a JSON object.", 0);
+                }
+
+                JsonNode root = parser.ParseValue();
+                parser.SkipWhitespace();
+                if (parser._position < text.Length)
+                {
+                    return JsonParseResult.Failure("Unexpected text after the end of the JSON value.", parser._position);
+                }
+
+                return JsonParseResult.Success(root);
+            }
+            catch (JsonSyntaxError error)
+            {
+                return JsonParseResult.Failure(error.Message, error.Offset);
+            }
+        }
+
+        private JsonNode ParseValue()
+        {
+            if (_position >= _text.Length)
+            {
+                throw Error("Unexpected end of file; a value was expected.");
+            }
+
+            char c = _text[_position];
+            switch (c)
+            {
+                case '{':
+                    return ParseObject();
+                case '[':
+                    return ParseArray();
+                case '"':
+                    int start = _position;
+                    string value = ParseString();
+                    return new JsonString(value, start, _position);
+                case 't':
+                    return ParseLiteral("true", JsonNodeKind.True);
+                case 'f':
+                    return ParseLiteral("false", JsonNodeKind.False);
+                case 'n':
+                    return ParseLiteral("null", JsonNodeKind.Null);
+                default:
+                    if (c == '-' || (c >= '0' && c <= '9'))
+                    {
+                        return ParseNumber();
+                    }
+
+                    throw Error($"Unexpected character '{Printable(c)}'; a value was expected.");
+            }
+        }
+
+        private JsonObject ParseObject()
+        {
+            var result = new JsonObject(_position);
+            Enter();
+            _position++;
+            SkipWhitespace();
+            if (TryConsume('}'))
+            {
+                return Close(result);
+            }
+
+            while (true)
+            {
+                SkipWhitespace();
+                if (_position >= _text.Length || _text[_position] != '"')
+                {
+                    throw Error(_position < _text.Length && _text[_position] == '}'
+                        ? "A trailing comma is not allowed in JSON."
+                        : "A property name in double quotes was expected.");
+                }
+
+                int nameStart = _position;
+                string name = ParseString();
+                int nameEnd = _position;
+                SkipWhitespace();
+                Expect(':', "':' was expected after the property name.");
+                SkipWhitespace();
+                JsonNode value = ParseValue();
+                result.Properties.Add(new JsonProperty(name, nameStart, nameEnd, value));
+                SkipWhitespace();
+                if (TryConsume(','))
+                {
+                    continue;
+                }
+
+                Expect('}', "',' or '}' was expected.");
+                return Close(result);
+            }
+        }
+
+        private JsonArray ParseArray()
+        {
+            var result = new JsonArray(_position);
+            Enter();
+            _position++;
+            SkipWhitespace();
+            if (TryConsume(']'))
+            {
+                return Close(result);
+            }
+
+            while (true)
+            {
+                SkipWhitespace();
+                if (_position < _text.Length && _text[_position] == ']')
+                {
+                    throw Error("A trailing comma is not allowed in JSON.");
+                }
+
+                result.Items.Add(ParseValue());
+                SkipWhitespace();
+                if (TryConsume(','))
+                {
+                    continue;
+                }
+
+                Expect(']', "',' or ']' was expected.");
+                return Close(result);
+            }
+        }
+
+        private T Close<T>(T node)
+            where T : JsonNode
+        {
+            node.End = _position;
+            _depth--;
+            return node;
+        }
+
+        private void Enter()
+        {
+            if (++_depth > MaxDepth)
+            {
+                throw Error($"The JSON is nested deeper than {MaxDepth} levels.");
+            }
+        }
+
+        private string ParseString()
+        {
+            int start = _position;
+            _position++;
+            var builder = new StringBuilder();
+            while (true)
+            {
+                if (_position >= _text.Length)
+                {
+                    throw new JsonSyntaxError("The string is not terminated.", start);
+                }
+
+                char c = _text[_position];
+                if (c == '"')
+                {
+                    _position++;
+                    return builder.ToString();
+                }
+
+                if (c < 0x20)
+                {
+                    throw Error("A control character must be escaped inside a JSON string.");
+                }
+
+                if (c != '\\')
+                {
+                    builder.Append(c);
+                    _position++;
+                    continue;
+                }
+
+                if (_position + 1 >= _text.Length)
+                {
+                    throw new JsonSyntaxError("The string is not terminated.", start);
+                }
+
+                char escape = _text[_position + 1];
+                _position += 2;
+                switch (escape)
+                {
+                    case '"': builder.Append('"'); break;
+                    case '\\': builder.Append('\\'); break;
+                    case '/': builder.Append('/'); break;
+                    case 'b': builder.Append('\b'); break;
+                    case 'f': builder.Append('\f'); break;
+                    case 'n': builder.Append('\n'); break;
+                    case 'r': builder.Append('\r'); break;
+                    case 't': builder.Append('\t'); break;
+                    case 'u':
+                        if (_position + 4 > _text.Length
+                            || !int.TryParse(_text.Substring(_position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
+                        {
+                            throw new JsonSyntaxError("'\\u' must be followed by four hexadecimal digits.", _position - 2);
+                        }
+
+                        builder.Append((char)code);
+                        _position += 4;
+                        break;
+                    default:
+                        throw new JsonSyntaxError($"'\\{Printable(escape)}' is not a JSON escape.", _position - 2);
+                }
+            }
+        }
+
+        private JsonNumber ParseNumber()
+        {
+            int start = _position;
+            TryConsume('-');
+            if (TryConsume('0'))
+            {
+                // A leading zero stands alone.
+            }
+            else if (!ConsumeDigits())
+            {
+                throw Error("A digit was expected.");
+            }
+
+            if (TryConsume('.') && !ConsumeDigits())
+            {
+                throw Error("A digit was expected after the decimal point.");
+            }
+
+            if (_position < _text.Length && (_text[_position] == 'e' || _text[_position] == 'E'))
+            {
+                _position++;
+                if (!TryConsume('+'))
+                {
+                    TryConsume('-');
+                }
+
+                if (!ConsumeDigits())
+                {
+                    throw Error("A digit was expected in the exponent.");
+                }
+            }
+
+            return new JsonNumber(_text.Substring(start, _position - start), start, _position);
+        }
+
+        private bool ConsumeDigits()
+        {
+            int start = _position;
+            while (_position < _text.Length && _text[_position] >= '0' && _text[_position] <= '9')
+            {
+                _position++;
+            }
+
+            return _position > start;
+        }
+
+        private JsonLiteral ParseLiteral(string literal, JsonNodeKind kind)
+        {
+            if (string.CompareOrdinal(_text, _position, literal, 0, literal.Length) != 0)
+            {
+                throw Error($"Unexpected character '{Printable(_text[_position])}'; a value was expected.");
+            }
+
+            int start = _position;
+            _position += literal.Length;
+            return new JsonLiteral(kind, start, _position);
+        }
+
+        private void SkipWhitespace()
+        {
+            while (_position < _text.Length)
+            {
+                char c = _text[_position];
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\uFEFF')
+                {
+                    _position++;
+                }
+                else
+                {
+                    return;
+                }
+            }
+        }
+
+        private bool TryConsume(char c)
+        {
+            if (_position < _text.Length && _text[_position] == c)
+            {
+                _position++;
+                return true;
+            }
+
+            return false;
+        }
+
+        private void Expect(char c, string message)
+        {
+            if (!TryConsume(c))
+            {
+                throw Error(message);
+            }
+        }
+
+        private JsonSyntaxError Error(string message) => new JsonSyntaxError(message, Math.Min(_position, _text.Length));
+
+        private static string Printable(char c) => c < 0x20 ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : c.ToString();
+
+        private sealed class JsonSyntaxError : Exception
+        {
+            public JsonSyntaxError(string message, int offset)
+                : base(message)
+            {
+                Offset = offset;
+            }
+
+            public int Offset { get; }
+        }
+    }
+
+    internal sealed class JsonParseResult
+    {
+        private JsonParseResult(JsonNode? root, string? error, int errorOffset)
+        {
+            Root = root;
+            Error = error;
+            ErrorOffset = errorOffset;
+        }
+
+        public JsonNode? Root { get; }
+
+        public string? Error { get; }
+
+        public int ErrorOffset { get; }
+
+        public static JsonParseResult Success(JsonNode root) => new JsonParseResult(root, null, 0);
+
+        public static JsonParseResult Failure(string error, int offset) => new JsonParseResult(null, error, offset);
+    }
+}

@@ -1,0 +1,106 @@
+namespace TcbGen.Specs.Model
+{
+    /// <summary>
+    /// One endpoint, as its spec file describes it, with every C# name already derived and checked.
+    /// Immutable and value-equal: the incremental pipeline caches on it. Holds no Roslyn type.
+    /// </summary>
+    internal sealed record EndpointSpec(
+        string FilePath,
+        string Name,
+        string TypePrefix,
+        string Title,
+        string? Description,
+        EquatableArray<string> Notes,
+        EquatableArray<int> PermissionSets,
+        EndpointMethod Method,
+        bool HasBody,
+        string Path,
+        EquatableArray<string> TokenKinds,
+        bool RetrySafe,
+        ObjectSpec? Request,
+        ObjectSpec Response,
+        EquatableArray<ObjectSpec> NestedObjects,
+        EquatableArray<EnumSpec> Enums,
+        EquatableArray<ErrorSpec> Errors,
+        EquatableArray<ExampleSpec> Examples,
+        SourceSpan NameSpan)
+    {
+        public string RequestTypeName => TypePrefix + "Request";
+
+        public string ResponseTypeName => TypePrefix + "Response";
+
+        public string ErrorEnumName => TypePrefix + "Error";
+
+        public string EndpointClassName => TypePrefix + "Endpoint";
+
+        public string ValidatorClassName => TypePrefix + "Validator";
+
+        public string SerializerClassName => TypePrefix + "Serializer";
+
+        public string MethodName => TypePrefix + "Async";
+
+        /// <summary>Whether any request field goes in the query string.</summary>
+        public bool HasQuery => Request != null && System.Linq.Enumerable.Any(Request.Fields, f => f.Location == FieldLocation.Query);
+    }
+
+    /// <summary>A generated class: the request, the response, or a nested object.</summary>
+    internal sealed record ObjectSpec(string TypeName, string? Description, EquatableArray<FieldSpec> Fields, bool IsRequestSide, SourceSpan Span);
+
+    /// <summary>One field of an object: wire name, C# property name, type and requirement.</summary>
+    internal sealed record FieldSpec(
+        string WireName,
+        string PropertyName,
+        string? Description,
+        TypeRef Type,
+        bool Required,
+        RequiredWhenSpec? RequiredWhen,
+        SourceSpan Span,
+        FieldLocation Location = FieldLocation.Body);
+
+    /// <summary>A field is required when a sibling field holds <see cref="Value"/>.</summary>
+    internal sealed record RequiredWhenSpec(string FieldWireName, string FieldPropertyName, ConstantValue Value);
+
+    internal enum ConstantKind
+    {
+        String,
+        Boolean,
+        Integer,
+        EnumMember,
+    }
+
+    /// <summary>
+    /// A scalar from a spec: a string, boolean or integer; for an enum field, <see cref="EnumTypeName"/>
+    /// and <see cref="EnumMemberName"/> name the member, and <see cref="Text"/>/<see cref="Integer"/> keep its wire value.
+    /// </summary>
+    internal sealed record ConstantValue(ConstantKind Kind, string? Text, long Integer, bool Boolean, string? EnumTypeName = null, string? EnumMemberName = null)
+    {
+#pragma warning disable CS8524 // Exhaustive over the named kinds: a new ConstantKind must be handled here (CS8509).
+        public string WireText => Kind switch
+        {
+            ConstantKind.Boolean => Boolean ? "true" : "false",
+            ConstantKind.Integer => Integer.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ConstantKind.String => Text ?? string.Empty,
+            ConstantKind.EnumMember => Text ?? Integer.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+#pragma warning restore CS8524
+    }
+
+    /// <summary>
+    /// A generated enum: a string enum (wire values are strings) or an integer enum. A string enum read from responses
+    /// (<see cref="IsRequestSide"/> false) is an extensible struct, so a value WeChat adds later is kept, not an error.
+    /// </summary>
+    internal sealed record EnumSpec(string TypeName, bool IsString, string? Description, EquatableArray<EnumMemberSpec> Members, bool IsRequestSide = true)
+    {
+        /// <summary>Whether the enum is emitted as an extensible struct rather than a C# enum.</summary>
+        public bool IsExtensible => IsString && !IsRequestSide;
+    }
+
+    /// <summary>One enum member: its C# name, its wire value (string or integer) and its C# value.</summary>
+    internal sealed record EnumMemberSpec(string Name, string? StringValue, long Value, string? Description);
+
+    /// <summary>One row of the errcode table.</summary>
+    internal sealed record ErrorSpec(int Code, string Name, string Message, string? Solution, SourceSpan Span);
+
+    /// <summary>One documented example, as compact JSON text.</summary>
+    internal sealed record ExampleSpec(string? Description, string? RequestJson, string? ResponseJson);
+}

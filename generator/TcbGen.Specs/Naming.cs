@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace TcbGen.Specs
+{
+    /// <summary>How C# names are derived from wire names, and what counts as a usable C# identifier.</summary>
+    internal static class Naming
+    {
+        private static readonly HashSet<string> Keywords = new HashSet<string>
+        {
+            "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
+            "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern",
+            "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface",
+            "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "override",
+            "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
+            "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
+            "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+        };
+
+        /// <summary>
+        /// WeChat's compound words, written as one lower-case word on the wire but read as two (or more): each maps to its
+        /// C# spelling. Used for a whole lower-case word between separators only, so <c>appIds</c> and <c>AppID</c> are
+        /// left as written. Add a word here when a spec would otherwise get a name like <c>Secretid</c>; <c>csharpName</c>
+        /// still overrides any derived name.
+        /// </summary>
+        private static readonly Dictionary<string, string> CompoundWords = new Dictionary<string, string>
+        {
+            ["appid"] = "AppId",
+            ["appids"] = "AppIds",
+            ["openid"] = "OpenId",
+            ["openids"] = "OpenIds",
+            ["unionid"] = "UnionId",
+            ["secretid"] = "SecretId",
+            ["secretkey"] = "SecretKey",
+            ["tranid"] = "TranId",
+            ["envid"] = "EnvId",
+            ["dbinstance"] = "DbInstance",
+            ["msgid"] = "MsgId",
+            ["userid"] = "UserId",
+            ["sessionkey"] = "SessionKey",
+            ["accesstoken"] = "AccessToken",
+            ["pagesize"] = "PageSize",
+            ["cloudid"] = "CloudId",
+        };
+
+        /// <summary>
+        /// <c>api_whitelist</c> → <c>ApiWhitelist</c>, <c>msgType</c> → <c>MsgType</c>, and a compound word as two:
+        /// <c>secretid</c> → <c>SecretId</c>, <c>dbinstance_id</c> → <c>DbInstanceId</c>.
+        /// </summary>
+        public static string ToPascalCase(string wireName)
+        {
+            var builder = new StringBuilder(wireName.Length);
+            foreach (string word in wireName.Split('_', '-', ' ', '.'))
+            {
+                if (word.Length == 0)
+                {
+                    continue;
+                }
+
+                if (CompoundWords.TryGetValue(word, out string? compound))
+                {
+                    builder.Append(compound);
+                }
+                else
+                {
+                    builder.Append(char.ToUpperInvariant(word[0])).Append(word, 1, word.Length - 1);
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>The compound-word dictionary, for documentation and tests.</summary>
+        public static IReadOnlyDictionary<string, string> CompoundWordSpellings => CompoundWords;
+
+        /// <summary><c>ApiWhitelist</c> → <c>apiWhitelist</c>, for parameter names.</summary>
+        public static string ToCamelCase(string pascalName) =>
+            pascalName.Length == 0 ? pascalName : char.ToLowerInvariant(pascalName[0]) + pascalName.Substring(1);
+
+        public static bool IsKeyword(string name) => Keywords.Contains(name);
+
+        /// <summary>Why <paramref name="name"/> cannot be a C# identifier, or null when it can.</summary>
+        public static string? IdentifierProblem(string name)
+        {
+            if (name.Length == 0)
+            {
+                return "it is empty";
+            }
+
+            if (!(char.IsLetter(name[0]) || name[0] == '_'))
+            {
+                return $"'{name}' does not start with a letter or '_'";
+            }
+
+            foreach (char c in name)
+            {
+                if (!(char.IsLetterOrDigit(c) || c == '_'))
+                {
+                    return $"'{name}' contains '{c}'";
+                }
+            }
+
+            if (IsKeyword(name))
+            {
+                return $"'{name}' is a C# keyword";
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using TcbGen.Specs.Model;
+using TcbGen.Specs.Json;
+
+namespace TcbGen.Specs
+{
+    /// <summary>The state of parsing one spec file: where it is, what was found wrong, which type names are taken.</summary>
+    internal sealed class SpecParseContext
+    {
+        private readonly LineMap _lines;
+        private readonly Dictionary<string, SourceSpan> _typeNames = new Dictionary<string, SourceSpan>();
+
+        public SpecParseContext(string filePath, string text)
+        {
+            FilePath = filePath;
+            Text = text;
+            _lines = new LineMap(text);
+        }
+
+        public string FilePath { get; }
+
+        public string Text { get; }
+
+        public List<SpecDiagnostic> Diagnostics { get; } = new List<SpecDiagnostic>();
+
+        public bool HasErrors => Diagnostics.Count > 0;
+
+        /// <summary>The C# prefix of every type of this endpoint, e.g. <c>SetCloudAccessToken</c>.</summary>
+        public string TypePrefix { get; set; } = "Endpoint";
+
+        /// <summary>The endpoint's method and whether its requests carry a body: they decide where request fields go.</summary>
+        public EndpointMethod Method { get; set; }
+
+        public bool HasBody { get; set; } = true;
+
+        public List<ObjectSpec> NestedObjects { get; } = new List<ObjectSpec>();
+
+        public List<EnumSpec> Enums { get; } = new List<EnumSpec>();
+
+        public SourceSpan Span(int start, int end) => _lines.Span(start, end);
+
+        public SourceSpan Span(JsonNode node) => _lines.Span(node.Start, node.End);
+
+        public void Report(string id, string message, int start, int end) =>
+            Diagnostics.Add(new SpecDiagnostic(id, message, FilePath, _lines.Span(start, end)));
+
+        public void Report(string id, string message, JsonNode node) => Report(id, message, node.Start, node.End);
+
+        /// <summary>Claims a generated type name; reports it when another type of this spec already has it.</summary>
+        public bool ClaimTypeName(string typeName, JsonNode at)
+        {
+            if (_typeNames.ContainsKey(typeName))
+            {
+                Report(SpecDiagnosticIds.DuplicateTypeName, $"Two types of this spec would both be named '{typeName}'; give one of them another 'typeName'.", at);
+                return false;
+            }
+
+            _typeNames.Add(typeName, Span(at));
+            return true;
+        }
+
+        /// <summary>Checks a C# name that will be emitted, reporting it when it is unusable.</summary>
+        public bool CheckIdentifier(string name, string what, JsonNode at, string hint)
+        {
+            string? problem = Naming.IdentifierProblem(name);
+            if (problem == null)
+            {
+                return true;
+            }
+
+            Report(SpecDiagnosticIds.InvalidIdentifier, $"The C# name of {what} cannot be used: {problem}. {hint}", at);
+            return false;
+        }
+    }
+}

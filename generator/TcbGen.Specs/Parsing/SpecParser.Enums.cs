@@ -1,0 +1,170 @@
+using System.Collections.Generic;
+using TcbGen.Specs.Model;
+using TcbGen.Specs.Json;
+
+namespace TcbGen.Specs
+{
+    internal static partial class SpecParser
+    {
+        /// <summary>Member names an extensible (response string) enum struct has already.</summary>
+        private static readonly string[] ExtensibleEnumMembers = { "IsKnown", "Equals", "GetHashCode", "ToString", "GetType" };
+
+        private static TypeRef? ParseEnum(SpecParseContext context, SpecObjectReader reader, string derivedName, bool isString, bool requestSide)
+        {
+            JsonArray? values = reader.Array("enum");
+            string? typeName = ParseTypeName(context, reader, derivedName);
+            if (values == null || typeName == null)
+            {
+                return null;
+            }
+
+            if (values.Items.Count == 0)
+            {
+                context.Report(SpecDiagnosticIds.InvalidEnum, "'enum' must list at least one value.", values);
+                return null;
+            }
+
+            var members = new List<EnumMemberSpec>();
+            var names = new HashSet<string>();
+            var wireValues = new HashSet<string>();
+            foreach (JsonNode item in values.Items)
+            {
+                EnumMemberSpec? member = ParseEnumMember(context, item, isString, members.Count + 1);
+                if (member == null)
+                {
+                    continue;
+                }
+
+                string wireValue = member.StringValue ?? member.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (!names.Add(member.Name))
+                {
+                    context.Report(SpecDiagnosticIds.InvalidEnum, $"Enum member name '{member.Name}' is used twice in {typeName}.", item);
+                }
+                else if (isString && !requestSide && (member.Name == typeName || System.Array.IndexOf(ExtensibleEnumMembers, member.Name) >= 0))
+                {
+                    context.Report(SpecDiagnosticIds.ReservedName, $"A response string enum becomes a struct that already has a member '{member.Name}' (or is named so); choose another 'name'.", item);
+                }
+                else if (!wireValues.Add(wireValue))
+                {
+                    context.Report(SpecDiagnosticIds.InvalidEnum, $"Enum value {wireValue} is listed twice in {typeName}.", item);
+                }
+                else
+                {
+                    members.Add(member);
+                }
+            }
+
+            context.Enums.Add(new EnumSpec(typeName, isString, reader.String("description")?.Value, members.ToEquatableArray(), requestSide));
+            return new TypeRef(isString ? TypeKind.StringEnum : TypeKind.IntegerEnum, typeName);
+        }
+
+        /// <summary>
+        /// One <c>{ "value", "name", "description" }</c> entry. String enum members are numbered from 1 in
+        /// C#, so that an unset (default) value is never a valid member and validation catches it.
+        /// </summary>
+        private static EnumMemberSpec? ParseEnumMember(SpecParseContext context, JsonNode item, bool isString, int ordinal)
+        {
+            if (item is not JsonObject json)
+            {
+                context.Report(SpecDiagnosticIds.WrongJsonType, $"Each enum entry must be an object {{ \"value\", \"name\" }}, not {item.KindName}.", item);
+                return null;
+            }
+
+            var reader = new SpecObjectReader(context, json, "an enum entry", "value", "name", "description");
+            JsonString? name = reader.String("name", required: true);
+            string? description = reader.String("description")?.Value;
+            JsonProperty? value = reader.Property("value");
+            if (value == null)
+            {
+                reader.String("value", required: true);
+                return null;
+            }
+
+            if (name == null || !context.CheckIdentifier(name.Value, $"enum member '{name.Value}'", name, "Choose another 'name'."))
+            {
+                return null;
+            }
+
+            if (isString)
+            {
+                if (value.Value is JsonString text)
+                {
+                    return new EnumMemberSpec(name.Value, text.Value, ordinal, description);
+                }
+
+                context.Report(SpecDiagnosticIds.InvalidEnum, $"The value of a string enum member must be a string, not {value.Value.KindName}.", value.Value);
+                return null;
+            }
+
+            if (value.Value is JsonNumber number && number.TryGetInt64(out long integer) && integer >= int.MinValue && integer <= int.MaxValue)
+            {
+                return new EnumMemberSpec(name.Value, null, integer, description);
+            }
+
+            context.Report(SpecDiagnosticIds.InvalidEnum, "The value of an integer enum member must be a 32-bit integer.", value.Value);
+            return null;
+        }
+
+        private static RequiredWhenSpec? ParseRequiredWhen(SpecParseContext context, JsonObject json, FieldSpec field, List<FieldSpec> siblings)
+        {
+            var reader = new SpecObjectReader(context, json, "'requiredWhen'", "field", "equals");
+            JsonString? other = reader.String("field", required: true);
+            JsonProperty? equals = reader.Property("equals");
+            if (equals == null)
+            {
+                reader.String("equals", required: true);
+            }
+
+            if (other == null || equals == null)
+            {
+                return null;
+            }
+
+            FieldSpec? discriminator = siblings.Find(f => f.WireName == other.Value);
+            if (discriminator == null || discriminator == field)
+            {
+                context.Report(SpecDiagnosticIds.RequiredWhenFieldMissing, $"'requiredWhen' of '{field.WireName}' names '{other.Value}', which is not another field of the same object.", other);
+                return null;
+            }
+
+            ConstantValue? value = ParseDiscriminatorValue(context, discriminator, equals.Value);
+            return value == null ? null : new RequiredWhenSpec(discriminator.WireName, discriminator.PropertyName, value);
+        }
+
+        private static ConstantValue? ParseDiscriminatorValue(SpecParseContext context, FieldSpec discriminator, JsonNode value)
+        {
+            TypeRef type = discriminator.Type;
+            switch (type.Kind)
+            {
+                case TypeKind.String when value is JsonString text:
+                    return new ConstantValue(ConstantKind.String, text.Value, 0, false);
+                case TypeKind.Boolean when value.Kind == JsonNodeKind.True || value.Kind == JsonNodeKind.False:
+                    return new ConstantValue(ConstantKind.Boolean, null, 0, value.Kind == JsonNodeKind.True);
+                case TypeKind.Int32 or TypeKind.Int64 when value is JsonNumber number && number.TryGetInt64(out long integer)
+                    && (type.Kind == TypeKind.Int64 || (integer >= int.MinValue && integer <= int.MaxValue)):
+                    return new ConstantValue(ConstantKind.Integer, null, integer, false);
+                case TypeKind.StringEnum or TypeKind.IntegerEnum:
+                    EnumSpec? enumSpec = context.Enums.Find(e => e.TypeName == type.TypeName);
+                    foreach (EnumMemberSpec member in enumSpec?.Members ?? EquatableArray<EnumMemberSpec>.Empty)
+                    {
+                        bool matches = type.Kind == TypeKind.StringEnum
+                            ? value is JsonString s && s.Value == member.StringValue
+                            : value is JsonNumber n && n.TryGetInt64(out long v) && v == member.Value;
+                        if (matches)
+                        {
+                            return new ConstantValue(ConstantKind.EnumMember, member.StringValue, member.Value, false, type.TypeName, member.Name);
+                        }
+                    }
+
+                    context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'equals' must be one of the values of '{discriminator.WireName}'.", value);
+                    return null;
+                case TypeKind.Number or TypeKind.Object or TypeKind.Array:
+                    context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'{discriminator.WireName}' is {type.Kind.ToString().ToLowerInvariant()}; 'requiredWhen' can only test a string, boolean, integer or enum field.", value);
+                    return null;
+                default:
+                    context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'equals' is {value.KindName}, which '{discriminator.WireName}' ({type.Kind.ToString().ToLowerInvariant()}) can never hold.", value);
+                    return null;
+            }
+        }
+    }
+}

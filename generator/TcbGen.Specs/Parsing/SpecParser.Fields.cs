@@ -1,0 +1,333 @@
+using System.Collections.Generic;
+using TcbGen.Specs.Model;
+using TcbGen.Specs.Json;
+
+namespace TcbGen.Specs
+{
+    internal static partial class SpecParser
+    {
+        private static readonly string[] FieldProperties =
+        {
+            "name", "csharpName", "type", "format", "description", "required", "requiredWhen", "enum", "typeName", "fields", "items", "in",
+        };
+
+        private static readonly string[] ItemProperties = { "type", "format", "description", "enum", "typeName", "fields", "items" };
+
+        /// <summary>Parses a <c>fields</c> array into the object type <paramref name="typeName"/>.</summary>
+        private static ObjectSpec ParseObject(SpecParseContext context, JsonArray? fieldsJson, string typeName, string? description, bool requestSide, JsonNode at)
+        {
+            var fields = new List<FieldSpec>();
+            var requiredWhens = new List<(FieldSpec Field, JsonObject Json)>();
+            var wireNames = new HashSet<string>();
+            var propertyNames = new HashSet<string>();
+
+            foreach (JsonNode item in fieldsJson?.Items ?? new List<JsonNode>())
+            {
+                if (item is not JsonObject fieldJson)
+                {
+                    context.Report(SpecDiagnosticIds.WrongJsonType, $"Each field must be an object, not {item.KindName}.", item);
+                    continue;
+                }
+
+                (FieldSpec? field, JsonObject? requiredWhen) = ParseField(context, fieldJson, typeName, requestSide);
+                if (field == null)
+                {
+                    continue;
+                }
+
+                if (!wireNames.Add(field.WireName))
+                {
+                    context.Report(SpecDiagnosticIds.DuplicateField, $"Field '{field.WireName}' is declared twice in {typeName}.", fieldJson);
+                    continue;
+                }
+
+                if (!propertyNames.Add(field.PropertyName))
+                {
+                    context.Report(SpecDiagnosticIds.DuplicateField, $"Two fields of {typeName} would both become the C# property '{field.PropertyName}'; set 'csharpName' on one.", fieldJson);
+                    continue;
+                }
+
+                if (CheckReservedField(context, field, typeName, requestSide, fieldJson))
+                {
+                    fields.Add(field);
+                    if (requiredWhen != null)
+                    {
+                        requiredWhens.Add((field, requiredWhen));
+                    }
+                }
+            }
+
+            foreach ((FieldSpec field, JsonObject json) in requiredWhens)
+            {
+                RequiredWhenSpec? condition = ParseRequiredWhen(context, json, field, fields);
+                if (condition != null)
+                {
+                    fields[fields.IndexOf(field)] = field with { RequiredWhen = condition };
+                }
+            }
+
+            return new ObjectSpec(typeName, description, fields.ToEquatableArray(), requestSide, context.Span(at));
+        }
+
+        private static bool CheckReservedField(SpecParseContext context, FieldSpec field, string typeName, bool requestSide, JsonObject at)
+        {
+            if (field.PropertyName == typeName)
+            {
+                context.Report(SpecDiagnosticIds.ReservedName, $"Field '{field.WireName}' would become a property named like its type '{typeName}', which C# forbids; set 'csharpName'.", at);
+                return false;
+            }
+
+            // Only the response body itself derives from TcbResponse; nested response objects may use these names.
+            bool isResponseRoot = !requestSide && typeName == context.TypePrefix + "Response";
+            if (isResponseRoot && (field.WireName == "errcode" || field.WireName == "errmsg"))
+            {
+                context.Report(SpecDiagnosticIds.ReservedName, $"'{field.WireName}' is part of every response (TcbResponse.ErrorCode/ErrorMessage); remove it from the fields.", at);
+                return false;
+            }
+
+            if (isResponseRoot && (field.PropertyName == "ErrorCode" || field.PropertyName == "ErrorMessage"))
+            {
+                context.Report(SpecDiagnosticIds.ReservedName, $"The C# name '{field.PropertyName}' is taken by TcbResponse; set another 'csharpName'.", at);
+                return false;
+            }
+
+            return true;
+        }
+
+        private static (FieldSpec? Field, JsonObject? RequiredWhen) ParseField(SpecParseContext context, JsonObject json, string ownerTypeName, bool requestSide)
+        {
+            var reader = new SpecObjectReader(context, json, "a field", FieldProperties);
+            JsonString? wireName = reader.String("name", required: true);
+            if (wireName != null && wireName.Value.Length == 0)
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, "A field's 'name' must not be empty.", wireName);
+                wireName = null;
+            }
+
+            string propertyName = wireName == null ? string.Empty : Naming.ToPascalCase(wireName.Value);
+            JsonString? csharpName = reader.String("csharpName");
+            bool nameOk = true;
+            if (csharpName != null)
+            {
+                propertyName = csharpName.Value;
+                nameOk = context.CheckIdentifier(propertyName, $"field '{wireName?.Value}'", csharpName, "Choose another 'csharpName'.");
+            }
+            else if (wireName != null)
+            {
+                nameOk = context.CheckIdentifier(propertyName, $"field '{wireName.Value}'", wireName, "Set 'csharpName' to a valid C# identifier.");
+            }
+
+            bool? required = reader.Boolean("required");
+            JsonObject? requiredWhen = reader.Object("requiredWhen");
+            if (!requestSide)
+            {
+                ReportNotApplicable(context, reader, "required", "response fields are always optional");
+                ReportNotApplicable(context, reader, "requiredWhen", "response fields are always optional");
+                required = null;
+                requiredWhen = null;
+            }
+            else if (required == true && requiredWhen != null)
+            {
+                context.Report(SpecDiagnosticIds.NotApplicable, "A field cannot be both 'required' and 'requiredWhen'; keep one.", requiredWhen);
+                requiredWhen = null;
+            }
+
+            TypeRef? type = ParseType(context, reader, ownerTypeName == context.TypePrefix + "Request" || ownerTypeName == context.TypePrefix + "Response"
+                ? context.TypePrefix + propertyName
+                : ownerTypeName + propertyName, requestSide);
+            if (wireName == null || type == null || !nameOk)
+            {
+                return (null, null);
+            }
+
+            FieldLocation? location = ParseLocation(context, reader, type, ownerTypeName == context.TypePrefix + "Request");
+            if (location == null)
+            {
+                return (null, null);
+            }
+
+            var field = new FieldSpec(wireName.Value, propertyName, reader.String("description")?.Value, type, required == true, null, context.Span(json), location.Value);
+            return (field, requiredWhen);
+        }
+
+        /// <summary>
+        /// <c>"in"</c>: <c>"body"</c> or <c>"query"</c>, for the request's own fields. Without it a field goes in the body,
+        /// or in the query when the request has no body. Only scalars fit in a query. Null after a reported problem.
+        /// </summary>
+        private static FieldLocation? ParseLocation(SpecParseContext context, SpecObjectReader reader, TypeRef type, bool isRequestRoot)
+        {
+            JsonString? location = reader.String("in");
+            if (!isRequestRoot)
+            {
+                ReportNotApplicable(context, reader, "in", "only the request's own fields go in the body or the query");
+                return location == null ? FieldLocation.Body : null;
+            }
+
+            FieldLocation result = context.HasBody ? FieldLocation.Body : FieldLocation.Query;
+            if (location != null)
+            {
+                if (location.Value == "query")
+                {
+                    result = FieldLocation.Query;
+                }
+                else if (location.Value == "body" && context.HasBody)
+                {
+                    result = FieldLocation.Body;
+                }
+                else
+                {
+                    string why = location.Value == "body"
+                        ? $"this request has no body ({(HttpMethods.CarriesBody(context.Method) ? "\"requestBody\": \"none\"" : HttpMethods.WireName(context.Method))}); use \"query\""
+                        : "use \"body\" or \"query\"";
+                    context.Report(SpecDiagnosticIds.InvalidValue, $"'in' is '{location.Value}': {why}.", location);
+                    return null;
+                }
+            }
+
+            if (result == FieldLocation.Query && !type.Info.FitsInQuery)
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, $"A {type.Info.SpecType} cannot be sent in the query string; only strings, booleans, numbers and their enums can.", (JsonNode?)location ?? reader.Json);
+                return null;
+            }
+
+            return result;
+        }
+
+        /// <summary>Parses <c>type</c> and what goes with it; <paramref name="derivedName"/> names a nested object or enum without 'typeName'.</summary>
+        private static TypeRef? ParseType(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)
+        {
+            JsonString? type = reader.String("type", required: true);
+            reader.String("description");
+            if (type == null)
+            {
+                return null;
+            }
+
+            string kind = type.Value;
+            if (kind != "integer")
+            {
+                ReportNotApplicable(context, reader, "format", "only integers have a format");
+            }
+
+            if (kind != "string" && kind != "integer")
+            {
+                ReportNotApplicable(context, reader, "enum", "only strings and integers can be enums");
+            }
+
+            if (kind != "object")
+            {
+                ReportNotApplicable(context, reader, "fields", "only objects have fields");
+            }
+
+            if (kind != "array")
+            {
+                ReportNotApplicable(context, reader, "items", "only arrays have items");
+            }
+
+            if (kind != "object" && !reader.Has("enum"))
+            {
+                ReportNotApplicable(context, reader, "typeName", "only objects and enums are generated types");
+            }
+
+            switch (kind)
+            {
+                case "string":
+                    return reader.Has("enum") ? ParseEnum(context, reader, derivedName, isString: true, requestSide) : new TypeRef(TypeKind.String);
+                case "boolean":
+                    return new TypeRef(TypeKind.Boolean);
+                case "number":
+                    return new TypeRef(TypeKind.Number);
+                case "integer":
+                    return ParseInteger(context, reader, derivedName, requestSide);
+                case "object":
+                    return ParseNestedObject(context, reader, derivedName, requestSide);
+                case "array":
+                    return ParseArray(context, reader, derivedName, requestSide);
+                default:
+                    context.Report(SpecDiagnosticIds.UnknownFieldType, $"'{kind}' is not a field type; use {FieldTypes.SpecTypeList}.", type);
+                    return null;
+            }
+        }
+
+        private static TypeRef? ParseInteger(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)
+        {
+            JsonString? format = reader.String("format");
+            bool is64 = false;
+            if (format != null)
+            {
+                if (format.Value == "int64")
+                {
+                    is64 = true;
+                }
+                else if (format.Value != "int32")
+                {
+                    context.Report(SpecDiagnosticIds.InvalidValue, $"'{format.Value}' is not an integer format; use \"int32\" (the default) or \"int64\".", format);
+                    return null;
+                }
+            }
+
+            if (!reader.Has("enum"))
+            {
+                return new TypeRef(is64 ? TypeKind.Int64 : TypeKind.Int32);
+            }
+
+            if (is64)
+            {
+                context.Report(SpecDiagnosticIds.NotApplicable, "An integer enum is 32-bit; remove 'format'.", format!);
+                return null;
+            }
+
+            return ParseEnum(context, reader, derivedName, isString: false, requestSide);
+        }
+
+        private static TypeRef? ParseNestedObject(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)
+        {
+            string? typeName = ParseTypeName(context, reader, derivedName);
+            JsonArray? fields = reader.Array("fields", required: true);
+            if (typeName == null || fields == null)
+            {
+                return null;
+            }
+
+            ObjectSpec nested = ParseObject(context, fields, typeName, reader.String("description")?.Value, requestSide, reader.Json);
+            context.NestedObjects.Add(nested);
+            return new TypeRef(TypeKind.Object, typeName);
+        }
+
+        private static TypeRef? ParseArray(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)
+        {
+            JsonObject? items = reader.Object("items", required: true);
+            if (items == null)
+            {
+                return null;
+            }
+
+            var itemReader = new SpecObjectReader(context, items, "'items'", ItemProperties);
+            TypeRef? itemType = ParseType(context, itemReader, derivedName + "Item", requestSide);
+            return itemType == null ? null : new TypeRef(TypeKind.Array, null, itemType);
+        }
+
+        /// <summary>The 'typeName' given or the derived one, claimed for this spec; null when unusable.</summary>
+        private static string? ParseTypeName(SpecParseContext context, SpecObjectReader reader, string derivedName)
+        {
+            JsonString? explicitName = reader.String("typeName");
+            string typeName = explicitName?.Value ?? derivedName;
+            JsonNode at = (JsonNode?)explicitName ?? reader.Json;
+            if (!context.CheckIdentifier(typeName, $"type '{typeName}'", at, explicitName == null ? "Set 'typeName'." : "Choose another 'typeName'."))
+            {
+                return null;
+            }
+
+            return context.ClaimTypeName(typeName, at) ? typeName : null;
+        }
+
+        private static void ReportNotApplicable(SpecParseContext context, SpecObjectReader reader, string property, string why)
+        {
+            JsonProperty? found = reader.Property(property);
+            if (found != null)
+            {
+                context.Report(SpecDiagnosticIds.NotApplicable, $"'{property}' does not apply here: {why}.", found.NameStart, found.NameEnd);
+            }
+        }
+    }
+}

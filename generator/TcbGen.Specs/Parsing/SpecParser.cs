@@ -1,0 +1,287 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TcbGen.Specs.Model;
+using TcbGen.Specs.Json;
+
+namespace TcbGen.Specs
+{
+    /// <summary>
+    /// Turns the text of one <c>*.tcb.json</c> file into an <see cref="EndpointSpec"/> and located
+    /// diagnostics. Plain .NET, no Roslyn: the generator, the CLI and the emulator share it, so they
+    /// cannot disagree about what a spec means. Never throws.
+    /// </summary>
+    internal static partial class SpecParser
+    {
+        public const string FileSuffix = ".tcb.json";
+
+        public static bool IsSpecFile(string path) => path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase);
+
+        public static ParsedSpec Parse(string filePath, string? text)
+        {
+            var context = new SpecParseContext(filePath, text ?? string.Empty);
+            try
+            {
+                EndpointSpec? spec = ParseText(context);
+                return new ParsedSpec(filePath, context.HasErrors ? null : spec, context.Diagnostics.ToEquatableArray());
+            }
+            catch (Exception exception)
+            {
+                context.Report(SpecDiagnosticIds.InternalError, $"TcbGen failed while reading this spec ({exception.GetType().Name}: {exception.Message}). Please report this.", 0, 0);
+                return new ParsedSpec(filePath, null, context.Diagnostics.ToEquatableArray());
+            }
+        }
+
+        private static EndpointSpec? ParseText(SpecParseContext context)
+        {
+            JsonParseResult json = JsonParser.Parse(context.Text);
+            if (json.Root == null)
+            {
+                context.Report(SpecDiagnosticIds.InvalidJson, json.Error ?? "The file is not valid JSON.", json.ErrorOffset, json.ErrorOffset + 1);
+                return null;
+            }
+
+            if (json.Root is not JsonObject root)
+            {
+                context.Report(SpecDiagnosticIds.WrongJsonType, $"A spec must be a JSON object, not {json.Root.KindName}.", json.Root);
+                return null;
+            }
+
+            var reader = new SpecObjectReader(
+                context, root, "the spec",
+                "$schema", "name", "csharpName", "title", "description", "notes", "permissionSets", "method", "requestBody", "path",
+                "tokenKinds", "retrySafe", "request", "response", "errors", "examples");
+            reader.String("$schema");
+
+            JsonString? name = reader.String("name", required: true);
+            string typePrefix = ParseTypePrefix(context, reader, name);
+            context.TypePrefix = typePrefix;
+
+            string title = reader.String("title", required: true)?.Value ?? string.Empty;
+            string? description = reader.String("description")?.Value;
+            EquatableArray<string> notes = ParseNotes(context, reader);
+            EquatableArray<int> permissionSets = ParsePermissionSets(context, reader);
+            EndpointMethod method = ParseMethod(context, reader);
+            bool hasBody = ParseRequestBody(context, reader, method);
+            context.Method = method;
+            context.HasBody = hasBody;
+            string path = ParsePath(context, reader);
+            EquatableArray<string> tokenKinds = ParseTokenKinds(context, reader);
+            bool retrySafe = reader.Boolean("retrySafe", required: true) ?? false;
+
+            foreach (string suffix in new[] { "Request", "Response", "Error", "Endpoint", "Validator", "Serializer" })
+            {
+                context.ClaimTypeName(typePrefix + suffix, (JsonNode?)name ?? root);
+            }
+
+            ObjectSpec? request = ParseBody(context, reader, "request", typePrefix + "Request", requestSide: true);
+            ObjectSpec response = ParseBody(context, reader, "response", typePrefix + "Response", requestSide: false)
+                ?? new ObjectSpec(typePrefix + "Response", null, EquatableArray<FieldSpec>.Empty, false, context.Span(root.Start, root.Start + 1));
+            EquatableArray<ErrorSpec> errors = ParseErrors(context, reader);
+            EquatableArray<ExampleSpec> examples = ParseExamples(context, reader);
+
+            if (name == null)
+            {
+                return null;
+            }
+
+            return new EndpointSpec(
+                context.FilePath,
+                name.Value,
+                typePrefix,
+                title,
+                description,
+                notes,
+                permissionSets,
+                method,
+                hasBody,
+                path,
+                tokenKinds,
+                retrySafe,
+                request != null && request.Fields.Count > 0 ? request : null,
+                response,
+                context.NestedObjects.ToEquatableArray(),
+                context.Enums.ToEquatableArray(),
+                errors,
+                examples,
+                context.Span(name));
+        }
+
+        private static string ParseTypePrefix(SpecParseContext context, SpecObjectReader reader, JsonString? name)
+        {
+            JsonString? csharpName = reader.String("csharpName");
+            if (name != null && name.Value.Length == 0)
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, "'name' must not be empty; use the interface name from the WeChat documentation, e.g. setCloudAccessToken.", name);
+            }
+
+            // After a bad name, go on with a placeholder prefix so that one mistake is reported once,
+            // not again for every type name derived from it.
+            const string placeholder = "Endpoint";
+            if (csharpName != null)
+            {
+                return context.CheckIdentifier(csharpName.Value, "the endpoint", csharpName, "Choose another 'csharpName'.") ? csharpName.Value : placeholder;
+            }
+
+            if (name == null || name.Value.Length == 0)
+            {
+                return placeholder;
+            }
+
+            string derived = Naming.ToPascalCase(name.Value);
+            return context.CheckIdentifier(derived, $"endpoint '{name.Value}'", name, "Set 'csharpName' to a valid C# identifier.") ? derived : placeholder;
+        }
+
+        private static EquatableArray<string> ParseNotes(SpecParseContext context, SpecObjectReader reader)
+        {
+            var notes = new List<string>();
+            foreach (JsonNode item in reader.Array("notes")?.Items ?? new List<JsonNode>())
+            {
+                if (item is JsonString text)
+                {
+                    notes.Add(text.Value);
+                }
+                else
+                {
+                    context.Report(SpecDiagnosticIds.WrongJsonType, $"Each note must be a string, not {item.KindName}.", item);
+                }
+            }
+
+            return notes.ToEquatableArray();
+        }
+
+        private static EquatableArray<int> ParsePermissionSets(SpecParseContext context, SpecObjectReader reader)
+        {
+            var ids = new List<int>();
+            foreach (JsonNode item in reader.Array("permissionSets")?.Items ?? new List<JsonNode>())
+            {
+                // An integer (no fraction or exponent) out of range is a bad value, even beyond 64 bits; anything else is the wrong type.
+                if (item is JsonNumber number && number.Raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0)
+                {
+                    if (number.TryGetInt64(out long id) && id > 0 && id <= int.MaxValue)
+                    {
+                        ids.Add((int)id);
+                    }
+                    else
+                    {
+                        context.Report(SpecDiagnosticIds.InvalidValue, $"Permission set id {number.Raw} is out of range; ids are from 1 to 2147483647.", item);
+                    }
+                }
+                else
+                {
+                    context.Report(SpecDiagnosticIds.WrongJsonType, "Each permission set id must be a positive integer.", item);
+                }
+            }
+
+            return ids.ToEquatableArray();
+        }
+
+        private static EndpointMethod ParseMethod(SpecParseContext context, SpecObjectReader reader)
+        {
+            JsonString? method = reader.String("method", required: true);
+            if (method == null)
+            {
+                return EndpointMethod.Post;
+            }
+
+            if (!HttpMethods.TryParse(method.Value, out EndpointMethod parsed))
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, $"'method' is '{method.Value}'; use \"{HttpMethods.Post}\" or \"{HttpMethods.Get}\".", method);
+            }
+
+            return parsed;
+        }
+
+        /// <summary><c>"requestBody"</c>: <c>"json"</c> (POST's default) or <c>"none"</c> (GET's, and its only choice).</summary>
+        private static bool ParseRequestBody(SpecParseContext context, SpecObjectReader reader, EndpointMethod method)
+        {
+            bool carries = HttpMethods.CarriesBody(method);
+            JsonString? body = reader.String("requestBody");
+            if (body == null)
+            {
+                return carries;
+            }
+
+            if (body.Value != "json" && body.Value != "none")
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, $"'requestBody' is '{body.Value}'; use \"json\" or \"none\".", body);
+                return carries;
+            }
+
+            if (body.Value == "json" && !carries)
+            {
+                context.Report(SpecDiagnosticIds.NotApplicable, $"A {HttpMethods.WireName(method)} request has no body; remove 'requestBody' and put the fields in the query.", body);
+                return false;
+            }
+
+            return body.Value == "json";
+        }
+
+        private static string ParsePath(SpecParseContext context, SpecObjectReader reader)
+        {
+            JsonString? path = reader.String("path", required: true);
+            if (path == null)
+            {
+                return string.Empty;
+            }
+
+            if (!path.Value.StartsWith("/", StringComparison.Ordinal) || path.Value.IndexOfAny(new[] { '?', '#', ' ', '\t' }) >= 0)
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, $"'path' must start with '/' and hold no query, fragment or space (e.g. \"/tcb/modifyenv\"); the token and query fields are added by the runtime.", path);
+            }
+
+            return path.Value;
+        }
+
+        private static EquatableArray<string> ParseTokenKinds(SpecParseContext context, SpecObjectReader reader)
+        {
+            JsonArray? array = reader.Array("tokenKinds", required: true);
+            var kinds = new List<string>();
+            if (array == null)
+            {
+                return kinds.ToEquatableArray();
+            }
+
+            if (array.Items.Count == 0)
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, "'tokenKinds' must name at least one token kind, e.g. \"authorizer_access_token\".", array);
+            }
+
+            foreach (JsonNode item in array.Items)
+            {
+                if (item is not JsonString kind)
+                {
+                    context.Report(SpecDiagnosticIds.WrongJsonType, $"Each token kind must be a string, not {item.KindName}.", item);
+                }
+                else if (!TokenKinds.IsValidName(kind.Value))
+                {
+                    context.Report(SpecDiagnosticIds.InvalidValue, $"'{kind.Value}' is not a token kind; token kinds are snake_case names ending in '_access_token', such as \"component_access_token\" or \"authorizer_access_token\".", kind);
+                }
+                else if (kinds.Contains(kind.Value))
+                {
+                    context.Report(SpecDiagnosticIds.InvalidValue, $"Token kind '{kind.Value}' is listed twice.", kind);
+                }
+                else
+                {
+                    kinds.Add(kind.Value);
+                }
+            }
+
+            return kinds.ToEquatableArray();
+        }
+
+        private static ObjectSpec? ParseBody(SpecParseContext context, SpecObjectReader reader, string property, string typeName, bool requestSide)
+        {
+            JsonObject? body = reader.Object(property);
+            if (body == null)
+            {
+                return null;
+            }
+
+            var bodyReader = new SpecObjectReader(context, body, $"'{property}'", "description", "fields");
+            string? description = bodyReader.String("description")?.Value;
+            JsonArray? fields = bodyReader.Array("fields");
+            return ParseObject(context, fields, typeName, description, requestSide, body);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using TcbGen.Testing.Emulator;
+
+namespace TcbGen.Testing.Admin
+{
+    /// <summary>
+    /// The emulator's admin HTTP API, on the same port under <c>/__admin/</c>, so tests in any language can drive it the
+    /// way WireMock is driven: script faults, read the recorded (redacted) requests, issue tokens, reset.
+    /// WeChat has no path under <c>/__admin/</c>, so it never shadows an endpoint.
+    /// </summary>
+    /// <remarks>
+    /// <list type="bullet">
+    /// <item><c>GET /__admin/endpoints</c>: the endpoints served, with path and token kinds.</item>
+    /// <item><c>POST /__admin/faults</c> <c>{"endpoint":"changeTcbEnv","times":1, one of "errcode":40001 (+"errmsg"),
+    /// "delayMs":500, "httpStatus":502 (+"body"), "dropConnection":true, "response":{...}}</c>.</item>
+    /// <item><c>DELETE /__admin/faults</c>: drop the faults not yet consumed.</item>
+    /// <item><c>GET /__admin/requests[?endpoint=NAME]</c>: the recorded requests, tokens and secrets masked.</item>
+    /// <item><c>DELETE /__admin/requests</c>: forget them.</item>
+    /// <item><c>POST /__admin/tokens</c> <c>{"kind":"authorizer_access_token","appid":"wx..."}</c>: issue a token.</item>
+    /// <item><c>POST /__admin/reset</c>: drop faults and recorded requests.</item>
+    /// </list>
+    /// </remarks>
+    internal static class AdminApi
+    {
+        public const string Prefix = "/__admin";
+
+        public static bool Owns(string path) => path.Equals(Prefix, StringComparison.Ordinal) || path.StartsWith(Prefix + "/", StringComparison.Ordinal);
+
+        /// <summary>Lines for the standalone banner.</summary>
+        public static string Usage(string baseUrl) =>
+            $"Admin API: {baseUrl}{Prefix}/ (endpoints, faults, requests, tokens, reset), e.g.\n"
+            + $"  curl -s -X POST '{baseUrl}{Prefix}/faults' -d '{{\"endpoint\":\"changeTcbEnv\",\"errcode\":-1,\"times\":2}}'\n"
+            + $"  curl -s '{baseUrl}{Prefix}/requests'";
+
+        public static async Task HandleAsync(HttpContext context, EmulatorState state, CancellationToken cancellationToken)
+        {
+            string route = context.Request.Path.Value!.Substring(Prefix.Length).TrimEnd('/');
+            string method = context.Request.Method;
+            AdminResponse response;
+            try
+            {
+                response = (method, route) switch
+                {
+                    ("GET", "/endpoints") => AdminReadModel.Endpoints(state),
+                    ("POST", "/faults") => AdminFaults.Script(state, await ReadJsonAsync(context.Request, cancellationToken).ConfigureAwait(false)),
+                    ("DELETE", "/faults") => Cleared(state.Faults.Clear),
+                    ("GET", "/requests") => AdminReadModel.Requests(state, context.Request.Query["endpoint"].ToString()),
+                    ("DELETE", "/requests") => Cleared(state.Recorder.Clear),
+                    ("POST", "/tokens") => AdminTokens.Issue(state, await ReadJsonAsync(context.Request, cancellationToken).ConfigureAwait(false)),
+                    ("POST", "/reset") => Cleared(() =>
+                    {
+                        state.Faults.Clear();
+                        state.Recorder.Clear();
+                    }),
+                    _ => AdminResponse.Problem(StatusCodes.Status404NotFound, $"No admin route {method} {Prefix}{route}. Routes: GET endpoints, POST|DELETE faults, GET|DELETE requests, POST tokens, POST reset."),
+                };
+            }
+            catch (AdminRequestException exception)
+            {
+                response = AdminResponse.Problem(StatusCodes.Status400BadRequest, exception.Message);
+            }
+
+            context.Response.StatusCode = response.StatusCode;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(response.Json), cancellationToken).ConfigureAwait(false);
+        }
+
+        private static AdminResponse Cleared(Action clear)
+        {
+            clear();
+            return AdminResponse.Ok(writer => writer.WriteBoolean("ok", true));
+        }
+
+        private static async Task<JsonElement> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(buffer.ToArray());
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw new AdminRequestException("The body must be a JSON object.");
+                }
+
+                return document.RootElement.Clone();
+            }
+            catch (JsonException exception)
+            {
+                throw new AdminRequestException("The body is not JSON: " + exception.Message);
+            }
+        }
+
+        internal static string? OptionalString(JsonElement body, string name)
+            => body.TryGetProperty(name, out JsonElement value) && value.ValueKind != JsonValueKind.Null
+                ? value.ValueKind == JsonValueKind.String ? value.GetString() : throw new AdminRequestException($"'{name}' must be a string.")
+                : null;
+
+        internal static int? OptionalInt(JsonElement body, string name)
+            => body.TryGetProperty(name, out JsonElement value) && value.ValueKind != JsonValueKind.Null
+                ? value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int number) ? number : throw new AdminRequestException($"'{name}' must be a 32-bit integer.")
+                : null;
+    }
+
+    /// <summary>A request to the admin API that cannot be carried out; answered 400 with its message.</summary>
+    internal sealed class AdminRequestException : Exception
+    {
+        public AdminRequestException(string message)
+            : base(message)
+        {
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using TcbGen.Cli.Import;
+using TcbGen.Specs.Model;
+using TcbGen.Specs;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace TcbGen.Cli.Tests.Import
+{
+    /// <summary>
+    /// WeChat pages beyond the seeds (Import/Corpus: /cgi-bin/component, /cgi-bin/open, /wxa, /wxaapi,
+    /// /cgi-bin/express; Chinese and machine-translated English; Markdown tables, rendered text, the newer pages with
+    /// payload sections), each as the search tool returned it (many cut), beside a spec written by hand from that page.
+    /// Scores are printed per page and overall, and kept in the tool's README.
+    /// </summary>
+    public sealed class CorpusAccuracyTests
+    {
+        /// <summary>What the importer reaches today over the corpus; see the README for the misses.</summary>
+        private const double FieldFloor = 0.90;
+
+        /// <summary>
+        /// Cut inside the text of the last row of a rendered table, which reads like a complete row: the importer cannot
+        /// tell (see the README).
+        /// </summary>
+        private static readonly string[] UndetectableCuts = { "getAllCategoryName.zh-rendered-cut", "getAuthorizerList.zh-glued-cut" };
+
+        private readonly ITestOutputHelper _output;
+
+        public CorpusAccuracyTests(ITestOutputHelper output) => _output = output;
+
+        [Fact]
+        public void TheCorpusImportsCloseToTheHandWrittenSpecs()
+        {
+            string[] pages = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Import", "Corpus"))
+                .Where(f => !f.EndsWith(".expected.tcb.json", StringComparison.Ordinal))
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .ToArray();
+            Assert.True(pages.Length >= 12, "the corpus holds at least 12 pages");
+            int fields = 0, right = 0, codes = 0, codesRight = 0, paths = 0;
+            _output.WriteLine("| page | fields right | errcodes | path | token kinds | warnings |");
+            _output.WriteLine("|---|---|---|---|---|---|");
+            foreach (string page in pages)
+            {
+                string name = Path.GetFileNameWithoutExtension(page);
+                ImportedSpec spec = PageImporter.Import(File.ReadAllText(page));
+                string imported = SpecWriter.Write(spec, null);
+                SpecScore score = SpecScore.Compare(File.ReadAllText(Path.Combine(Path.GetDirectoryName(page)!, name + ".expected.tcb.json")), imported);
+                fields += score.Fields.Count;
+                right += score.FieldsRight;
+                codes += score.Codes;
+                codesRight += score.CodesRight;
+                paths += score.PathRight ? 1 : 0;
+                _output.WriteLine($"| {name} | {score.FieldsRight}/{score.Fields.Count} | {score.CodesRight}/{score.Codes} | {(score.PathRight ? "ok" : "wrong")} | {(score.TokenKindsRight ? "ok" : "wrong")} | {spec.Warnings.Count} |");
+                foreach (string wrong in score.Wrong)
+                {
+                    _output.WriteLine("    " + wrong);
+                }
+
+                // Until the spec language carries GET (issue 9), a GET page's spec fails only on its method.
+                Assert.All(SpecParser.Parse(name + ".tcb.json", imported).Diagnostics, d => Assert.True(spec.Method == "GET" && d.Message.Contains("POST", StringComparison.Ordinal), d.ToString()));
+                if (name.EndsWith("-cut", StringComparison.Ordinal) && !UndetectableCuts.Contains(name))
+                {
+                    Assert.NotEmpty(spec.Warnings);
+                }
+
+                Assert.True(score.PathRight, name + ": the path differs");
+            }
+
+            double share = (double)right / fields;
+            string summary = $"Corpus import accuracy: {pages.Length} pages, {right}/{fields} fields = {share.ToString("P1", CultureInfo.InvariantCulture)}, errcodes {codesRight}/{codes}, paths {paths}/{pages.Length}";
+            _output.WriteLine(summary);
+            Console.WriteLine(summary);
+            Assert.True(share >= FieldFloor, summary);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using TcbGen.Specs;
+using Xunit;
+
+namespace TcbGen.Generator.Tests.Specs
+{
+    /// <summary>C# names derived from wire names, WeChat's compound words included.</summary>
+    public sealed class NamingTests
+    {
+        [Theory]
+        [InlineData("api_whitelist", "ApiWhitelist")]
+        [InlineData("msgType", "MsgType")]
+        [InlineData("qbase_container_path", "QbaseContainerPath")]
+        [InlineData("secretid", "SecretId")]
+        [InlineData("secretkey", "SecretKey")]
+        [InlineData("tranid", "TranId")]
+        [InlineData("appid", "AppId")]
+        [InlineData("appids", "AppIds")]
+        [InlineData("openid", "OpenId")]
+        [InlineData("unionid", "UnionId")]
+        [InlineData("envid", "EnvId")]
+        [InlineData("dbinstance_id", "DbInstanceId")]
+        [InlineData("authorizer_appid", "AuthorizerAppId")]
+        [InlineData("appIds", "AppIds")]
+        [InlineData("AppID", "AppID")]
+        [InlineData("__x__y", "XY")]
+        [InlineData("cloudbase_access_token", "CloudbaseAccessToken")]
+        public void WireNamesBecomePascalCase(string wireName, string expected)
+        {
+            Assert.Equal(expected, Naming.ToPascalCase(wireName));
+        }
+
+        [Fact]
+        public void EveryCompoundWordIsOneLowerCaseWordSpelledAsTheSameLetters()
+        {
+            foreach (KeyValuePair<string, string> word in Naming.CompoundWordSpellings)
+            {
+                Assert.Equal(word.Key, word.Key.ToLowerInvariant());
+                Assert.Equal(word.Key, word.Value.ToLowerInvariant());
+                Assert.True(char.IsUpper(word.Value[0]));
+            }
+        }
+
+        [Fact]
+        public void CsharpNameStillOverridesACompoundWord()
+        {
+            ParsedSpec parsed = SpecParser.Parse("/specs/x.tcb.json", """
+                { "name": "x", "title": "t", "method": "POST", "path": "/x", "tokenKinds": ["authorizer_access_token"], "retrySafe": true,
+                  "request": { "fields": [ { "name": "secretid", "type": "string" }, { "name": "tranid", "csharpName": "TransactionId", "type": "string" } ] } }
+                """);
+
+            Assert.Empty(parsed.Diagnostics);
+            Assert.Equal("SecretId", parsed.Spec!.Request!.Fields[0].PropertyName);
+            Assert.Equal("TransactionId", parsed.Spec.Request.Fields[1].PropertyName);
+        }
+    }
+}
