@@ -12,12 +12,18 @@ namespace TcbGen.Specs
         /// <summary>The enum with every errcode of every spec.</summary>
         public const string AllErrorsEnum = "TcbErrorCode";
 
-        /// <summary>The shared types for specs that use <paramref name="tokenKinds"/>: each kind's client and interface, and <see cref="AllErrorsEnum"/>.</summary>
+        /// <summary>The static class with the generated <c>AddTcbClients()</c> registration.</summary>
+        public const string ClientRegistration = "TcbClientRegistration";
+
+        /// <summary>
+        /// The shared types for specs that use <paramref name="tokenKinds"/>: each kind's client and interface (and client factory
+        /// with its interface), <see cref="ClientRegistration"/> and <see cref="AllErrorsEnum"/>.
+        /// </summary>
         public static IReadOnlyList<string> TypeNames(IEnumerable<string> tokenKinds) =>
             tokenKinds.Distinct()
                 .Select(TokenKinds.Of)
-                .SelectMany(kind => new[] { kind.ClientClassName, kind.ClientInterfaceName })
-                .Concat(new[] { AllErrorsEnum })
+                .SelectMany(kind => new[] { kind.ClientClassName, kind.ClientInterfaceName, kind.ClientFactoryClassName, kind.ClientFactoryInterfaceName })
+                .Concat(new[] { ClientRegistration, AllErrorsEnum })
                 .ToList();
     }
 }

@@ -19,6 +19,12 @@ namespace TcbGen.Specs
         /// <summary><c>authorizer_access_token</c> → <c>ITcbAuthorizerClient</c>.</summary>
         public string ClientInterfaceName => "I" + ClientClassName;
 
+        /// <summary><c>authorizer_access_token</c> → <c>TcbAuthorizerClientFactory</c> (only kinds that belong to an account have one).</summary>
+        public string ClientFactoryClassName => ClientClassName + "Factory";
+
+        /// <summary><c>authorizer_access_token</c> → <c>ITcbAuthorizerClientFactory</c>.</summary>
+        public string ClientFactoryInterfaceName => "I" + ClientFactoryClassName;
+
         private string Stem => Name.EndsWith(TokenKinds.Suffix, StringComparison.Ordinal) ? Name.Substring(0, Name.Length - TokenKinds.Suffix.Length) : Name;
     }
 

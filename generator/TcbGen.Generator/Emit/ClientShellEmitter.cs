@@ -3,7 +3,10 @@ using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
 {
-    /// <summary>Emits the client class and interface of each token kind: constructor, transport and token key.</summary>
+    /// <summary>
+    /// Emits the client class and interface of each token kind (constructor, transport and token key), a client factory for
+    /// each kind that belongs to an account, and <c>AddTcbClients()</c>, which makes them injectable.
+    /// </summary>
     internal static class ClientShellEmitter
     {
         public static string Emit(EquatableArray<string> tokenKinds, GenerationOptions options)
@@ -17,9 +20,17 @@ namespace TcbGen.Generator.Emit
                     writer.Line();
                 }
 
-                EmitClient(writer, TokenKinds.Of(tokenKinds[i]));
+                TokenKind kind = TokenKinds.Of(tokenKinds[i]);
+                EmitClient(writer, kind);
+                if (kind.BelongsToAccount)
+                {
+                    writer.Line();
+                    EmitFactory(writer, kind);
+                }
             }
 
+            writer.Line();
+            EmitRegistration(writer, tokenKinds);
             writer.Close();
             return writer.ToString();
         }
@@ -67,6 +78,64 @@ namespace TcbGen.Generator.Emit
                 writer.Line("public string AppId => _token.AppId!;");
             }
 
+            writer.Close();
+        }
+
+        /// <summary>
+        /// The injectable way to a per-account client: a factory rather than keyed services, because appids are data (a route
+        /// value, a database row), not known when services are registered, and a factory is one interface to mock.
+        /// </summary>
+        private static void EmitFactory(SourceWriter writer, TokenKind tokenKind)
+        {
+            string kind = tokenKind.Name;
+            writer.Summary($"Gives the <see cref=\"{tokenKind.ClientInterfaceName}\"/> of one account. Inject it (see <c>AddTcbClients()</c>); mock it in tests.");
+            writer.Line(CSharp.GeneratedCodeAttribute);
+            writer.Open($"public partial interface {tokenKind.ClientFactoryInterfaceName}");
+            writer.Summary($"The client that calls with the <c>{kind}</c> of <paramref name=\"appId\"/>. Cheap: one small object, no I/O.");
+            writer.Param("appId", "The account's appid (the authorizer appid).");
+            writer.Doc("returns", "The client.");
+            writer.Line($"{tokenKind.ClientInterfaceName} For(string appId);");
+            writer.Close();
+            writer.Line();
+
+            writer.Summary($"Creates <see cref=\"{tokenKind.ClientClassName}\"/>s over one transport.");
+            writer.Line(CSharp.GeneratedCodeAttribute);
+            writer.Open($"public sealed partial class {tokenKind.ClientFactoryClassName} : {tokenKind.ClientFactoryInterfaceName}");
+            writer.Line($"private readonly {CSharp.Runtime}.ITcbTransport _transport;");
+            writer.Line();
+            writer.Summary("Creates a factory whose clients call WeChat through <paramref name=\"transport\"/>.");
+            writer.Param("transport", "Sends requests and holds the tokens.");
+            writer.Open($"public {tokenKind.ClientFactoryClassName}({CSharp.Runtime}.ITcbTransport transport)");
+            writer.Line("_transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));");
+            writer.Close();
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"public {tokenKind.ClientInterfaceName} For(string appId) => new {tokenKind.ClientClassName}(_transport, appId);");
+            writer.Close();
+        }
+
+        private static void EmitRegistration(SourceWriter writer, EquatableArray<string> tokenKinds)
+        {
+            writer.Summary("Makes the generated clients injectable.");
+            writer.Line(CSharp.GeneratedCodeAttribute);
+            writer.Open($"public static partial class {ReservedNames.ClientRegistration}");
+            writer.Summary(
+                "Registers, transient over the transport <c>AddTcbGen</c> registers, the client of every token kind without an appid and the "
+                + "client factory of every kind with one: inject them where you call WeChat.");
+            writer.Param("builder", "What <c>AddTcbGen</c> returned.");
+            writer.Doc("returns", "The same builder.");
+            writer.Open($"public static {CSharp.Runtime}.TcbGenBuilder AddTcbClients(this {CSharp.Runtime}.TcbGenBuilder builder)");
+            writer.Line("if (builder == null) throw new global::System.ArgumentNullException(nameof(builder));");
+            for (int i = 0; i < tokenKinds.Count; i++)
+            {
+                TokenKind kind = TokenKinds.Of(tokenKinds[i]);
+                string service = kind.BelongsToAccount ? kind.ClientFactoryInterfaceName : kind.ClientInterfaceName;
+                string implementation = kind.BelongsToAccount ? kind.ClientFactoryClassName : kind.ClientClassName;
+                writer.Line($"builder.AddClient<{service}>(transport => new {implementation}(transport));");
+            }
+
+            writer.Line("return builder;");
+            writer.Close();
             writer.Close();
         }
 

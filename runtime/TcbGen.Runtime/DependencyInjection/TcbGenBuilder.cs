@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -51,7 +52,7 @@ namespace TcbGen.Runtime
         /// <summary>Uses a token source type resolved from the container (singleton), replacing any chosen before.</summary>
         /// <typeparam name="TSource">The source type.</typeparam>
         /// <returns>This builder.</returns>
-        public TcbGenBuilder UseAccessTokenSource<TSource>()
+        public TcbGenBuilder UseAccessTokenSource<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSource>()
             where TSource : class, ITcbAccessTokenSource
         {
             Services.Replace(ServiceDescriptor.Singleton<ITcbAccessTokenSource, TSource>());
@@ -76,41 +77,77 @@ namespace TcbGen.Runtime
 
         /// <summary>
         /// Uses the third-party platform flow (<see cref="TcbThirdPartyTokenSource"/>) with the
-        /// <see cref="IComponentVerifyTicketStore"/> and <see cref="IAuthorizerRefreshTokenStore"/> registered in the container.
-        /// <see cref="TcbGenOptions.ThirdParty"/> must hold the component appid and appsecret (checked on start).
+        /// <see cref="IComponentVerifyTicketStore"/> and <see cref="IAuthorizerRefreshTokenStore"/> registered in the container,
+        /// singleton or scoped: each store operation resolves the store in a scope of its own.
+        /// <see cref="TcbGenOptions.ThirdParty"/> must hold the component appid and appsecret, and both stores must be
+        /// registered (checked on start).
         /// </summary>
         /// <returns>This builder.</returns>
         public TcbGenBuilder UseThirdPartyPlatform()
         {
             Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TcbGenOptions>, TcbThirdPartyOptionsValidator>());
-            return UseAccessTokenSource(services => new TcbThirdPartyTokenSource(
-                () => services.GetRequiredService<IHttpClientFactory>().CreateClient(TokenHttpClient.Name),
-                services.GetRequiredService<IOptions<TcbGenOptions>>().Value,
-                services.GetRequiredService<IComponentVerifyTicketStore>(),
-                services.GetRequiredService<IAuthorizerRefreshTokenStore>(),
-                services.GetRequiredService<ITcbAccessTokenCache>(),
-                services.GetService<TimeProvider>(),
-                services.GetService<ILogger<TcbThirdPartyTokenSource>>(),
-                services.GetService<ITcbTokenRenewalCoordinator>()));
+            return UseAccessTokenSource(services =>
+            {
+                var stores = new ScopedTokenStores(services.GetRequiredService<IServiceScopeFactory>());
+                return new TcbThirdPartyTokenSource(
+                    () => services.GetRequiredService<IHttpClientFactory>().CreateClient(TokenHttpClient.Name),
+                    services.GetRequiredService<IOptions<TcbGenOptions>>().Value,
+                    stores,
+                    stores,
+                    services.GetRequiredService<ITcbAccessTokenCache>(),
+                    services.GetService<TimeProvider>(),
+                    services.GetService<ILogger<TcbThirdPartyTokenSource>>(),
+                    services.GetService<ITcbTokenRenewalCoordinator>());
+            });
         }
 
-        /// <summary>Uses the third-party platform flow, registering your two stores as singletons.</summary>
+        /// <summary>Uses the third-party platform flow, registering your two stores (unless stores are registered already).</summary>
         /// <typeparam name="TTicketStore">Your verify ticket store.</typeparam>
         /// <typeparam name="TRefreshTokenStore">Your refresh token store.</typeparam>
+        /// <param name="storeLifetime">
+        /// The stores' lifetime: <see cref="ServiceLifetime.Singleton"/> (the default), or <see cref="ServiceLifetime.Scoped"/>
+        /// for a store over a scoped service such as a DbContext (each store operation then gets a scope of its own).
+        /// </param>
         /// <returns>This builder.</returns>
-        public TcbGenBuilder UseThirdPartyPlatform<TTicketStore, TRefreshTokenStore>()
+        public TcbGenBuilder UseThirdPartyPlatform<
+            [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TTicketStore,
+            [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TRefreshTokenStore>(ServiceLifetime storeLifetime = ServiceLifetime.Singleton)
             where TTicketStore : class, IComponentVerifyTicketStore
             where TRefreshTokenStore : class, IAuthorizerRefreshTokenStore
         {
-            Services.TryAddSingleton<IComponentVerifyTicketStore, TTicketStore>();
-            Services.TryAddSingleton<IAuthorizerRefreshTokenStore, TRefreshTokenStore>();
+            Services.TryAdd(ServiceDescriptor.Describe(typeof(IComponentVerifyTicketStore), typeof(TTicketStore), storeLifetime));
+            Services.TryAdd(ServiceDescriptor.Describe(typeof(IAuthorizerRefreshTokenStore), typeof(TRefreshTokenStore), storeLifetime));
             return UseThirdPartyPlatform();
+        }
+
+        /// <summary>
+        /// Makes a generated client injectable: <typeparamref name="TClient"/> resolves (transient) to what
+        /// <paramref name="create"/> makes over the transport. The generated <c>AddTcbClients()</c> calls this for every
+        /// client and client factory; call it yourself only for a client of your own.
+        /// </summary>
+        /// <typeparam name="TClient">The service type, e.g. <c>ITcbComponentClient</c>.</typeparam>
+        /// <param name="create">Creates the client over the transport (one small allocation for a generated client).</param>
+        /// <returns>This builder.</returns>
+        /// <remarks>
+        /// Transient, like the transport it wraps (an IHttpClientFactory typed client): inject it where you use it and do not
+        /// keep it past a request, so connections follow IHttpClientFactory's handler rotation.
+        /// </remarks>
+        public TcbGenBuilder AddClient<TClient>(Func<ITcbTransport, TClient> create)
+            where TClient : class
+        {
+            if (create is null)
+            {
+                throw new ArgumentNullException(nameof(create));
+            }
+
+            Services.TryAddTransient(provider => create(provider.GetRequiredService<ITcbTransport>()));
+            return this;
         }
 
         /// <summary>Keeps tokens of the third-party flow in your store (e.g. a distributed cache) instead of in memory.</summary>
         /// <typeparam name="TCache">Your store.</typeparam>
         /// <returns>This builder.</returns>
-        public TcbGenBuilder UseAccessTokenCache<TCache>()
+        public TcbGenBuilder UseAccessTokenCache<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TCache>()
             where TCache : class, ITcbAccessTokenCache
         {
             Services.Replace(ServiceDescriptor.Singleton<ITcbAccessTokenCache, TCache>());

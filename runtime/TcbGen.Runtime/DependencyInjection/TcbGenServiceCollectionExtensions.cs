@@ -71,14 +71,14 @@ namespace Microsoft.Extensions.DependencyInjection
 
             services.AddOptions<TcbGenOptions>().ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TcbGenOptions>, TcbGenOptionsValidator>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TcbGenOptions>, TcbTokenSourceValidator>());
             services.TryAddSingleton<ITcbAccessTokenCache, TcbInMemoryAccessTokenCache>();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbHttpAttemptHandlerFilter>());
 
             IHttpClientBuilder transport = services
                 .AddHttpClient<ITcbTransport, TcbHttpTransport>(TransportHttpClientName, static (client, provider) => new TcbHttpTransport(
                     client,
-                    provider.GetService<ITcbAccessTokenSource>() ?? throw new InvalidOperationException(
-                        "No ITcbAccessTokenSource is registered: call UseThirdPartyPlatform(), UseAccessTokens(...) or UseAccessTokenSource(...) on the builder AddTcbGen returns."),
+                    provider.GetService<ITcbAccessTokenSource>() ?? throw new InvalidOperationException(TcbTokenSourceValidator.NoSourceMessage),
                     provider.GetRequiredService<IOptions<TcbGenOptions>>().Value,
                     provider.GetService<TimeProvider>(),
                     provider.GetService<ILogger<TcbHttpTransport>>())

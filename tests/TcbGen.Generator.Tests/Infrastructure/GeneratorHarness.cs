@@ -86,6 +86,9 @@ namespace TcbGen.Generator.Tests.Infrastructure
                     || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll" or "Microsoft.Win32.Primitives.dll")
                 .ToList();
             paths.Add(typeof(TcbResponse).Assembly.Location);
+            // What a consumer of TcbGen.Runtime gets with it: the generated AddTcbClients() extends TcbGenBuilder, an IHttpClientBuilder.
+            paths.Add(typeof(Microsoft.Extensions.DependencyInjection.IHttpClientBuilder).Assembly.Location);
+            paths.Add(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location);
             return paths.Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
         }
     }

@@ -87,7 +87,7 @@ namespace TcbGen.Runtime.Tests.DependencyInjection
                 ["ThirdParty:ComponentAppId"] = "wxcomponent",
             }).Build();
             var services = new ServiceCollection();
-            services.AddTcbGen(configuration);
+            services.AddTcbGen(configuration).UseAccessTokens((_, _) => default);
             using ServiceProvider provider = services.BuildServiceProvider();
 
             TcbGenOptions options = provider.GetRequiredService<IOptions<TcbGenOptions>>().Value;
@@ -127,6 +127,57 @@ namespace TcbGen.Runtime.Tests.DependencyInjection
         }
 
         [Fact]
+        public async Task The_third_party_flow_without_stores_fails_the_host_on_start_naming_the_fix()
+        {
+            HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+            builder.Services.AddTcbGen(o =>
+            {
+                o.ThirdParty.ComponentAppId = "wxcomponent";
+                o.ThirdParty.ComponentAppSecret = "s";
+            }).UseThirdPartyPlatform();
+            using IHost host = builder.Build();
+
+            var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+            Assert.Contains("No IComponentVerifyTicketStore is registered", exception.Message);
+            Assert.Contains("No IAuthorizerRefreshTokenStore is registered", exception.Message);
+            Assert.Contains("UseThirdPartyPlatform<TTicketStore, TRefreshTokenStore>()", exception.Message);
+        }
+
+        [Fact]
+        public async Task No_token_source_fails_the_host_on_start_naming_the_fix()
+        {
+            HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+            builder.Services.AddTcbGen(_ => { });
+            using IHost host = builder.Build();
+
+            var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+            Assert.Contains("No ITcbAccessTokenSource is registered: call UseThirdPartyPlatform()", exception.Message);
+        }
+
+        [Fact]
+        public async Task Scoped_stores_pass_scope_validation_and_are_resolved_per_store_operation()
+        {
+            await using TestServer server = await TestServer.StartAsync();
+            server.On("/cgi-bin/component/api_component_token", Respond.ComponentToken("component-scoped"));
+            server.On(TestEndpoints.Path, Respond.Ok());
+            var services = new ServiceCollection();
+            services.AddTcbGen(o =>
+            {
+                o.BaseAddress = server.BaseAddress;
+                o.ThirdParty.ComponentAppId = "wxcomponent";
+                o.ThirdParty.ComponentAppSecret = "s";
+            }).UseThirdPartyPlatform<InMemoryTicketStore, InMemoryRefreshTokenStore>(ServiceLifetime.Scoped);
+            await using ServiceProvider provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+            await provider.GetRequiredService<ITcbTransport>().SendAsync(TestEndpoints.Echo(), TcbTokenKey.Component, new EchoRequest(), CancellationToken.None);
+
+            Assert.Equal(ServiceLifetime.Scoped, Assert.Single(services, d => d.ServiceType == typeof(IComponentVerifyTicketStore)).Lifetime);
+            Assert.Equal("component-scoped", Assert.Single(server.RequestsTo(TestEndpoints.Path)).QueryValue("access_token"));
+        }
+
+        [Fact]
         public async Task A_good_configuration_starts()
         {
             HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -146,7 +197,8 @@ namespace TcbGen.Runtime.Tests.DependencyInjection
             services.AddTcbGen(_ => { });
             using ServiceProvider provider = services.BuildServiceProvider();
 
-            var exception = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ITcbTransport>());
+            // Without a host nothing runs on start; the options' validation then fails at the first use, with the same message.
+            var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ITcbTransport>());
 
             Assert.Contains("UseThirdPartyPlatform", exception.Message);
         }

@@ -247,7 +247,8 @@ namespace TcbGen.Runtime.Tests.Tokens
             Assert.Contains("component_verify_ticket", noTicket.Message);
             Assert.Empty(server.Requests);
 
-            var noRefresh = await Assert.ThrowsAsync<InvalidOperationException>(() => Source(server).GetTokenAsync(TcbTokenKey.ForAuthorizer("wxunknown"), default).AsTask());
+            var noRefresh = await Assert.ThrowsAsync<TcbAuthorizerNotFoundException>(() => Source(server).GetTokenAsync(TcbTokenKey.ForAuthorizer("wxunknown"), default).AsTask());
+            Assert.Equal("wxunknown", noRefresh.AuthorizerAppId);
             Assert.Contains("wxunknown", noRefresh.Message);
         }
 

@@ -14,7 +14,7 @@ namespace TcbGen.Runtime
         private async Task<TcbAccessToken> RenewAuthorizerTokenAsync(TcbTokenKey key, string authorizerAppId)
         {
             string refreshToken = await _refreshTokenStore.GetRefreshTokenAsync(authorizerAppId, CancellationToken.None).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("No authorizer_refresh_token is stored for authorizer appid " + authorizerAppId + ".");
+                ?? throw new TcbAuthorizerNotFoundException(authorizerAppId);
 
             TokenResponse response;
             try

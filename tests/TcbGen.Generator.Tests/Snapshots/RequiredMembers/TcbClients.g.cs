@@ -32,6 +32,33 @@ namespace Test.Tcb
         public string AppId => _token.AppId!;
     }
 
+    /// <summary>Gives the <see cref="ITcbAuthorizerClient"/> of one account. Inject it (see <c>AddTcbClients()</c>); mock it in tests.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
+    public partial interface ITcbAuthorizerClientFactory
+    {
+        /// <summary>The client that calls with the <c>authorizer_access_token</c> of <paramref name="appId"/>. Cheap: one small object, no I/O.</summary>
+        /// <param name="appId">The account's appid (the authorizer appid).</param>
+        /// <returns>The client.</returns>
+        ITcbAuthorizerClient For(string appId);
+    }
+
+    /// <summary>Creates <see cref="TcbAuthorizerClient"/>s over one transport.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
+    public sealed partial class TcbAuthorizerClientFactory : ITcbAuthorizerClientFactory
+    {
+        private readonly global::TcbGen.Runtime.ITcbTransport _transport;
+
+        /// <summary>Creates a factory whose clients call WeChat through <paramref name="transport"/>.</summary>
+        /// <param name="transport">Sends requests and holds the tokens.</param>
+        public TcbAuthorizerClientFactory(global::TcbGen.Runtime.ITcbTransport transport)
+        {
+            _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
+        }
+
+        /// <inheritdoc/>
+        public ITcbAuthorizerClient For(string appId) => new TcbAuthorizerClient(_transport, appId);
+    }
+
     /// <summary>The endpoints that accept a <c>component_access_token</c>. Mock this interface in tests of code that calls WeChat.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
     public partial interface ITcbComponentClient
@@ -52,6 +79,22 @@ namespace Test.Tcb
         {
             _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
             _token = global::TcbGen.Runtime.TcbTokenKey.Component;
+        }
+    }
+
+    /// <summary>Makes the generated clients injectable.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
+    public static partial class TcbClientRegistration
+    {
+        /// <summary>Registers, transient over the transport <c>AddTcbGen</c> registers, the client of every token kind without an appid and the client factory of every kind with one: inject them where you call WeChat.</summary>
+        /// <param name="builder">What <c>AddTcbGen</c> returned.</param>
+        /// <returns>The same builder.</returns>
+        public static global::TcbGen.Runtime.TcbGenBuilder AddTcbClients(this global::TcbGen.Runtime.TcbGenBuilder builder)
+        {
+            if (builder == null) throw new global::System.ArgumentNullException(nameof(builder));
+            builder.AddClient<ITcbAuthorizerClientFactory>(transport => new TcbAuthorizerClientFactory(transport));
+            builder.AddClient<ITcbComponentClient>(transport => new TcbComponentClient(transport));
+            return builder;
         }
     }
 }
