@@ -27,6 +27,7 @@ namespace TcbGen.Specs
         public const string InternalError = "TCB0099";
         public const string LanguageVersionTooLow = "TCB0100";
         public const string ConditionalRequirementBroken = "TCB1001";
+        public const string WrongClient = "TCB1002";
 
         public static string Title(string id) => id switch
         {
@@ -51,6 +52,7 @@ namespace TcbGen.Specs
             InternalError => "TcbGen failed unexpectedly",
             LanguageVersionTooLow => "TcbGen needs C# 8 or later",
             ConditionalRequirementBroken => "Conditionally required field is missing",
+            WrongClient => "Endpoint called through a client of a token kind it does not accept",
             _ => "TcbGen spec problem",
         };
     }

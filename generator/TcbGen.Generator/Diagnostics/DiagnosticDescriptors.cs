@@ -110,8 +110,19 @@ namespace TcbGen.Generator.Diagnostics
             description: "The request sets a field to a constant that makes another field required, and does not set that field. WeChat would reject the call with errcode 40101.",
             helpLinkUri: HelpLinkBase + "tcb1001");
 
+        /// <summary>TCB1002, reported by <see cref="Analyzers.WrongClientAnalyzer"/> beside the compiler's CS1061.</summary>
+        public static readonly DiagnosticDescriptor WrongClient = new DiagnosticDescriptor(
+            SpecDiagnosticIds.WrongClient,
+            SpecDiagnosticIds.Title(SpecDiagnosticIds.WrongClient),
+            "{0} needs {1}: call it on {2}",
+            UsageCategory,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "An endpoint's method exists only on the clients of the token kinds its spec allows; this client's token kind is not one of them.",
+            helpLinkUri: HelpLinkBase + "tcb1002");
+
         /// <summary>Every descriptor, in id order.</summary>
-        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[] { InvalidJson, MissingProperty, WrongJsonType, UnknownProperty, DuplicateKey, UnknownFieldType, InvalidValue, DuplicateField, DuplicateError, InvalidIdentifier, RequiredWhenFieldMissing, RequiredWhenValueInvalid, DuplicateEndpoint, DuplicateTypeName, ErrorCodeConflict, InvalidEnum, ReservedName, NotApplicable, InternalError, LanguageVersionTooLow, ConditionalRequirementBroken };
+        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[] { InvalidJson, MissingProperty, WrongJsonType, UnknownProperty, DuplicateKey, UnknownFieldType, InvalidValue, DuplicateField, DuplicateError, InvalidIdentifier, RequiredWhenFieldMissing, RequiredWhenValueInvalid, DuplicateEndpoint, DuplicateTypeName, ErrorCodeConflict, InvalidEnum, ReservedName, NotApplicable, InternalError, LanguageVersionTooLow, ConditionalRequirementBroken, WrongClient };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
 

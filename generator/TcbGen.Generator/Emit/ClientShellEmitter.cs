@@ -42,8 +42,12 @@ namespace TcbGen.Generator.Emit
             bool needsAppId = tokenKind.BelongsToAccount;
             string token = TokenKey(tokenKind);
 
+            // Read by the wrong-client analyzer (TCB1002) to name the client an endpoint needs.
+            string clientAttribute = $"[{CSharp.Runtime}.TcbClient({CSharp.Literal(kind)})]";
+
             writer.Summary($"The endpoints that accept a <c>{kind}</c>. Mock this interface in tests of code that calls WeChat.");
             writer.Line(CSharp.GeneratedCodeAttribute);
+            writer.Line(clientAttribute);
             writer.Open($"public partial interface {tokenKind.ClientInterfaceName}");
             writer.Close();
             writer.Line();
@@ -51,6 +55,7 @@ namespace TcbGen.Generator.Emit
             writer.Summary($"Calls the endpoints that accept a <c>{kind}</c>{(needsAppId ? ", for one account" : string.Empty)}. Thread-safe.");
             writer.Doc("remarks", "The access token comes from the transport's token source; it is never passed per call.");
             writer.Line(CSharp.GeneratedCodeAttribute);
+            writer.Line(clientAttribute);
             writer.Open($"public sealed partial class {className} : {tokenKind.ClientInterfaceName}");
             writer.Line($"private readonly {CSharp.Runtime}.ITcbTransport _transport;");
             writer.Line($"private readonly {CSharp.Runtime}.TcbTokenKey _token;");

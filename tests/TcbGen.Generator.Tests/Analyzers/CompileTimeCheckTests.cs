@@ -77,16 +77,32 @@ namespace TcbGen.Generator.Tests.Analyzers
         }
 
         [Theory]
-        [InlineData("client.CreateCloudUserAsync()", "CreateCloudUserAsync")]
-        [InlineData("client.SetCallBackConfigAsync(new SetCallBackConfigRequest())", "SetCallBackConfigAsync")]
-        public void AnAuthorizerOnlyEndpointDoesNotCompileWithTheComponentClient(string call, string method)
+        [InlineData("new TcbComponentClient(t)", "client.CreateCloudUserAsync()", "CreateCloudUserAsync", "createCloudUser")]
+        [InlineData("new TcbComponentClient(t)", "client.SetCallBackConfigAsync(new SetCallBackConfigRequest())", "SetCallBackConfigAsync", "setCallBackConfig")]
+        [InlineData("(ITcbComponentClient)new TcbComponentClient(t)", "client.SetCallBackConfigAsync(new SetCallBackConfigRequest())", "SetCallBackConfigAsync", "setCallBackConfig")]
+        public void AnAuthorizerOnlyEndpointOnTheComponentClientIsCS1061AndATcbErrorNamingTheRightClient(string client, string call, string method, string endpoint)
         {
-            string code = Usings + $"class C {{ object M(ITcbTransport t) {{ var client = new TcbComponentClient(t); return {call}; }} }}";
+            string code = Usings + $"class C {{ object M(ITcbTransport t) {{ var client = {client}; return {call}; }} }}";
+
+            List<Diagnostic> errors = ErrorsFor(code, LanguageVersion.CSharp12);
+
+            Diagnostic compiler = Assert.Single(errors, e => e.Id == "CS1061");
+            Diagnostic hint = Assert.Single(errors, e => e.Id == "TCB1002");
+            Assert.Equal(2, errors.Count);
+            AssertAt(compiler, code, method);
+            AssertAt(hint, code, method);
+            Assert.Equal(DiagnosticSeverity.Error, hint.Severity);
+            Assert.Equal($"{endpoint} needs authorizer_access_token: call it on ITcbAuthorizerClient", hint.GetMessage());
+        }
+
+        [Fact]
+        public void AMethodNoClientHasIsLeftToTheCompiler()
+        {
+            string code = Usings + "class C { object M(ITcbTransport t) => new TcbComponentClient(t).NoSuchEndpointAsync(); }";
 
             Diagnostic error = Assert.Single(ErrorsFor(code, LanguageVersion.CSharp12));
 
             Assert.Equal("CS1061", error.Id);
-            AssertAt(error, code, method);
         }
 
         [Fact]

@@ -73,7 +73,7 @@ namespace TcbGen.Generator.Tests.Infrastructure
         public static ImmutableArray<Diagnostic> CompileDiagnostics(Compilation output)
         {
             ImmutableArray<Diagnostic> analyzerDiagnostics = output
-                .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ConditionalRequirementAnalyzer()))
+                .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ConditionalRequirementAnalyzer(), new WrongClientAnalyzer()))
                 .GetAllDiagnosticsAsync().GetAwaiter().GetResult();
             return analyzerDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
         }

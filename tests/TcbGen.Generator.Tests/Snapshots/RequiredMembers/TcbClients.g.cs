@@ -6,6 +6,7 @@ namespace Test.Tcb
 {
     /// <summary>The endpoints that accept a <c>authorizer_access_token</c>. Mock this interface in tests of code that calls WeChat.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
+    [global::TcbGen.Runtime.TcbClient("authorizer_access_token")]
     public partial interface ITcbAuthorizerClient
     {
     }
@@ -13,6 +14,7 @@ namespace Test.Tcb
     /// <summary>Calls the endpoints that accept a <c>authorizer_access_token</c>, for one account. Thread-safe.</summary>
     /// <remarks>The access token comes from the transport's token source; it is never passed per call.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
+    [global::TcbGen.Runtime.TcbClient("authorizer_access_token")]
     public sealed partial class TcbAuthorizerClient : ITcbAuthorizerClient
     {
         private readonly global::TcbGen.Runtime.ITcbTransport _transport;
@@ -61,6 +63,7 @@ namespace Test.Tcb
 
     /// <summary>The endpoints that accept a <c>component_access_token</c>. Mock this interface in tests of code that calls WeChat.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
+    [global::TcbGen.Runtime.TcbClient("component_access_token")]
     public partial interface ITcbComponentClient
     {
     }
@@ -68,6 +71,7 @@ namespace Test.Tcb
     /// <summary>Calls the endpoints that accept a <c>component_access_token</c>. Thread-safe.</summary>
     /// <remarks>The access token comes from the transport's token source; it is never passed per call.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
+    [global::TcbGen.Runtime.TcbClient("component_access_token")]
     public sealed partial class TcbComponentClient : ITcbComponentClient
     {
         private readonly global::TcbGen.Runtime.ITcbTransport _transport;
