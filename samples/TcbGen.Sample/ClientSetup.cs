@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Extensions.DependencyInjection;
 using TcbGen.Runtime;
+using TcbGen.Sample.Tcb;
 
 namespace TcbGen.Sample
 {
@@ -19,7 +20,8 @@ namespace TcbGen.Sample
                     options.ThirdParty.ComponentAppSecret = componentAppSecret;
                     options.Retry.BaseDelay = TimeSpan.FromMilliseconds(50);
                 })
-                .UseThirdPartyPlatform();
+                .UseThirdPartyPlatform()
+                .AddTcbClients();   // generated: ITcbComponentClient and ITcbAuthorizerClientFactory become injectable
             return services.BuildServiceProvider(validateScopes: true);
         }
     }

@@ -25,9 +25,8 @@ namespace TcbGen.Sample
             stores.SetRefreshToken(AuthorizerAppId, "refresh-token-1");
 
             await using ServiceProvider services = ClientSetup.Build(emulator.BaseAddress, emulator.ComponentAppId, emulator.ComponentAppSecret, stores);
-            var transport = services.GetRequiredService<ITcbTransport>();
-            ITcbAuthorizerClient authorizer = new TcbAuthorizerClient(transport, AuthorizerAppId);
-            ITcbComponentClient component = new TcbComponentClient(transport);
+            ITcbAuthorizerClient authorizer = services.GetRequiredService<ITcbAuthorizerClientFactory>().For(AuthorizerAppId);
+            ITcbComponentClient component = services.GetRequiredService<ITcbComponentClient>();
 
             output.WriteLine($"TcbGen sample: WeChat emulator at {emulator.BaseAddress}, endpoints: {string.Join(", ", emulator.EndpointNames)}");
             output.WriteLine();
