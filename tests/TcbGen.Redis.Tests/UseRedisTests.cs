@@ -32,6 +32,7 @@ namespace TcbGen.Redis.Tests
         {
             var services = new ServiceCollection();
             services.AddSingleton<IAuthorizerRefreshTokenStore>(new OwnStore());
+            services.AddSingleton<IComponentVerifyTicketStore>(new OwnTicketStore());   // the third-party flow needs one (checked on start)
             services.AddTcbGen(o =>
                 {
                     o.ThirdParty.ComponentAppId = "wx-component";
@@ -81,6 +82,11 @@ namespace TcbGen.Redis.Tests
             Assert.Equal(20, emulator.TokenFetchCount(WeChatEmulator.AuthorizerAccessTokenKind));
             Assert.Equal(1, emulator.TokenFetchCount(WeChatEmulator.ComponentAccessTokenKind));
             Assert.Equal(emulator.CurrentRefreshToken(AuthorizerAppId), await first.GetRequiredService<IAuthorizerRefreshTokenStore>().GetRefreshTokenAsync(AuthorizerAppId, default));
+        }
+
+        private sealed class OwnTicketStore : IComponentVerifyTicketStore
+        {
+            public ValueTask<string?> GetVerifyTicketAsync(string componentAppId, CancellationToken cancellationToken) => new((string?)null);
         }
 
         private sealed class OwnStore : IAuthorizerRefreshTokenStore

@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,35 +16,30 @@ namespace TcbGen.Runtime
 
         public ScopedTokenStores(IServiceScopeFactory scopes) => _scopes = scopes;
 
-        public async ValueTask<string?> GetVerifyTicketAsync(string componentAppId, CancellationToken cancellationToken)
-        {
-            // AsyncServiceScope: a scoped store may be only IAsyncDisposable (as a DbContext may be).
-            AsyncServiceScope scope = _scopes.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
-            {
-                return await scope.ServiceProvider.GetRequiredService<IComponentVerifyTicketStore>()
-                    .GetVerifyTicketAsync(componentAppId, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        public ValueTask<string?> GetVerifyTicketAsync(string componentAppId, CancellationToken cancellationToken) =>
+            InScopeAsync<IComponentVerifyTicketStore, string?>(store => store.GetVerifyTicketAsync(componentAppId, cancellationToken));
 
-        public async ValueTask<string?> GetRefreshTokenAsync(string authorizerAppId, CancellationToken cancellationToken)
-        {
-            AsyncServiceScope scope = _scopes.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
-            {
-                return await scope.ServiceProvider.GetRequiredService<IAuthorizerRefreshTokenStore>()
-                    .GetRefreshTokenAsync(authorizerAppId, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        public ValueTask<string?> GetRefreshTokenAsync(string authorizerAppId, CancellationToken cancellationToken) =>
+            InScopeAsync<IAuthorizerRefreshTokenStore, string?>(store => store.GetRefreshTokenAsync(authorizerAppId, cancellationToken));
 
-        public async ValueTask<bool> TryReplaceRefreshTokenAsync(string authorizerAppId, string usedRefreshToken, string newRefreshToken, CancellationToken cancellationToken)
+        public ValueTask<bool> TryReplaceRefreshTokenAsync(string authorizerAppId, string usedRefreshToken, string newRefreshToken, CancellationToken cancellationToken) =>
+            InScopeAsync<IAuthorizerRefreshTokenStore, bool>(store => store.TryReplaceRefreshTokenAsync(authorizerAppId, usedRefreshToken, newRefreshToken, cancellationToken));
+
+        private async ValueTask<T> InScopeAsync<TStore, T>(Func<TStore, ValueTask<T>> operation)
+            where TStore : notnull
         {
+#if NET
+            // Disposed asynchronously: a scoped store may be only IAsyncDisposable.
             AsyncServiceScope scope = _scopes.CreateAsyncScope();
             await using (scope.ConfigureAwait(false))
             {
-                return await scope.ServiceProvider.GetRequiredService<IAuthorizerRefreshTokenStore>()
-                    .TryReplaceRefreshTokenAsync(authorizerAppId, usedRefreshToken, newRefreshToken, cancellationToken).ConfigureAwait(false);
+                return await operation(scope.ServiceProvider.GetRequiredService<TStore>()).ConfigureAwait(false);
             }
+#else
+            // netstandard2.0 has no IAsyncDisposable of its own; a store there must be IDisposable if it is disposable at all.
+            using IServiceScope scope = _scopes.CreateScope();
+            return await operation(scope.ServiceProvider.GetRequiredService<TStore>()).ConfigureAwait(false);
+#endif
         }
     }
 }
