@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -128,7 +129,8 @@ namespace TcbGen.Runtime
         /// <summary>
         /// Serves <c>cloudbase_access_token</c> (the cloud-call token, 微信令牌) inside a WeChat cloud-hosting container: from the
         /// request's <see cref="TcbCloudbaseTokenScope"/> (set it from the <c>X-WX-CLOUDBASE-ACCESS-TOKEN</c> header) when there is one,
-        /// else from the file WeChat pushes (<see cref="TcbCloudbaseTokenOptions.FilePath"/>). Other kinds keep their source.
+        /// else from the file WeChat pushes (<see cref="TcbCloudbaseTokenOptions.FilePath"/>). Other kinds keep their source, except those listed in
+        /// <see cref="TcbCloudbaseTokenOptions.StandsInFor"/>, which are sent the cloud-call token instead.
         /// </summary>
         /// <param name="configure">Sets the file path and lifetime; optional.</param>
         /// <returns>This builder.</returns>
@@ -136,7 +138,13 @@ namespace TcbGen.Runtime
         {
             var options = new TcbCloudbaseTokenOptions();
             configure?.Invoke(options);
-            return UseAccessTokenSourceFor(TcbTokenKind.CloudbaseAccessToken, services => new TcbCloudbaseTokenSource(options, services.GetService<TimeProvider>()));
+            Services.TryAddSingleton(services => new TcbCloudbaseTokenSource(options, services.GetService<TimeProvider>()));
+            foreach (TcbTokenKind kind in new[] { TcbTokenKind.CloudbaseAccessToken }.Concat(options.StandsInFor).Distinct())
+            {
+                UseAccessTokenSourceFor(kind, services => services.GetRequiredService<TcbCloudbaseTokenSource>());
+            }
+
+            return this;
         }
 
         /// <summary>Keeps tokens of the third-party flow in your store (e.g. a distributed cache) instead of in memory.</summary>

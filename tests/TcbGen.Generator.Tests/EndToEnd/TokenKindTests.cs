@@ -86,6 +86,56 @@ namespace TcbGen.Generator.Tests.EndToEnd
         }
 
         [Fact]
+        public async Task TheCloudCallTokenStandsInForTheComponentTokenOnTheGeneratedComponentClient()
+        {
+            const string env = "env-stand-in-tests";
+            string directory = Directory.CreateTempSubdirectory("tcbgen-standin-").FullName;
+            try
+            {
+                string file = Path.Combine(directory, "cloudbase_access_token");
+                File.WriteAllText(file, _fixture.Emulator.IssueCloudCallToken(env, EmulatorFixture.AppId));
+                var services = new ServiceCollection();
+                services.AddTcbGen(o =>
+                {
+                    o.BaseAddress = _fixture.Emulator.BaseAddress;
+                    o.Retry.MaxAttempts = 1;
+                })
+                    .UseAccessTokens((key, _) => new ValueTask<TcbAccessToken>(new TcbAccessToken(_fixture.Emulator.IssueToken(key.Kind.Name, key.AppId), null)))
+                    .UseCloudbaseAccessToken(o =>
+                    {
+                        o.FilePath = file;
+                        o.StandsInFor.Add(TcbTokenKind.ComponentAccessToken);
+                    });
+                await using ServiceProvider provider = services.BuildServiceProvider();
+                var transport = provider.GetRequiredService<ITcbTransport>();
+                ITcbComponentClient component = new TcbComponentClient(transport);
+                ITcbAuthorizerClient authorizer = new TcbAuthorizerClient(transport, EmulatorFixture.AppId);
+                await authorizer.SetCloudAccessTokenAsync(new SetCloudAccessTokenRequest
+                {
+                    Action = SetCloudAccessTokenAction.Set,
+                    Open = true,
+                    Env = env,
+                    ApiWhitelist = new List<string> { ChangeTcbEnvEndpoint.Descriptor.Path },
+                    Version = 1,
+                });
+
+                ChangeTcbEnvResponse allowed = await component.ChangeTcbEnvAsync(new ChangeTcbEnvRequest { Env = env });
+                var refused = await Assert.ThrowsAsync<TcbApiException<SetCloudAccessTokenError>>(
+                    () => component.SetCloudAccessTokenAsync(new SetCloudAccessTokenRequest { Action = SetCloudAccessTokenAction.Get, Env = env }));
+
+                Assert.Equal(0, allowed.ErrorCode);
+                Assert.Equal(48001, refused.ErrorCode);
+                Assert.Equal("?cloudbase_access_token=***", _fixture.Emulator.RequestsTo(ChangeTcbEnvEndpoint.Name).Last().Query);
+                Assert.Equal("?cloudbase_access_token=***", _fixture.Emulator.RequestsTo(SetCloudAccessTokenEndpoint.Name).Last().Query);
+                Assert.Equal("?access_token=***", _fixture.Emulator.RequestsTo(SetCloudAccessTokenEndpoint.Name)[^2].Query);
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
+        [Fact]
         public void EveryKnownKindHasTheSameUrlParameterInTheRuntimeAsInTheSpecModule()
         {
             Assert.Equal(TokenKinds.Of(TokenKinds.Component).UrlParameter, TcbTokenKind.ComponentAccessToken.UrlParameter);

@@ -109,7 +109,7 @@ namespace TcbGen.Runtime
             // The stat taken before the read: if the file changed during the read, the next call sees a new stat and reads again.
             DateTime writtenAt = file.LastWriteTimeUtc;
             var expiresAt = new DateTimeOffset(DateTime.SpecifyKind(writtenAt, DateTimeKind.Utc)) + _usableFor;
-            return new Snapshot(new TcbAccessToken(text, expiresAt), writtenAt, file.Length);
+            return new Snapshot(new TcbAccessToken(text, expiresAt, TcbTokenKind.CloudbaseAccessToken.UrlParameter), writtenAt, file.Length);
         }
 
         private sealed class Snapshot

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace TcbGen.Runtime
 {
@@ -16,6 +17,14 @@ namespace TcbGen.Runtime
 
         /// <summary>How long WeChat accepts a pushed token after the file was written. Default 30 minutes, as WeChat documents.</summary>
         public TimeSpan FileTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+        /// <summary>
+        /// Token kinds the cloud-call token is sent for in their place, as <c>cloudbase_access_token=</c>. For a third-party
+        /// platform in WeChat cloud hosting, add <see cref="TcbTokenKind.ComponentAccessToken"/>: the component client's calls
+        /// then use the cloud-call token, which WeChat accepts only on the APIs whitelisted through setCloudAccessToken.
+        /// Empty by default: only <c>cloudbase_access_token</c> endpoints use it.
+        /// </summary>
+        public IList<TcbTokenKind> StandsInFor { get; } = new List<TcbTokenKind>();
 
         /// <summary>How long before the end of <see cref="FileTokenLifetime"/> the file's token stops being served. Default 1 minute.</summary>
         public TimeSpan FileRefreshMargin { get; set; } = TimeSpan.FromMinutes(1);

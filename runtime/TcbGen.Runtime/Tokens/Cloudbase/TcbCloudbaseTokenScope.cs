@@ -36,7 +36,7 @@ namespace TcbGen.Runtime
             TcbAccessToken? previous = Token.Value;
             if (!string.IsNullOrEmpty(token))
             {
-                Token.Value = new TcbAccessToken(token!, null);
+                Token.Value = new TcbAccessToken(token!, null, TcbTokenKind.CloudbaseAccessToken.UrlParameter);
             }
 
             return new Restore(previous);

@@ -56,6 +56,47 @@ namespace TcbGen.Runtime.Tests.Tokens.Cloudbase
         }
 
         [Fact]
+        public async Task The_cloud_call_token_stands_in_for_the_component_token_when_asked()
+        {
+            string directory = Directory.CreateTempSubdirectory("tcbgen-standin-").FullName;
+            try
+            {
+                string path = Path.Combine(directory, "cloudbase_access_token");
+                File.WriteAllText(path, "cloud-from-file");
+                await using TestServer server = await TestServer.StartAsync();
+                server.On("/cgi-bin/component/api_component_token", Respond.ComponentToken("component-di"));
+                server.On(TestEndpoints.Path, Respond.Ok());
+                var services = new ServiceCollection();
+                services.AddTcbGen(o =>
+                {
+                    o.BaseAddress = server.BaseAddress;
+                    o.ThirdParty.ComponentAppId = "wxcomponent";
+                    o.ThirdParty.ComponentAppSecret = "s";
+                })
+                    .UseThirdPartyPlatform<InMemoryTicketStore, InMemoryRefreshTokenStore>()
+                    .UseCloudbaseAccessToken(o =>
+                    {
+                        o.FilePath = path;
+                        o.StandsInFor.Add(TcbTokenKind.ComponentAccessToken);
+                    });
+                await using ServiceProvider provider = services.BuildServiceProvider();
+                ITcbTransport transport = provider.GetRequiredService<ITcbTransport>();
+
+                await transport.SendAsync(TestEndpoints.Echo(), TcbTokenKey.Component, new EchoRequest(), CancellationToken.None);
+                await transport.SendAsync(TestEndpoints.Echo(), CloudbaseKey, new EchoRequest(), CancellationToken.None);
+
+                var calls = server.RequestsTo(TestEndpoints.Path).ToList();
+                Assert.All(calls, call => Assert.Equal("cloud-from-file", call.QueryValue("cloudbase_access_token")));
+                Assert.All(calls, call => Assert.Null(call.QueryValue("access_token")));
+                Assert.Empty(server.RequestsTo("/cgi-bin/component/api_component_token"));
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
+        [Fact]
         public async Task A_kind_nobody_serves_is_refused_by_name()
         {
             var sources = new TcbTokenSourcesByKind(
