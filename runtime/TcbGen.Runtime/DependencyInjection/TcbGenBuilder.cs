@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -141,6 +142,45 @@ namespace TcbGen.Runtime
             }
 
             Services.TryAddTransient(provider => create(provider.GetRequiredService<ITcbTransport>()));
+            return this;
+        }
+
+        /// <summary>
+        /// Serves one token kind from its own source (singleton) while every other kind keeps the source chosen with the other
+        /// <c>Use…</c> methods, e.g. the cloud-call token beside the third-party flow. Registering a kind again replaces its source.
+        /// </summary>
+        /// <param name="kind">The kind this source serves.</param>
+        /// <param name="factory">Creates the source.</param>
+        /// <returns>This builder.</returns>
+        public TcbGenBuilder UseAccessTokenSourceFor(TcbTokenKind kind, Func<IServiceProvider, ITcbAccessTokenSource> factory)
+        {
+            if (factory is null)
+            {
+                throw new ArgumentNullException(nameof(factory));
+            }
+
+            Services.AddSingleton(new TokenSourceForKind(kind, factory));
+            return this;
+        }
+
+        /// <summary>
+        /// Serves <c>cloudbase_access_token</c> (the cloud-call token, 微信令牌) inside a WeChat cloud-hosting container: from the
+        /// request's <see cref="TcbCloudbaseTokenScope"/> (set it from the <c>X-WX-CLOUDBASE-ACCESS-TOKEN</c> header) when there is one,
+        /// else from the file WeChat pushes (<see cref="TcbCloudbaseTokenOptions.FilePath"/>). Other kinds keep their source, except those listed in
+        /// <see cref="TcbCloudbaseTokenOptions.StandsInFor"/>, which are sent the cloud-call token instead.
+        /// </summary>
+        /// <param name="configure">Sets the file path and lifetime; optional.</param>
+        /// <returns>This builder.</returns>
+        public TcbGenBuilder UseCloudbaseAccessToken(Action<TcbCloudbaseTokenOptions>? configure = null)
+        {
+            var options = new TcbCloudbaseTokenOptions();
+            configure?.Invoke(options);
+            Services.TryAddSingleton(services => new TcbCloudbaseTokenSource(options, services.GetService<TimeProvider>()));
+            foreach (TcbTokenKind kind in new[] { TcbTokenKind.CloudbaseAccessToken }.Concat(options.StandsInFor).Distinct())
+            {
+                UseAccessTokenSourceFor(kind, services => services.GetRequiredService<TcbCloudbaseTokenSource>());
+            }
+
             return this;
         }
 

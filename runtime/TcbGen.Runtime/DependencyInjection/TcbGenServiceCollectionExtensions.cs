@@ -73,12 +73,13 @@ namespace Microsoft.Extensions.DependencyInjection
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TcbGenOptions>, TcbGenOptionsValidator>());
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TcbGenOptions>, TcbTokenSourceValidator>());
             services.TryAddSingleton<ITcbAccessTokenCache, TcbInMemoryAccessTokenCache>();
+            services.TryAddSingleton<TransportTokenSource>();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbHttpAttemptHandlerFilter>());
 
             IHttpClientBuilder transport = services
                 .AddHttpClient<ITcbTransport, TcbHttpTransport>(TransportHttpClientName, static (client, provider) => new TcbHttpTransport(
                     client,
-                    provider.GetService<ITcbAccessTokenSource>() ?? throw new InvalidOperationException(TcbTokenSourceValidator.NoSourceMessage),
+                    provider.GetRequiredService<TransportTokenSource>().Source,
                     provider.GetRequiredService<IOptions<TcbGenOptions>>().Value,
                     provider.GetService<TimeProvider>(),
                     provider.GetService<ILogger<TcbHttpTransport>>())

@@ -3,17 +3,17 @@ using Microsoft.Extensions.Options;
 
 namespace TcbGen.Runtime
 {
-    /// <summary>Checks on start (<c>ValidateOnStart</c>) that a token source was chosen, rather than at the first call.</summary>
+    /// <summary>Checks on start (<c>ValidateOnStart</c>) that a token source was chosen (for every kind, or for some kinds), rather than at the first call.</summary>
     internal sealed class TcbTokenSourceValidator : IValidateOptions<TcbGenOptions>
     {
         internal const string NoSourceMessage =
-            "No ITcbAccessTokenSource is registered: call UseThirdPartyPlatform(), UseAccessTokens(...) or UseAccessTokenSource(...) on the builder AddTcbGen returns.";
+            "No ITcbAccessTokenSource is registered: call UseThirdPartyPlatform(), UseAccessTokens(...), UseAccessTokenSource(...) or UseCloudbaseAccessToken(...) on the builder AddTcbGen returns.";
 
         private readonly IServiceProviderIsService _registered;
 
         public TcbTokenSourceValidator(IServiceProviderIsService registered) => _registered = registered;
 
         public ValidateOptionsResult Validate(string? name, TcbGenOptions options) =>
-            _registered.IsService(typeof(ITcbAccessTokenSource)) ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(NoSourceMessage);
+            _registered.IsService(typeof(ITcbAccessTokenSource)) || _registered.IsService(typeof(TokenSourceForKind)) ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(NoSourceMessage);
     }
 }
