@@ -16,7 +16,7 @@ namespace TcbGen.Sample
         private const string AuthorizerAppId = "wx-sample-miniprogram";
         private const string Env = "test-env-6gni9ity244a6ea3";
 
-        public static async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
+        public static async Task RunAsync(string? redisConfiguration, TextWriter output, CancellationToken cancellationToken)
         {
             await using WeChatEmulator emulator = await WeChatEmulator.StartAsync(cancellationToken: cancellationToken);
             emulator.RegisterAuthorizer(AuthorizerAppId, "refresh-token-1");
@@ -30,8 +30,8 @@ namespace TcbGen.Sample
             File.WriteAllText(cloudbaseTokenFile, emulator.IssueCloudCallToken(Env, AuthorizerAppId));
             try
             {
-                await using ServiceProvider services = ClientSetup.Build(emulator.BaseAddress, emulator.ComponentAppId, emulator.ComponentAppSecret, stores, cloudbaseTokenFile);
-                await TourAsync(emulator, services, output, cancellationToken);
+                await using ServiceProvider services = ClientSetup.Build(emulator.BaseAddress, emulator.ComponentAppId, emulator.ComponentAppSecret, stores, redisConfiguration);
+                await TourAsync(emulator, services, cloudbaseTokenFile, redisConfiguration is null ? "kept in memory" : "shared through Redis", output, cancellationToken);
             }
             finally
             {
@@ -39,15 +39,14 @@ namespace TcbGen.Sample
             }
         }
 
-        private static async Task TourAsync(WeChatEmulator emulator, ServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+        private static async Task TourAsync(WeChatEmulator emulator, ServiceProvider services, string cloudbaseTokenFile, string tokenHome, TextWriter output, CancellationToken cancellationToken)
         {
-            var transport = services.GetRequiredService<ITcbTransport>();
             ITcbAuthorizerClient authorizer = services.GetRequiredService<ITcbAuthorizerClientFactory>().For(AuthorizerAppId);
             ITcbComponentClient component = services.GetRequiredService<ITcbComponentClient>();
 
             output.WriteLine($"TcbGen sample: WeChat emulator at {emulator.BaseAddress}, endpoints: {string.Join(", ", emulator.EndpointNames)}");
             output.WriteLine();
-            output.WriteLine("Calls (tokens come from the third-party flow: component token, then authorizer token):");
+            output.WriteLine($"Calls (tokens come from the third-party flow: component token, then authorizer token; {tokenHome}):");
 
             SetCloudAccessTokenResponse current = await authorizer.SetCloudAccessTokenAsync(
                 new SetCloudAccessTokenRequest { Action = SetCloudAccessTokenAction.Get, Env = Env }, cancellationToken);
@@ -74,7 +73,7 @@ namespace TcbGen.Sample
             SetCallBackConfigResponse configured = await authorizer.SetCallBackConfigAsync(CallbackConfig(), cancellationToken);
             output.WriteLine($"  setCallBackConfig        -> errcode {configured.ErrorCode} {configured.ErrorMessage} (function and container configs)");
 
-            await CloudCallAsync(transport, component, output, cancellationToken);
+            await CloudCallAsync(emulator, component, cloudbaseTokenFile, output, cancellationToken);
 
             output.WriteLine();
             output.WriteLine("Failure handling:");
@@ -84,30 +83,31 @@ namespace TcbGen.Sample
         }
 
         /// <summary>
-        /// The cloud-call token (cloudbase_access_token, from the pushed file) stands in for the platform's tokens on the APIs
-        /// setCloudAccessToken whitelists. The seed specs list only component and authorizer tokens, so the call goes through
-        /// the transport with the endpoint's descriptor and a cloud-call key.
+        /// Inside WeChat cloud hosting the platform needs no component secret for whitelisted APIs: the cloud-call token
+        /// (cloudbase_access_token, here from a file standing in for the one WeChat pushes) stands in for the component token,
+        /// and the same generated component client sends it as cloudbase_access_token=.
         /// </summary>
-        private static async Task CloudCallAsync(ITcbTransport transport, ITcbComponentClient component, TextWriter output, CancellationToken cancellationToken)
+        private static async Task CloudCallAsync(WeChatEmulator emulator, ITcbComponentClient platform, string cloudbaseTokenFile, TextWriter output, CancellationToken cancellationToken)
         {
             output.WriteLine();
-            output.WriteLine("Cloud call (cloudbase_access_token from the pushed token file, beside the third-party flow):");
-            await component.SetCloudAccessTokenAsync(
+            output.WriteLine("Cloud call (cloudbase_access_token from the pushed token file, standing in for the component token):");
+            await platform.SetCloudAccessTokenAsync(
                 new SetCloudAccessTokenRequest { Action = SetCloudAccessTokenAction.Set, Open = true, Env = Env, ApiWhitelist = new List<string> { ChangeTcbEnvEndpoint.Descriptor.Path }, Version = 10 },
                 cancellationToken);
             output.WriteLine($"  setCloudAccessToken set  -> api_whitelist=[{ChangeTcbEnvEndpoint.Descriptor.Path}]");
 
-            var cloudCall = new TcbTokenKey(TcbTokenKind.CloudbaseAccessToken, AuthorizerAppId);
-            ChangeTcbEnvResponse allowed = await transport.SendAsync(ChangeTcbEnvEndpoint.Descriptor, cloudCall, new ChangeTcbEnvRequest { Env = Env }, cancellationToken);
-            output.WriteLine($"  changeTcbEnv             -> errcode {allowed.ErrorCode} {allowed.ErrorMessage} (whitelisted)");
+            await using ServiceProvider container = ClientSetup.BuildForCloudHosting(emulator.BaseAddress, cloudbaseTokenFile);
+            ITcbComponentClient cloud = container.GetRequiredService<ITcbComponentClient>();
+            ChangeTcbEnvResponse allowed = await cloud.ChangeTcbEnvAsync(new ChangeTcbEnvRequest { Env = Env }, cancellationToken);
+            output.WriteLine($"  changeTcbEnv             -> errcode {allowed.ErrorCode} {allowed.ErrorMessage} (whitelisted; sent {emulator.RequestsTo(ChangeTcbEnvEndpoint.Name)[^1].Query})");
             try
             {
-                await transport.SendAsync(CreateCloudUserEndpoint.Descriptor, cloudCall, TcbEmptyRequest.Instance, cancellationToken);
-                output.WriteLine("  createCloudUser          -> unexpectedly allowed");
+                await cloud.SetCloudAccessTokenAsync(new SetCloudAccessTokenRequest { Action = SetCloudAccessTokenAction.Get, Env = Env }, cancellationToken);
+                output.WriteLine("  setCloudAccessToken get  -> unexpectedly allowed");
             }
-            catch (TcbApiException<CreateCloudUserError> e)
+            catch (TcbApiException<SetCloudAccessTokenError> e)
             {
-                output.WriteLine($"  createCloudUser          -> TcbApiException<CreateCloudUserError> {e.ErrorCode} {e.ErrorMessage?.Split(" hint:")[0]} (not whitelisted)");
+                output.WriteLine($"  setCloudAccessToken get  -> TcbApiException<SetCloudAccessTokenError> {e.ErrorCode} {e.ErrorMessage?.Split(" hint:")[0]} (not whitelisted)");
             }
         }
 

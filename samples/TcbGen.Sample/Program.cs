@@ -8,6 +8,7 @@ using TcbGen.Testing;
 // dotnet run --project samples/TcbGen.Sample                          the tour, against the local emulator
 // dotnet run --project samples/TcbGen.Sample -- --base-url <url>      the same calls against a real server (see README)
 // dotnet run --project samples/TcbGen.Sample -- --emulator [--port N] only the emulator, for curl; Ctrl+C stops it
+// dotnet run --project samples/TcbGen.Sample -- --redis localhost:6379  the tour with tokens shared through Redis
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -42,7 +43,14 @@ try
         return await RealApiRun.RunAsync(new Uri(args[index + 1]), Console.Out, stop.Token);
     }
 
-    await EmulatorTour.RunAsync(Console.Out, stop.Token);
+    int redis = Array.IndexOf(args, "--redis");
+    if (redis >= 0 && redis + 1 >= args.Length)
+    {
+        Console.Error.WriteLine("--redis needs a StackExchange.Redis configuration, e.g. --redis localhost:6379");
+        return 2;
+    }
+
+    await EmulatorTour.RunAsync(redis >= 0 ? args[redis + 1] : null, Console.Out, stop.Token);
     return 0;
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
