@@ -14,7 +14,14 @@ namespace TcbGen.Generator.Tests.Infrastructure
 
         /// <summary>Every warning and error of <paramref name="output"/> at WarningLevel 9999, TcbGen's analyzer included.</summary>
         public static ImmutableArray<Diagnostic> Diagnostics(Compilation output) =>
-            GeneratorHarness.CompileDiagnostics(((CSharpCompilation)output).WithOptions(((CSharpCompilation)output).Options.WithWarningLevel(9999)));
+            GeneratorHarness.CompileDiagnostics(AtWarningLevel9999(output));
+
+        /// <summary>The compiler's own warnings and errors at WarningLevel 9999: what the fuzz test checks, without the analyzer's cost.</summary>
+        public static ImmutableArray<Diagnostic> CompilerDiagnostics(Compilation output) =>
+            AtWarningLevel9999(output).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+
+        private static CSharpCompilation AtWarningLevel9999(Compilation output) =>
+            ((CSharpCompilation)output).WithOptions(((CSharpCompilation)output).Options.WithWarningLevel(9999));
 
         /// <summary>TCB errors, each with the spec file it is located in (empty for none).</summary>
         public static IReadOnlyList<(string Id, string Path)> TcbErrors(IEnumerable<Diagnostic> diagnostics) =>
