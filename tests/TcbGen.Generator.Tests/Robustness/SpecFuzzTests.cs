@@ -53,7 +53,16 @@ namespace TcbGen.Generator.Tests.Robustness
             Parallel.ForEach(indices, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(2, Environment.ProcessorCount) }, (index, state) =>
             {
                 FuzzCase fuzzCase = gen.Case(seed, index);
-                FuzzVerdict verdict = FuzzOracle.Check(fuzzCase, seeds);
+                FuzzVerdict verdict;
+                try
+                {
+                    verdict = FuzzOracle.Check(fuzzCase, seeds);
+                }
+                catch (Exception exception)
+                {
+                    // A bug of the test itself, reported like a failure so the case can be replayed.
+                    verdict = new FuzzVerdict($"the fuzz oracle threw: {exception}", 0, 0, false, 0);
+                }
                 lock (failures)
                 {
                     done++;
