@@ -10,7 +10,8 @@ namespace TcbGen.Generator.Tests.Robustness
 {
     /// <summary>
     /// The defects of issue 13's table, one minimal input each: every spec either gets a TCB error located in its
-    /// file, or generates code that compiles with no warning at WarningLevel 9999 in C# 8-10 and C# 11+ modes.
+    /// file (and the emulator refuses it alike), or generates code that compiles with no warning at WarningLevel 9999
+    /// in C# 8-10 and C# 11+ modes.
     /// </summary>
     public sealed class SpecRegressionTests
     {
@@ -171,6 +172,11 @@ namespace TcbGen.Generator.Tests.Robustness
                 Assert.Equal(path, error!.Location.GetLineSpan().Path);
                 Assert.True(error.Location.IsInSource || error.Location.Kind == LocationKind.ExternalFile, error.ToString());
                 DiagnosticAssert.None(StrictCompile.Diagnostics(outcome.Output));
+                if (version == LanguageVersion.Latest)
+                {
+                    // The emulator reads specs through the same module, so the policy is one.
+                    EmulatorAgreement.AssertRejectsLikeTheBuild(error, specs.Select(s => GeneratorHarness.Spec(s.File, s.Json)));
+                }
             }
         }
 
