@@ -20,6 +20,7 @@ namespace TcbGen.Generator.Tests.Robustness
     /// <item><c>TCBGEN_FUZZ_CASES=50000</c>: how many cases (default 2000);</item>
     /// <item><c>TCBGEN_FUZZ_SEED=random</c> or a number: the run's seed (default the fixed CI seed); printed either way;</item>
     /// <item><c>TCBGEN_FUZZ_CASE=N</c>: run only case N of the seed, to replay a failure;</item>
+    /// <item><c>TCBGEN_FUZZ_FROM=N</c>: start at case N (to resume or split a long run);</item>
     /// <item><c>TCBGEN_FUZZ_PROGRESS=/path/file</c>: append the counts every 500 cases (for long runs);</item>
     /// <item><c>TCBGEN_FUZZ_COMPILE_EVERY=N</c>: check property 3 on every Nth case only (default 1, all): compiling is
     /// most of a case's cost, so a long run on a busy machine can check properties 1, 2 and 4 on many more cases.</item>
@@ -52,7 +53,8 @@ namespace TcbGen.Generator.Tests.Robustness
             var failures = new List<(int Index, FuzzCase Case, string Failure)>();
             string? progress = Environment.GetEnvironmentVariable("TCBGEN_FUZZ_PROGRESS");
             int compileEvery = int.TryParse(Environment.GetEnvironmentVariable("TCBGEN_FUZZ_COMPILE_EVERY"), NumberStyles.None, CultureInfo.InvariantCulture, out int every) && every > 0 ? every : 1;
-            IEnumerable<int> indices = only is int single ? new[] { single } : Enumerable.Range(0, cases);
+            int from = int.TryParse(Environment.GetEnvironmentVariable("TCBGEN_FUZZ_FROM"), NumberStyles.None, CultureInfo.InvariantCulture, out int f) ? f : 0;
+            IEnumerable<int> indices = only is int single ? new[] { single } : Enumerable.Range(from, cases);
             Parallel.ForEach(indices, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(2, Environment.ProcessorCount) }, (index, state) =>
             {
                 FuzzCase fuzzCase = gen.Case(seed, index);
@@ -83,6 +85,10 @@ namespace TcbGen.Generator.Tests.Robustness
                     if (verdict.Failure != null)
                     {
                         failures.Add((index, fuzzCase, verdict.Failure));
+                        if (progress != null)
+                        {
+                            File.AppendAllText(progress, $"{DateTime.UtcNow:HH:mm:ss} seed {seed}: case {index} FAILED: {verdict.Failure}\n");
+                        }
                         if (failures.Count >= 3)
                         {
                             state.Stop();
