@@ -15,6 +15,7 @@ namespace TcbGen.Specs
             "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
             "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
             "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+            "__arglist", "__makeref", "__reftype", "__refvalue",
         };
 
         /// <summary>
@@ -79,7 +80,13 @@ namespace TcbGen.Specs
 
         public static bool IsKeyword(string name) => Keywords.Contains(name);
 
-        /// <summary>Why <paramref name="name"/> cannot be a C# identifier, or null when it can.</summary>
+        /// <summary>
+        /// Why <paramref name="name"/> cannot name a generated <paramref name="role"/>: not an identifier, or reserved by
+        /// <see cref="ReservedNames"/>. Null when it can.
+        /// </summary>
+        public static string? IdentifierProblem(string name, NameRole role) => IdentifierProblem(name) ?? ReservedNames.Problem(name, role);
+
+        /// <summary>Why <paramref name="name"/> cannot be a C# identifier (a namespace part, say), or null when it can.</summary>
         public static string? IdentifierProblem(string name)
         {
             if (name.Length == 0)

@@ -55,6 +55,10 @@ namespace TcbGen.Specs
         /// <summary>Whether <paramref name="name"/> may be listed in <c>tokenKinds</c>: snake_case, ending in <c>_access_token</c>.</summary>
         public static bool IsValidName(string name) => NamePattern.IsMatch(name);
 
+        /// <summary>Whether two different kinds would get clients whose names differ at most in case (as C# and file names see them).</summary>
+        public static bool ClientNamesClash(string kind, string other) =>
+            kind != other && string.Equals(Of(kind).ClientClassName, Of(other).ClientClassName, StringComparison.OrdinalIgnoreCase);
+
         /// <summary>The facts of a kind: the known ones, else <c>access_token</c> as its parameter and one account's token.</summary>
         public static TokenKind Of(string name)
         {

@@ -10,7 +10,7 @@ namespace TcbGen.Cli.Import
         public static string FromValue(string value)
         {
             string name = Naming.ToPascalCase(value);
-            return name.Length > 0 && Naming.IdentifierProblem(name) == null ? name : "Value" + Naming.ToPascalCase(value.Replace("-", "Minus", StringComparison.Ordinal));
+            return name.Length > 0 && Naming.IdentifierProblem(name, NameRole.Member) == null ? name : "Value" + Naming.ToPascalCase(value.Replace("-", "Minus", StringComparison.Ordinal));
         }
 
         /// <summary>A PascalCase name from ASCII words, or null when the text has too few of them.</summary>
@@ -24,7 +24,7 @@ namespace TcbGen.Cli.Import
             }
 
             string name = string.Concat(words.Select(w => char.ToUpperInvariant(w[0]) + (w.Length > 1 && w.ToUpperInvariant() == w ? w.Substring(1).ToLowerInvariant() : w.Substring(1))));
-            return Naming.IdentifierProblem(name) == null ? name : null;
+            return Naming.IdentifierProblem(name, NameRole.Member) == null ? name : null;
         }
     }
 }

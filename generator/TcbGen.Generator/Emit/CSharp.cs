@@ -18,6 +18,8 @@ namespace TcbGen.Generator.Emit
         public const string IList = "global::System.Collections.Generic.IList";
         public const string Task = "global::System.Threading.Tasks.Task";
         public const string CancellationToken = "global::System.Threading.CancellationToken";
+        private const int MaxWireNameFieldLength = 64;
+
         public const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
 
         private static string ReadGeneratorVersion()
@@ -34,38 +36,11 @@ namespace TcbGen.Generator.Emit
             return assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         }
 
-        public static string Literal(string value)
-        {
-            var builder = new StringBuilder(value.Length + 2);
-            builder.Append('"');
-            foreach (char c in value)
-            {
-                switch (c)
-                {
-                    case '"': builder.Append("\\\""); break;
-                    case '\\': builder.Append("\\\\"); break;
-                    case '\n': builder.Append("\\n"); break;
-                    case '\r': builder.Append("\\r"); break;
-                    case '\t': builder.Append("\\t"); break;
-                    case '\0': builder.Append("\\0"); break;
-                    default:
-                        if (char.IsControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085')
-                        {
-                            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            builder.Append(c);
-                        }
+        /// <summary>A C# string literal of <paramref name="value"/>; see <see cref="SpecText"/>.</summary>
+        public static string Literal(string value) => SpecText.Literal(value);
 
-                        break;
-                }
-            }
-
-            return builder.Append('"').ToString();
-        }
-
-        public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        /// <summary>Spec text as XML doc content; see <see cref="SpecText"/>.</summary>
+        public static string Xml(string text) => SpecText.Xml(text);
 
         public static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -89,9 +64,15 @@ namespace TcbGen.Generator.Emit
         /// <summary>The name of the generated serializer field holding a wire name's pre-encoded UTF-8 bytes.</summary>
         public static string WireNameField(string wireName)
         {
+            // Bounded: a wire name may be any length, an identifier may not (CS0645); callers make the names unique.
             var builder = new StringBuilder();
             foreach (char c in wireName)
             {
+                if (builder.Length == MaxWireNameFieldLength)
+                {
+                    break;
+                }
+
                 builder.Append(char.IsLetterOrDigit(c) ? c : '_');
             }
 

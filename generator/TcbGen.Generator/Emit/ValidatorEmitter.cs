@@ -157,7 +157,7 @@ namespace TcbGen.Generator.Emit
                 case ValueCheck.None:
                     break;
                 case ValueCheck.EnumMember:
-                    Report(writer, mode, $"!IsDefined({value})", pathExpression, "InvalidEnumValue", null, $"\"'{what}' is \" + ((int){value}).ToString({CSharp.Invariant}) + \", which is not a value of {type.TypeName}.\"");
+                    Report(writer, mode, $"!IsDefined({value})", pathExpression, "InvalidEnumValue", null, $"{CSharp.Literal($"'{what}' is ")} + ((int){value}).ToString({CSharp.Invariant}) + \", which is not a value of {type.TypeName}.\"");
                     break;
                 case ValueCheck.NestedObject:
                     if (mode == Mode.IsValid)

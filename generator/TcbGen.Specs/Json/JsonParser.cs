@@ -26,6 +26,12 @@ namespace TcbGen.Specs.Json
             var parser = new JsonParser(text);
             try
             {
+                // RFC 8259 (section 8.1) lets a reader ignore one byte order mark at the very start; anywhere else it is an error.
+                if (text.Length > 0 && text[0] == '\uFEFF')
+                {
+                    parser._position = 1;
+                }
+
                 parser.SkipWhitespace();
                 if (parser._position == text.Length)
                 {
@@ -295,7 +301,7 @@ namespace TcbGen.Specs.Json
             while (_position < _text.Length)
             {
                 char c = _text[_position];
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\uFEFF')
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
                 {
                     _position++;
                 }

@@ -23,8 +23,10 @@ namespace TcbGen.Specs
             IReadOnlyList<string> reservedTypeNames = ReservedNames.TypeNames(parsed.Where(p => p.Spec != null).SelectMany(p => p.Spec!.TokenKinds));
             var accepted = new List<EndpointSpec>();
             var diagnostics = new List<SpecDiagnostic>();
-            var endpointFiles = new Dictionary<string, string>(StringComparer.Ordinal);
-            var typeFiles = new Dictionary<string, string>(StringComparer.Ordinal);
+            // Case-insensitive, as Roslyn's hint names (and so the generated file names) are.
+            var endpointFiles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var typeFiles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var kindFiles = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (string reserved in reservedTypeNames)
             {
                 typeFiles[reserved] = "TcbGen itself";
@@ -40,6 +42,13 @@ namespace TcbGen.Specs
                     continue;
                 }
 
+                string? twinKind = spec.TokenKinds.SelectMany(k => kindFiles.Keys.Where(known => TokenKinds.ClientNamesClash(known, k))).FirstOrDefault();
+                if (twinKind != null)
+                {
+                    diagnostics.Add(new SpecDiagnostic(SpecDiagnosticIds.DuplicateTypeName, $"A token kind of this spec would get the same client as '{twinKind}' of {kindFiles[twinKind]}; use the same token kind, so this file can be generated.", spec.FilePath, spec.NameSpan));
+                    continue;
+                }
+
                 string? clash = TypeNames(spec).FirstOrDefault(typeFiles.ContainsKey);
                 if (clash != null)
                 {
@@ -52,6 +61,11 @@ namespace TcbGen.Specs
                 foreach (string typeName in TypeNames(spec))
                 {
                     typeFiles[typeName] = FileName(spec.FilePath);
+                }
+
+                foreach (string kind in spec.TokenKinds)
+                {
+                    kindFiles[kind] = FileName(spec.FilePath);
                 }
 
                 accepted.Add(spec);

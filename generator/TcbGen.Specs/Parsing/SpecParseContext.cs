@@ -8,7 +8,8 @@ namespace TcbGen.Specs
     internal sealed class SpecParseContext
     {
         private readonly LineMap _lines;
-        private readonly Dictionary<string, SourceSpan> _typeNames = new Dictionary<string, SourceSpan>();
+        // Case-insensitive, as Roslyn's hint names are: two types differing only in case would write one file.
+        private readonly Dictionary<string, SourceSpan> _typeNames = new Dictionary<string, SourceSpan>(System.StringComparer.OrdinalIgnoreCase);
 
         public SpecParseContext(string filePath, string text)
         {
@@ -60,9 +61,9 @@ namespace TcbGen.Specs
         }
 
         /// <summary>Checks a C# name that will be emitted, reporting it when it is unusable.</summary>
-        public bool CheckIdentifier(string name, string what, JsonNode at, string hint)
+        public bool CheckIdentifier(string name, NameRole role, string what, JsonNode at, string hint)
         {
-            string? problem = Naming.IdentifierProblem(name);
+            string? problem = Naming.IdentifierProblem(name, role);
             if (problem == null)
             {
                 return true;

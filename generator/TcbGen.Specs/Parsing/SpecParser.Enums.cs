@@ -40,7 +40,11 @@ namespace TcbGen.Specs
                 {
                     context.Report(SpecDiagnosticIds.InvalidEnum, $"Enum member name '{member.Name}' is used twice in {typeName}.", item);
                 }
-                else if (isString && !requestSide && (member.Name == typeName || System.Array.IndexOf(ExtensibleEnumMembers, member.Name) >= 0))
+                else if (member.Name == typeName)
+                {
+                    context.Report(SpecDiagnosticIds.ReservedName, $"Enum member '{member.Name}' is named like its enum, which C# forbids; choose another 'name'.", item);
+                }
+                else if (isString && !requestSide && System.Array.IndexOf(ExtensibleEnumMembers, member.Name) >= 0)
                 {
                     context.Report(SpecDiagnosticIds.ReservedName, $"A response string enum becomes a struct that already has a member '{member.Name}' (or is named so); choose another 'name'.", item);
                 }
@@ -80,7 +84,7 @@ namespace TcbGen.Specs
                 return null;
             }
 
-            if (name == null || !context.CheckIdentifier(name.Value, $"enum member '{name.Value}'", name, "Choose another 'name'."))
+            if (name == null || !context.CheckIdentifier(name.Value, NameRole.Member, $"enum member '{name.Value}'", name, "Choose another 'name'."))
             {
                 return null;
             }

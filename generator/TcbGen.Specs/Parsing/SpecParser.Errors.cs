@@ -11,6 +11,7 @@ namespace TcbGen.Specs
             var errors = new List<ErrorSpec>();
             var codes = new HashSet<int>();
             var names = new HashSet<string>();
+            string errorEnum = context.TypePrefix + "Error";
             foreach (JsonNode item in reader.Array("errors")?.Items ?? new List<JsonNode>())
             {
                 if (item is not JsonObject json)
@@ -36,12 +37,16 @@ namespace TcbGen.Specs
                     continue;
                 }
 
-                if (!context.CheckIdentifier(name.Value, $"error {value}", name, "Choose another 'name'."))
+                if (!context.CheckIdentifier(name.Value, NameRole.Member, $"error {value}", name, "Choose another 'name'."))
                 {
                     continue;
                 }
 
-                if (!codes.Add((int)value))
+                if (name.Value == errorEnum || name.Value == ReservedNames.AllErrorsEnum)
+                {
+                    context.Report(SpecDiagnosticIds.ReservedName, $"Error name '{name.Value}' is the name of the enum that holds it; choose another 'name'.", name);
+                }
+                else if (!codes.Add((int)value))
                 {
                     context.Report(SpecDiagnosticIds.DuplicateError, $"Error code {value} is listed twice.", code);
                 }

@@ -19,7 +19,8 @@ namespace TcbGen.Specs
             var fields = new List<FieldSpec>();
             var requiredWhens = new List<(FieldSpec Field, JsonObject Json)>();
             var wireNames = new HashSet<string>();
-            var propertyNames = new HashSet<string>();
+            // Case-insensitive: constructor parameters are the camelCase of property names, so 'Env' and 'env' would clash (CS0100).
+            var propertyNames = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
 
             foreach (JsonNode item in fieldsJson?.Items ?? new List<JsonNode>())
             {
@@ -110,11 +111,11 @@ namespace TcbGen.Specs
             if (csharpName != null)
             {
                 propertyName = csharpName.Value;
-                nameOk = context.CheckIdentifier(propertyName, $"field '{wireName?.Value}'", csharpName, "Choose another 'csharpName'.");
+                nameOk = context.CheckIdentifier(propertyName, NameRole.Member, $"field '{wireName?.Value}'", csharpName, "Choose another 'csharpName'.");
             }
             else if (wireName != null)
             {
-                nameOk = context.CheckIdentifier(propertyName, $"field '{wireName.Value}'", wireName, "Set 'csharpName' to a valid C# identifier.");
+                nameOk = context.CheckIdentifier(propertyName, NameRole.Member, $"field '{wireName.Value}'", wireName, "Set 'csharpName' to a valid C# identifier.");
             }
 
             bool? required = reader.Boolean("required");
@@ -313,7 +314,7 @@ namespace TcbGen.Specs
             JsonString? explicitName = reader.String("typeName");
             string typeName = explicitName?.Value ?? derivedName;
             JsonNode at = (JsonNode?)explicitName ?? reader.Json;
-            if (!context.CheckIdentifier(typeName, $"type '{typeName}'", at, explicitName == null ? "Set 'typeName'." : "Choose another 'typeName'."))
+            if (!context.CheckIdentifier(typeName, NameRole.Type, $"type '{typeName}'", at, explicitName == null ? "Set 'typeName'." : "Choose another 'typeName'."))
             {
                 return null;
             }

@@ -120,7 +120,7 @@ namespace TcbGen.Specs
             const string placeholder = "Endpoint";
             if (csharpName != null)
             {
-                return context.CheckIdentifier(csharpName.Value, "the endpoint", csharpName, "Choose another 'csharpName'.") ? csharpName.Value : placeholder;
+                return context.CheckIdentifier(csharpName.Value, NameRole.Member, "the endpoint", csharpName, "Choose another 'csharpName'.") ? csharpName.Value : placeholder;
             }
 
             if (name == null || name.Value.Length == 0)
@@ -129,7 +129,7 @@ namespace TcbGen.Specs
             }
 
             string derived = Naming.ToPascalCase(name.Value);
-            return context.CheckIdentifier(derived, $"endpoint '{name.Value}'", name, "Set 'csharpName' to a valid C# identifier.") ? derived : placeholder;
+            return context.CheckIdentifier(derived, NameRole.Member, $"endpoint '{name.Value}'", name, "Set 'csharpName' to a valid C# identifier.") ? derived : placeholder;
         }
 
         private static EquatableArray<string> ParseNotes(SpecParseContext context, SpecObjectReader reader)
@@ -260,6 +260,10 @@ namespace TcbGen.Specs
                 else if (kinds.Contains(kind.Value))
                 {
                     context.Report(SpecDiagnosticIds.InvalidValue, $"Token kind '{kind.Value}' is listed twice.", kind);
+                }
+                else if (kinds.Find(k => TokenKinds.ClientNamesClash(k, kind.Value)) is string twin)
+                {
+                    context.Report(SpecDiagnosticIds.DuplicateTypeName, $"Token kinds '{twin}' and '{kind.Value}' would both get the client {TokenKinds.Of(kind.Value).ClientClassName}; list one of them.", kind);
                 }
                 else
                 {

@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using TcbGen.Generator.Tests.Infrastructure;
+
+namespace TcbGen.Generator.Tests.Robustness.Fuzz
+{
+    /// <summary>What one case showed: a broken property (null when all hold) and what was checked.</summary>
+    internal sealed record FuzzVerdict(string? Failure, int DefinitelyInvalid, int TcbErrors, bool Compiled, long GenerationMs, bool NoTcbError = false);
+
+    /// <summary>
+    /// Runs one case and checks the four properties:
+    /// (1) the generator never throws (no CS8784/CS8785, no TCB0099);
+    /// (2) every TCB error is located in a spec file, and every definitely invalid spec has one;
+    /// (3) with no TCB error, the output compiles with no diagnostic at WarningLevel 9999 in C# 8 and latest modes;
+    /// (4) each generator run ends within <see cref="TimeBound"/>.
+    /// </summary>
+    internal static class FuzzOracle
+    {
+        /// <summary>Generous, against hangs only: the measured maximum is far below (see the counts the test prints).</summary>
+        public static readonly TimeSpan TimeBound = TimeSpan.FromSeconds(20);
+
+        public static long GenerateMs;
+        public static long CompileMs;
+        public static long Compilations;
+
+        private static readonly LanguageVersion[] Modes = { LanguageVersion.CSharp8, LanguageVersion.Latest };
+
+        /// <summary>
+        /// One empty compilation per mode, shared by every case: a compilation made from it shares its bound references,
+        /// which is most of the cost of a fresh one.
+        /// </summary>
+        private static readonly Dictionary<LanguageVersion, Compilation> BaseCompilations = Modes.ToDictionary(
+            mode => mode,
+            mode =>
+            {
+                CSharpCompilation compilation = GeneratorHarness.Compilation(languageVersion: mode);
+                compilation = compilation.WithOptions(compilation.Options.WithWarningLevel(9999));
+                compilation.GetDiagnostics();
+                return (Compilation)compilation;
+            });
+
+        /// <summary>Generated code already found to compile cleanly: the same text compiles the same way, so it is compiled once.</summary>
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> CleanOutputs = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
+
+        private static readonly string[] RequiredTopLevel = { "name", "title", "method", "path", "tokenKinds", "retrySafe" };
+
+        private static readonly HashSet<string> KnownTopLevel = new HashSet<string>
+        {
+            "$schema", "name", "csharpName", "title", "description", "notes", "permissionSets", "method", "requestBody", "path",
+            "tokenKinds", "retrySafe", "request", "response", "errors", "examples",
+        };
+
+        /// <param name="compile">False to skip property 3 for this case (a long run sampling compilations).</param>
+        public static FuzzVerdict Check(FuzzCase fuzzCase, IReadOnlyDictionary<string, string> seeds, bool compile = true)
+        {
+            List<(string Path, string Text)> specs = fuzzCase.Specs.Select(s => (s.Path, s.Text(seeds))).ToList();
+            var paths = new HashSet<string>(specs.Select(s => s.Path));
+            long slowest = 0;
+            int definitelyInvalid = 0, tcbErrors = 0;
+            bool compiled = false;
+            foreach (LanguageVersion mode in Modes)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                GeneratorOutcome outcome;
+                try
+                {
+                    GeneratorDriver driver = GeneratorHarness.Driver(specs.Select(s => GeneratorHarness.Spec(s.Path.Substring("/specs/".Length), s.Text)), mode)
+                        .RunGeneratorsAndUpdateCompilation(BaseCompilations[mode], out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+                    outcome = new GeneratorOutcome(driver, driver.GetRunResult(), output, generatorDiagnostics);
+                }
+                catch (Exception exception)
+                {
+                    return new FuzzVerdict($"(1) the generator driver threw: {exception}", 0, 0, false, stopwatch.ElapsedMilliseconds);
+                }
+
+                slowest = Math.Max(slowest, stopwatch.ElapsedMilliseconds);
+                Interlocked.Add(ref GenerateMs, stopwatch.ElapsedMilliseconds);
+                if (stopwatch.Elapsed > TimeBound)
+                {
+                    return new FuzzVerdict($"(4) generation took {stopwatch.Elapsed.TotalSeconds:F1} s, over the bound of {TimeBound.TotalSeconds} s", 0, 0, false, slowest);
+                }
+
+                Diagnostic? crash = outcome.GeneratorDiagnostics.FirstOrDefault(d => d.Id is "CS8784" or "CS8785" or "TCB0099");
+                Exception? thrown = outcome.RunResult.Results.Select(r => r.Exception).FirstOrDefault(e => e != null);
+                if (crash != null || thrown != null)
+                {
+                    return new FuzzVerdict($"(1) the generator failed: {(object?)crash ?? thrown}", 0, 0, false, slowest);
+                }
+
+                List<Diagnostic> errors = outcome.GeneratorDiagnostics.Where(d => d.Id.StartsWith("TCB", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error).ToList();
+                Diagnostic? unlocated = errors.FirstOrDefault(d => !paths.Contains(d.Location.GetLineSpan().Path ?? string.Empty));
+                if (unlocated != null)
+                {
+                    return new FuzzVerdict($"(2) a TCB error is not located in a spec file: {unlocated}", 0, 0, false, slowest);
+                }
+
+                if (mode == Modes[0])
+                {
+                    tcbErrors = errors.Count;
+                    var errorPaths = new HashSet<string>(errors.Select(d => d.Location.GetLineSpan().Path));
+                    foreach ((string path, string reason) in DefinitelyInvalid(specs, new List<(string Path, string Name)>()))
+                    {
+                        definitelyInvalid++;
+                        if (!errorPaths.Contains(path))
+                        {
+                            return new FuzzVerdict($"(2) {path} is invalid ({reason}) but got no TCB error; diagnostics: {string.Join("; ", outcome.GeneratorDiagnostics)}", definitelyInvalid, tcbErrors, false, slowest);
+                        }
+                    }
+
+                    foreach (List<string> group in DuplicateGroups(specs))
+                    {
+                        // Specs declaring one endpoint (up to case): all but one must be rejected.
+                        definitelyInvalid += group.Count - 1;
+                        if (group.Count(p => !errorPaths.Contains(p)) > 1)
+                        {
+                            return new FuzzVerdict($"(2) {string.Join(", ", group)} declare one endpoint, yet more than one got no TCB error", definitelyInvalid, tcbErrors, false, slowest);
+                        }
+                    }
+                }
+
+                if (errors.Count > 0 || !compile)
+                {
+                    continue;
+                }
+
+                string generated = mode + "\n" + string.Join("\n", outcome.RunResult.Results.SelectMany(r => r.GeneratedSources).Select(g => g.HintName + "\n" + g.SourceText));
+                if (CleanOutputs.ContainsKey(generated))
+                {
+                    compiled = true;
+                }
+                else
+                {
+                    var compileWatch = Stopwatch.StartNew();
+                    ImmutableArray<Diagnostic> compilerDiagnostics = StrictCompile.CompilerDiagnostics(outcome.Output);
+                    if (compilerDiagnostics.Length > 0)
+                    {
+                        return new FuzzVerdict($"(3) no TCB error, yet the output does not compile cleanly in {mode}: {string.Join("\n", compilerDiagnostics.Take(5))}", definitelyInvalid, tcbErrors, false, slowest);
+                    }
+
+                    compiled = true;
+                    CleanOutputs.TryAdd(generated, true);
+                    Interlocked.Add(ref CompileMs, compileWatch.ElapsedMilliseconds);
+                    Interlocked.Increment(ref Compilations);
+                }
+            }
+
+            return new FuzzVerdict(null, definitelyInvalid, tcbErrors, compiled, slowest, NoTcbError: tcbErrors == 0);
+        }
+
+        /// <summary>The paths of specs whose (structurally valid) endpoint names are equal up to case, per name.</summary>
+        private static IEnumerable<List<string>> DuplicateGroups(List<(string Path, string Text)> specs)
+        {
+            var names = new List<(string Path, string Name)>();
+            DefinitelyInvalid(specs, names).ToList();
+            return names.GroupBy(n => n.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Select(n => n.Path).ToList());
+        }
+
+        /// <summary>
+        /// Specs an independent reader finds invalid: not RFC 8259 JSON by System.Text.Json, not an object, a required
+        /// top-level property missing or an unknown one. The endpoint names of the others are added to <paramref name="names"/>.
+        /// </summary>
+        private static IEnumerable<(string Path, string Reason)> DefinitelyInvalid(List<(string Path, string Text)> specs, List<(string Path, string Name)> names)
+        {
+            foreach ((string path, string text) in specs)
+            {
+                string? reason = null;
+                try
+                {
+                    using JsonDocument document = JsonDocument.Parse(text.StartsWith("\uFEFF", StringComparison.Ordinal) ? text.Substring(1) : text, new JsonDocumentOptions { MaxDepth = 1_000_000 });
+                    JsonElement root = document.RootElement;
+                    if (root.ValueKind != JsonValueKind.Object)
+                    {
+                        reason = "not an object";
+                    }
+                    else
+                    {
+                        var properties = root.EnumerateObject().Select(p => p.Name).ToList();
+                        reason = RequiredTopLevel.Where(r => !properties.Contains(r)).Select(r => $"'{r}' missing")
+                            .Concat(properties.Where(p => !KnownTopLevel.Contains(p)).Select(p => $"unknown '{p}'"))
+                            .FirstOrDefault();
+                        if (reason == null && root.TryGetProperty("name", out JsonElement name) && name.ValueKind == JsonValueKind.String)
+                        {
+                            names.Add((path, name.GetString()!));
+                        }
+                    }
+                }
+                catch (JsonException exception)
+                {
+                    reason = "System.Text.Json: " + exception.Message;
+                }
+                catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
+                {
+                    // Text with an unpaired surrogate (raw, or escaped where a name is read): no UTF-8 file holds it,
+                    // so System.Text.Json has no opinion; the generator must still not fail (property 1).
+                }
+
+                if (reason != null)
+                {
+                    yield return (path, reason);
+                }
+            }
+        }
+    }
+}
