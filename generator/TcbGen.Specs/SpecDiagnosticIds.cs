@@ -24,6 +24,7 @@ namespace TcbGen.Specs
         public const string InvalidEnum = "TCB0016";
         public const string ReservedName = "TCB0017";
         public const string NotApplicable = "TCB0018";
+        public const string UnknownReference = "TCB0019";
         public const string InternalError = "TCB0099";
         public const string LanguageVersionTooLow = "TCB0100";
         public const string ConditionalRequirementBroken = "TCB1001";
@@ -48,6 +49,7 @@ namespace TcbGen.Specs
             InvalidEnum => "Enum is invalid",
             ReservedName => "Name is reserved",
             NotApplicable => "Spec property does not apply here",
+            UnknownReference => "Reference names nothing",
             InternalError => "TcbGen failed unexpectedly",
             LanguageVersionTooLow => "TcbGen needs C# 8 or later",
             ConditionalRequirementBroken => "Conditionally required field is missing",

@@ -42,7 +42,7 @@ namespace TcbGen.Generator.Emit
         }
 
         public static string ErrorDocs(ErrorSpec error) =>
-            $"<c>{CSharp.Integer(error.Code)}</c> {CSharp.Xml(error.Message)}." + (error.Solution == null ? string.Empty : " " + CSharp.Xml(error.Solution));
+            $"<c>{CSharp.Integer(error.Code)}</c>{(error.Message.Length == 0 ? string.Empty : " " + CSharp.Xml(error.Message) + ".")}" + (error.Solution == null ? string.Empty : " " + CSharp.Xml(error.Solution));
 
         private static void EmitEndpointClass(SourceWriter writer, EndpointSpec spec, string ns)
         {

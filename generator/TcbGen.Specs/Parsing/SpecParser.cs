@@ -50,7 +50,7 @@ namespace TcbGen.Specs
             var reader = new SpecObjectReader(
                 context, root, "the spec",
                 "$schema", "name", "csharpName", "title", "description", "notes", "permissionSets", "method", "requestBody", "path",
-                "tokenKinds", "retrySafe", "request", "response", "errors", "examples");
+                "tokenKinds", "retrySafe", "request", "response", "errorSets", "errors", "examples");
             reader.String("$schema");
 
             JsonString? name = reader.String("name", required: true);

@@ -153,6 +153,11 @@ namespace TcbGen.Generator.Tests.Specs
         [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"in\": \"query\" }", "\"in\"", null, "'in' does not apply")]
         [InlineData("TCB0017", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"enum\": [{ \"value\": \"x\", \"name\": \"IsKnown\" }] }", "{ \"value\": \"x\"", "{", "'IsKnown'")]
         [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"required\": true, \"requiredWhen\": { \"field\": \"env\", \"equals\": \"x\" } }", "{ \"field\": \"env\"", "{", "both 'required' and 'requiredWhen'")]
+        // Error sets: an unknown set, a row renaming an included code, a row of its own without a name.
+        [InlineData("TCB0019", "\"errors\": [", "\"errorSets\": [\"wechet\"],\n  \"errors\": [", "\"wechet\"", null, "no error set named 'wechet'")]
+        [InlineData("TCB0015", "\"errors\": [\n    { \"code\": 40014, \"name\": \"InvalidAccessToken\"", "\"errorSets\": [\"wechat\"],\n  \"errors\": [\n    { \"code\": 40014, \"name\": \"AccessTokenInvalid\"", "\"AccessTokenInvalid\"", null, "named 'InvalidAccessToken' in an included error set")]
+        [InlineData("TCB0002", SecondError, "{ \"code\": 40101, \"message\": \"missing parameter\" }", "{ \"code\": 40101, \"message\"", "{", "'name'")]
+        [InlineData("TCB0007", "\"errors\": [", "\"errorSets\": [\"wechat\", \"wechat\"],\n  \"errors\": [", "\"wechat\"],", "\"wechat\"", "included twice")]
         public void BrokenSpecReportsOneLocatedDiagnosticAndTheSeedsStillGenerate(string id, string find, string replace, string atContext, string? atTarget, string messagePart)
         {
             string json = ReplaceOnce(Probe, find, replace);
