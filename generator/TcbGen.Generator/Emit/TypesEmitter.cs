@@ -21,13 +21,14 @@ namespace TcbGen.Generator.Emit
 
             EmitClass(writer, spec.Response, $"The response of <c>{CSharp.Xml(spec.Name)}</c>: {CSharp.Xml(spec.Title)}.", $"{CSharp.Runtime}.TcbResponse", options);
 
-            foreach (ObjectSpec nested in spec.NestedObjects)
+            // A borrowed type is declared by the spec that declares it first; this one only reads, writes and checks it.
+            foreach (ObjectSpec nested in spec.NestedObjects.Where(o => !o.IsBorrowed))
             {
                 writer.Line();
                 EmitClass(writer, nested, CSharp.Xml(nested.Description ?? $"Part of the {(nested.IsRequestSide ? "request" : "response")} of {spec.Name}."), null, options);
             }
 
-            foreach (EnumSpec enumSpec in spec.Enums)
+            foreach (EnumSpec enumSpec in spec.Enums.Where(e => !e.IsBorrowed))
             {
                 writer.Line();
                 if (enumSpec.IsExtensible)

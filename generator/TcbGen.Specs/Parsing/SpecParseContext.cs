@@ -37,6 +37,12 @@ namespace TcbGen.Specs
 
         public List<EnumSpec> Enums { get; } = new List<EnumSpec>();
 
+        /// <summary>The fields typed by <c>"ref"</c>, resolved across specs.</summary>
+        public List<TypeReference> References { get; } = new List<TypeReference>();
+
+        /// <summary>The C# name of the object whose field is being read: the owner of a <c>"ref"</c> found there.</summary>
+        public string CurrentOwner { get; set; } = string.Empty;
+
         public SourceSpan Span(int start, int end) => _lines.Span(start, end);
 
         public SourceSpan Span(JsonNode node) => _lines.Span(node.Start, node.End);

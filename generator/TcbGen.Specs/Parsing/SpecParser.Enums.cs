@@ -54,7 +54,7 @@ namespace TcbGen.Specs
                 }
             }
 
-            context.Enums.Add(new EnumSpec(typeName, isString, reader.String("description")?.Value, members.ToEquatableArray(), requestSide));
+            context.Enums.Add(new EnumSpec(typeName, isString, reader.String("description")?.Value, members.ToEquatableArray(), requestSide, NameSpan: NameSpan(context, reader)));
             return new TypeRef(isString ? TypeKind.StringEnum : TypeKind.IntegerEnum, typeName);
         }
 

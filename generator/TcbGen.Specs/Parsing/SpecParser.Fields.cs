@@ -8,10 +8,10 @@ namespace TcbGen.Specs
     {
         private static readonly string[] FieldProperties =
         {
-            "name", "csharpName", "type", "format", "description", "required", "requiredWhen", "enum", "typeName", "fields", "items", "in",
+            "name", "csharpName", "type", "ref", "format", "description", "required", "requiredWhen", "enum", "typeName", "fields", "items", "in",
         };
 
-        private static readonly string[] ItemProperties = { "type", "format", "description", "enum", "typeName", "fields", "items" };
+        private static readonly string[] ItemProperties = { "type", "ref", "format", "description", "enum", "typeName", "fields", "items" };
 
         /// <summary>Parses a <c>fields</c> array into the object type <paramref name="typeName"/>.</summary>
         private static ObjectSpec ParseObject(SpecParseContext context, JsonArray? fieldsJson, string typeName, string? description, bool requestSide, JsonNode at)
@@ -132,6 +132,7 @@ namespace TcbGen.Specs
                 requiredWhen = null;
             }
 
+            context.CurrentOwner = ownerTypeName;
             TypeRef? type = ParseType(context, reader, ownerTypeName == context.TypePrefix + "Request" || ownerTypeName == context.TypePrefix + "Response"
                 ? context.TypePrefix + propertyName
                 : ownerTypeName + propertyName, requestSide);
@@ -196,6 +197,11 @@ namespace TcbGen.Specs
         /// <summary>Parses <c>type</c> and what goes with it; <paramref name="derivedName"/> names a nested object or enum without 'typeName'.</summary>
         private static TypeRef? ParseType(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)
         {
+            if (reader.Has("ref"))
+            {
+                return ParseReference(context, reader, requestSide);
+            }
+
             JsonString? type = reader.String("type", required: true);
             reader.String("description");
             if (type == null)
@@ -289,7 +295,7 @@ namespace TcbGen.Specs
                 return null;
             }
 
-            ObjectSpec nested = ParseObject(context, fields, typeName, reader.String("description")?.Value, requestSide, reader.Json);
+            ObjectSpec nested = ParseObject(context, fields, typeName, reader.String("description")?.Value, requestSide, reader.Json) with { NameSpan = NameSpan(context, reader) };
             context.NestedObjects.Add(nested);
             return new TypeRef(TypeKind.Object, typeName);
         }
@@ -306,6 +312,32 @@ namespace TcbGen.Specs
             TypeRef? itemType = ParseType(context, itemReader, derivedName + "Item", requestSide);
             return itemType == null ? null : new TypeRef(TypeKind.Array, null, itemType);
         }
+
+        /// <summary>
+        /// <c>"ref"</c>: the C# name of an object or enum declared in this or another spec. Its kind is known only once every
+        /// spec is read, so the cross-spec check resolves it (<see cref="CrossSpecChecker"/>); here it is a placeholder.
+        /// </summary>
+        private static TypeRef? ParseReference(SpecParseContext context, SpecObjectReader reader, bool requestSide)
+        {
+            JsonString? reference = reader.String("ref");
+            reader.String("description");
+            foreach (string property in new[] { "type", "format", "enum", "typeName", "fields", "items" })
+            {
+                ReportNotApplicable(context, reader, property, "a 'ref' field takes its type from the declaration it names");
+            }
+
+            if (reference == null || !context.CheckIdentifier(reference.Value, $"reference '{reference.Value}'", reference, "Use the C# name of a declared object or enum."))
+            {
+                return null;
+            }
+
+            context.References.Add(new TypeReference(reference.Value, context.CurrentOwner, requestSide, context.Span(reference)));
+            return new TypeRef(TypeKind.Object, reference.Value, null, IsReference: true);
+        }
+
+        /// <summary>Where a generated type is named: its 'typeName', or the field whose name it derives from.</summary>
+        private static SourceSpan NameSpan(SpecParseContext context, SpecObjectReader reader) =>
+            context.Span((JsonNode?)reader.Property("typeName")?.Value ?? reader.Json);
 
         /// <summary>The 'typeName' given or the derived one, claimed for this spec; null when unusable.</summary>
         private static string? ParseTypeName(SpecParseContext context, SpecObjectReader reader, string derivedName)

@@ -104,7 +104,8 @@ namespace TcbGen.Specs
                 context.Enums.ToEquatableArray(),
                 errors,
                 examples,
-                context.Span(name));
+                context.Span(name),
+                context.References.ToEquatableArray());
         }
 
         private static string ParseTypePrefix(SpecParseContext context, SpecObjectReader reader, JsonString? name)

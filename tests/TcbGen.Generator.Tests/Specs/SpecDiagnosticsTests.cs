@@ -255,11 +255,14 @@ namespace TcbGen.Generator.Tests.Specs
         }
 
         [Fact]
-        public void NestedTypeNameCollidingAcrossSpecsIsReportedOnTheLaterSpec()
+        public void NestedTypeNameCollidingAcrossSpecsIsReportedAtTheLaterTypeName()
         {
             const string Shared = "{ \"name\": \"info\", \"type\": \"object\", \"typeName\": \"SharedInfo\", \"fields\": [] }";
             string first = ReplaceOnce(Probe, StatusField, Shared);
-            string second = ReplaceOnce(ReplaceOnce(first, "\"name\": \"probeEnv\"", "\"name\": \"probeOther\""), "/tcb/probeenv", "/tcb/probeother");
+            string second = ReplaceOnce(
+                ReplaceOnce(ReplaceOnce(first, "\"name\": \"probeEnv\"", "\"name\": \"probeOther\""), "/tcb/probeenv", "/tcb/probeother"),
+                "\"fields\": [] }",
+                "\"fields\": [{ \"name\": \"size\", \"type\": \"integer\" }] }");
             var specs = new[]
             {
                 GeneratorHarness.Spec("probeOther.tcb.json", second),
@@ -268,10 +271,48 @@ namespace TcbGen.Generator.Tests.Specs
 
             GeneratorOutcome outcome = GeneratorHarness.Run(specs);
 
-            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0014", "/specs/probeOther.tcb.json", At(second, "\"probeOther\""), "'SharedInfo'", "probeEnv.tcb.json");
+            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0014", "/specs/probeOther.tcb.json", At(second, "\"SharedInfo\""), "'SharedInfo'", "probeEnv.tcb.json", "another shape");
             EmulatorAgreement.AssertRejectsLikeTheBuild(SingleDiagnostic(outcome), specs);
             Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
             AssertNoSourceFor(outcome, "ProbeOther");
+        }
+
+        [Fact]
+        public void EveryTypeNameCollisionOfASpecIsReportedInOneBuildEachAtItsTypeName()
+        {
+            string first = ReplaceOnce(Probe, StatusField, "{ \"name\": \"a\", \"type\": \"object\", \"typeName\": \"InfoA\", \"fields\": [] }, { \"name\": \"b\", \"type\": \"integer\", \"typeName\": \"InfoB\", \"enum\": [{ \"value\": 1, \"name\": \"One\" }] }");
+            string second = ReplaceOnce(
+                ReplaceOnce(ReplaceOnce(Probe, "\"name\": \"probeEnv\"", "\"name\": \"probeOther\""), "/tcb/probeenv", "/tcb/probeother"),
+                StatusField,
+                "{ \"name\": \"a\", \"type\": \"object\", \"typeName\": \"InfoA\", \"fields\": [{ \"name\": \"x\", \"type\": \"string\" }] }, { \"name\": \"b\", \"type\": \"integer\", \"typeName\": \"InfoB\", \"enum\": [{ \"value\": 2, \"name\": \"Two\" }] }");
+            var specs = new[] { GeneratorHarness.Spec("a.tcb.json", first), GeneratorHarness.Spec("b.tcb.json", second) };
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(specs);
+
+            Diagnostic[] diagnostics = outcome.GeneratorDiagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition).ToArray();
+            Assert.Equal(2, diagnostics.Length);
+            AssertDiagnostic(diagnostics[0], "TCB0014", "/specs/b.tcb.json", At(second, "\"InfoA\""), "'InfoA'");
+            AssertDiagnostic(diagnostics[1], "TCB0014", "/specs/b.tcb.json", At(second, "\"InfoB\""), "'InfoB'");
+        }
+
+        [Fact]
+        public void TheSameShapeDeclaredInTwoSpecsIsOneType()
+        {
+            const string Shared = "{ \"name\": \"info\", \"type\": \"object\", \"typeName\": \"SharedInfo\", \"description\": \"One.\", \"fields\": [{ \"name\": \"mode\", \"type\": \"integer\", \"typeName\": \"SharedMode\", \"enum\": [{ \"value\": 1, \"name\": \"On\" }] }] }";
+            string first = ReplaceOnce(Probe, StatusField, Shared);
+            string second = ReplaceOnce(
+                ReplaceOnce(ReplaceOnce(first, "\"name\": \"probeEnv\"", "\"name\": \"probeOther\""), "/tcb/probeenv", "/tcb/probeother"),
+                "\"One.\"",
+                "\"The same, described otherwise.\"");
+            var specs = new[] { GeneratorHarness.Spec("probeOther.tcb.json", second), GeneratorHarness.Spec("probeEnv.tcb.json", first) };
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(specs);
+
+            DiagnosticAssert.None(outcome.GeneratorDiagnostics);
+            Assert.Contains("class SharedInfo", outcome.Source("ProbeEnv.Types.g.cs"));
+            Assert.DoesNotContain("SharedInfo", outcome.Source("ProbeOther.Types.g.cs").Replace("global::Test.Tcb.SharedInfo", string.Empty));
+            Assert.Contains("ReadSharedInfo", outcome.Source("ProbeOther.Serializer.g.cs"));
+            DiagnosticAssert.None(GeneratorHarness.CompileDiagnostics(outcome.Output));
         }
 
         [Fact]
@@ -294,7 +335,7 @@ namespace TcbGen.Generator.Tests.Specs
             AdditionalText[] specs = new[] { GeneratorHarness.Spec(ProbeFile, json) }.Concat(GeneratorHarness.SeedSpecs()).ToArray();
             GeneratorOutcome outcome = GeneratorHarness.Run(specs);
 
-            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0014", ProbePath, At(json, "\"probeEnv\""), "'TcbAuthorizerClient'", "TcbGen itself");
+            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0014", ProbePath, At(json, "\"TcbAuthorizerClient\""), "'TcbAuthorizerClient'", "TcbGen itself");
             // The emulator used to pass no reserved names and accepted this spec.
             EmulatorAgreement.AssertRejectsLikeTheBuild(SingleDiagnostic(outcome), specs);
             AssertNoSourceFor(outcome, "ProbeEnv");
