@@ -103,7 +103,7 @@ namespace TcbGen.Generator.Emit
         private static void EmitProperty(SourceWriter writer, FieldSpec field, bool requestSide, bool requiredMembers, GenerationOptions options)
         {
             writer.Summary(FieldDocs(field));
-            writer.Doc("remarks", Requirement(field, requestSide));
+            writer.Doc("remarks", Requirement(field, requestSide) + Constraints(field));
             if (field.RequiredWhen != null)
             {
                 writer.Line($"[{CSharp.Runtime}.RequiredWhen({CSharp.Literal(field.RequiredWhen.FieldPropertyName)}, {CSharp.Constant(field.RequiredWhen.Value, options.Namespace)})]");
@@ -114,6 +114,9 @@ namespace TcbGen.Generator.Emit
             string modifier = required && requiredMembers ? "required " : string.Empty;
             writer.Line($"public {modifier}{type} {field.PropertyName} {{ get; set; }}");
         }
+
+        private static string Constraints(FieldSpec field) =>
+            field.Constraints == null ? string.Empty : $" Constraint: {CSharp.Xml(field.Constraints.Describe())}.";
 
         private static string FieldDocs(FieldSpec field) =>
             CSharp.Xml(field.Description ?? $"The {field.WireName} field.");

@@ -63,7 +63,8 @@ namespace TcbGen.Specs.Model
         bool Required,
         RequiredWhenSpec? RequiredWhen,
         SourceSpan Span,
-        FieldLocation Location = FieldLocation.Body);
+        FieldLocation Location = FieldLocation.Body,
+        ConstraintSpec? Constraints = null);
 
     /// <summary>A field is required when a sibling field holds <see cref="Value"/>.</summary>
     internal sealed record RequiredWhenSpec(string FieldWireName, string FieldPropertyName, ConstantValue Value);

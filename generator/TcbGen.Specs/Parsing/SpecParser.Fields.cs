@@ -9,6 +9,7 @@ namespace TcbGen.Specs
         private static readonly string[] FieldProperties =
         {
             "name", "csharpName", "type", "ref", "format", "description", "required", "requiredWhen", "enum", "typeName", "fields", "items", "in",
+            "minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "const",
         };
 
         private static readonly string[] ItemProperties = { "type", "ref", "format", "description", "enum", "typeName", "fields", "items" };
@@ -136,6 +137,7 @@ namespace TcbGen.Specs
             TypeRef? type = ParseType(context, reader, ownerTypeName == context.TypePrefix + "Request" || ownerTypeName == context.TypePrefix + "Response"
                 ? context.TypePrefix + propertyName
                 : ownerTypeName + propertyName, requestSide);
+            ConstraintSpec? constraints = type == null ? null : ParseConstraints(context, reader, type);
             if (wireName == null || type == null || !nameOk)
             {
                 return (null, null);
@@ -147,7 +149,7 @@ namespace TcbGen.Specs
                 return (null, null);
             }
 
-            var field = new FieldSpec(wireName.Value, propertyName, reader.String("description")?.Value, type, required == true, null, context.Span(json), location.Value);
+            var field = new FieldSpec(wireName.Value, propertyName, reader.String("description")?.Value, type, required == true, null, context.Span(json), location.Value, constraints);
             return (field, requiredWhen);
         }
 

@@ -73,6 +73,16 @@ namespace TcbGen.Testing.Validation
                 {
                     _wrong.Add($"{field.WireName} must be {field.Type.Info.WireDescription}, not '{value}'");
                 }
+                else if (field.Constraints != null)
+                {
+                    string? problem = field.Type.Info.Wire is WireShape.Int32 or WireShape.Int64 or WireShape.Number
+                        ? ConstraintCheck.Constant(field.Constraints, value, field.WireName) ?? ConstraintCheck.Number(field.Constraints, double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture), field.WireName)
+                        : ConstraintCheck.Constant(field.Constraints, value, field.WireName) ?? ConstraintCheck.Text(field.Constraints, value, field.WireName);
+                    if (problem != null)
+                    {
+                        _wrong.Add(problem);
+                    }
+                }
             }
         }
 
@@ -107,6 +117,27 @@ namespace TcbGen.Testing.Validation
                 }
 
                 CheckValue(field.Type, fieldValue, fieldPath);
+                if (field.Constraints != null && HasShape(field.Type.Info.Wire, fieldValue))
+                {
+                    CheckConstraints(field.Constraints, fieldValue, fieldPath);
+                }
+            }
+        }
+
+        /// <summary>Range, length, pattern, item count and constant, through the spec module's own checks.</summary>
+        private void CheckConstraints(ConstraintSpec constraints, JsonElement value, string path)
+        {
+            string? problem = value.ValueKind switch
+            {
+                JsonValueKind.Number => ConstraintCheck.Constant(constraints, value.GetRawText(), path) ?? ConstraintCheck.Number(constraints, value.GetDouble(), path),
+                JsonValueKind.String => ConstraintCheck.Constant(constraints, value.GetString()!, path) ?? ConstraintCheck.Text(constraints, value.GetString()!, path),
+                JsonValueKind.True or JsonValueKind.False => ConstraintCheck.Constant(constraints, value.GetRawText(), path),
+                JsonValueKind.Array => ConstraintCheck.Count(constraints, value.GetArrayLength(), path),
+                _ => null,
+            };
+            if (problem != null)
+            {
+                _wrong.Add(problem);
             }
         }
 

@@ -158,6 +158,16 @@ namespace TcbGen.Generator.Tests.Specs
         [InlineData("TCB0015", "\"errors\": [\n    { \"code\": 40014, \"name\": \"InvalidAccessToken\"", "\"errorSets\": [\"wechat\"],\n  \"errors\": [\n    { \"code\": 40014, \"name\": \"AccessTokenInvalid\"", "\"AccessTokenInvalid\"", null, "named 'InvalidAccessToken' in an included error set")]
         [InlineData("TCB0002", SecondError, "{ \"code\": 40101, \"message\": \"missing parameter\" }", "{ \"code\": 40101, \"message\"", "{", "'name'")]
         [InlineData("TCB0007", "\"errors\": [", "\"errorSets\": [\"wechat\", \"wechat\"],\n  \"errors\": [", "\"wechat\"],", "\"wechat\"", "included twice")]
+        // Constraints: a pattern that does not compile, bounds that exclude everything, a constraint on the wrong type, a constant of the wrong type.
+        [InlineData("TCB0007", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"pattern\": \"[a-z\" }", "\"[a-z\"", null, "not a .NET regular expression")]
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"minimum\": 10, \"maximum\": 5 }", "5 }", "5", "'maximum' 5 is below 'minimum' 10")]
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"const\": \"5\" }", "\"5\"", null, "'const' must be")]
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"array\", \"items\": { \"type\": \"integer\" }, \"maxItems\": -1 }", "-1", null, "'maxItems' must be from 0")]
+        [InlineData("TCB0003", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"maximum\": 7200.5 }", "7200.5", null, "'maximum'")]
+        [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"maximum\": 3 }", "\"maximum\"", null, "only integers and numbers have a range")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"minLength\": 3 }", "\"minLength\"", null, "only strings have a length")]
+        [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"minItems\": 1 }", "\"minItems\"", null, "only arrays have an item count")]
+        [InlineData("TCB0018", "\"name\": \"mode\", \"type\": \"string\", \"enum\"", "\"name\": \"mode\", \"type\": \"string\", \"const\": \"fast\", \"enum\"", "\"const\"", null, "only strings, integers and booleans can be constant, not an enum")]
         public void BrokenSpecReportsOneLocatedDiagnosticAndTheSeedsStillGenerate(string id, string find, string replace, string atContext, string? atTarget, string messagePart)
         {
             string json = ReplaceOnce(Probe, find, replace);
