@@ -31,13 +31,13 @@ namespace TcbGen.Generator.Emit
             bool needsAppId = tokenKind.BelongsToAccount;
             string token = TokenKey(tokenKind);
 
-            writer.Summary($"The endpoints that accept a <c>{kind}</c>. Mock this interface in tests of code that calls WeChat.");
+            writer.Summary($"The endpoints that accept {EndpointDocs.Article(kind)} <c>{kind}</c>. Mock this interface in tests of code that calls WeChat.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"public partial interface {tokenKind.ClientInterfaceName}");
             writer.Close();
             writer.Line();
 
-            writer.Summary($"Calls the endpoints that accept a <c>{kind}</c>{(needsAppId ? ", for one account" : string.Empty)}. Thread-safe.");
+            writer.Summary($"Calls the endpoints that accept {EndpointDocs.Article(kind)} <c>{kind}</c>{(needsAppId ? ", for one account" : string.Empty)}. Thread-safe.");
             writer.Doc("remarks", "The access token comes from the transport's token source; it is never passed per call.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"public sealed partial class {className} : {tokenKind.ClientInterfaceName}");

@@ -52,9 +52,10 @@ namespace TcbGen.Generator.Emit
             string writeRequest = spec.Request == null ? CSharp.Runtime + ".TcbEmptyRequest.Write" : $"global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}";
 
             writer.Summary($"<c>{CSharp.Xml(spec.Name)}</c>: {CSharp.Xml(spec.Title)}.");
-            if (spec.Description != null)
+            string? remarks = EndpointDocs.Remarks(spec);
+            if (remarks != null)
             {
-                writer.Doc("remarks", CSharp.Xml(spec.Description));
+                writer.Doc("remarks", remarks);
             }
 
             writer.Line(CSharp.GeneratedCodeAttribute);
