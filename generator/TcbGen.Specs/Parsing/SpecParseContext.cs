@@ -23,7 +23,7 @@ namespace TcbGen.Specs
 
         public List<SpecDiagnostic> Diagnostics { get; } = new List<SpecDiagnostic>();
 
-        public bool HasErrors => Diagnostics.Count > 0;
+        public bool HasErrors => Diagnostics.Exists(d => !SpecDiagnosticIds.IsWarning(d.Id));
 
         /// <summary>The C# prefix of every type of this endpoint, e.g. <c>SetCloudAccessToken</c>.</summary>
         public string TypePrefix { get; set; } = "Endpoint";

@@ -131,7 +131,7 @@ namespace TcbGen.Specs
             return rows;
         }
 
-        private static EquatableArray<ExampleSpec> ParseExamples(SpecParseContext context, SpecObjectReader reader)
+        private static EquatableArray<ExampleSpec> ParseExamples(SpecParseContext context, SpecObjectReader reader, ObjectSpec? requestSpec, ObjectSpec responseSpec)
         {
             var examples = new List<ExampleSpec>();
             foreach (JsonNode item in reader.Array("examples")?.Items ?? new List<JsonNode>())
@@ -146,6 +146,19 @@ namespace TcbGen.Specs
                 string? description = exampleReader.String("description")?.Value;
                 JsonObject? request = exampleReader.Object("request");
                 JsonObject? response = exampleReader.Object("response");
+                if (!context.HasErrors)
+                {
+                    if (request != null)
+                    {
+                        ExampleChecker.CheckRequest(context, examples.Count, request, requestSpec);
+                    }
+
+                    if (response != null)
+                    {
+                        ExampleChecker.CheckResponse(context, examples.Count, response, responseSpec);
+                    }
+                }
+
                 examples.Add(new ExampleSpec(
                     description,
                     request == null ? null : JsonText.Compact(request),

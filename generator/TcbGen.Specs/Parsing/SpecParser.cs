@@ -81,7 +81,7 @@ namespace TcbGen.Specs
             ObjectSpec response = ParseBody(context, reader, "response", typePrefix + "Response", requestSide: false)
                 ?? new ObjectSpec(typePrefix + "Response", null, EquatableArray<FieldSpec>.Empty, false, context.Span(root.Start, root.Start + 1));
             EquatableArray<ErrorSpec> errors = ParseErrors(context, reader);
-            EquatableArray<ExampleSpec> examples = ParseExamples(context, reader);
+            EquatableArray<ExampleSpec> examples = ParseExamples(context, reader, request, response);
 
             if (name == null)
             {
