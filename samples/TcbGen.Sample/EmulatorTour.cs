@@ -22,7 +22,7 @@ namespace TcbGen.Sample
             emulator.RegisterAuthorizer(AuthorizerAppId, "refresh-token-1");
             var stores = new InMemoryTokenStores();
             stores.SetVerifyTicket(emulator.ComponentAppId, emulator.ComponentVerifyTicket);
-            stores.SaveRefreshTokenAsync(AuthorizerAppId, "refresh-token-1", cancellationToken).GetAwaiter().GetResult();
+            stores.SetRefreshToken(AuthorizerAppId, "refresh-token-1");
 
             await using ServiceProvider services = ClientSetup.Build(emulator.BaseAddress, emulator.ComponentAppId, emulator.ComponentAppSecret, stores);
             var transport = services.GetRequiredService<ITcbTransport>();

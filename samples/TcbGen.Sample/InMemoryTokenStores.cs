@@ -22,10 +22,11 @@ namespace TcbGen.Sample
         public ValueTask<string?> GetRefreshTokenAsync(string authorizerAppId, CancellationToken cancellationToken) =>
             new(_refreshTokens.TryGetValue(authorizerAppId, out string? token) ? token : null);
 
-        public ValueTask SaveRefreshTokenAsync(string authorizerAppId, string refreshToken, CancellationToken cancellationToken)
-        {
-            _refreshTokens[authorizerAppId] = refreshToken;
-            return default;
-        }
+        /// <summary>Keeps the refresh token of a new authorization (what <c>api_query_auth</c> returned).</summary>
+        public void SetRefreshToken(string authorizerAppId, string refreshToken) => _refreshTokens[authorizerAppId] = refreshToken;
+
+        // Compare-and-set: a renewal replaces only the refresh token it used, so rotation never goes backwards.
+        public ValueTask<bool> TryReplaceRefreshTokenAsync(string authorizerAppId, string usedRefreshToken, string newRefreshToken, CancellationToken cancellationToken) =>
+            new(_refreshTokens.TryUpdate(authorizerAppId, newRefreshToken, usedRefreshToken));
     }
 }

@@ -32,7 +32,7 @@ namespace TcbGen.Sample
 
             var stores = new InMemoryTokenStores();
             stores.SetVerifyTicket(values[0], values[2]);
-            await stores.SaveRefreshTokenAsync(values[3], values[4], cancellationToken);
+            stores.SetRefreshToken(values[3], values[4]);
             await using ServiceProvider services = ClientSetup.Build(baseAddress, values[0], values[1], stores);
             var client = new TcbAuthorizerClient(services.GetRequiredService<ITcbTransport>(), values[3]);
             try

@@ -18,6 +18,7 @@ namespace TcbGen.Benchmarks
     /// <item><c>--in-process</c>: run the cases in this process instead of one process per case (no per-run build).</item>
     /// <item><c>--verify</c>: check that the benchmarks measure what they claim, then exit (no timing).</item>
     /// <item><c>--profile-allocations</c>: the per-call clients' allocations by type, then exit.</item>
+    /// <item><c>--refresh-storm</c>: 4 processes x 250 callers on one expired token through Redis (needs redis-server), then exit.</item>
     /// </list>
     /// </summary>
     public static class Program
@@ -30,6 +31,11 @@ namespace TcbGen.Benchmarks
             if (rest.Remove("--verify"))
             {
                 return Verification.Run(Console.Out);
+            }
+
+            if (rest.Remove("--refresh-storm"))
+            {
+                return Tokens.RefreshStorm.RunAsync(Console.Out).GetAwaiter().GetResult();
             }
 
             if (rest.Remove("--profile-allocations"))

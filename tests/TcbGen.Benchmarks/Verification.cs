@@ -97,6 +97,13 @@ namespace TcbGen.Benchmarks
                 long cacheBytes = GC.GetAllocatedBytesForCurrentThread() - before;
                 Check(sourceBytes == 0, $"TcbThirdPartyTokenSource.GetTokenAsync hit: synchronous, {sourceBytes} bytes allocated in 100,000 calls");
                 Check(cacheBytes == 0, $"TcbInMemoryAccessTokenCache.GetAsync hit: synchronous, {cacheBytes} bytes allocated in 100,000 calls");
+
+                using var redis = new RedisTokenCacheSetup(tokens.Key, tokens.Token);
+                redis.SourceHits(1000);
+                before = GC.GetAllocatedBytesForCurrentThread();
+                redis.SourceHits(100_000);
+                long redisBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+                Check(redisBytes == 0, $"TcbThirdPartyTokenSource.GetTokenAsync with UseRedis hit: synchronous, no Redis running, {redisBytes} bytes allocated in 100,000 calls");
             }
 
             output.WriteLine(failures.Count == 0 ? "Verification passed." : $"Verification FAILED: {failures.Count} check(s).");

@@ -32,7 +32,9 @@ namespace TcbGen.Specs
                 typeFiles[reserved] = "TcbGen itself";
             }
 
-            foreach (EndpointSpec candidate in parsed.Where(p => p.Spec != null).Select(p => p.Spec!).OrderBy(s => s.FilePath, StringComparer.Ordinal))
+            // By file name first, so which of two clashing files is blamed does not depend on where the files live
+            // (a project folder, the NuGet cache, a temp folder): the build and `tcbgen check` always agree.
+            foreach (EndpointSpec candidate in parsed.Where(p => p.Spec != null).Select(p => p.Spec!).OrderBy(s => FileName(s.FilePath), StringComparer.Ordinal).ThenBy(s => s.FilePath, StringComparer.Ordinal))
             {
                 if (endpointFiles.TryGetValue(candidate.Name, out string? other) || endpointFiles.TryGetValue(candidate.TypePrefix, out other))
                 {

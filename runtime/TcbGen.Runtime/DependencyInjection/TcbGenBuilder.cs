@@ -90,7 +90,8 @@ namespace TcbGen.Runtime
                 services.GetRequiredService<IAuthorizerRefreshTokenStore>(),
                 services.GetRequiredService<ITcbAccessTokenCache>(),
                 services.GetService<TimeProvider>(),
-                services.GetService<ILogger<TcbThirdPartyTokenSource>>()));
+                services.GetService<ILogger<TcbThirdPartyTokenSource>>(),
+                services.GetService<ITcbTokenRenewalCoordinator>()));
         }
 
         /// <summary>Uses the third-party platform flow, registering your two stores as singletons.</summary>

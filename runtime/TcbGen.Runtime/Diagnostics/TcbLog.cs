@@ -36,6 +36,15 @@ namespace TcbGen.Runtime
         [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Stored the rotated authorizer_refresh_token of {AppId}")]
         public static partial void RefreshTokenRotated(ILogger logger, string appId);
 
+        [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Kept the stored authorizer_refresh_token of {AppId}: it changed while a renewal used the previous one")]
+        public static partial void RefreshTokenChangedMeanwhile(ILogger logger, string appId);
+
+        [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "api_authorizer_token rejected the refresh token of {AppId} (61023); another instance rotated it, renewing with the newer one")]
+        public static partial void RetryingWithRotatedRefreshToken(ILogger logger, string appId);
+
+        [LoggerMessage(EventId = 16, Level = LogLevel.Error, Message = "Could not save the rotated authorizer_refresh_token of {AppId}; WeChat no longer accepts the previous one, so this account may have to authorize again")]
+        public static partial void RotatedRefreshTokenNotSaved(ILogger logger, Exception exception, string appId);
+
         [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "Requesting {TokenKind} for {AppId} from {Url}")]
         public static partial void RequestingToken(ILogger logger, string tokenKind, string? appId, string url);
     }

@@ -15,6 +15,12 @@ namespace TcbGen.Runtime
         /// <summary>Access token expired: the token is renewed and the call sent once more.</summary>
         public const int AccessTokenExpired = 42001;
 
+        /// <summary>
+        /// <c>authorizer_refresh_token</c> invalid: another instance may have rotated it, so the store is read again and the
+        /// renewal retried once with the newer refresh token before this errcode surfaces.
+        /// </summary>
+        public const int InvalidRefreshToken = 61023;
+
         /// <summary>Per-minute API call limit reached: retried after <see cref="TcbRetryOptions.RateLimitDelay"/> or Retry-After.</summary>
         public const int ApiMinuteQuotaReached = 45011;
 

@@ -101,6 +101,10 @@ namespace TcbGen.Runtime
             {
                 failures.Add("Tokens.RefreshMargin must be non-negative.");
             }
+            else if (options.Tokens.RotationWait < TimeSpan.Zero)
+            {
+                failures.Add("Tokens.RotationWait must be non-negative.");
+            }
 
             if (options.ThirdParty is null)
             {

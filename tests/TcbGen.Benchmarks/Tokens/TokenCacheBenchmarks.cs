@@ -21,6 +21,8 @@ namespace TcbGen.Benchmarks.Tokens
         private WorkerThreads _workers = null!;
         private Action<int> _sourceWork = null!;
         private Action<int> _cacheWork = null!;
+        private Action<int> _redisSourceWork = null!;
+        private RedisTokenCacheSetup _redis = null!;
 
         [Params(1, 8, 64)]
         public int Threads { get; set; }
@@ -31,6 +33,8 @@ namespace TcbGen.Benchmarks.Tokens
             _setup = new TokenCacheSetup();
             _sourceWork = _setup.SourceHits;
             _cacheWork = _setup.CacheHits;
+            _redis = new RedisTokenCacheSetup(_setup.Key, _setup.Token);
+            _redisSourceWork = _redis.SourceHits;
             _workers = new WorkerThreads(Threads, OperationsPerInvoke / Threads);
         }
 
@@ -39,6 +43,7 @@ namespace TcbGen.Benchmarks.Tokens
         {
             _workers.Dispose();
             _setup.Dispose();
+            _redis.Dispose();
         }
 
         [Benchmark(Baseline = true, OperationsPerInvoke = OperationsPerInvoke, Description = "TcbThirdPartyTokenSource.GetTokenAsync, hit")]
@@ -46,6 +51,9 @@ namespace TcbGen.Benchmarks.Tokens
 
         [Benchmark(OperationsPerInvoke = OperationsPerInvoke, Description = "TcbInMemoryAccessTokenCache.GetAsync, hit")]
         public void CacheHit() => _workers.Run(_cacheWork);
+
+        [Benchmark(OperationsPerInvoke = OperationsPerInvoke, Description = "TcbThirdPartyTokenSource.GetTokenAsync with UseRedis, hit")]
+        public void RedisSourceHit() => _workers.Run(_redisSourceWork);
     }
 
     /// <summary>The runtime's caching token source over its in-memory cache, warm for one authorizer key.</summary>
@@ -107,7 +115,7 @@ namespace TcbGen.Benchmarks.Tokens
 
             public ValueTask<string?> GetRefreshTokenAsync(string authorizerAppId, CancellationToken cancellationToken) => throw new InvalidOperationException("The benchmark hit a cache miss.");
 
-            public ValueTask SaveRefreshTokenAsync(string authorizerAppId, string refreshToken, CancellationToken cancellationToken) => throw new InvalidOperationException("The benchmark hit a cache miss.");
+            public ValueTask<bool> TryReplaceRefreshTokenAsync(string authorizerAppId, string usedRefreshToken, string newRefreshToken, CancellationToken cancellationToken) => throw new InvalidOperationException("The benchmark hit a cache miss.");
         }
 
         private sealed class NoNetworkHandler : HttpMessageHandler

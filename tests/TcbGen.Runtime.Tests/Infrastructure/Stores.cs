@@ -18,10 +18,7 @@ namespace TcbGen.Runtime.Tests.Infrastructure
         public ValueTask<string?> GetRefreshTokenAsync(string authorizerAppId, CancellationToken cancellationToken)
             => new(Tokens.TryGetValue(authorizerAppId, out string? token) ? token : null);
 
-        public ValueTask SaveRefreshTokenAsync(string authorizerAppId, string refreshToken, CancellationToken cancellationToken)
-        {
-            Tokens[authorizerAppId] = refreshToken;
-            return default;
-        }
+        public ValueTask<bool> TryReplaceRefreshTokenAsync(string authorizerAppId, string usedRefreshToken, string newRefreshToken, CancellationToken cancellationToken)
+            => new(Tokens.TryUpdate(authorizerAppId, newRefreshToken, usedRefreshToken));
     }
 }

@@ -18,7 +18,7 @@ namespace TcbGen.Runtime
     /// <see cref="ITcbAccessTokenCache"/> until <see cref="TcbTokenOptions.RefreshMargin"/> before expiry; a cache hit takes
     /// no lock, and at most one renewal per key runs however many callers wait for it. Thread-safe; use one instance.
     /// </summary>
-    public sealed class TcbThirdPartyTokenSource : ITcbAccessTokenSource
+    public sealed partial class TcbThirdPartyTokenSource : ITcbAccessTokenSource
     {
         private const string ComponentTokenParameter = "component_access_token";
 
@@ -29,6 +29,7 @@ namespace TcbGen.Runtime
         private readonly IComponentVerifyTicketStore _ticketStore;
         private readonly IAuthorizerRefreshTokenStore _refreshTokenStore;
         private readonly ITcbAccessTokenCache _cache;
+        private readonly ITcbTokenRenewalCoordinator? _coordinator;
         private readonly TimeProvider _timeProvider;
         private readonly ILogger _logger;
         private readonly TcbRequestUri _uris;
@@ -42,6 +43,7 @@ namespace TcbGen.Runtime
         /// <param name="cache">Where tokens are cached; <see langword="null"/> for a new <see cref="TcbInMemoryAccessTokenCache"/>.</param>
         /// <param name="timeProvider">The clock; <see langword="null"/> for the system clock.</param>
         /// <param name="logger">The logger; <see langword="null"/> for none.</param>
+        /// <param name="coordinator">Coordinates renewals across instances sharing <paramref name="cache"/>; <see langword="null"/> for this process only.</param>
         /// <exception cref="ArgumentException">The options are invalid or lack the component appid/appsecret.</exception>
         public TcbThirdPartyTokenSource(
             HttpClient httpClient,
@@ -50,8 +52,9 @@ namespace TcbGen.Runtime
             IAuthorizerRefreshTokenStore refreshTokenStore,
             ITcbAccessTokenCache? cache = null,
             TimeProvider? timeProvider = null,
-            ILogger<TcbThirdPartyTokenSource>? logger = null)
-            : this(ReturnClient(httpClient ?? throw new ArgumentNullException(nameof(httpClient))), options, ticketStore, refreshTokenStore, cache, timeProvider, logger)
+            ILogger<TcbThirdPartyTokenSource>? logger = null,
+            ITcbTokenRenewalCoordinator? coordinator = null)
+            : this(ReturnClient(httpClient ?? throw new ArgumentNullException(nameof(httpClient))), options, ticketStore, refreshTokenStore, cache, timeProvider, logger, coordinator)
         {
         }
 
@@ -62,7 +65,8 @@ namespace TcbGen.Runtime
             IAuthorizerRefreshTokenStore refreshTokenStore,
             ITcbAccessTokenCache? cache,
             TimeProvider? timeProvider,
-            ILogger? logger)
+            ILogger? logger,
+            ITcbTokenRenewalCoordinator? coordinator = null)
         {
             _httpClient = httpClient;
             _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -72,6 +76,7 @@ namespace TcbGen.Runtime
             _ticketStore = ticketStore ?? throw new ArgumentNullException(nameof(ticketStore));
             _refreshTokenStore = refreshTokenStore ?? throw new ArgumentNullException(nameof(refreshTokenStore));
             _cache = cache ?? new TcbInMemoryAccessTokenCache();
+            _coordinator = coordinator;
             _timeProvider = timeProvider ?? TimeProvider.System;
             _logger = logger ?? NullLogger.Instance;
             _uris = new TcbRequestUri(options.BaseAddress);
@@ -99,12 +104,25 @@ namespace TcbGen.Runtime
         private async Task<TcbAccessToken> RenewAsync(TcbTokenKey key)
         {
             // Another renewal may have stored a fresh token between this caller's cache miss and now.
-            TcbAccessToken? cached = await _cache.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
-            if (cached != null && cached.IsFresh(_timeProvider.GetUtcNow(), _options.Tokens.RefreshMargin))
+            TcbAccessToken? cached = await ReadFreshAsync(key, CancellationToken.None).ConfigureAwait(false);
+            if (cached != null)
             {
                 return cached;
             }
 
+            return _coordinator is null
+                ? await FetchAndStoreAsync(key).ConfigureAwait(false)
+                : await _coordinator.RenewAsync(key, cancellationToken => ReadFreshAsync(key, cancellationToken), _ => FetchAndStoreAsync(key), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        private async ValueTask<TcbAccessToken?> ReadFreshAsync(TcbTokenKey key, CancellationToken cancellationToken)
+        {
+            TcbAccessToken? cached = await _cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            return cached != null && cached.IsFresh(_timeProvider.GetUtcNow(), _options.Tokens.RefreshMargin) ? cached : null;
+        }
+
+        private async Task<TcbAccessToken> FetchAndStoreAsync(TcbTokenKey key)
+        {
             using Activity? span = TcbInstrumentation.StartTokenRefresh(key);
             try
             {
@@ -115,7 +133,7 @@ namespace TcbGen.Runtime
                 }
                 else if (key.Kind == TcbTokenKind.AuthorizerAccessToken && !string.IsNullOrEmpty(key.AppId))
                 {
-                    token = await RenewAuthorizerTokenAsync(key.AppId!).ConfigureAwait(false);
+                    token = await RenewAuthorizerTokenAsync(key, key.AppId!).ConfigureAwait(false);
                 }
                 else
                 {
@@ -142,36 +160,6 @@ namespace TcbGen.Runtime
             var request = new ComponentTokenRequest(_componentAppId, _componentAppSecret, ticket);
             TokenResponse response = await PostAsync(TokenEndpoints.ComponentToken, request, null, null).ConfigureAwait(false);
             TcbLog.TokenRenewed(_logger, TcbTokenKind.ComponentAccessToken.Name, null, response.ExpiresIn);
-            return ToToken(response);
-        }
-
-        private async Task<TcbAccessToken> RenewAuthorizerTokenAsync(string authorizerAppId)
-        {
-            string refreshToken = await _refreshTokenStore.GetRefreshTokenAsync(authorizerAppId, CancellationToken.None).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("No authorizer_refresh_token is stored for authorizer appid " + authorizerAppId + ".");
-            var request = new AuthorizerTokenRequest(_componentAppId, authorizerAppId, refreshToken);
-
-            TcbAccessToken componentToken = await GetTokenAsync(TcbTokenKey.Component, CancellationToken.None).ConfigureAwait(false);
-            TokenResponse response;
-            try
-            {
-                response = await PostAsync(TokenEndpoints.AuthorizerToken, request, ComponentTokenParameter, componentToken.Value).ConfigureAwait(false);
-            }
-            catch (TcbApiException rejected) when (TcbErrorCodes.IsTokenRejected(rejected.ErrorCode))
-            {
-                // The component token was rejected: renew it and ask once more, never looping.
-                await InvalidateAsync(TcbTokenKey.Component, componentToken, CancellationToken.None).ConfigureAwait(false);
-                componentToken = await GetTokenAsync(TcbTokenKey.Component, CancellationToken.None).ConfigureAwait(false);
-                response = await PostAsync(TokenEndpoints.AuthorizerToken, request, ComponentTokenParameter, componentToken.Value).ConfigureAwait(false);
-            }
-
-            if (!string.IsNullOrEmpty(response.RefreshToken) && !string.Equals(response.RefreshToken, refreshToken, StringComparison.Ordinal))
-            {
-                await _refreshTokenStore.SaveRefreshTokenAsync(authorizerAppId, response.RefreshToken!, CancellationToken.None).ConfigureAwait(false);
-                TcbLog.RefreshTokenRotated(_logger, authorizerAppId);
-            }
-
-            TcbLog.TokenRenewed(_logger, TcbTokenKind.AuthorizerAccessToken.Name, authorizerAppId, response.ExpiresIn);
             return ToToken(response);
         }
 

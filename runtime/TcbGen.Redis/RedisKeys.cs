@@ -1,0 +1,47 @@
+using StackExchange.Redis;
+using TcbGen.Runtime;
+
+namespace TcbGen.Redis
+{
+    /// <summary>The names of every key and channel, all under <c>{prefix}:{componentAppId}:</c>.</summary>
+    internal sealed class RedisKeys
+    {
+        private const string NoAppId = "-";
+        private readonly string _root;
+
+        public RedisKeys(string prefix, string componentAppId)
+        {
+            _root = prefix + ":" + componentAppId + ":";
+            Events = RedisChannel.Literal(_root + "events");
+        }
+
+        /// <summary>The channel on which instances announce drops and renewals.</summary>
+        public RedisChannel Events { get; }
+
+        public RedisKey Token(TcbTokenKey key) => _root + "token:" + Suffix(key);
+
+        public RedisKey Lease(TcbTokenKey key) => _root + "lease:" + Suffix(key);
+
+        public RedisKey RefreshToken(string authorizerAppId) => _root + "refresh:" + authorizerAppId;
+
+        /// <summary>An event message: <c>{verb}|{kind}|{appid}</c>.</summary>
+        public static string Event(string verb, TcbTokenKey key) => verb + "|" + Suffix(key).Replace(':', '|');
+
+        public static bool TryParseEvent(string? message, out string verb, out TcbTokenKey key)
+        {
+            verb = string.Empty;
+            key = default;
+            string[] parts = (message ?? string.Empty).Split('|');
+            if (parts.Length != 3 || parts[0].Length == 0 || parts[1].Length == 0)
+            {
+                return false;
+            }
+
+            verb = parts[0];
+            key = new TcbTokenKey(new TcbTokenKind(parts[1]), parts[2] == NoAppId ? null : parts[2]);
+            return true;
+        }
+
+        private static string Suffix(TcbTokenKey key) => key.Kind.Name + ":" + (key.AppId ?? NoAppId);
+    }
+}

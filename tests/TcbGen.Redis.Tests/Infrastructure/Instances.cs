@@ -1,0 +1,59 @@
+using System;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using TcbGen.Runtime;
+using TcbGen.Testing;
+
+namespace TcbGen.Redis.Tests.Infrastructure
+{
+    /// <summary>Builds platform instances (service providers, or bare Redis parts) that share one Redis.</summary>
+    public static class Instances
+    {
+        public const string ComponentAppId = "wx-component";
+
+        public static TcbGenOptions RuntimeOptions(Action<TcbGenOptions>? configure = null)
+        {
+            var options = new TcbGenOptions();
+            options.ThirdParty.ComponentAppId = ComponentAppId;
+            options.ThirdParty.ComponentAppSecret = "component-secret";
+            configure?.Invoke(options);
+            return options;
+        }
+
+        internal static TcbRedisContext Context(RedisServer redis, Action<TcbRedisOptions>? configure = null, TimeProvider? time = null, Action<TcbGenOptions>? runtime = null)
+        {
+            var options = new TcbRedisOptions();
+            configure?.Invoke(options);
+            var connection = StackExchange.Redis.ConnectionMultiplexer.Connect(RedisConnectionSettings.FailFast(redis.ConnectionString));
+            return new TcbRedisContext(connection, ownsConnection: true, options, RuntimeOptions(runtime), time, NullLogger.Instance);
+        }
+
+        /// <summary>A platform instance as a user configures it: third-party flow with UseRedis, against the emulator.</summary>
+        public static ServiceProvider Platform(WeChatEmulator emulator, RedisServer redis, Action<TcbRedisOptions>? configure = null)
+        {
+            var services = new ServiceCollection();
+            services.AddSingleton<IComponentVerifyTicketStore>(new FixedTicket(emulator.ComponentVerifyTicket));
+            services.AddTcbGen(options =>
+                {
+                    options.BaseAddress = emulator.BaseAddress;
+                    options.ThirdParty.ComponentAppId = emulator.ComponentAppId;
+                    options.ThirdParty.ComponentAppSecret = emulator.ComponentAppSecret;
+                })
+                .UseThirdPartyPlatform()
+                .UseRedis(redis.ConnectionString, configure);
+            return services.BuildServiceProvider();
+        }
+
+        private sealed class FixedTicket : IComponentVerifyTicketStore
+        {
+            private readonly string _ticket;
+
+            public FixedTicket(string ticket)
+            {
+                _ticket = ticket;
+            }
+
+            public System.Threading.Tasks.ValueTask<string?> GetVerifyTicketAsync(string componentAppId, System.Threading.CancellationToken cancellationToken) => new(_ticket);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using TcbGen.Redis.Worker;
+using TcbGen.Redis.Worker.Tcb;
+using TcbGen.Runtime;
+
+// Commands, one per stdin line; each answers one stdout line:
+//   token                       -> "token <value>"           the authorizer token this instance would use now
+//   call                        -> "ok" | "error <Type> <errcode>"
+//   calls <callers> <untilUnixMs> <pauseMs> -> "calls ok=<n> failed=<n> lastFailureMs=<unixMs|0> errors=<Type/errcode:n,...>"
+//   storm <callers> <startUnixMs> -> "storm first=<unixMs> last=<unixMs> failed=<n>"  every caller asks for the token once at the start time
+//   quit
+var arguments = new WorkerArguments(args);
+var services = new ServiceCollection();
+services.AddSingleton<IComponentVerifyTicketStore>(new FixedTicket(args.SkipWhile(a => a != "--ticket").Skip(1).FirstOrDefault() ?? "ticket-1"));
+services.AddTcbGen(options =>
+    {
+        options.BaseAddress = arguments.Emulator;
+        options.ThirdParty.ComponentAppId = arguments.ComponentAppId;
+        options.ThirdParty.ComponentAppSecret = arguments.ComponentAppSecret;
+        options.Tokens.RefreshMargin = arguments.Milliseconds("margin-ms", 300_000);
+        options.AttemptTimeout = arguments.Milliseconds("attempt-ms", 30_000);
+        options.TotalTimeout = arguments.Milliseconds("total-ms", 100_000);
+        options.Retry.Enabled = false;
+    })
+    .UseThirdPartyPlatform()
+    .UseRedis(arguments.Redis, redis =>
+    {
+        redis.FirstLevelStaleness = arguments.Milliseconds("staleness-ms", 60_000);
+        redis.LeaseDuration = arguments.Milliseconds("lease-ms", 10_000);
+    });
+await using ServiceProvider provider = services.BuildServiceProvider();
+var tokens = provider.GetRequiredService<ITcbAccessTokenSource>();
+var client = new TcbAuthorizerClient(provider.GetRequiredService<ITcbTransport>(), arguments.AuthorizerAppId);
+TcbTokenKey key = TcbTokenKey.ForAuthorizer(arguments.AuthorizerAppId);
+var request = new SetCloudAccessTokenRequest { Action = SetCloudAccessTokenAction.Get, Env = "worker-env" };
+
+Console.WriteLine("ready " + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+string? line;
+while ((line = Console.ReadLine()) != null)
+{
+    string[] command = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    switch (command.FirstOrDefault())
+    {
+        case "token":
+            Console.WriteLine("token " + (await tokens.GetTokenAsync(key, CancellationToken.None)).Value);
+            break;
+        case "call":
+            Console.WriteLine(await CallOnceAsync() is { } failure ? "error " + failure : "ok");
+            break;
+        case "calls":
+            Console.WriteLine(await RunCallsAsync(int.Parse(command[1], CultureInfo.InvariantCulture), long.Parse(command[2], CultureInfo.InvariantCulture), int.Parse(command[3], CultureInfo.InvariantCulture)));
+            break;
+        case "storm":
+            Console.WriteLine(await StormAsync(int.Parse(command[1], CultureInfo.InvariantCulture), long.Parse(command[2], CultureInfo.InvariantCulture)));
+            break;
+        case "quit":
+            return 0;
+        default:
+            Console.WriteLine("unknown " + line);
+            break;
+    }
+}
+
+return 0;
+
+async Task<string?> CallOnceAsync()
+{
+    try
+    {
+        await client.SetCloudAccessTokenAsync(request, CancellationToken.None);
+        return null;
+    }
+    catch (TcbApiException api)
+    {
+        return api.GetType().Name + " " + api.ErrorCode.ToString(CultureInfo.InvariantCulture);
+    }
+    catch (Exception exception)
+    {
+        return exception.GetType().Name + " 0";
+    }
+}
+
+async Task<string> RunCallsAsync(int callers, long untilUnixMs, int pauseMs)
+{
+    int ok = 0;
+    int failed = 0;
+    long lastFailure = 0;
+    var errors = new ConcurrentDictionary<string, int>();
+    await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+    {
+        while (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() < untilUnixMs)
+        {
+            string? failure = await CallOnceAsync();
+            if (failure is null)
+            {
+                Interlocked.Increment(ref ok);
+            }
+            else
+            {
+                Interlocked.Increment(ref failed);
+                Interlocked.Exchange(ref lastFailure, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                errors.AddOrUpdate(failure.Replace(' ', '/'), 1, (_, n) => n + 1);
+            }
+
+            // Callers pace themselves: the point is many concurrent callers across expiries, not raw throughput.
+            await Task.Delay(pauseMs);
+        }
+    })));
+    return "calls ok=" + ok + " failed=" + failed + " lastFailureMs=" + lastFailure + " errors=" + string.Join(",", errors.Select(e => e.Key + ":" + e.Value));
+}
+
+async Task<string> StormAsync(int callers, long startUnixMs)
+{
+    long first = long.MaxValue;
+    long last = 0;
+    int failed = 0;
+    var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    Task[] tasks = Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+    {
+        await start.Task;
+        try
+        {
+            await tokens.GetTokenAsync(key, CancellationToken.None);
+            long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            InterlockedMin(ref first, now);
+            InterlockedMax(ref last, now);
+        }
+        catch (Exception)
+        {
+            Interlocked.Increment(ref failed);
+        }
+    })).ToArray();
+    TimeSpan wait = DateTimeOffset.FromUnixTimeMilliseconds(startUnixMs) - DateTimeOffset.UtcNow;
+    if (wait > TimeSpan.Zero)
+    {
+        await Task.Delay(wait);
+    }
+
+    start.SetResult();
+    await Task.WhenAll(tasks);
+    return "storm first=" + first + " last=" + last + " failed=" + failed;
+}
+
+static void InterlockedMin(ref long target, long value)
+{
+    long seen;
+    while (value < (seen = Interlocked.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+    {
+    }
+}
+
+static void InterlockedMax(ref long target, long value)
+{
+    long seen;
+    while (value > (seen = Interlocked.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+    {
+    }
+}
+
+internal sealed class FixedTicket : IComponentVerifyTicketStore
+{
+    private readonly string _ticket;
+
+    public FixedTicket(string ticket)
+    {
+        _ticket = ticket;
+    }
+
+    public ValueTask<string?> GetVerifyTicketAsync(string componentAppId, CancellationToken cancellationToken) => new(_ticket);
+}
