@@ -103,7 +103,7 @@ namespace TcbGen.Generator.Emit
         private static void EmitProperty(SourceWriter writer, FieldSpec field, bool requestSide, bool requiredMembers, GenerationOptions options)
         {
             writer.Summary(FieldDocs(field));
-            writer.Doc("remarks", Requirement(field, requestSide) + Constraints(field));
+            writer.Doc("remarks", Requirement(field, requestSide) + Constraints(field) + DefaultDocs(field));
             if (field.RequiredWhen != null)
             {
                 writer.Line($"[{CSharp.Runtime}.RequiredWhen({CSharp.Literal(field.RequiredWhen.FieldPropertyName)}, {CSharp.Constant(field.RequiredWhen.Value, options.Namespace)})]");
@@ -114,6 +114,9 @@ namespace TcbGen.Generator.Emit
             string modifier = required && requiredMembers ? "required " : string.Empty;
             writer.Line($"public {modifier}{type} {field.PropertyName} {{ get; set; }}");
         }
+
+        private static string DefaultDocs(FieldSpec field) =>
+            field.Default == null ? string.Empty : $" Default when not sent: <c>{CSharp.Xml(field.Default.WireText)}</c>; it is not sent unless you set it.";
 
         private static string Constraints(FieldSpec field) =>
             field.Constraints == null ? string.Empty : $" Constraint: {CSharp.Xml(field.Constraints.Describe())}.";

@@ -123,6 +123,12 @@ namespace TcbGen.Generator.Emit
                 string test = field.RequiredWhen.Value.Kind == ConstantKind.String
                     ? $"string.Equals(value.{discriminator.PropertyName}, {CSharp.Constant(field.RequiredWhen.Value, ns)}, global::System.StringComparison.Ordinal)"
                     : $"value.{discriminator.PropertyName} == {CSharp.Constant(field.RequiredWhen.Value, ns)}";
+                if (discriminator.Default != null && discriminator.Default.WireText == field.RequiredWhen.Value.WireText)
+                {
+                    // WeChat takes the discriminator's default when it is not sent, so the condition holds then too.
+                    test = $"({test} || value.{discriminator.PropertyName} == null)";
+                }
+
                 Report(writer, mode, $"{test} && {access} == null", $"path + {CSharp.Literal(wire)}", "MissingConditional", $"'{wire}' is required when '{field.RequiredWhen.FieldWireName}' is {field.RequiredWhen.Value.WireText}.");
             }
 

@@ -64,7 +64,8 @@ namespace TcbGen.Specs.Model
         RequiredWhenSpec? RequiredWhen,
         SourceSpan Span,
         FieldLocation Location = FieldLocation.Body,
-        ConstraintSpec? Constraints = null);
+        ConstraintSpec? Constraints = null,
+        ConstantValue? Default = null);
 
     /// <summary>A field is required when a sibling field holds <see cref="Value"/>.</summary>
     internal sealed record RequiredWhenSpec(string FieldWireName, string FieldPropertyName, ConstantValue Value);

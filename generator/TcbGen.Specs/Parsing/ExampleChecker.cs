@@ -54,7 +54,7 @@ namespace TcbGen.Specs
                 JsonNode? value = json.Find(field.WireName)?.Value;
                 if (value == null || value.Kind == JsonNodeKind.Null)
                 {
-                    if (_request && (field.Required || (field.RequiredWhen != null && SiblingEquals(json, field.RequiredWhen))))
+                    if (_request && (field.Required || (field.RequiredWhen != null && SiblingEquals(json, field.RequiredWhen, spec))))
                     {
                         Warn(json, $"lacks the required '{fieldPath}'");
                     }
@@ -167,9 +167,15 @@ namespace TcbGen.Specs
                 && real == System.Math.Floor(real) && real >= min && real <= max;
         }
 
-        private static bool SiblingEquals(JsonObject owner, RequiredWhenSpec condition)
+        private static bool SiblingEquals(JsonObject owner, RequiredWhenSpec condition, ObjectSpec spec)
         {
             JsonNode? sibling = owner.Find(condition.FieldWireName)?.Value;
+            if (sibling == null || sibling.Kind == JsonNodeKind.Null)
+            {
+                ConstantValue? fallback = spec.Fields.FirstOrDefault(f => f.WireName == condition.FieldWireName)?.Default;
+                return fallback != null && fallback.WireText == condition.Value.WireText;
+            }
+
             string? wire = sibling switch
             {
                 JsonString text => text.Value,

@@ -9,7 +9,7 @@ namespace TcbGen.Specs
         private static readonly string[] FieldProperties =
         {
             "name", "csharpName", "type", "ref", "format", "description", "required", "requiredWhen", "enum", "typeName", "fields", "items", "in",
-            "minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "const",
+            "minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "const", "default",
         };
 
         private static readonly string[] ItemProperties = { "type", "ref", "format", "description", "enum", "typeName", "fields", "items" };
@@ -150,6 +150,24 @@ namespace TcbGen.Specs
             }
 
             var field = new FieldSpec(wireName.Value, propertyName, reader.String("description")?.Value, type, required == true, null, context.Span(json), location.Value, constraints);
+            JsonProperty? defaultValue = reader.Property("default");
+            if (defaultValue != null)
+            {
+                if (required == true)
+                {
+                    context.Report(SpecDiagnosticIds.NotApplicable, "A required field has no default: the caller always sets it. Remove 'default' or 'required'.", defaultValue.NameStart, defaultValue.NameEnd);
+                    return (null, null);
+                }
+
+                ConstantValue? parsed = ParseFieldValue(context, field, defaultValue.Value, "default");
+                if (parsed == null)
+                {
+                    return (null, null);
+                }
+
+                field = field with { Default = parsed };
+            }
+
             return (field, requiredWhen);
         }
 

@@ -108,7 +108,7 @@ namespace TcbGen.Testing.Validation
                 bool present = value.TryGetProperty(field.WireName, out JsonElement fieldValue) && fieldValue.ValueKind != JsonValueKind.Null;
                 if (!present)
                 {
-                    if (field.Required || (field.RequiredWhen != null && SiblingEquals(value, field.RequiredWhen)))
+                    if (field.Required || (field.RequiredWhen != null && SiblingEquals(value, field.RequiredWhen, spec)))
                     {
                         _missing.Add(fieldPath);
                     }
@@ -196,11 +196,13 @@ namespace TcbGen.Testing.Validation
             ? value.ValueKind == JsonValueKind.String && value.GetString() == member.StringValue
             : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number) && number == member.Value;
 
-        private static bool SiblingEquals(JsonElement owner, RequiredWhenSpec condition)
+        private static bool SiblingEquals(JsonElement owner, RequiredWhenSpec condition, ObjectSpec spec)
         {
-            if (!owner.TryGetProperty(condition.FieldWireName, out JsonElement sibling))
+            if (!owner.TryGetProperty(condition.FieldWireName, out JsonElement sibling) || sibling.ValueKind == JsonValueKind.Null)
             {
-                return false;
+                // Not sent: WeChat takes the documented default, if any.
+                ConstantValue? fallback = spec.Fields.FirstOrDefault(f => f.WireName == condition.FieldWireName)?.Default;
+                return fallback != null && fallback.WireText == condition.Value.WireText;
             }
 
             ConstantValue expected = condition.Value;

@@ -168,6 +168,11 @@ namespace TcbGen.Generator.Tests.Specs
         [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"minLength\": 3 }", "\"minLength\"", null, "only strings have a length")]
         [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"minItems\": 1 }", "\"minItems\"", null, "only arrays have an item count")]
         [InlineData("TCB0018", "\"name\": \"mode\", \"type\": \"string\", \"enum\"", "\"name\": \"mode\", \"type\": \"string\", \"const\": \"fast\", \"enum\"", "\"const\"", null, "only strings, integers and booleans can be constant, not an enum")]
+        // Defaults: of the wrong type, not one of the enum's values, on a type without one, on a required field.
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"default\": \"ten\" }", "\"ten\"", null, "'default' must be a value 'limit' can hold")]
+        [InlineData("TCB0007", "\"name\": \"mode\", \"type\": \"string\", \"enum\"", "\"name\": \"mode\", \"type\": \"string\", \"default\": \"medium\", \"enum\"", "\"medium\"", null, "one of its enum values")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"number\", \"default\": 1.5 }", "1.5", null, "'default' applies to strings, booleans, integers and enums only")]
+        [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"default\": \"x\" }", "\"default\"", null, "A required field has no default")]
         public void BrokenSpecReportsOneLocatedDiagnosticAndTheSeedsStillGenerate(string id, string find, string replace, string atContext, string? atTarget, string messagePart)
         {
             string json = ReplaceOnce(Probe, find, replace);
