@@ -79,45 +79,45 @@ namespace TcbGen.Specs
                 diagnostics.Add(Clash(spec, generated, typeFiles[generated], spec.NameSpan));
             }
 
-            var objects = new List<ObjectSpec>();
-            foreach (ObjectSpec nested in spec.NestedObjects)
-            {
-                objects.Add(CheckNested(spec, nested.TypeName, SharedTypes.Shape(nested), nested.NameSpan, typeFiles, shapes, conflicting, diagnostics) ? nested with { IsBorrowed = true } : nested);
-            }
-
-            var enums = new List<EnumSpec>();
-            foreach (EnumSpec nested in spec.Enums)
-            {
-                enums.Add(CheckNested(spec, nested.TypeName, SharedTypes.Shape(nested), nested.NameSpan, typeFiles, shapes, conflicting, diagnostics) ? nested with { IsBorrowed = true } : nested);
-            }
-
+            // Shapes are compared only when a name is already taken: the common case allocates nothing here.
+            var borrowedObjects = new HashSet<string>(spec.NestedObjects.Where(o => CheckNested(spec, o.TypeName, o, o.NameSpan, typeFiles, shapes, conflicting, diagnostics)).Select(o => o.TypeName));
+            var borrowedEnums = new HashSet<string>(spec.Enums.Where(e => CheckNested(spec, e.TypeName, e, e.NameSpan, typeFiles, shapes, conflicting, diagnostics)).Select(e => e.TypeName));
             if (diagnostics.Count > before)
             {
                 return null;
             }
 
-            foreach (ObjectSpec nested in objects.Where(o => !o.IsBorrowed))
+            foreach (ObjectSpec nested in spec.NestedObjects.Where(o => !borrowedObjects.Contains(o.TypeName)))
             {
-                shapes[nested.TypeName] = SharedTypes.Shape(nested);
+                shapes[nested.TypeName] = nested;
             }
 
-            foreach (EnumSpec nested in enums.Where(e => !e.IsBorrowed))
+            foreach (EnumSpec nested in spec.Enums.Where(e => !borrowedEnums.Contains(e.TypeName)))
             {
-                shapes[nested.TypeName] = SharedTypes.Shape(nested);
+                shapes[nested.TypeName] = nested;
             }
 
-            return spec with { NestedObjects = objects.ToEquatableArray(), Enums = enums.ToEquatableArray() };
+            if (borrowedObjects.Count == 0 && borrowedEnums.Count == 0)
+            {
+                return spec;
+            }
+
+            return spec with
+            {
+                NestedObjects = spec.NestedObjects.Select(o => borrowedObjects.Contains(o.TypeName) ? o with { IsBorrowed = true } : o).ToEquatableArray(),
+                Enums = spec.Enums.Select(e => borrowedEnums.Contains(e.TypeName) ? e with { IsBorrowed = true } : e).ToEquatableArray(),
+            };
         }
 
         /// <summary>Whether the nested type is an earlier spec's type of the same shape; reports a clash with anything else.</summary>
-        private static bool CheckNested(EndpointSpec spec, string typeName, object shape, SourceSpan? at, Dictionary<string, string> typeFiles, Dictionary<string, object> shapes, Dictionary<string, List<string>> conflicting, List<SpecDiagnostic> diagnostics)
+        private static bool CheckNested(EndpointSpec spec, string typeName, object declaration, SourceSpan? at, Dictionary<string, string> typeFiles, Dictionary<string, object> shapes, Dictionary<string, List<string>> conflicting, List<SpecDiagnostic> diagnostics)
         {
             if (!typeFiles.TryGetValue(typeName, out string? owner))
             {
                 return false;
             }
 
-            if (shapes.TryGetValue(typeName, out object? earlier) && earlier.Equals(shape))
+            if (shapes.TryGetValue(typeName, out object? earlier) && ShapeOf(earlier).Equals(ShapeOf(declaration)))
             {
                 return true;
             }
@@ -136,6 +136,8 @@ namespace TcbGen.Specs
             return false;
         }
 
+        private static object ShapeOf(object declaration) => declaration is ObjectSpec type ? SharedTypes.Shape(type) : SharedTypes.Shape((EnumSpec)declaration);
+
         private static SpecDiagnostic Clash(EndpointSpec spec, string typeName, string owner, SourceSpan at) =>
             new SpecDiagnostic(SpecDiagnosticIds.DuplicateTypeName, $"The type name '{typeName}' of this spec is already used by {owner}{(owner == "TcbGen itself" ? string.Empty : " with another shape")}; set 'typeName' or 'csharpName' so this file can be generated.", spec.FilePath, at);
 
@@ -146,7 +148,7 @@ namespace TcbGen.Specs
         private static List<EndpointSpec> ResolveReferences(List<EndpointSpec> specs, Dictionary<string, List<string>> conflicting, List<SpecDiagnostic> diagnostics)
         {
             var reported = new HashSet<string>(StringComparer.Ordinal);
-            while (true)
+            while (specs.Any(s => s.References.Count > 0))
             {
                 var declared = new Dictionary<string, (ObjectSpec? Object, EnumSpec? Enum, string File)>(StringComparer.Ordinal);
                 foreach (EndpointSpec spec in specs)
@@ -188,6 +190,8 @@ namespace TcbGen.Specs
                 // A spec that failed takes its types away; those that borrowed them are tried again without it.
                 specs = survivors;
             }
+
+            return specs;
         }
 
         /// <summary>The names a spec generates from its own name.</summary>
