@@ -24,7 +24,23 @@ namespace TcbGen.Sample
             stores.SetVerifyTicket(emulator.ComponentAppId, emulator.ComponentVerifyTicket);
             stores.SetRefreshToken(AuthorizerAppId, "refresh-token-1");
 
-            await using ServiceProvider services = ClientSetup.Build(emulator.BaseAddress, emulator.ComponentAppId, emulator.ComponentAppSecret, stores);
+            // Stands in for the file WeChat pushes into a cloud-hosting container.
+            string cloudbaseTokenFile = Path.Combine(Path.GetTempPath(), "tcbgen-sample-" + Guid.NewGuid().ToString("N"), "cloudbase_access_token");
+            Directory.CreateDirectory(Path.GetDirectoryName(cloudbaseTokenFile)!);
+            File.WriteAllText(cloudbaseTokenFile, emulator.IssueCloudCallToken(Env, AuthorizerAppId));
+            try
+            {
+                await using ServiceProvider services = ClientSetup.Build(emulator.BaseAddress, emulator.ComponentAppId, emulator.ComponentAppSecret, stores, cloudbaseTokenFile);
+                await TourAsync(emulator, services, output, cancellationToken);
+            }
+            finally
+            {
+                Directory.Delete(Path.GetDirectoryName(cloudbaseTokenFile)!, recursive: true);
+            }
+        }
+
+        private static async Task TourAsync(WeChatEmulator emulator, ServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+        {
             var transport = services.GetRequiredService<ITcbTransport>();
             ITcbAuthorizerClient authorizer = new TcbAuthorizerClient(transport, AuthorizerAppId);
             ITcbComponentClient component = new TcbComponentClient(transport);
@@ -58,11 +74,41 @@ namespace TcbGen.Sample
             SetCallBackConfigResponse configured = await authorizer.SetCallBackConfigAsync(CallbackConfig(), cancellationToken);
             output.WriteLine($"  setCallBackConfig        -> errcode {configured.ErrorCode} {configured.ErrorMessage} (function and container configs)");
 
+            await CloudCallAsync(transport, component, output, cancellationToken);
+
             output.WriteLine();
             output.WriteLine("Failure handling:");
             await ExpiredTokenIsRenewedAsync(emulator, authorizer, output, cancellationToken);
             await RateLimitIsReportedAsync(emulator, authorizer, output, cancellationToken);
             await InvalidRequestIsRejectedLocallyAsync(emulator, authorizer, output, cancellationToken);
+        }
+
+        /// <summary>
+        /// The cloud-call token (cloudbase_access_token, from the pushed file) stands in for the platform's tokens on the APIs
+        /// setCloudAccessToken whitelists. The seed specs list only component and authorizer tokens, so the call goes through
+        /// the transport with the endpoint's descriptor and a cloud-call key.
+        /// </summary>
+        private static async Task CloudCallAsync(ITcbTransport transport, ITcbComponentClient component, TextWriter output, CancellationToken cancellationToken)
+        {
+            output.WriteLine();
+            output.WriteLine("Cloud call (cloudbase_access_token from the pushed token file, beside the third-party flow):");
+            await component.SetCloudAccessTokenAsync(
+                new SetCloudAccessTokenRequest { Action = SetCloudAccessTokenAction.Set, Open = true, Env = Env, ApiWhitelist = new List<string> { ChangeTcbEnvEndpoint.Descriptor.Path }, Version = 10 },
+                cancellationToken);
+            output.WriteLine($"  setCloudAccessToken set  -> api_whitelist=[{ChangeTcbEnvEndpoint.Descriptor.Path}]");
+
+            var cloudCall = new TcbTokenKey(TcbTokenKind.CloudbaseAccessToken, AuthorizerAppId);
+            ChangeTcbEnvResponse allowed = await transport.SendAsync(ChangeTcbEnvEndpoint.Descriptor, cloudCall, new ChangeTcbEnvRequest { Env = Env }, cancellationToken);
+            output.WriteLine($"  changeTcbEnv             -> errcode {allowed.ErrorCode} {allowed.ErrorMessage} (whitelisted)");
+            try
+            {
+                await transport.SendAsync(CreateCloudUserEndpoint.Descriptor, cloudCall, TcbEmptyRequest.Instance, cancellationToken);
+                output.WriteLine("  createCloudUser          -> unexpectedly allowed");
+            }
+            catch (TcbApiException<CreateCloudUserError> e)
+            {
+                output.WriteLine($"  createCloudUser          -> TcbApiException<CreateCloudUserError> {e.ErrorCode} {e.ErrorMessage?.Split(" hint:")[0]} (not whitelisted)");
+            }
         }
 
         private static async Task ExpiredTokenIsRenewedAsync(WeChatEmulator emulator, ITcbAuthorizerClient client, TextWriter output, CancellationToken cancellationToken)

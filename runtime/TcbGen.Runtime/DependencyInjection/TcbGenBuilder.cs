@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -105,6 +106,45 @@ namespace TcbGen.Runtime
             Services.TryAddSingleton<IComponentVerifyTicketStore, TTicketStore>();
             Services.TryAddSingleton<IAuthorizerRefreshTokenStore, TRefreshTokenStore>();
             return UseThirdPartyPlatform();
+        }
+
+        /// <summary>
+        /// Serves one token kind from its own source (singleton) while every other kind keeps the source chosen with the other
+        /// <c>Use…</c> methods, e.g. the cloud-call token beside the third-party flow. Registering a kind again replaces its source.
+        /// </summary>
+        /// <param name="kind">The kind this source serves.</param>
+        /// <param name="factory">Creates the source.</param>
+        /// <returns>This builder.</returns>
+        public TcbGenBuilder UseAccessTokenSourceFor(TcbTokenKind kind, Func<IServiceProvider, ITcbAccessTokenSource> factory)
+        {
+            if (factory is null)
+            {
+                throw new ArgumentNullException(nameof(factory));
+            }
+
+            Services.AddSingleton(new TokenSourceForKind(kind, factory));
+            return this;
+        }
+
+        /// <summary>
+        /// Serves <c>cloudbase_access_token</c> (the cloud-call token, 微信令牌) inside a WeChat cloud-hosting container: from the
+        /// request's <see cref="TcbCloudbaseTokenScope"/> (set it from the <c>X-WX-CLOUDBASE-ACCESS-TOKEN</c> header) when there is one,
+        /// else from the file WeChat pushes (<see cref="TcbCloudbaseTokenOptions.FilePath"/>). Other kinds keep their source, except those listed in
+        /// <see cref="TcbCloudbaseTokenOptions.StandsInFor"/>, which are sent the cloud-call token instead.
+        /// </summary>
+        /// <param name="configure">Sets the file path and lifetime; optional.</param>
+        /// <returns>This builder.</returns>
+        public TcbGenBuilder UseCloudbaseAccessToken(Action<TcbCloudbaseTokenOptions>? configure = null)
+        {
+            var options = new TcbCloudbaseTokenOptions();
+            configure?.Invoke(options);
+            Services.TryAddSingleton(services => new TcbCloudbaseTokenSource(options, services.GetService<TimeProvider>()));
+            foreach (TcbTokenKind kind in new[] { TcbTokenKind.CloudbaseAccessToken }.Concat(options.StandsInFor).Distinct())
+            {
+                UseAccessTokenSourceFor(kind, services => services.GetRequiredService<TcbCloudbaseTokenSource>());
+            }
+
+            return this;
         }
 
         /// <summary>Keeps tokens of the third-party flow in your store (e.g. a distributed cache) instead of in memory.</summary>

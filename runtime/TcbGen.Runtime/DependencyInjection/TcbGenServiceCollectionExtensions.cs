@@ -72,13 +72,13 @@ namespace Microsoft.Extensions.DependencyInjection
             services.AddOptions<TcbGenOptions>().ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TcbGenOptions>, TcbGenOptionsValidator>());
             services.TryAddSingleton<ITcbAccessTokenCache, TcbInMemoryAccessTokenCache>();
+            services.TryAddSingleton<TransportTokenSource>();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbHttpAttemptHandlerFilter>());
 
             IHttpClientBuilder transport = services
                 .AddHttpClient<ITcbTransport, TcbHttpTransport>(TransportHttpClientName, static (client, provider) => new TcbHttpTransport(
                     client,
-                    provider.GetService<ITcbAccessTokenSource>() ?? throw new InvalidOperationException(
-                        "No ITcbAccessTokenSource is registered: call UseThirdPartyPlatform(), UseAccessTokens(...) or UseAccessTokenSource(...) on the builder AddTcbGen returns."),
+                    provider.GetRequiredService<TransportTokenSource>().Source,
                     provider.GetRequiredService<IOptions<TcbGenOptions>>().Value,
                     provider.GetService<TimeProvider>(),
                     provider.GetService<ILogger<TcbHttpTransport>>())

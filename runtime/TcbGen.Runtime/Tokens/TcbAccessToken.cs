@@ -12,6 +12,18 @@ namespace TcbGen.Runtime
         /// <param name="value">The token string sent as <c>access_token</c>.</param>
         /// <param name="expiresAt">When WeChat stops accepting it, or <see langword="null"/> if unknown.</param>
         public TcbAccessToken(string value, DateTimeOffset? expiresAt)
+            : this(value, expiresAt, urlParameter: null)
+        {
+        }
+
+        /// <summary>Creates a token sent under its own URL parameter, whatever kind it is served for.</summary>
+        /// <param name="value">The token string.</param>
+        /// <param name="expiresAt">When WeChat stops accepting it, or <see langword="null"/> if unknown.</param>
+        /// <param name="urlParameter">
+        /// The URL parameter the token is sent as (<c>cloudbase_access_token</c> for the cloud-call token standing in for
+        /// <c>component_access_token</c>); <see langword="null"/> sends it as the parameter of the kind it was asked for.
+        /// </param>
+        public TcbAccessToken(string value, DateTimeOffset? expiresAt, string? urlParameter)
         {
             if (string.IsNullOrEmpty(value))
             {
@@ -20,10 +32,14 @@ namespace TcbGen.Runtime
 
             Value = value;
             ExpiresAt = expiresAt;
+            UrlParameter = urlParameter;
         }
 
         /// <summary>The token string. Do not log it.</summary>
         public string Value { get; }
+
+        /// <summary>The URL parameter this token must be sent as, or <see langword="null"/> for the parameter of the kind it was asked for.</summary>
+        public string? UrlParameter { get; }
 
         /// <summary>When WeChat stops accepting it, or <see langword="null"/> if unknown (never treated as expired).</summary>
         public DateTimeOffset? ExpiresAt { get; }

@@ -47,6 +47,12 @@ namespace TcbGen.Runtime
         /// <summary>The token a third-party platform holds for one authorizing mini program (<c>authorizer_access_token</c>).</summary>
         public static TcbTokenKind AuthorizerAccessToken { get; } = new TcbTokenKind("authorizer_access_token");
 
+        /// <summary>
+        /// WeChat's cloud-call token (<c>cloudbase_access_token</c>, 微信令牌), sent as <c>cloudbase_access_token=</c>. Equal to the
+        /// kind generated clients create from the spec module (a generator test checks that both agree).
+        /// </summary>
+        public static TcbTokenKind CloudbaseAccessToken { get; } = new TcbTokenKind("cloudbase_access_token", "cloudbase_access_token");
+
         /// <summary>The name WeChat gives the token.</summary>
         public string Name => _name ?? string.Empty;
 

@@ -189,6 +189,12 @@ namespace TcbGen.Runtime
             try
             {
                 accessToken = await _tokenSource.GetTokenAsync(token, callToken).ConfigureAwait(false);
+                if (accessToken.UrlParameter != null && !string.Equals(accessToken.UrlParameter, address.TokenParameter, StringComparison.Ordinal))
+                {
+                    // A token standing in for another kind (the cloud-call token for component_access_token) goes under its own parameter.
+                    address = _uris.WithParameter(address, accessToken.UrlParameter);
+                }
+
                 bool debug = _logger.IsEnabled(LogLevel.Debug);
                 if (debug)
                 {

@@ -47,6 +47,10 @@ namespace TcbGen.Runtime
             return address;
         }
 
+        /// <summary>The same endpoint's address under another token parameter; built per call, not cached.</summary>
+        public TcbEndpointAddress WithParameter(TcbEndpointAddress address, string tokenParameter)
+            => new TcbEndpointAddress(address.Base, address.Path, tokenParameter, address.Base + NormalizePath(address.Path) + "?" + tokenParameter + "=");
+
         private static string NormalizePath(string path) => path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path;
     }
 

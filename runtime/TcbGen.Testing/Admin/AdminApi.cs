@@ -22,7 +22,7 @@ namespace TcbGen.Testing.Admin
     /// <item><c>DELETE /__admin/faults</c>: drop the faults not yet consumed.</item>
     /// <item><c>GET /__admin/requests[?endpoint=NAME]</c>: the recorded requests, tokens and secrets masked.</item>
     /// <item><c>DELETE /__admin/requests</c>: forget them.</item>
-    /// <item><c>POST /__admin/tokens</c> <c>{"kind":"authorizer_access_token","appid":"wx..."}</c>: issue a token.</item>
+    /// <item><c>POST /__admin/tokens</c> <c>{"kind":"authorizer_access_token","appid":"wx..."}</c> (+ <c>"env"</c> for a <c>cloudbase_access_token</c>): issue a token.</item>
     /// <item><c>POST /__admin/reset</c>: drop faults and recorded requests.</item>
     /// </list>
     /// </remarks>

@@ -1,4 +1,5 @@
 using System;
+using TcbGen.Testing.CloudCalls;
 using TcbGen.Testing.Faults;
 using TcbGen.Testing.Recording;
 using TcbGen.Testing.Specs;
@@ -25,6 +26,8 @@ namespace TcbGen.Testing.Emulator
         public AuthorizerRegistry Authorizers { get; } = new AuthorizerRegistry();
 
         public FaultScript Faults { get; } = new FaultScript();
+
+        public CloudCallSettings CloudCalls { get; } = new CloudCallSettings();
 
         public RequestRecorder Recorder { get; } = new RequestRecorder();
 

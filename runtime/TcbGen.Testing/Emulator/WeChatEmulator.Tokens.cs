@@ -42,6 +42,21 @@ namespace TcbGen.Testing
             return _state.Tokens.Issue(tokenKind, appId, lifetime ?? _state.TokenLifetime).Value;
         }
 
+        /// <summary>
+        /// Issues a cloud-call token (<c>cloudbase_access_token</c>) of one cloud environment, as WeChat pushes into a container.
+        /// Any spec'd endpoint takes it as <c>cloudbase_access_token=</c> while the env's setCloudAccessToken setting is on and its
+        /// <c>api_whitelist</c> covers the endpoint's path (before any <c>set</c>: on, <c>/*</c>); otherwise the call answers 48001.
+        /// </summary>
+        /// <param name="env">The cloud environment id whose whitelist governs the token.</param>
+        /// <param name="appId">The account the token is for; recorded as <see cref="RecordedRequest.AuthorizerAppId"/>.</param>
+        /// <param name="lifetime">How long it is valid; default <see cref="WeChatEmulatorOptions.TokenLifetime"/>.</param>
+        /// <returns>The token value, to send as <c>cloudbase_access_token</c>.</returns>
+        public string IssueCloudCallToken(string env, string? appId = null, TimeSpan? lifetime = null)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(env);
+            return _state.Tokens.Issue(TcbGen.Specs.TokenKinds.Cloudbase, appId, lifetime ?? _state.TokenLifetime, env).Value;
+        }
+
         /// <summary>Expires one token now: calls with it answer 42001 from then on.</summary>
         /// <param name="token">A token value the emulator issued.</param>
         /// <exception cref="ArgumentException">The emulator never issued this token.</exception>

@@ -17,6 +17,9 @@ namespace TcbGen.Testing.Responses
         public const int RequirePost = 43002;
         public const int EmptyPostData = 44002;
         public const int DataFormatError = 47001;
+
+        /// <summary>A cloud call to an API the env's whitelist does not cover, or with cloud calls turned off (see the README).</summary>
+        public const int ApiUnauthorized = 48001;
         public const int ComponentNotAuthorized = 61003;
         public const int InvalidVerifyTicket = 61006;
         public const int InvalidRefreshToken = 61023;
@@ -35,6 +38,7 @@ namespace TcbGen.Testing.Responses
             [RequirePost] = "require POST method",
             [EmptyPostData] = "empty post data",
             [DataFormatError] = "data format error",
+            [ApiUnauthorized] = "api unauthorized",
             [ComponentNotAuthorized] = "component is not authorized by this account",
             [InvalidVerifyTicket] = "component ticket is invalid",
             [InvalidRefreshToken] = "refresh_token is invalid",

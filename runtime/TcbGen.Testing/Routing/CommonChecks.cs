@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using TcbGen.Specs;
+using TcbGen.Testing.CloudCalls;
 using TcbGen.Testing.Faults;
 using TcbGen.Testing.Responses;
 using TcbGen.Testing.Tokens;
@@ -54,6 +55,39 @@ namespace TcbGen.Testing.Routing
             }
 
             return tokens.IsExpired(token) ? Answer.Error(StandardErrors.AccessTokenExpired, messages.For(StandardErrors.AccessTokenExpired)) : null;
+        }
+
+        /// <summary>
+        /// A call with <c>cloudbase_access_token=</c>: 40014 unless the emulator issued it as a cloud-call token, 42001 when
+        /// expired, 48001 when its env's setCloudAccessToken setting is off or its whitelist does not cover the path.
+        /// </summary>
+        public static Answer? CheckCloudCall(Exchange exchange, TokenRegistry tokens, CloudCallSettings settings, string value, ErrorMessages messages)
+        {
+            IssuedToken? token = tokens.Find(value);
+            if (token == null || token.Kind != TokenKinds.Cloudbase)
+            {
+                string hint = token == null ? "the emulator never issued this token" : $"a {token.Kind} is not a {TokenKinds.Cloudbase}";
+                return Answer.Error(StandardErrors.InvalidAccessToken, messages.For(StandardErrors.InvalidAccessToken), hint);
+            }
+
+            exchange.TokenKind = token.Kind;
+            exchange.AuthorizerAppId = token.AppId;
+            if (tokens.IsExpired(token))
+            {
+                return Answer.Error(StandardErrors.AccessTokenExpired, messages.For(StandardErrors.AccessTokenExpired));
+            }
+
+            CloudCallSetting setting = settings.For(token.Env);
+            if (!setting.Allows(exchange.Path))
+            {
+                string env = token.Env ?? "(no env)";
+                string hint = setting.Open
+                    ? $"{exchange.Path} is not in the api_whitelist of env {env}"
+                    : $"cloud calls are turned off (open=false) for env {env}";
+                return Answer.Error(StandardErrors.ApiUnauthorized, messages.For(StandardErrors.ApiUnauthorized), hint);
+            }
+
+            return null;
         }
 
         /// <summary>Takes the endpoint's next scripted fault: its answer, or null after a delay (or when none is scripted).</summary>

@@ -12,15 +12,21 @@ namespace TcbGen.Testing.Routing
     /// <summary>Answers a spec'd endpoint as its documented error table says, else with its example response.</summary>
     internal static class SpecEndpointHandler
     {
+        private static readonly string CloudbaseParameter = TcbGen.Specs.TokenKinds.Of(TcbGen.Specs.TokenKinds.Cloudbase).UrlParameter;
+
         public static async Task<Answer> HandleAsync(EmulatorState state, EmulatedEndpoint endpoint, Exchange exchange, CancellationToken aborted)
         {
             exchange.EndpointName = endpoint.Name;
             ErrorMessages messages = endpoint.Errors;
             JsonDocument? document = null;
+            // WeChat's server APIs take cloudbase_access_token= as well as access_token=; the env's whitelist decides (CheckCloudCall).
+            string? cloudCallToken = exchange.QueryValue(CloudbaseParameter);
             // An endpoint open to kinds with different URL parameters takes whichever is present.
             string tokenParameter = endpoint.TokenParameters.FirstOrDefault(p => exchange.QueryValue(p) != null) ?? endpoint.TokenParameters[0];
             Answer? rejection = CommonChecks.RequireMethod(exchange, endpoint.Spec.Method, messages)
-                ?? CommonChecks.CheckToken(exchange, state.Tokens, tokenParameter, endpoint.TokenKinds, messages)
+                ?? (cloudCallToken != null
+                    ? CommonChecks.CheckCloudCall(exchange, state.Tokens, state.CloudCalls, cloudCallToken, messages)
+                    : CommonChecks.CheckToken(exchange, state.Tokens, tokenParameter, endpoint.TokenKinds, messages))
                 ?? await CommonChecks.ApplyFaultAsync(state.Faults, endpoint.Name, messages, aborted).ConfigureAwait(false)
                 ?? (endpoint.Spec.HasBody ? CommonChecks.ParseBody(exchange, messages, out document) : NoBody(out document));
             if (rejection != null)
@@ -33,7 +39,7 @@ namespace TcbGen.Testing.Routing
                 ValidationProblem? problem = RequestValidator.Validate(endpoint, document!.RootElement, exchange.Query);
                 return problem != null
                     ? Answer.Error(problem.Errcode, messages.For(problem.Errcode), problem.Hint)
-                    : Answer.Json(endpoint.SuccessResponse(document.RootElement));
+                    : Answer.Json(state.CloudCalls.Apply(endpoint.Name, document.RootElement) ?? endpoint.SuccessResponse(document.RootElement));
             }
         }
 

@@ -7,12 +7,13 @@ namespace TcbGen.Testing.Tokens
     {
         private volatile bool _revoked;
 
-        public IssuedToken(string value, string kind, string? appId, DateTimeOffset expiresAt)
+        public IssuedToken(string value, string kind, string? appId, DateTimeOffset expiresAt, string? env = null)
         {
             Value = value;
             Kind = kind;
             AppId = appId;
             ExpiresAt = expiresAt;
+            Env = env;
         }
 
         public string Value { get; }
@@ -22,6 +23,9 @@ namespace TcbGen.Testing.Tokens
         public string? AppId { get; }
 
         public DateTimeOffset ExpiresAt { get; }
+
+        /// <summary>The cloud environment a cloud-call token belongs to, whose whitelist governs it; null for other kinds.</summary>
+        public string? Env { get; }
 
         /// <summary>Expires the token now, whatever its lifetime said.</summary>
         public void Expire() => _revoked = true;

@@ -18,11 +18,11 @@ namespace TcbGen.Testing.Tokens
 
         public DateTimeOffset Now => _time.GetUtcNow();
 
-        public IssuedToken Issue(string kind, string? appId, TimeSpan lifetime)
+        public IssuedToken Issue(string kind, string? appId, TimeSpan lifetime, string? env = null)
         {
             // Opaque like WeChat's: nothing in the value tells its kind or appid.
             string value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(36)).Replace('+', '-').Replace('/', '_');
-            var token = new IssuedToken(value, kind, appId, Now + lifetime);
+            var token = new IssuedToken(value, kind, appId, Now + lifetime, env);
             _tokens[value] = token;
             return token;
         }
