@@ -24,10 +24,15 @@ namespace TcbGen.Specs
         public const string InvalidEnum = "TCB0016";
         public const string ReservedName = "TCB0017";
         public const string NotApplicable = "TCB0018";
+        public const string UnknownReference = "TCB0019";
+        public const string ExampleMismatch = "TCB0020";
         public const string InternalError = "TCB0099";
         public const string LanguageVersionTooLow = "TCB0100";
         public const string ConditionalRequirementBroken = "TCB1001";
         public const string WrongClient = "TCB1002";
+
+        /// <summary>Whether the id is a warning: the spec is still generated (and served by the emulator).</summary>
+        public static bool IsWarning(string id) => id == ExampleMismatch;
 
         public static string Title(string id) => id switch
         {
@@ -49,6 +54,8 @@ namespace TcbGen.Specs
             InvalidEnum => "Enum is invalid",
             ReservedName => "Name is reserved",
             NotApplicable => "Spec property does not apply here",
+            UnknownReference => "Reference names nothing",
+            ExampleMismatch => "Example does not match its spec",
             InternalError => "TcbGen failed unexpectedly",
             LanguageVersionTooLow => "TcbGen needs C# 8 or later",
             ConditionalRequirementBroken => "Conditionally required field is missing",

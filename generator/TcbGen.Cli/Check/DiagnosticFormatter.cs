@@ -1,4 +1,6 @@
 using System.IO;
+using System.Linq;
+using TcbGen.Specs;
 using System.Text.Json;
 using TcbGen.Specs.Model;
 
@@ -14,7 +16,8 @@ namespace TcbGen.Cli.Check
                 output.WriteLine(diagnostic.ToString());
             }
 
-            output.WriteLine($"{result.Files.Count} spec file(s) checked, {result.Diagnostics.Count} error(s).");
+            int warnings = result.Diagnostics.Count(d => SpecDiagnosticIds.IsWarning(d.Id));
+            output.WriteLine($"{result.Files.Count} spec file(s) checked, {result.Diagnostics.Count - warnings} error(s){(warnings == 0 ? string.Empty : $", {warnings} warning(s)")}.");
         }
 
         public static void WriteJson(TextWriter output, SpecCheckResult result)
@@ -24,13 +27,13 @@ namespace TcbGen.Cli.Check
             {
                 writer.WriteStartObject();
                 writer.WriteNumber("files", result.Files.Count);
-                writer.WriteNumber("errors", result.Diagnostics.Count);
+                writer.WriteNumber("errors", result.Diagnostics.Count(d => !SpecDiagnosticIds.IsWarning(d.Id)));
                 writer.WriteStartArray("diagnostics");
                 foreach (SpecDiagnostic diagnostic in result.Diagnostics)
                 {
                     writer.WriteStartObject();
                     writer.WriteString("id", diagnostic.Id);
-                    writer.WriteString("severity", "error");
+                    writer.WriteString("severity", SpecDiagnosticIds.IsWarning(diagnostic.Id) ? "warning" : "error");
                     writer.WriteString("message", diagnostic.Message);
                     writer.WriteString("file", diagnostic.FilePath);
                     writer.WriteNumber("line", diagnostic.Span.StartLine + 1);

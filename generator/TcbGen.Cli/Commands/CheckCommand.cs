@@ -1,3 +1,4 @@
+using System.Linq;
 using System.CommandLine;
 using System.IO;
 using TcbGen.Cli.Check;
@@ -38,7 +39,8 @@ namespace TcbGen.Cli.Commands
                     DiagnosticFormatter.WriteText(stdout, checkResult);
                 }
 
-                return checkResult.Diagnostics.Count > 0 ? 1 : 0;
+                // Like the build: warnings (an example that does not match its spec) do not fail the check.
+                return checkResult.Diagnostics.Any(d => !TcbGen.Specs.SpecDiagnosticIds.IsWarning(d.Id)) ? 1 : 0;
             });
             return command;
         }

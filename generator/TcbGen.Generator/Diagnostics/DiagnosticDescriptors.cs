@@ -91,6 +91,14 @@ namespace TcbGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor NotApplicable = new DiagnosticDescriptor(
             SpecDiagnosticIds.NotApplicable, SpecDiagnosticIds.Title(SpecDiagnosticIds.NotApplicable), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0018");
 
+        /// <summary>TCB0020: a warning, as WeChat's own examples are often wrong.</summary>
+        public static readonly DiagnosticDescriptor ExampleMismatch = new DiagnosticDescriptor(
+            SpecDiagnosticIds.ExampleMismatch, SpecDiagnosticIds.Title(SpecDiagnosticIds.ExampleMismatch), "{0}", SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0020");
+
+        /// <summary>TCB0019.</summary>
+        public static readonly DiagnosticDescriptor UnknownReference = new DiagnosticDescriptor(
+            SpecDiagnosticIds.UnknownReference, SpecDiagnosticIds.Title(SpecDiagnosticIds.UnknownReference), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0019");
+
         /// <summary>TCB0099.</summary>
         public static readonly DiagnosticDescriptor InternalError = new DiagnosticDescriptor(
             SpecDiagnosticIds.InternalError, SpecDiagnosticIds.Title(SpecDiagnosticIds.InternalError), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0099");
@@ -122,7 +130,7 @@ namespace TcbGen.Generator.Diagnostics
             helpLinkUri: HelpLinkBase + "tcb1002");
 
         /// <summary>Every descriptor, in id order.</summary>
-        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[] { InvalidJson, MissingProperty, WrongJsonType, UnknownProperty, DuplicateKey, UnknownFieldType, InvalidValue, DuplicateField, DuplicateError, InvalidIdentifier, RequiredWhenFieldMissing, RequiredWhenValueInvalid, DuplicateEndpoint, DuplicateTypeName, ErrorCodeConflict, InvalidEnum, ReservedName, NotApplicable, InternalError, LanguageVersionTooLow, ConditionalRequirementBroken, WrongClient };
+        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[] { InvalidJson, MissingProperty, WrongJsonType, UnknownProperty, DuplicateKey, UnknownFieldType, InvalidValue, DuplicateField, DuplicateError, InvalidIdentifier, RequiredWhenFieldMissing, RequiredWhenValueInvalid, DuplicateEndpoint, DuplicateTypeName, ErrorCodeConflict, InvalidEnum, ReservedName, NotApplicable, UnknownReference, ExampleMismatch, InternalError, LanguageVersionTooLow, ConditionalRequirementBroken, WrongClient };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
 

@@ -48,9 +48,10 @@ namespace TcbGen.Generator.Emit
         private static void EmitDocs(SourceWriter writer, EndpointSpec spec)
         {
             writer.Summary($"Calls <c>{CSharp.Xml(spec.Name)}</c> ({HttpMethods.WireName(spec.Method)} <c>{CSharp.Xml(spec.Path)}</c>): {CSharp.Xml(spec.Title)}.");
-            if (spec.Description != null)
+            string? remarks = EndpointDocs.Remarks(spec);
+            if (remarks != null)
             {
-                writer.Doc("remarks", CSharp.Xml(spec.Description));
+                writer.Doc("remarks", remarks);
             }
 
             if (spec.Request != null)

@@ -45,14 +45,14 @@ namespace TcbGen.Generator.Emit
             // Read by the wrong-client analyzer (TCB1002) to name the client an endpoint needs.
             string clientAttribute = $"[{CSharp.Runtime}.TcbClient({CSharp.Literal(kind)})]";
 
-            writer.Summary($"The endpoints that accept a <c>{kind}</c>. Mock this interface in tests of code that calls WeChat.");
+            writer.Summary($"The endpoints that accept {EndpointDocs.Article(kind)} <c>{kind}</c>. Mock this interface in tests of code that calls WeChat.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Line(clientAttribute);
             writer.Open($"public partial interface {tokenKind.ClientInterfaceName}");
             writer.Close();
             writer.Line();
 
-            writer.Summary($"Calls the endpoints that accept a <c>{kind}</c>{(needsAppId ? ", for one account" : string.Empty)}. Thread-safe.");
+            writer.Summary($"Calls the endpoints that accept {EndpointDocs.Article(kind)} <c>{kind}</c>{(needsAppId ? ", for one account" : string.Empty)}. Thread-safe.");
             writer.Doc("remarks", "The access token comes from the transport's token source; it is never passed per call.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Line(clientAttribute);

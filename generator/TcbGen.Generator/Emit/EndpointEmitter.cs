@@ -42,7 +42,7 @@ namespace TcbGen.Generator.Emit
         }
 
         public static string ErrorDocs(ErrorSpec error) =>
-            $"<c>{CSharp.Integer(error.Code)}</c> {CSharp.Xml(error.Message)}." + (error.Solution == null ? string.Empty : " " + CSharp.Xml(error.Solution));
+            $"<c>{CSharp.Integer(error.Code)}</c>{(error.Message.Length == 0 ? string.Empty : " " + CSharp.Xml(error.Message) + ".")}" + (error.Solution == null ? string.Empty : " " + CSharp.Xml(error.Solution));
 
         private static void EmitEndpointClass(SourceWriter writer, EndpointSpec spec, string ns)
         {
@@ -52,9 +52,10 @@ namespace TcbGen.Generator.Emit
             string writeRequest = spec.Request == null ? CSharp.Runtime + ".TcbEmptyRequest.Write" : $"global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}";
 
             writer.Summary($"<c>{CSharp.Xml(spec.Name)}</c>: {CSharp.Xml(spec.Title)}.");
-            if (spec.Description != null)
+            string? remarks = EndpointDocs.Remarks(spec);
+            if (remarks != null)
             {
-                writer.Doc("remarks", CSharp.Xml(spec.Description));
+                writer.Doc("remarks", remarks);
             }
 
             writer.Line(CSharp.GeneratedCodeAttribute);

@@ -1,3 +1,4 @@
+using System.Linq;
 using TcbGen.Specs;
 using TcbGen.Specs.Model;
 
@@ -26,7 +27,7 @@ namespace TcbGen.Generator.Emit
             writer.Line($"throw new {CSharp.Json}.JsonException(\"Expected a JSON object for {type.TypeName}, found \" + reader.TokenType.ToString() + \".\");");
             writer.Close();
             writer.Line();
-            writer.Line($"var result = new {context.Type(type.TypeName)}();");
+            writer.Line($"var result = {NewObject(context, type)};");
             writer.Open("while (reader.Read())");
             writer.Open($"if (reader.TokenType == {TokenType}.EndObject)");
             writer.Line("return result;");
@@ -68,6 +69,23 @@ namespace TcbGen.Generator.Emit
             writer.Line();
             writer.Line($"throw new {CSharp.Json}.JsonException(\"The JSON ends inside {type.TypeName}.\");");
             writer.Close();
+        }
+
+        /// <summary>
+        /// A new object to read into. A type declared for requests and read here through a reference has required members
+        /// (or constructor parameters); they start at their defaults and stay so when the response leaves them out.
+        /// </summary>
+        private static string NewObject(SerializerContext context, ObjectSpec type)
+        {
+            var required = type.Fields.Where(f => f.Required).ToList();
+            if (required.Count == 0)
+            {
+                return $"new {context.Type(type.TypeName)}()";
+            }
+
+            return context.UseRequiredMembers
+                ? $"new {context.Type(type.TypeName)} {{ {string.Join(", ", required.Select(f => f.PropertyName + " = default!"))} }}"
+                : $"new {context.Type(type.TypeName)}({string.Join(", ", required.Select(_ => "default!"))})";
         }
 
         private static void EmitReadEnvelopeField(SourceWriter writer, SerializerContext context, ref string keyword, string wireName, string assignment)

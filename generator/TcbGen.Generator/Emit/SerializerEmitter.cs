@@ -13,7 +13,7 @@ namespace TcbGen.Generator.Emit
     {
         public static string Emit(EndpointSpec spec, GenerationOptions options)
         {
-            var context = new SerializerContext(spec, options.Namespace);
+            var context = new SerializerContext(spec, options.Namespace, options.UseRequiredMembers);
             var writer = new SourceWriter();
             writer.FileHeader(SourceWriter.FileName(spec.FilePath), options.Namespace);
             writer.Summary($"Writes the request and reads the response of <c>{CSharp.Xml(spec.Name)}</c> as JSON, without reflection.");
@@ -91,9 +91,10 @@ namespace TcbGen.Generator.Emit
             private readonly Dictionary<string, string> _utf8Fields = new Dictionary<string, string>();
             private readonly HashSet<string> _taken = new HashSet<string>();
 
-            public SerializerContext(EndpointSpec spec, string ns)
+            public SerializerContext(EndpointSpec spec, string ns, bool useRequiredMembers)
             {
                 Namespace = ns;
+                UseRequiredMembers = useRequiredMembers;
                 RequestObjects = new List<ObjectSpec>();
                 if (spec.Request != null)
                 {
@@ -118,6 +119,9 @@ namespace TcbGen.Generator.Emit
             }
 
             public string Namespace { get; }
+
+            /// <summary>Whether required request fields are C# <c>required</c> members rather than constructor parameters.</summary>
+            public bool UseRequiredMembers { get; }
 
             public List<ObjectSpec> RequestObjects { get; }
 

@@ -21,13 +21,14 @@ namespace TcbGen.Generator.Emit
 
             EmitClass(writer, spec.Response, $"The response of <c>{CSharp.Xml(spec.Name)}</c>: {CSharp.Xml(spec.Title)}.", $"{CSharp.Runtime}.TcbResponse", options);
 
-            foreach (ObjectSpec nested in spec.NestedObjects)
+            // A borrowed type is declared by the spec that declares it first; this one only reads, writes and checks it.
+            foreach (ObjectSpec nested in spec.NestedObjects.Where(o => !o.IsBorrowed))
             {
                 writer.Line();
                 EmitClass(writer, nested, CSharp.Xml(nested.Description ?? $"Part of the {(nested.IsRequestSide ? "request" : "response")} of {spec.Name}."), null, options);
             }
 
-            foreach (EnumSpec enumSpec in spec.Enums)
+            foreach (EnumSpec enumSpec in spec.Enums.Where(e => !e.IsBorrowed))
             {
                 writer.Line();
                 if (enumSpec.IsExtensible)
@@ -102,7 +103,7 @@ namespace TcbGen.Generator.Emit
         private static void EmitProperty(SourceWriter writer, FieldSpec field, bool requestSide, bool requiredMembers, GenerationOptions options)
         {
             writer.Summary(FieldDocs(field));
-            writer.Doc("remarks", Requirement(field, requestSide));
+            writer.Doc("remarks", Requirement(field, requestSide) + Constraints(field) + DefaultDocs(field));
             if (field.RequiredWhen != null)
             {
                 writer.Line($"[{CSharp.Runtime}.RequiredWhen({CSharp.Literal(field.RequiredWhen.FieldPropertyName)}, {CSharp.Constant(field.RequiredWhen.Value, options.Namespace)})]");
@@ -113,6 +114,12 @@ namespace TcbGen.Generator.Emit
             string modifier = required && requiredMembers ? "required " : string.Empty;
             writer.Line($"public {modifier}{type} {field.PropertyName} {{ get; set; }}");
         }
+
+        private static string DefaultDocs(FieldSpec field) =>
+            field.Default == null ? string.Empty : $" Default when not sent: <c>{CSharp.Xml(field.Default.WireText)}</c>; it is not sent unless you set it.";
+
+        private static string Constraints(FieldSpec field) =>
+            field.Constraints == null ? string.Empty : $" Constraint: {CSharp.Xml(field.Constraints.Describe())}.";
 
         private static string FieldDocs(FieldSpec field) =>
             CSharp.Xml(field.Description ?? $"The {field.WireName} field.");

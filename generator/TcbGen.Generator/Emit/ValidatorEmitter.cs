@@ -10,7 +10,7 @@ namespace TcbGen.Generator.Emit
     /// (<c>function_config.callbacks[1].env</c>). The same checks are emitted twice: <c>IsValid</c> stops at the
     /// first problem and allocates nothing, so valid calls cost no garbage; <c>Validate</c> collects them all.
     /// </summary>
-    internal static class ValidatorEmitter
+    internal static partial class ValidatorEmitter
     {
         private const string Problem = CSharp.Runtime + ".TcbValidationProblem";
         private const string ProblemKind = CSharp.Runtime + ".TcbValidationProblemKind";
@@ -73,6 +73,12 @@ namespace TcbGen.Generator.Emit
                 writer.MembershipMethod($"private static bool IsDefined({type} value)", "value", enumSpec.Members.Select(m => $"{type}.{m.Name}").ToList());
             }
 
+            if (objects.Any(o => o.Fields.Any(f => f.Constraints?.Pattern != null)))
+            {
+                writer.Line();
+                EmitMatches(writer);
+            }
+
             writer.Line();
             writer.Open($"private static void Add(ref {ProblemList}? problems, string path, {ProblemKind} kind, string message)");
             writer.Line($"(problems ??= new {ProblemList}()).Add(new {Problem}(path, kind, message));");
@@ -117,9 +123,16 @@ namespace TcbGen.Generator.Emit
                 string test = field.RequiredWhen.Value.Kind == ConstantKind.String
                     ? $"string.Equals(value.{discriminator.PropertyName}, {CSharp.Constant(field.RequiredWhen.Value, ns)}, global::System.StringComparison.Ordinal)"
                     : $"value.{discriminator.PropertyName} == {CSharp.Constant(field.RequiredWhen.Value, ns)}";
+                if (discriminator.Default != null && discriminator.Default.WireText == field.RequiredWhen.Value.WireText)
+                {
+                    // WeChat takes the discriminator's default when it is not sent, so the condition holds then too.
+                    test = $"({test} || value.{discriminator.PropertyName} == null)";
+                }
+
                 Report(writer, mode, $"{test} && {access} == null", $"path + {CSharp.Literal(wire)}", "MissingConditional", $"'{wire}' is required when '{field.RequiredWhen.FieldWireName}' is {field.RequiredWhen.Value.WireText}.");
             }
 
+            EmitConstraintChecks(writer, field, mode);
             if (!NeedsValueChecks(field.Type))
             {
                 return;

@@ -23,7 +23,8 @@ namespace TcbGen.Specs.Model
         EquatableArray<EnumSpec> Enums,
         EquatableArray<ErrorSpec> Errors,
         EquatableArray<ExampleSpec> Examples,
-        SourceSpan NameSpan)
+        SourceSpan NameSpan,
+        EquatableArray<TypeReference> References = default)
     {
         public string RequestTypeName => TypePrefix + "Request";
 
@@ -43,8 +44,15 @@ namespace TcbGen.Specs.Model
         public bool HasQuery => Request != null && System.Linq.Enumerable.Any(Request.Fields, f => f.Location == FieldLocation.Query);
     }
 
-    /// <summary>A generated class: the request, the response, or a nested object.</summary>
-    internal sealed record ObjectSpec(string TypeName, string? Description, EquatableArray<FieldSpec> Fields, bool IsRequestSide, SourceSpan Span);
+    /// <summary>
+    /// A generated class: the request, the response, or a nested object. <see cref="IsBorrowed"/>: declared by another spec
+    /// and referenced by this one, so this spec reads, writes and validates it but does not declare it. <see cref="NameSpan"/>
+    /// is where its name is given (its <c>typeName</c>, or the field that derives it).
+    /// </summary>
+    internal sealed record ObjectSpec(string TypeName, string? Description, EquatableArray<FieldSpec> Fields, bool IsRequestSide, SourceSpan Span, bool IsBorrowed = false, SourceSpan? NameSpan = null);
+
+    /// <summary>A field typed by <c>"ref"</c>: the C# name of an object or enum declared in this or another spec, and where it is written.</summary>
+    internal sealed record TypeReference(string TypeName, string OwnerTypeName, bool IsRequestSide, SourceSpan Span);
 
     /// <summary>One field of an object: wire name, C# property name, type and requirement.</summary>
     internal sealed record FieldSpec(
@@ -55,7 +63,9 @@ namespace TcbGen.Specs.Model
         bool Required,
         RequiredWhenSpec? RequiredWhen,
         SourceSpan Span,
-        FieldLocation Location = FieldLocation.Body);
+        FieldLocation Location = FieldLocation.Body,
+        ConstraintSpec? Constraints = null,
+        ConstantValue? Default = null);
 
     /// <summary>A field is required when a sibling field holds <see cref="Value"/>.</summary>
     internal sealed record RequiredWhenSpec(string FieldWireName, string FieldPropertyName, ConstantValue Value);
@@ -89,7 +99,7 @@ namespace TcbGen.Specs.Model
     /// A generated enum: a string enum (wire values are strings) or an integer enum. A string enum read from responses
     /// (<see cref="IsRequestSide"/> false) is an extensible struct, so a value WeChat adds later is kept, not an error.
     /// </summary>
-    internal sealed record EnumSpec(string TypeName, bool IsString, string? Description, EquatableArray<EnumMemberSpec> Members, bool IsRequestSide = true)
+    internal sealed record EnumSpec(string TypeName, bool IsString, string? Description, EquatableArray<EnumMemberSpec> Members, bool IsRequestSide = true, bool IsBorrowed = false, SourceSpan? NameSpan = null)
     {
         /// <summary>Whether the enum is emitted as an extensible struct rather than a C# enum.</summary>
         public bool IsExtensible => IsString && !IsRequestSide;

@@ -24,7 +24,7 @@ namespace TcbGen.Specs
 
         public List<SpecDiagnostic> Diagnostics { get; } = new List<SpecDiagnostic>();
 
-        public bool HasErrors => Diagnostics.Count > 0;
+        public bool HasErrors => Diagnostics.Exists(d => !SpecDiagnosticIds.IsWarning(d.Id));
 
         /// <summary>The C# prefix of every type of this endpoint, e.g. <c>SetCloudAccessToken</c>.</summary>
         public string TypePrefix { get; set; } = "Endpoint";
@@ -37,6 +37,12 @@ namespace TcbGen.Specs
         public List<ObjectSpec> NestedObjects { get; } = new List<ObjectSpec>();
 
         public List<EnumSpec> Enums { get; } = new List<EnumSpec>();
+
+        /// <summary>The fields typed by <c>"ref"</c>, resolved across specs.</summary>
+        public List<TypeReference> References { get; } = new List<TypeReference>();
+
+        /// <summary>The C# name of the object whose field is being read: the owner of a <c>"ref"</c> found there.</summary>
+        public string CurrentOwner { get; set; } = string.Empty;
 
         public SourceSpan Span(int start, int end) => _lines.Span(start, end);
 

@@ -58,7 +58,7 @@ namespace TcbGen.Specs
                 }
             }
 
-            context.Enums.Add(new EnumSpec(typeName, isString, reader.String("description")?.Value, members.ToEquatableArray(), requestSide));
+            context.Enums.Add(new EnumSpec(typeName, isString, reader.String("description")?.Value, members.ToEquatableArray(), requestSide, NameSpan: NameSpan(context, reader)));
             return new TypeRef(isString ? TypeKind.StringEnum : TypeKind.IntegerEnum, typeName);
         }
 
@@ -133,6 +133,29 @@ namespace TcbGen.Specs
 
             ConstantValue? value = ParseDiscriminatorValue(context, discriminator, equals.Value);
             return value == null ? null : new RequiredWhenSpec(discriminator.WireName, discriminator.PropertyName, value);
+        }
+
+        /// <summary>
+        /// <c>"default"</c>: the value WeChat assumes when the field is not sent, of the field's own type (a wire value for
+        /// an enum). Only strings, booleans, integers and enums have one.
+        /// </summary>
+        private static ConstantValue? ParseFieldValue(SpecParseContext context, FieldSpec field, JsonNode value, string property)
+        {
+            if (field.Type.Kind is TypeKind.Number or TypeKind.Object or TypeKind.Array || field.Type.IsReference)
+            {
+                context.Report(SpecDiagnosticIds.NotApplicable, $"'{property}' applies to strings, booleans, integers and enums only; say a default of '{field.WireName}' in its description.", value);
+                return null;
+            }
+
+            int before = context.Diagnostics.Count;
+            ConstantValue? parsed = ParseDiscriminatorValue(context, field, value);
+            if (parsed == null && context.Diagnostics.Count == before + 1)
+            {
+                SpecDiagnostic reported = context.Diagnostics[before];
+                context.Diagnostics[before] = reported with { Id = SpecDiagnosticIds.InvalidValue, Message = $"'{property}' must be a value '{field.WireName}' can hold ({field.Type.Info.WireDescription}{(field.Type.IsEnum ? ", one of its enum values" : string.Empty)})." };
+            }
+
+            return parsed;
         }
 
         private static ConstantValue? ParseDiscriminatorValue(SpecParseContext context, FieldSpec discriminator, JsonNode value)

@@ -8,10 +8,11 @@ namespace TcbGen.Specs
     {
         private static readonly string[] FieldProperties =
         {
-            "name", "csharpName", "type", "format", "description", "required", "requiredWhen", "enum", "typeName", "fields", "items", "in",
+            "name", "csharpName", "type", "ref", "format", "description", "required", "requiredWhen", "enum", "typeName", "fields", "items", "in",
+            "minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "const", "default",
         };
 
-        private static readonly string[] ItemProperties = { "type", "format", "description", "enum", "typeName", "fields", "items" };
+        private static readonly string[] ItemProperties = { "type", "ref", "format", "description", "enum", "typeName", "fields", "items" };
 
         /// <summary>Parses a <c>fields</c> array into the object type <paramref name="typeName"/>.</summary>
         private static ObjectSpec ParseObject(SpecParseContext context, JsonArray? fieldsJson, string typeName, string? description, bool requestSide, JsonNode at)
@@ -133,9 +134,11 @@ namespace TcbGen.Specs
                 requiredWhen = null;
             }
 
+            context.CurrentOwner = ownerTypeName;
             TypeRef? type = ParseType(context, reader, ownerTypeName == context.TypePrefix + "Request" || ownerTypeName == context.TypePrefix + "Response"
                 ? context.TypePrefix + propertyName
                 : ownerTypeName + propertyName, requestSide);
+            ConstraintSpec? constraints = type == null ? null : ParseConstraints(context, reader, type);
             if (wireName == null || type == null || !nameOk)
             {
                 return (null, null);
@@ -147,7 +150,25 @@ namespace TcbGen.Specs
                 return (null, null);
             }
 
-            var field = new FieldSpec(wireName.Value, propertyName, reader.String("description")?.Value, type, required == true, null, context.Span(json), location.Value);
+            var field = new FieldSpec(wireName.Value, propertyName, reader.String("description")?.Value, type, required == true, null, context.Span(json), location.Value, constraints);
+            JsonProperty? defaultValue = reader.Property("default");
+            if (defaultValue != null)
+            {
+                if (required == true)
+                {
+                    context.Report(SpecDiagnosticIds.NotApplicable, "A required field has no default: the caller always sets it. Remove 'default' or 'required'.", defaultValue.NameStart, defaultValue.NameEnd);
+                    return (null, null);
+                }
+
+                ConstantValue? parsed = ParseFieldValue(context, field, defaultValue.Value, "default");
+                if (parsed == null)
+                {
+                    return (null, null);
+                }
+
+                field = field with { Default = parsed };
+            }
+
             return (field, requiredWhen);
         }
 
@@ -197,6 +218,11 @@ namespace TcbGen.Specs
         /// <summary>Parses <c>type</c> and what goes with it; <paramref name="derivedName"/> names a nested object or enum without 'typeName'.</summary>
         private static TypeRef? ParseType(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)
         {
+            if (reader.Has("ref"))
+            {
+                return ParseReference(context, reader, requestSide);
+            }
+
             JsonString? type = reader.String("type", required: true);
             reader.String("description");
             if (type == null)
@@ -290,7 +316,7 @@ namespace TcbGen.Specs
                 return null;
             }
 
-            ObjectSpec nested = ParseObject(context, fields, typeName, reader.String("description")?.Value, requestSide, reader.Json);
+            ObjectSpec nested = ParseObject(context, fields, typeName, reader.String("description")?.Value, requestSide, reader.Json) with { NameSpan = NameSpan(context, reader) };
             context.NestedObjects.Add(nested);
             return new TypeRef(TypeKind.Object, typeName);
         }
@@ -307,6 +333,32 @@ namespace TcbGen.Specs
             TypeRef? itemType = ParseType(context, itemReader, derivedName + "Item", requestSide);
             return itemType == null ? null : new TypeRef(TypeKind.Array, null, itemType);
         }
+
+        /// <summary>
+        /// <c>"ref"</c>: the C# name of an object or enum declared in this or another spec. Its kind is known only once every
+        /// spec is read, so the cross-spec check resolves it (<see cref="CrossSpecChecker"/>); here it is a placeholder.
+        /// </summary>
+        private static TypeRef? ParseReference(SpecParseContext context, SpecObjectReader reader, bool requestSide)
+        {
+            JsonString? reference = reader.String("ref");
+            reader.String("description");
+            foreach (string property in new[] { "type", "format", "enum", "typeName", "fields", "items" })
+            {
+                ReportNotApplicable(context, reader, property, "a 'ref' field takes its type from the declaration it names");
+            }
+
+            if (reference == null || !context.CheckIdentifier(reference.Value, NameRole.Type, $"reference '{reference.Value}'", reference, "Use the C# name of a declared object or enum."))
+            {
+                return null;
+            }
+
+            context.References.Add(new TypeReference(reference.Value, context.CurrentOwner, requestSide, context.Span(reference)));
+            return new TypeRef(TypeKind.Object, reference.Value, null, IsReference: true);
+        }
+
+        /// <summary>Where a generated type is named: its 'typeName', or the field whose name it derives from.</summary>
+        private static SourceSpan NameSpan(SpecParseContext context, SpecObjectReader reader) =>
+            context.Span((JsonNode?)reader.Property("typeName")?.Value ?? reader.Json);
 
         /// <summary>The 'typeName' given or the derived one, claimed for this spec; null when unusable.</summary>
         private static string? ParseTypeName(SpecParseContext context, SpecObjectReader reader, string derivedName)

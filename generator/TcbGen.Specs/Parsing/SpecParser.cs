@@ -49,8 +49,8 @@ namespace TcbGen.Specs
 
             var reader = new SpecObjectReader(
                 context, root, "the spec",
-                "$schema", "name", "csharpName", "title", "description", "notes", "permissionSets", "method", "requestBody", "path",
-                "tokenKinds", "retrySafe", "request", "response", "errors", "examples");
+                "$schema", "name", "csharpName", "title", "description", "decisions", "notes", "permissionSets", "method", "requestBody", "path",
+                "tokenKinds", "retrySafe", "request", "response", "errorSets", "errors", "examples");
             reader.String("$schema");
 
             JsonString? name = reader.String("name", required: true);
@@ -59,6 +59,9 @@ namespace TcbGen.Specs
 
             string title = reader.String("title", required: true)?.Value ?? string.Empty;
             string? description = reader.String("description")?.Value;
+
+            // The author's decisions are for the spec's readers only: checked, never carried into generated code.
+            ParseDecisions(context, reader);
             EquatableArray<string> notes = ParseNotes(context, reader);
             EquatableArray<int> permissionSets = ParsePermissionSets(context, reader);
             EndpointMethod method = ParseMethod(context, reader);
@@ -78,7 +81,7 @@ namespace TcbGen.Specs
             ObjectSpec response = ParseBody(context, reader, "response", typePrefix + "Response", requestSide: false)
                 ?? new ObjectSpec(typePrefix + "Response", null, EquatableArray<FieldSpec>.Empty, false, context.Span(root.Start, root.Start + 1));
             EquatableArray<ErrorSpec> errors = ParseErrors(context, reader);
-            EquatableArray<ExampleSpec> examples = ParseExamples(context, reader);
+            EquatableArray<ExampleSpec> examples = ParseExamples(context, reader, request, response);
 
             if (name == null)
             {
@@ -104,7 +107,8 @@ namespace TcbGen.Specs
                 context.Enums.ToEquatableArray(),
                 errors,
                 examples,
-                context.Span(name));
+                context.Span(name),
+                context.References.ToEquatableArray());
         }
 
         private static string ParseTypePrefix(SpecParseContext context, SpecObjectReader reader, JsonString? name)
@@ -130,6 +134,27 @@ namespace TcbGen.Specs
 
             string derived = Naming.ToPascalCase(name.Value);
             return context.CheckIdentifier(derived, NameRole.Member, $"endpoint '{name.Value}'", name, "Set 'csharpName' to a valid C# identifier.") ? derived : placeholder;
+        }
+
+        /// <summary><c>"decisions"</c>: a string, or an array of strings, one decision each.</summary>
+        private static void ParseDecisions(SpecParseContext context, SpecObjectReader reader)
+        {
+            JsonProperty? decisions = reader.Property("decisions");
+            if (decisions == null || decisions.Value is JsonString)
+            {
+                return;
+            }
+
+            if (decisions.Value is not JsonArray array)
+            {
+                context.Report(SpecDiagnosticIds.WrongJsonType, $"'decisions' must be a string or an array of strings, not {decisions.Value.KindName}.", decisions.Value);
+                return;
+            }
+
+            foreach (JsonNode item in array.Items.Where(i => i is not JsonString))
+            {
+                context.Report(SpecDiagnosticIds.WrongJsonType, $"Each decision must be a string, not {item.KindName}.", item);
+            }
         }
 
         private static EquatableArray<string> ParseNotes(SpecParseContext context, SpecObjectReader reader)

@@ -11,6 +11,9 @@ namespace TcbGen.Runtime
 
         /// <summary>An enum field holds a value its spec does not list.</summary>
         InvalidEnumValue = 3,
+
+        /// <summary>A value breaks a documented constraint: a range, a length, a pattern, an item count or a constant.</summary>
+        ConstraintViolated = 4,
     }
 
     /// <summary>One problem found in a request, located by its wire path (e.g. <c>function_config.callbacks[1].env</c>).</summary>

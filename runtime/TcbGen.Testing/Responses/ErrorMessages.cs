@@ -20,7 +20,11 @@ namespace TcbGen.Testing.Responses
             var table = new Dictionary<int, string>();
             foreach (ErrorSpec error in errors)
             {
-                table[error.Code] = error.Message;
+                // A row without a documented errmsg falls back to the standard one.
+                if (error.Message.Length > 0)
+                {
+                    table[error.Code] = error.Message;
+                }
             }
 
             return new ErrorMessages(table);

@@ -18,8 +18,9 @@ namespace TcbGen.Testing.Specs
         public EmulatedEndpoint(EndpointSpec spec)
         {
             Spec = spec;
-            _objects = spec.NestedObjects.ToDictionary(o => o.TypeName);
-            _enums = spec.Enums.ToDictionary(e => e.TypeName);
+            // A type borrowed for both sides appears once per side; requests are what the emulator checks.
+            _objects = spec.NestedObjects.GroupBy(o => o.TypeName).ToDictionary(g => g.Key, g => g.OrderByDescending(o => o.IsRequestSide).First());
+            _enums = spec.Enums.GroupBy(e => e.TypeName).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.IsRequestSide).First());
             Errors = ErrorMessages.WithSpecTable(spec.Errors);
             _examples = spec.Examples
                 .Where(e => e.ResponseJson != null)

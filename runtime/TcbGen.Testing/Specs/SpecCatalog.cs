@@ -28,7 +28,8 @@ namespace TcbGen.Testing.Specs
         public static SpecCatalog Load(IReadOnlyList<SpecSource> sources, IReadOnlyCollection<string> reservedPaths)
         {
             List<ParsedSpec> parsed = sources.Select(s => SpecParser.Parse(s.Path, s.Text)).ToList();
-            var problems = parsed.SelectMany(p => p.Diagnostics).Select(Format).ToList();
+            // Warnings (an example that does not match its spec) do not stop the emulator: it still serves the example.
+            var problems = parsed.SelectMany(p => p.Diagnostics).Where(d => !SpecDiagnosticIds.IsWarning(d.Id)).Select(Format).ToList();
             CrossSpecResult crossChecked = CrossSpecChecker.Check(parsed);
             problems.AddRange(crossChecked.Diagnostics.Select(Format));
             problems.AddRange(PathProblems(crossChecked.Accepted, reservedPaths));

@@ -73,6 +73,16 @@ namespace TcbGen.Testing.Validation
                 {
                     _wrong.Add($"{field.WireName} must be {field.Type.Info.WireDescription}, not '{value}'");
                 }
+                else if (field.Constraints != null)
+                {
+                    string? problem = field.Type.Info.Wire is WireShape.Int32 or WireShape.Int64 or WireShape.Number
+                        ? ConstraintCheck.Constant(field.Constraints, value, field.WireName) ?? ConstraintCheck.Number(field.Constraints, double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture), field.WireName)
+                        : ConstraintCheck.Constant(field.Constraints, value, field.WireName) ?? ConstraintCheck.Text(field.Constraints, value, field.WireName);
+                    if (problem != null)
+                    {
+                        _wrong.Add(problem);
+                    }
+                }
             }
         }
 
@@ -98,7 +108,7 @@ namespace TcbGen.Testing.Validation
                 bool present = value.TryGetProperty(field.WireName, out JsonElement fieldValue) && fieldValue.ValueKind != JsonValueKind.Null;
                 if (!present)
                 {
-                    if (field.Required || (field.RequiredWhen != null && SiblingEquals(value, field.RequiredWhen)))
+                    if (field.Required || (field.RequiredWhen != null && SiblingEquals(value, field.RequiredWhen, spec)))
                     {
                         _missing.Add(fieldPath);
                     }
@@ -107,6 +117,27 @@ namespace TcbGen.Testing.Validation
                 }
 
                 CheckValue(field.Type, fieldValue, fieldPath);
+                if (field.Constraints != null && HasShape(field.Type.Info.Wire, fieldValue))
+                {
+                    CheckConstraints(field.Constraints, fieldValue, fieldPath);
+                }
+            }
+        }
+
+        /// <summary>Range, length, pattern, item count and constant, through the spec module's own checks.</summary>
+        private void CheckConstraints(ConstraintSpec constraints, JsonElement value, string path)
+        {
+            string? problem = value.ValueKind switch
+            {
+                JsonValueKind.Number => ConstraintCheck.Constant(constraints, value.GetRawText(), path) ?? ConstraintCheck.Number(constraints, value.GetDouble(), path),
+                JsonValueKind.String => ConstraintCheck.Constant(constraints, value.GetString()!, path) ?? ConstraintCheck.Text(constraints, value.GetString()!, path),
+                JsonValueKind.True or JsonValueKind.False => ConstraintCheck.Constant(constraints, value.GetRawText(), path),
+                JsonValueKind.Array => ConstraintCheck.Count(constraints, value.GetArrayLength(), path),
+                _ => null,
+            };
+            if (problem != null)
+            {
+                _wrong.Add(problem);
             }
         }
 
@@ -165,11 +196,13 @@ namespace TcbGen.Testing.Validation
             ? value.ValueKind == JsonValueKind.String && value.GetString() == member.StringValue
             : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number) && number == member.Value;
 
-        private static bool SiblingEquals(JsonElement owner, RequiredWhenSpec condition)
+        private static bool SiblingEquals(JsonElement owner, RequiredWhenSpec condition, ObjectSpec spec)
         {
-            if (!owner.TryGetProperty(condition.FieldWireName, out JsonElement sibling))
+            if (!owner.TryGetProperty(condition.FieldWireName, out JsonElement sibling) || sibling.ValueKind == JsonValueKind.Null)
             {
-                return false;
+                // Not sent: WeChat takes the documented default, if any.
+                ConstantValue? fallback = spec.Fields.FirstOrDefault(f => f.WireName == condition.FieldWireName)?.Default;
+                return fallback != null && fallback.WireText == condition.Value.WireText;
             }
 
             ConstantValue expected = condition.Value;

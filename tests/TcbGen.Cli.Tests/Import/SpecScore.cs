@@ -55,9 +55,14 @@ namespace TcbGen.Cli.Tests.Import
                 }
             }
 
+            // An expected spec may take the page's global codes from an included error set instead of listing them: a code
+            // imported counts as right when the expected spec has it either way; one the expected spec lists itself must be imported.
             int[] wantCodes = ErrorCodes(expected.RootElement);
-            int[] gotCodes = ErrorCodes(actual.RootElement);
-            return new SpecScore(all, wrong, wantCodes.Union(gotCodes).Count(), wantCodes.Intersect(gotCodes).Count(), Path(expected.RootElement) == Path(actual.RootElement), TokenKinds(expected.RootElement) == TokenKinds(actual.RootElement));
+            int[] wantIncluded = IncludedCodes(expected.RootElement);
+            int[] gotCodes = ErrorCodes(actual.RootElement).Union(IncludedCodes(actual.RootElement)).ToArray();
+            int[] scored = wantCodes.Union(gotCodes).ToArray();
+            int right = scored.Count(c => gotCodes.Contains(c) && (wantCodes.Contains(c) || wantIncluded.Contains(c)));
+            return new SpecScore(all, wrong, scored.Length, right, Path(expected.RootElement) == Path(actual.RootElement), TokenKinds(expected.RootElement) == TokenKinds(actual.RootElement));
         }
 
         private static string TokenKinds(JsonElement spec) => string.Join(",", spec.GetProperty("tokenKinds").EnumerateArray().Select(k => k.GetString()));
@@ -66,6 +71,11 @@ namespace TcbGen.Cli.Tests.Import
 
         private static int[] ErrorCodes(JsonElement spec)
             => spec.TryGetProperty("errors", out JsonElement errors) ? errors.EnumerateArray().Select(e => e.GetProperty("code").GetInt32()).ToArray() : Array.Empty<int>();
+
+        private static int[] IncludedCodes(JsonElement spec)
+            => spec.TryGetProperty("errorSets", out JsonElement sets)
+                ? sets.EnumerateArray().SelectMany(set => TcbGen.Specs.ErrorSets.TryGet(set.GetString()!, out var rows) ? rows.Select(r => r.Code) : Enumerable.Empty<int>()).ToArray()
+                : Array.Empty<int>();
 
         private static Dictionary<string, string> Flatten(JsonElement spec)
         {

@@ -153,6 +153,26 @@ namespace TcbGen.Generator.Tests.Specs
         [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"in\": \"query\" }", "\"in\"", null, "'in' does not apply")]
         [InlineData("TCB0017", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"enum\": [{ \"value\": \"x\", \"name\": \"IsKnown\" }] }", "{ \"value\": \"x\"", "{", "'IsKnown'")]
         [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"required\": true, \"requiredWhen\": { \"field\": \"env\", \"equals\": \"x\" } }", "{ \"field\": \"env\"", "{", "both 'required' and 'requiredWhen'")]
+        // Error sets: an unknown set, a row renaming an included code, a row of its own without a name.
+        [InlineData("TCB0019", "\"errors\": [", "\"errorSets\": [\"wechet\"],\n  \"errors\": [", "\"wechet\"", null, "no error set named 'wechet'")]
+        [InlineData("TCB0015", "\"errors\": [\n    { \"code\": 40014, \"name\": \"InvalidAccessToken\"", "\"errorSets\": [\"wechat\"],\n  \"errors\": [\n    { \"code\": 40014, \"name\": \"AccessTokenInvalid\"", "\"AccessTokenInvalid\"", null, "named 'InvalidAccessToken' in an included error set")]
+        [InlineData("TCB0002", SecondError, "{ \"code\": 40101, \"message\": \"missing parameter\" }", "{ \"code\": 40101, \"message\"", "{", "'name'")]
+        [InlineData("TCB0007", "\"errors\": [", "\"errorSets\": [\"wechat\", \"wechat\"],\n  \"errors\": [", "\"wechat\"],", "\"wechat\"", "included twice")]
+        // Constraints: a pattern that does not compile, bounds that exclude everything, a constraint on the wrong type, a constant of the wrong type.
+        [InlineData("TCB0007", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"pattern\": \"[a-z\" }", "\"[a-z\"", null, "not a .NET regular expression")]
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"minimum\": 10, \"maximum\": 5 }", "5 }", "5", "'maximum' 5 is below 'minimum' 10")]
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"const\": \"5\" }", "\"5\"", null, "'const' must be")]
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"array\", \"items\": { \"type\": \"integer\" }, \"maxItems\": -1 }", "-1", null, "'maxItems' must be from 0")]
+        [InlineData("TCB0003", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"maximum\": 7200.5 }", "7200.5", null, "'maximum'")]
+        [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"maximum\": 3 }", "\"maximum\"", null, "only integers and numbers have a range")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"minLength\": 3 }", "\"minLength\"", null, "only strings have a length")]
+        [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"minItems\": 1 }", "\"minItems\"", null, "only arrays have an item count")]
+        [InlineData("TCB0018", "\"name\": \"mode\", \"type\": \"string\", \"enum\"", "\"name\": \"mode\", \"type\": \"string\", \"const\": \"fast\", \"enum\"", "\"const\"", null, "only strings, integers and booleans can be constant, not an enum")]
+        // Defaults: of the wrong type, not one of the enum's values, on a type without one, on a required field.
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"default\": \"ten\" }", "\"ten\"", null, "'default' must be a value 'limit' can hold")]
+        [InlineData("TCB0007", "\"name\": \"mode\", \"type\": \"string\", \"enum\"", "\"name\": \"mode\", \"type\": \"string\", \"default\": \"medium\", \"enum\"", "\"medium\"", null, "one of its enum values")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"number\", \"default\": 1.5 }", "1.5", null, "'default' applies to strings, booleans, integers and enums only")]
+        [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"default\": \"x\" }", "\"default\"", null, "A required field has no default")]
         public void BrokenSpecReportsOneLocatedDiagnosticAndTheSeedsStillGenerate(string id, string find, string replace, string atContext, string? atTarget, string messagePart)
         {
             string json = ReplaceOnce(Probe, find, replace);
@@ -250,11 +270,14 @@ namespace TcbGen.Generator.Tests.Specs
         }
 
         [Fact]
-        public void NestedTypeNameCollidingAcrossSpecsIsReportedOnTheLaterSpec()
+        public void NestedTypeNameCollidingAcrossSpecsIsReportedAtTheLaterTypeName()
         {
             const string Shared = "{ \"name\": \"info\", \"type\": \"object\", \"typeName\": \"SharedInfo\", \"fields\": [] }";
             string first = ReplaceOnce(Probe, StatusField, Shared);
-            string second = ReplaceOnce(ReplaceOnce(first, "\"name\": \"probeEnv\"", "\"name\": \"probeOther\""), "/tcb/probeenv", "/tcb/probeother");
+            string second = ReplaceOnce(
+                ReplaceOnce(ReplaceOnce(first, "\"name\": \"probeEnv\"", "\"name\": \"probeOther\""), "/tcb/probeenv", "/tcb/probeother"),
+                "\"fields\": [] }",
+                "\"fields\": [{ \"name\": \"size\", \"type\": \"integer\" }] }");
             var specs = new[]
             {
                 GeneratorHarness.Spec("probeOther.tcb.json", second),
@@ -263,10 +286,48 @@ namespace TcbGen.Generator.Tests.Specs
 
             GeneratorOutcome outcome = GeneratorHarness.Run(specs);
 
-            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0014", "/specs/probeOther.tcb.json", At(second, "\"probeOther\""), "'SharedInfo'", "probeEnv.tcb.json");
+            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0014", "/specs/probeOther.tcb.json", At(second, "\"SharedInfo\""), "'SharedInfo'", "probeEnv.tcb.json", "another shape");
             EmulatorAgreement.AssertRejectsLikeTheBuild(SingleDiagnostic(outcome), specs);
             Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
             AssertNoSourceFor(outcome, "ProbeOther");
+        }
+
+        [Fact]
+        public void EveryTypeNameCollisionOfASpecIsReportedInOneBuildEachAtItsTypeName()
+        {
+            string first = ReplaceOnce(Probe, StatusField, "{ \"name\": \"a\", \"type\": \"object\", \"typeName\": \"InfoA\", \"fields\": [] }, { \"name\": \"b\", \"type\": \"integer\", \"typeName\": \"InfoB\", \"enum\": [{ \"value\": 1, \"name\": \"One\" }] }");
+            string second = ReplaceOnce(
+                ReplaceOnce(ReplaceOnce(Probe, "\"name\": \"probeEnv\"", "\"name\": \"probeOther\""), "/tcb/probeenv", "/tcb/probeother"),
+                StatusField,
+                "{ \"name\": \"a\", \"type\": \"object\", \"typeName\": \"InfoA\", \"fields\": [{ \"name\": \"x\", \"type\": \"string\" }] }, { \"name\": \"b\", \"type\": \"integer\", \"typeName\": \"InfoB\", \"enum\": [{ \"value\": 2, \"name\": \"Two\" }] }");
+            var specs = new[] { GeneratorHarness.Spec("a.tcb.json", first), GeneratorHarness.Spec("b.tcb.json", second) };
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(specs);
+
+            Diagnostic[] diagnostics = outcome.GeneratorDiagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition).ToArray();
+            Assert.Equal(2, diagnostics.Length);
+            AssertDiagnostic(diagnostics[0], "TCB0014", "/specs/b.tcb.json", At(second, "\"InfoA\""), "'InfoA'");
+            AssertDiagnostic(diagnostics[1], "TCB0014", "/specs/b.tcb.json", At(second, "\"InfoB\""), "'InfoB'");
+        }
+
+        [Fact]
+        public void TheSameShapeDeclaredInTwoSpecsIsOneType()
+        {
+            const string Shared = "{ \"name\": \"info\", \"type\": \"object\", \"typeName\": \"SharedInfo\", \"description\": \"One.\", \"fields\": [{ \"name\": \"mode\", \"type\": \"integer\", \"typeName\": \"SharedMode\", \"enum\": [{ \"value\": 1, \"name\": \"On\" }] }] }";
+            string first = ReplaceOnce(Probe, StatusField, Shared);
+            string second = ReplaceOnce(
+                ReplaceOnce(ReplaceOnce(first, "\"name\": \"probeEnv\"", "\"name\": \"probeOther\""), "/tcb/probeenv", "/tcb/probeother"),
+                "\"One.\"",
+                "\"The same, described otherwise.\"");
+            var specs = new[] { GeneratorHarness.Spec("probeOther.tcb.json", second), GeneratorHarness.Spec("probeEnv.tcb.json", first) };
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(specs);
+
+            DiagnosticAssert.None(outcome.GeneratorDiagnostics);
+            Assert.Contains("class SharedInfo", outcome.Source("ProbeEnv.Types.g.cs"));
+            Assert.DoesNotContain("SharedInfo", outcome.Source("ProbeOther.Types.g.cs").Replace("global::Test.Tcb.SharedInfo", string.Empty));
+            Assert.Contains("ReadSharedInfo", outcome.Source("ProbeOther.Serializer.g.cs"));
+            DiagnosticAssert.None(GeneratorHarness.CompileDiagnostics(outcome.Output));
         }
 
         [Fact]
@@ -289,7 +350,7 @@ namespace TcbGen.Generator.Tests.Specs
             AdditionalText[] specs = new[] { GeneratorHarness.Spec(ProbeFile, json) }.Concat(GeneratorHarness.SeedSpecs()).ToArray();
             GeneratorOutcome outcome = GeneratorHarness.Run(specs);
 
-            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0014", ProbePath, At(json, "\"probeEnv\""), "'TcbAuthorizerClient'", "TcbGen itself");
+            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0014", ProbePath, At(json, "\"TcbAuthorizerClient\""), "'TcbAuthorizerClient'", "TcbGen itself");
             // The emulator used to pass no reserved names and accepted this spec.
             EmulatorAgreement.AssertRejectsLikeTheBuild(SingleDiagnostic(outcome), specs);
             AssertNoSourceFor(outcome, "ProbeEnv");

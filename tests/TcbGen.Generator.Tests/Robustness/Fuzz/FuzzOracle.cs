@@ -53,8 +53,8 @@ namespace TcbGen.Generator.Tests.Robustness.Fuzz
 
         private static readonly HashSet<string> KnownTopLevel = new HashSet<string>
         {
-            "$schema", "name", "csharpName", "title", "description", "notes", "permissionSets", "method", "requestBody", "path",
-            "tokenKinds", "retrySafe", "request", "response", "errors", "examples",
+            "$schema", "name", "csharpName", "title", "description", "decisions", "notes", "permissionSets", "method", "requestBody", "path",
+            "tokenKinds", "retrySafe", "request", "response", "errorSets", "errors", "examples",
         };
 
         /// <param name="compile">False to skip property 3 for this case (a long run sampling compilations).</param>

@@ -7,7 +7,15 @@ namespace Test.Tcb
     public partial interface ITcbComponentClient
     {
         /// <summary>Calls <c>changeTcbEnv</c> (POST <c>/tcb/modifyenv</c>): Transform a cloud environment (转换云环境).</summary>
-        /// <remarks>Changes an environment created in the Tencent Cloud console into a WeChat mini program cloud environment. Retried automatically only when the request cannot have reached the server: converting twice is not documented as harmless.</remarks>
+        /// <remarks>
+        /// <para>Changes an environment created in the Tencent Cloud console into a WeChat mini program cloud environment. Retried automatically only when the request cannot have reached the server.</para>
+        /// <para>Notes:
+        /// <list type="bullet">
+        /// <item><description>Batch cloud development on behalf of accounts uses component_access_token; ordinary cloud development on behalf of one account uses authorizer_access_token.</description></item>
+        /// <item><description>access_token is a URL query parameter, never a body field.</description></item>
+        /// </list></para>
+        /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
+        /// </remarks>
         /// <param name="request">The request; it is validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response, whose errcode is 0.</returns>
@@ -33,7 +41,15 @@ namespace Test.Tcb
     public partial interface ITcbAuthorizerClient
     {
         /// <summary>Calls <c>changeTcbEnv</c> (POST <c>/tcb/modifyenv</c>): Transform a cloud environment (转换云环境).</summary>
-        /// <remarks>Changes an environment created in the Tencent Cloud console into a WeChat mini program cloud environment. Retried automatically only when the request cannot have reached the server: converting twice is not documented as harmless.</remarks>
+        /// <remarks>
+        /// <para>Changes an environment created in the Tencent Cloud console into a WeChat mini program cloud environment. Retried automatically only when the request cannot have reached the server.</para>
+        /// <para>Notes:
+        /// <list type="bullet">
+        /// <item><description>Batch cloud development on behalf of accounts uses component_access_token; ordinary cloud development on behalf of one account uses authorizer_access_token.</description></item>
+        /// <item><description>access_token is a URL query parameter, never a body field.</description></item>
+        /// </list></para>
+        /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
+        /// </remarks>
         /// <param name="request">The request; it is validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response, whose errcode is 0.</returns>

@@ -7,7 +7,16 @@ namespace Test.Tcb
     public partial interface ITcbAuthorizerClient
     {
         /// <summary>Calls <c>createCloudUser</c> (POST <c>/tcb/createclouduser</c>): Open cloud development (开通云开发).</summary>
-        /// <remarks>Opens cloud development for the authorizing mini program. The body is the empty JSON object {}. On first call WeChat sends the mini program's administrator a template message asking to authorize; after the administrator confirms, call this again to open. Not retried automatically: each call may send the administrator a message, and -601026 limits that to once an hour.</remarks>
+        /// <remarks>
+        /// <para>Opens cloud development for the authorizing mini program. On first call WeChat sends the mini program's administrator a template message asking to authorize; after the administrator confirms, call this again to open. Not retried automatically: each call may send the administrator a message, and -601026 limits that to once an hour.</para>
+        /// <para>Notes:
+        /// <list type="bullet">
+        /// <item><description>Mini programs registered through the third-party quick registration also support opening cloud development, through this interface or the console.</description></item>
+        /// <item><description>Opening requires the administrator to accept the agreement: the call triggers a template message (through the WeChat official platform account if the administrator follows it, otherwise as a service notification); call again after the administrator confirms.</description></item>
+        /// <item><description>access_token is a URL query parameter, never a body field.</description></item>
+        /// </list></para>
+        /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
+        /// </remarks>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response, whose errcode is 0.</returns>
         /// <exception cref="global::TcbGen.Runtime.TcbApiException">WeChat answered with an errcode other than 0; <c>Code</c> is a <see cref="CreateCloudUserError"/>.</exception>

@@ -7,7 +7,11 @@ namespace Test.Tcb
     public partial interface ITcbAuthorizerClient
     {
         /// <summary>Calls <c>setCallBackConfig</c> (POST <c>/tcb/setcallbackconfig</c>): 上传消息推送配置 (upload the message push configuration).</summary>
-        /// <remarks>Uploads the message push configuration: which messages go to which cloud function, and the cloud hosting (container) push target. function_config and container_config are optional and an omitted one is left unchanged (若不填则不更新), which is not the same as sending null. The page leaves the 'required' column empty; decided here: each config's 'enable' is required when the config is sent; a callback needs msgType, env, functionName and enable, and 'event' only when msgType is "event"; the container's env, path and text_mode are required when it is enabled. Safe to retry: the same configuration uploaded twice has the same effect.</remarks>
+        /// <remarks>
+        /// <para>Uploads the message push configuration: which messages go to which cloud function, and the cloud hosting (container) push target. function_config and container_config are optional and an omitted one is left unchanged (若不填则不更新). Safe to retry: the same configuration uploaded twice has the same effect.</para>
+        /// <para>Note: access_token is a URL query parameter, never a body field.</para>
+        /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
+        /// </remarks>
         /// <param name="request">The request; it is validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response, whose errcode is 0.</returns>

@@ -7,7 +7,16 @@ namespace Test.Tcb
     public partial interface ITcbComponentClient
     {
         /// <summary>Calls <c>setCloudAccessToken</c> (POST <c>/tcb/usecloudaccesstoken</c>): 管理微信令牌权限 (manage cloudbase_access_token permission).</summary>
-        /// <remarks>Turns the use of cloudbase_access_token on or off and sets which open APIs may be called with it (the api whitelist). Use action "get" to read the current setting and "set" to change it. Decisions where the page is silent: 'action' is required (the call means nothing without it); 'env' is required because the whitelist is configured per environment and both documented examples send it; 'version' is a 32-bit integer.</remarks>
+        /// <remarks>
+        /// <para>Turns the use of cloudbase_access_token on or off and sets which open APIs may be called with it (the api whitelist). Use action "get" to read the current setting and "set" to change it.</para>
+        /// <para>Notes:
+        /// <list type="bullet">
+        /// <item><description>The permission is on by default; once turned off, the account can no longer use cloudbase_access_token. Only the open APIs in the whitelist may be called through cloud calls.</description></item>
+        /// <item><description>Batch cloud development on behalf of accounts uses component_access_token; ordinary cloud development on behalf of one account uses authorizer_access_token.</description></item>
+        /// <item><description>access_token is a URL query parameter, never a body field.</description></item>
+        /// </list></para>
+        /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
+        /// </remarks>
         /// <param name="request">The request; it is validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response, whose errcode is 0.</returns>
@@ -33,7 +42,16 @@ namespace Test.Tcb
     public partial interface ITcbAuthorizerClient
     {
         /// <summary>Calls <c>setCloudAccessToken</c> (POST <c>/tcb/usecloudaccesstoken</c>): 管理微信令牌权限 (manage cloudbase_access_token permission).</summary>
-        /// <remarks>Turns the use of cloudbase_access_token on or off and sets which open APIs may be called with it (the api whitelist). Use action "get" to read the current setting and "set" to change it. Decisions where the page is silent: 'action' is required (the call means nothing without it); 'env' is required because the whitelist is configured per environment and both documented examples send it; 'version' is a 32-bit integer.</remarks>
+        /// <remarks>
+        /// <para>Turns the use of cloudbase_access_token on or off and sets which open APIs may be called with it (the api whitelist). Use action "get" to read the current setting and "set" to change it.</para>
+        /// <para>Notes:
+        /// <list type="bullet">
+        /// <item><description>The permission is on by default; once turned off, the account can no longer use cloudbase_access_token. Only the open APIs in the whitelist may be called through cloud calls.</description></item>
+        /// <item><description>Batch cloud development on behalf of accounts uses component_access_token; ordinary cloud development on behalf of one account uses authorizer_access_token.</description></item>
+        /// <item><description>access_token is a URL query parameter, never a body field.</description></item>
+        /// </list></para>
+        /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
+        /// </remarks>
         /// <param name="request">The request; it is validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response, whose errcode is 0.</returns>

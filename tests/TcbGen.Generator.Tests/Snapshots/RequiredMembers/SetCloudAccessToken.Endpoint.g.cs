@@ -11,36 +11,108 @@ namespace Test.Tcb
         /// <summary><c>-1000</c> system error. 系统错误 (system error).</summary>
         SystemError = -1000,
 
-        /// <summary><c>40014</c> invalid access_token. 不合法的 access_token: check that the access_token is valid (not expired) and that it belongs to the account the call is for.</summary>
-        InvalidAccessToken = 40014,
-
         /// <summary><c>40097</c> invalid args. 参数错误: check the request parameters.</summary>
         InvalidArgs = 40097,
 
         /// <summary><c>40101</c> missing parameter. 缺少必填参数: a required parameter is missing.</summary>
         MissingParameter = 40101,
 
+        /// <summary><c>85088</c> no qbase privilege. 该APP未开通云开发: cloud development is not enabled for this app.</summary>
+        NoQbasePrivilege = 85088,
+
+        /// <summary><c>-1</c> system error. 系统繁忙: the system is busy; wait and try again.</summary>
+        SystemBusy = -1,
+
+        /// <summary><c>40001</c> invalid credential, access_token is invalid or not latest. The AppSecret is wrong or the access_token is invalid or not the latest; obtain a new token.</summary>
+        InvalidCredential = 40001,
+
+        /// <summary><c>40013</c> invalid appid. 不合法的 appid: check the appid (exact characters and case).</summary>
+        InvalidAppId = 40013,
+
+        /// <summary><c>40014</c> invalid access_token. 不合法的 access_token: check that the access_token is valid (not expired) and belongs to the account the call is for.</summary>
+        InvalidAccessToken = 40014,
+
+        /// <summary><c>40066</c> invalid url. 不合法的 url: check that the API's URL matches the documentation.</summary>
+        InvalidUrl = 40066,
+
+        /// <summary><c>40164</c> invalid ip, not in whitelist. The caller's IP is not in the account's IP whitelist.</summary>
+        IpNotInWhitelist = 40164,
+
         /// <summary><c>41001</c> access_token missing. 缺少 access_token 参数: the access_token query parameter is missing.</summary>
         AccessTokenMissing = 41001,
 
-        /// <summary><c>42001</c> access_token expired. access_token 超时: the access_token has expired; obtain a new one (see the access_token documentation for its lifetime).</summary>
+        /// <summary><c>41002</c> appid missing. 缺少 appid 参数: the appid parameter is missing.</summary>
+        AppIdMissing = 41002,
+
+        /// <summary><c>41018</c> missing component_appid. The body must hold component_appid.</summary>
+        ComponentAppIdMissing = 41018,
+
+        /// <summary><c>42001</c> access_token expired. access_token 超时: the access_token has expired; obtain a new one.</summary>
         AccessTokenExpired = 42001,
+
+        /// <summary><c>43001</c> require GET method. 需要 GET 请求: the request must be a GET.</summary>
+        RequireGetMethod = 43001,
 
         /// <summary><c>43002</c> require POST method. 需要 POST 请求: the request must be a POST.</summary>
         RequirePostMethod = 43002,
 
-        /// <summary><c>44002</c> empty post data. POST 的数据包为空: the POST body must not be empty.</summary>
+        /// <summary><c>43003</c> require https. 需要 HTTPS 请求: use HTTPS, not HTTP.</summary>
+        RequireHttps = 43003,
+
+        /// <summary><c>44002</c> empty post data. POST 的数据包为空: the POST body is empty.</summary>
         EmptyPostData = 44002,
 
-        /// <summary><c>47001</c> data format error. 解析 JSON/XML 内容错误: the body is not valid JSON or a parameter is missing; fix it and retry.</summary>
+        /// <summary><c>45002</c> content size out of limit. 消息内容超过限制: the content is too large.</summary>
+        ContentSizeOutOfLimit = 45002,
+
+        /// <summary><c>45009</c> reach max api daily quota limit. 接口调用超过限制: the API's daily quota is used up; see get_api_quota, or clear it with clear_quota.</summary>
+        DailyQuotaReached = 45009,
+
+        /// <summary><c>45011</c> api minute-quota reach limit, must slower, retry next minute. API 调用太频繁: the per-minute limit is reached; retry in the next minute.</summary>
+        MinuteQuotaReached = 45011,
+
+        /// <summary><c>45035</c> access clientip is not registered, not in ip-white-list. Add the caller's IP to the IP whitelist.</summary>
+        ClientIpNotInIpWhitelist = 45035,
+
+        /// <summary><c>47001</c> data format error. 解析 JSON/XML 内容错误: the body is not valid JSON.</summary>
         DataFormatError = 47001,
 
-        /// <summary><c>85088</c> no qbase privilege. 该APP未开通云开发: cloud development is not enabled for this app.</summary>
-        NoQbasePrivilege = 85088,
+        /// <summary><c>48001</c> api unauthorized. api 功能未授权: the account does not have this API's permission.</summary>
+        ApiUnauthorized = 48001,
+
+        /// <summary><c>48004</c> api forbidden for irregularities, view detail on mp.weixin.qq.com. api 接口被封禁: the API is blocked for this account; see mp.weixin.qq.com.</summary>
+        ApiForbidden = 48004,
+
+        /// <summary><c>50001</c> user unauthorized. The user has not authorized this API.</summary>
+        UserUnauthorized = 50001,
+
+        /// <summary><c>50002</c> user limited. 用户受限: the user's account is frozen or closed.</summary>
+        UserLimited = 50002,
+
+        /// <summary><c>61004</c> access clientip is not registered. Add the caller's IP to the whitelist and retry.</summary>
+        ClientIpNotRegistered = 61004,
+
+        /// <summary><c>61007</c> api is unauthorized to component. The authorizer has not granted this API's permission set to the component.</summary>
+        ApiUnauthorizedToComponent = 61007,
+
+        /// <summary><c>61014</c> must use component token for component api. Call this API with a component_access_token.</summary>
+        ComponentTokenRequired = 61014,
+
+        /// <summary><c>61016</c> function category of API need be confirmed by component. The authorizer must confirm the API's permission set for the component.</summary>
+        FunctionCategoryNotConfirmed = 61016,
     }
 
     /// <summary><c>setCloudAccessToken</c>: 管理微信令牌权限 (manage cloudbase_access_token permission).</summary>
-    /// <remarks>Turns the use of cloudbase_access_token on or off and sets which open APIs may be called with it (the api whitelist). Use action "get" to read the current setting and "set" to change it. Decisions where the page is silent: 'action' is required (the call means nothing without it); 'env' is required because the whitelist is configured per environment and both documented examples send it; 'version' is a 32-bit integer.</remarks>
+    /// <remarks>
+    /// <para>Turns the use of cloudbase_access_token on or off and sets which open APIs may be called with it (the api whitelist). Use action "get" to read the current setting and "set" to change it.</para>
+    /// <para>Notes:
+    /// <list type="bullet">
+    /// <item><description>The permission is on by default; once turned off, the account can no longer use cloudbase_access_token. Only the open APIs in the whitelist may be called through cloud calls.</description></item>
+    /// <item><description>Batch cloud development on behalf of accounts uses component_access_token; ordinary cloud development on behalf of one account uses authorizer_access_token.</description></item>
+    /// <item><description>access_token is a URL query parameter, never a body field.</description></item>
+    /// </list></para>
+    /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
     public static partial class SetCloudAccessTokenEndpoint
     {
@@ -65,15 +137,36 @@ namespace Test.Tcb
             switch (errorCode)
             {
                 case -1000: return "系统错误 (system error).";
-                case 40014: return "不合法的 access_token: check that the access_token is valid (not expired) and that it belongs to the account the call is for.";
                 case 40097: return "参数错误: check the request parameters.";
                 case 40101: return "缺少必填参数: a required parameter is missing.";
-                case 41001: return "缺少 access_token 参数: the access_token query parameter is missing.";
-                case 42001: return "access_token 超时: the access_token has expired; obtain a new one (see the access_token documentation for its lifetime).";
-                case 43002: return "需要 POST 请求: the request must be a POST.";
-                case 44002: return "POST 的数据包为空: the POST body must not be empty.";
-                case 47001: return "解析 JSON/XML 内容错误: the body is not valid JSON or a parameter is missing; fix it and retry.";
                 case 85088: return "该APP未开通云开发: cloud development is not enabled for this app.";
+                case -1: return "系统繁忙: the system is busy; wait and try again.";
+                case 40001: return "The AppSecret is wrong or the access_token is invalid or not the latest; obtain a new token.";
+                case 40013: return "不合法的 appid: check the appid (exact characters and case).";
+                case 40014: return "不合法的 access_token: check that the access_token is valid (not expired) and belongs to the account the call is for.";
+                case 40066: return "不合法的 url: check that the API's URL matches the documentation.";
+                case 40164: return "The caller's IP is not in the account's IP whitelist.";
+                case 41001: return "缺少 access_token 参数: the access_token query parameter is missing.";
+                case 41002: return "缺少 appid 参数: the appid parameter is missing.";
+                case 41018: return "The body must hold component_appid.";
+                case 42001: return "access_token 超时: the access_token has expired; obtain a new one.";
+                case 43001: return "需要 GET 请求: the request must be a GET.";
+                case 43002: return "需要 POST 请求: the request must be a POST.";
+                case 43003: return "需要 HTTPS 请求: use HTTPS, not HTTP.";
+                case 44002: return "POST 的数据包为空: the POST body is empty.";
+                case 45002: return "消息内容超过限制: the content is too large.";
+                case 45009: return "接口调用超过限制: the API's daily quota is used up; see get_api_quota, or clear it with clear_quota.";
+                case 45011: return "API 调用太频繁: the per-minute limit is reached; retry in the next minute.";
+                case 45035: return "Add the caller's IP to the IP whitelist.";
+                case 47001: return "解析 JSON/XML 内容错误: the body is not valid JSON.";
+                case 48001: return "api 功能未授权: the account does not have this API's permission.";
+                case 48004: return "api 接口被封禁: the API is blocked for this account; see mp.weixin.qq.com.";
+                case 50001: return "The user has not authorized this API.";
+                case 50002: return "用户受限: the user's account is frozen or closed.";
+                case 61004: return "Add the caller's IP to the whitelist and retry.";
+                case 61007: return "The authorizer has not granted this API's permission set to the component.";
+                case 61014: return "Call this API with a component_access_token.";
+                case 61016: return "The authorizer must confirm the API's permission set for the component.";
                 default: return null;
             }
         }
@@ -83,15 +176,36 @@ namespace Test.Tcb
             switch (errorCode)
             {
                 case -1000:
-                case 40014:
                 case 40097:
                 case 40101:
-                case 41001:
-                case 42001:
-                case 43002:
-                case 44002:
-                case 47001:
                 case 85088:
+                case -1:
+                case 40001:
+                case 40013:
+                case 40014:
+                case 40066:
+                case 40164:
+                case 41001:
+                case 41002:
+                case 41018:
+                case 42001:
+                case 43001:
+                case 43002:
+                case 43003:
+                case 44002:
+                case 45002:
+                case 45009:
+                case 45011:
+                case 45035:
+                case 47001:
+                case 48001:
+                case 48004:
+                case 50001:
+                case 50002:
+                case 61004:
+                case 61007:
+                case 61014:
+                case 61016:
                     return true;
                 default:
                     return false;

@@ -4,14 +4,14 @@
 
 namespace Test.Tcb
 {
-    /// <summary>The endpoints that accept a <c>authorizer_access_token</c>. Mock this interface in tests of code that calls WeChat.</summary>
+    /// <summary>The endpoints that accept an <c>authorizer_access_token</c>. Mock this interface in tests of code that calls WeChat.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
     [global::TcbGen.Runtime.TcbClient("authorizer_access_token")]
     public partial interface ITcbAuthorizerClient
     {
     }
 
-    /// <summary>Calls the endpoints that accept a <c>authorizer_access_token</c>, for one account. Thread-safe.</summary>
+    /// <summary>Calls the endpoints that accept an <c>authorizer_access_token</c>, for one account. Thread-safe.</summary>
     /// <remarks>The access token comes from the transport's token source; it is never passed per call.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
     [global::TcbGen.Runtime.TcbClient("authorizer_access_token")]

@@ -20,17 +20,23 @@ namespace Test.Tcb
         /// <summary><c>-1000</c> system error. System error.</summary>
         SystemError = -1000,
 
-        /// <summary><c>-1</c> system error. The system is busy; wait and try again.</summary>
+        /// <summary><c>-1</c> system error. 系统繁忙: the system is busy; wait and try again.</summary>
         SystemBusy = -1,
 
         /// <summary><c>0</c> ok. ok</summary>
         Ok = 0,
 
-        /// <summary><c>40001</c> invalid credential, access_token is invalid or not latest. The access_token is invalid or not the latest; check the AppSecret and obtain a new access_token for the right account.</summary>
+        /// <summary><c>40001</c> invalid credential, access_token is invalid or not latest. The AppSecret is wrong or the access_token is invalid or not the latest; obtain a new token.</summary>
         InvalidCredential = 40001,
 
-        /// <summary><c>40014</c> invalid access_token. Check that the access_token is valid (not expired) and belongs to the account the call is for.</summary>
+        /// <summary><c>40013</c> invalid appid. 不合法的 appid: check the appid (exact characters and case).</summary>
+        InvalidAppId = 40013,
+
+        /// <summary><c>40014</c> invalid access_token. 不合法的 access_token: check that the access_token is valid (not expired) and belongs to the account the call is for.</summary>
         InvalidAccessToken = 40014,
+
+        /// <summary><c>40066</c> invalid url. 不合法的 url: check that the API's URL matches the documentation.</summary>
+        InvalidUrl = 40066,
 
         /// <summary><c>40097</c> invalid args. 参数错误: check the request parameters.</summary>
         InvalidArgs = 40097,
@@ -38,20 +44,71 @@ namespace Test.Tcb
         /// <summary><c>40101</c> missing parameter. A required parameter is missing.</summary>
         MissingParameter = 40101,
 
-        /// <summary><c>41001</c> access_token missing. The access_token query parameter is missing.</summary>
+        /// <summary><c>40164</c> invalid ip, not in whitelist. The caller's IP is not in the account's IP whitelist.</summary>
+        IpNotInWhitelist = 40164,
+
+        /// <summary><c>41001</c> access_token missing. 缺少 access_token 参数: the access_token query parameter is missing.</summary>
         AccessTokenMissing = 41001,
 
-        /// <summary><c>42001</c> access_token expired. The access_token has expired; obtain a new one.</summary>
+        /// <summary><c>41002</c> appid missing. 缺少 appid 参数: the appid parameter is missing.</summary>
+        AppIdMissing = 41002,
+
+        /// <summary><c>41018</c> missing component_appid. The body must hold component_appid.</summary>
+        ComponentAppIdMissing = 41018,
+
+        /// <summary><c>42001</c> access_token expired. access_token 超时: the access_token has expired; obtain a new one.</summary>
         AccessTokenExpired = 42001,
 
-        /// <summary><c>43002</c> require POST method. The request must be a POST.</summary>
+        /// <summary><c>43001</c> require GET method. 需要 GET 请求: the request must be a GET.</summary>
+        RequireGetMethod = 43001,
+
+        /// <summary><c>43002</c> require POST method. 需要 POST 请求: the request must be a POST.</summary>
         RequirePostMethod = 43002,
 
-        /// <summary><c>44002</c> empty post data. POST 的数据包为空: the POST body must not be empty.</summary>
+        /// <summary><c>43003</c> require https. 需要 HTTPS 请求: use HTTPS, not HTTP.</summary>
+        RequireHttps = 43003,
+
+        /// <summary><c>44002</c> empty post data. POST 的数据包为空: the POST body is empty.</summary>
         EmptyPostData = 44002,
 
-        /// <summary><c>47001</c> data format error. 解析 JSON/XML 内容错误: the body is not valid JSON or a parameter is missing; fix it and retry.</summary>
+        /// <summary><c>45002</c> content size out of limit. 消息内容超过限制: the content is too large.</summary>
+        ContentSizeOutOfLimit = 45002,
+
+        /// <summary><c>45009</c> reach max api daily quota limit. 接口调用超过限制: the API's daily quota is used up; see get_api_quota, or clear it with clear_quota.</summary>
+        DailyQuotaReached = 45009,
+
+        /// <summary><c>45011</c> api minute-quota reach limit, must slower, retry next minute. API 调用太频繁: the per-minute limit is reached; retry in the next minute.</summary>
+        MinuteQuotaReached = 45011,
+
+        /// <summary><c>45035</c> access clientip is not registered, not in ip-white-list. Add the caller's IP to the IP whitelist.</summary>
+        ClientIpNotInIpWhitelist = 45035,
+
+        /// <summary><c>47001</c> data format error. 解析 JSON/XML 内容错误: the body is not valid JSON.</summary>
         DataFormatError = 47001,
+
+        /// <summary><c>48001</c> api unauthorized. api 功能未授权: the account does not have this API's permission.</summary>
+        ApiUnauthorized = 48001,
+
+        /// <summary><c>48004</c> api forbidden for irregularities, view detail on mp.weixin.qq.com. api 接口被封禁: the API is blocked for this account; see mp.weixin.qq.com.</summary>
+        ApiForbidden = 48004,
+
+        /// <summary><c>50001</c> user unauthorized. The user has not authorized this API.</summary>
+        UserUnauthorized = 50001,
+
+        /// <summary><c>50002</c> user limited. 用户受限: the user's account is frozen or closed.</summary>
+        UserLimited = 50002,
+
+        /// <summary><c>61004</c> access clientip is not registered. Add the caller's IP to the whitelist and retry.</summary>
+        ClientIpNotRegistered = 61004,
+
+        /// <summary><c>61007</c> api is unauthorized to component. The authorizer has not granted this API's permission set to the component.</summary>
+        ApiUnauthorizedToComponent = 61007,
+
+        /// <summary><c>61014</c> must use component token for component api. Call this API with a component_access_token.</summary>
+        ComponentTokenRequired = 61014,
+
+        /// <summary><c>61016</c> function category of API need be confirmed by component. The authorizer must confirm the API's permission set for the component.</summary>
+        FunctionCategoryNotConfirmed = 61016,
 
         /// <summary><c>85088</c> no qbase privilege. 该APP未开通云开发: cloud development is not enabled for this app.</summary>
         NoQbasePrivilege = 85088,

@@ -1,0 +1,192 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TcbGen.Specs.Json;
+using TcbGen.Specs.Model;
+
+namespace TcbGen.Specs
+{
+    /// <summary>
+    /// Checks a spec's examples against the spec itself: a request strictly (required fields, types, enum values,
+    /// constraints), as the validator would; a response as the tolerant reader would read it. A mismatch is a warning
+    /// (TCB0020) at the offending value, not an error, because WeChat's own examples are often wrong; the emulator still
+    /// serves the example. Fields typed by <c>"ref"</c> are not checked here: their type is another spec's.
+    /// </summary>
+    internal sealed class ExampleChecker
+    {
+        private readonly SpecParseContext _context;
+        private readonly string _what;
+        private readonly bool _request;
+
+        private ExampleChecker(SpecParseContext context, string what, bool request)
+        {
+            _context = context;
+            _what = what;
+            _request = request;
+        }
+
+        public static void CheckRequest(SpecParseContext context, int index, JsonObject example, ObjectSpec? request) =>
+            new ExampleChecker(context, $"Example {index + 1}'s request", request: true).CheckObject(request, example, string.Empty);
+
+        public static void CheckResponse(SpecParseContext context, int index, JsonObject example, ObjectSpec response)
+        {
+            var checker = new ExampleChecker(context, $"Example {index + 1}'s response", request: false);
+            JsonProperty? errcode = example.Find("errcode");
+            if (errcode != null && !checker.Fits(new TypeRef(TypeKind.Int32), errcode.Value))
+            {
+                checker.Warn(errcode.Value, "'errcode' is not an integer");
+            }
+
+            checker.CheckObject(response, example, string.Empty);
+        }
+
+        private void CheckObject(ObjectSpec? spec, JsonObject json, string path)
+        {
+            if (spec == null)
+            {
+                return;
+            }
+
+            // An example request is the body: query fields are not in it.
+            foreach (FieldSpec field in spec.Fields.Where(f => f.Location == FieldLocation.Body))
+            {
+                string fieldPath = path.Length == 0 ? field.WireName : path + "." + field.WireName;
+                JsonNode? value = json.Find(field.WireName)?.Value;
+                if (value == null || value.Kind == JsonNodeKind.Null)
+                {
+                    if (_request && (field.Required || (field.RequiredWhen != null && SiblingEquals(json, field.RequiredWhen, spec))))
+                    {
+                        Warn(json, $"lacks the required '{fieldPath}'");
+                    }
+
+                    continue;
+                }
+
+                CheckValue(field.Type, value, fieldPath, field.Constraints);
+            }
+        }
+
+        private void CheckValue(TypeRef type, JsonNode value, string path, ConstraintSpec? constraints)
+        {
+            if (type.IsReference || value.Kind == JsonNodeKind.Null)
+            {
+                return;
+            }
+
+            if (!Fits(type, value))
+            {
+                Warn(value, $"has {value.KindName} for '{path}', which is {type.Info.WireDescription}");
+                return;
+            }
+
+            if (type.Items != null)
+            {
+                var items = (JsonArray)value;
+                for (int i = 0; i < items.Items.Count; i++)
+                {
+                    CheckValue(type.Items, items.Items[i], path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", null);
+                }
+
+                CheckConstraint(value, constraints == null ? null : ConstraintCheck.Count(constraints, items.Items.Count, path));
+                return;
+            }
+
+            if (type.Kind == TypeKind.Object)
+            {
+                CheckObject(_context.NestedObjects.FirstOrDefault(o => o.TypeName == type.TypeName && o.IsRequestSide == _request), (JsonObject)value, path);
+                return;
+            }
+
+            if (type.IsEnum && _request)
+            {
+                EnumSpec? enumSpec = _context.Enums.FirstOrDefault(e => e.TypeName == type.TypeName);
+                string wire = value is JsonString text ? text.Value : ((JsonNumber)value).Raw;
+                if (enumSpec != null && !enumSpec.Members.Any(m => (m.StringValue ?? m.Value.ToString(CultureInfo.InvariantCulture)) == wire))
+                {
+                    Warn(value, $"has '{wire}' for '{path}', which is not one of {string.Join(", ", enumSpec.Members.Select(m => m.StringValue ?? m.Value.ToString(CultureInfo.InvariantCulture)))}");
+                }
+
+                return;
+            }
+
+            if (constraints != null && _request)
+            {
+                string? problem = value switch
+                {
+                    JsonString text => ConstraintCheck.Constant(constraints, text.Value, path) ?? ConstraintCheck.Text(constraints, text.Value, path),
+                    JsonNumber number => ConstraintCheck.Constant(constraints, number.Raw, path)
+                        ?? ConstraintCheck.Number(constraints, double.Parse(number.Raw, NumberStyles.Float, CultureInfo.InvariantCulture), path),
+                    _ => ConstraintCheck.Constant(constraints, value.Kind == JsonNodeKind.True ? "true" : "false", path),
+                };
+                CheckConstraint(value, problem);
+            }
+        }
+
+        private void CheckConstraint(JsonNode at, string? problem)
+        {
+            if (problem != null && _request)
+            {
+                Warn(at, "breaks a constraint: " + problem);
+            }
+        }
+
+#pragma warning disable CS8524 // Exhaustive over the named shapes: a new WireShape must be handled here (CS8509).
+        /// <summary>Whether the value has the type's shape: strictly for a request, as the tolerant reader reads for a response.</summary>
+        private bool Fits(TypeRef type, JsonNode value) => type.Info.Wire switch
+        {
+            WireShape.String => value.Kind == JsonNodeKind.String || (!_request && value.Kind == JsonNodeKind.Number),
+            WireShape.Boolean => value.Kind is JsonNodeKind.True or JsonNodeKind.False || (!_request && value is JsonNumber flag && flag.Raw is "0" or "1"),
+            WireShape.Int32 => Integer(value, int.MinValue, int.MaxValue),
+            WireShape.Int64 => Integer(value, long.MinValue, long.MaxValue),
+            WireShape.Number => value.Kind == JsonNodeKind.Number || (!_request && value is JsonString text && double.TryParse(text.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)),
+            WireShape.Object => value.Kind == JsonNodeKind.Object,
+            WireShape.Array => value.Kind == JsonNodeKind.Array,
+        };
+#pragma warning restore CS8524
+
+        /// <summary>An integer within range; a response may also quote it or write it as an integral float.</summary>
+        private bool Integer(JsonNode value, long min, long max)
+        {
+            string? raw = value switch
+            {
+                JsonNumber number => number.Raw,
+                JsonString text when !_request => text.Value,
+                _ => null,
+            };
+            if (raw == null)
+            {
+                return false;
+            }
+
+            if (long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole))
+            {
+                return whole >= min && whole <= max && (_request ? value is JsonNumber : true);
+            }
+
+            return !_request && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double real)
+                && real == System.Math.Floor(real) && real >= min && real <= max;
+        }
+
+        private static bool SiblingEquals(JsonObject owner, RequiredWhenSpec condition, ObjectSpec spec)
+        {
+            JsonNode? sibling = owner.Find(condition.FieldWireName)?.Value;
+            if (sibling == null || sibling.Kind == JsonNodeKind.Null)
+            {
+                ConstantValue? fallback = spec.Fields.FirstOrDefault(f => f.WireName == condition.FieldWireName)?.Default;
+                return fallback != null && fallback.WireText == condition.Value.WireText;
+            }
+
+            string? wire = sibling switch
+            {
+                JsonString text => text.Value,
+                JsonNumber number => number.Raw,
+                JsonLiteral literal when literal.Kind is JsonNodeKind.True or JsonNodeKind.False => literal.Kind == JsonNodeKind.True ? "true" : "false",
+                _ => null,
+            };
+            return wire != null && wire == condition.Value.WireText;
+        }
+
+        private void Warn(JsonNode at, string problem) =>
+            _context.Report(SpecDiagnosticIds.ExampleMismatch, $"{_what} {problem}; the emulator still serves it, but fix the example so it shows a call that works.", at);
+    }
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using TcbGen.Specs.Json;
+using TcbGen.Specs.Model;
+
+namespace TcbGen.Specs
+{
+    internal static partial class SpecParser
+    {
+        /// <summary>The properties that constrain a field's value; each applies to some types only (TCB0018 elsewhere).</summary>
+        private static readonly string[] ConstraintProperties = { "minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "const" };
+
+        /// <summary>A field's constraints; null when it has none or after a reported problem.</summary>
+        private static ConstraintSpec? ParseConstraints(SpecParseContext context, SpecObjectReader reader, TypeRef type)
+        {
+            bool any = false;
+            foreach (string property in ConstraintProperties)
+            {
+                any |= reader.Has(property);
+            }
+
+            if (!any)
+            {
+                return null;
+            }
+
+            int before = context.Diagnostics.Count;
+            bool numeric = type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number;
+            bool text = type.Kind == TypeKind.String;
+            bool array = type.Kind == TypeKind.Array;
+            string kind = type.IsReference ? "a 'ref' field" : type.IsEnum ? "an enum" : $"a {type.Info.SpecType}";
+            foreach (string property in new[] { "minimum", "maximum" })
+            {
+                if (!numeric)
+                {
+                    ReportNotApplicable(context, reader, property, $"only integers and numbers have a range, not {kind}");
+                }
+            }
+
+            foreach (string property in new[] { "minLength", "maxLength", "pattern" })
+            {
+                if (!text)
+                {
+                    ReportNotApplicable(context, reader, property, $"only strings have a length or a pattern, not {kind}");
+                }
+            }
+
+            foreach (string property in new[] { "minItems", "maxItems" })
+            {
+                if (!array)
+                {
+                    ReportNotApplicable(context, reader, property, $"only arrays have an item count, not {kind}");
+                }
+            }
+
+            if (!(numeric && type.Kind != TypeKind.Number) && !text && type.Kind != TypeKind.Boolean)
+            {
+                ReportNotApplicable(context, reader, "const", $"only strings, integers and booleans can be constant, not {kind}");
+            }
+
+            var constraints = new ConstraintSpec(
+                Bound(context, reader, "minimum", type.Kind != TypeKind.Number),
+                Bound(context, reader, "maximum", type.Kind != TypeKind.Number),
+                Count(context, reader, "minLength"),
+                Count(context, reader, "maxLength"),
+                Pattern(context, reader),
+                Count(context, reader, "minItems"),
+                Count(context, reader, "maxItems"),
+                Constant(context, reader, type));
+            CheckOrder(context, reader, "minimum", "maximum", constraints.Minimum, constraints.Maximum);
+            CheckOrder(context, reader, "minLength", "maxLength", Text(constraints.MinLength), Text(constraints.MaxLength));
+            CheckOrder(context, reader, "minItems", "maxItems", Text(constraints.MinItems), Text(constraints.MaxItems));
+            return context.Diagnostics.Count > before ? null : constraints;
+        }
+
+        /// <summary>A bound's number text; an integer field's bound must be an integer within 64 bits.</summary>
+        private static string? Bound(SpecParseContext context, SpecObjectReader reader, string property, bool integer)
+        {
+            if (!reader.Has(property))
+            {
+                return null;
+            }
+
+            if (integer)
+            {
+                JsonNumber? whole = reader.Integer(property);
+                if (whole != null && !whole.TryGetInt64(out _))
+                {
+                    context.Report(SpecDiagnosticIds.InvalidValue, $"'{property}' {whole.Raw} is beyond 64 bits.", whole);
+                    return null;
+                }
+
+                return whole?.Raw;
+            }
+
+            JsonNode value = reader.Property(property)!.Value;
+            if (value is JsonNumber number && double.TryParse(number.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && !double.IsInfinity(parsed))
+            {
+                return parsed.ToString("R", CultureInfo.InvariantCulture);
+            }
+
+            context.Report(SpecDiagnosticIds.WrongJsonType, $"'{property}' must be a number.", value);
+            return null;
+        }
+
+        private static int? Count(SpecParseContext context, SpecObjectReader reader, string property)
+        {
+            JsonNumber? number = reader.Integer(property);
+            if (number == null)
+            {
+                return null;
+            }
+
+            if (!number.TryGetInt64(out long value) || value < 0 || value > int.MaxValue)
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, $"'{property}' must be from 0 to 2147483647.", number);
+                return null;
+            }
+
+            return (int)value;
+        }
+
+        private static string? Pattern(SpecParseContext context, SpecObjectReader reader)
+        {
+            JsonString? pattern = reader.String("pattern");
+            if (pattern == null)
+            {
+                return null;
+            }
+
+            string? problem = ConstraintCheck.PatternProblem(pattern.Value);
+            if (problem != null)
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, $"'pattern' is not a .NET regular expression: {problem}", pattern);
+                return null;
+            }
+
+            return pattern.Value;
+        }
+
+        /// <summary><c>"const"</c>: the one value the field may hold, of the field's own JSON type.</summary>
+        private static ConstantValue? Constant(SpecParseContext context, SpecObjectReader reader, TypeRef type)
+        {
+            JsonProperty? property = reader.Property("const");
+            if (property == null)
+            {
+                return null;
+            }
+
+            JsonNode value = property.Value;
+            switch (type.Kind)
+            {
+                case TypeKind.String when value is JsonString text:
+                    return new ConstantValue(ConstantKind.String, text.Value, 0, false);
+                case TypeKind.Boolean when value.Kind is JsonNodeKind.True or JsonNodeKind.False:
+                    return new ConstantValue(ConstantKind.Boolean, null, 0, value.Kind == JsonNodeKind.True);
+                case TypeKind.Int32 or TypeKind.Int64 when value is JsonNumber number && number.Raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 && number.TryGetInt64(out long integer)
+                    && (type.Kind == TypeKind.Int64 || (integer >= int.MinValue && integer <= int.MaxValue)):
+                    return new ConstantValue(ConstantKind.Integer, null, integer, false);
+                case TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64:
+                    context.Report(SpecDiagnosticIds.InvalidValue, $"'const' must be {type.Info.WireDescription}, the field's own type.", value);
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        private static void CheckOrder(SpecParseContext context, SpecObjectReader reader, string low, string high, string? lowText, string? highText)
+        {
+            if (lowText != null && highText != null
+                && double.Parse(lowText, NumberStyles.Float, CultureInfo.InvariantCulture) > double.Parse(highText, NumberStyles.Float, CultureInfo.InvariantCulture))
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, $"'{high}' {highText} is below '{low}' {lowText}; no value could satisfy both.", reader.Property(high)!.Value);
+            }
+        }
+
+        private static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+    }
+}
