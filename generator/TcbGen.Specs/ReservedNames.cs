@@ -42,8 +42,10 @@ namespace TcbGen.Specs
         };
 
         /// <summary>
-        /// Members every generated type inherits (from <c>object</c>, <c>ValueType</c> or <c>Enum</c>): a property or enum
-        /// member of that name would hide them (CS0108). <c>value__</c> is the field that holds an enum's value.
+        /// Members generated types inherit (from <c>object</c>, <c>ValueType</c> or <c>Enum</c>), and so also declare where they
+        /// override them (a response string enum's <c>Equals</c>, <c>GetHashCode</c>, <c>ToString</c>): a property or enum
+        /// member of that name would hide them (CS0108), and a type of that name would hold a member named like itself
+        /// (CS0542). <c>value__</c> is the field that holds an enum's value. A member named <c>IsKnown</c> is TCB0017.
         /// </summary>
         private static readonly HashSet<string> InheritedMembers = new HashSet<string>
         {
@@ -81,10 +83,15 @@ namespace TcbGen.Specs
                 {
                     return $"'{name}' would make the serializer's method Read{name} clash with its own";
                 }
+
+                if (InheritedMembers.Contains(name) || name == "IsKnown")
+                {
+                    return $"'{name}' is a member generated types declare or inherit, and a type may not hold a member named like itself";
+                }
             }
             else if (InheritedMembers.Contains(name))
             {
-                return $"'{name}' is a member every generated type inherits";
+                return $"'{name}' is a member generated types declare or inherit";
             }
 
             return null;

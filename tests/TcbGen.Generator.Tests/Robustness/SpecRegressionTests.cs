@@ -74,6 +74,8 @@ namespace TcbGen.Generator.Tests.Robustness
         [InlineData("scoped")]
         [InlineData("detail")]
         [InlineData("Response")]
+        [InlineData("Equals")]
+        [InlineData("IsKnown")]
         [InlineData("__arglist")]
         [InlineData("__makeref")]
         public void ReservedTypeNamesAreRejected(string typeName) =>
