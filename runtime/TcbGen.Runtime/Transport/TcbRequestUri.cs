@@ -42,14 +42,16 @@ namespace TcbGen.Runtime
                 return cached;
             }
 
-            var address = new TcbEndpointAddress(_base, path, tokenParameter, _base + NormalizePath(path) + "?" + tokenParameter + "=");
+            TcbEndpointAddress address = Create(_base, path, tokenParameter);
             Volatile.Write(ref slot, address);
             return address;
         }
 
         /// <summary>The same endpoint's address under another token parameter; built per call, not cached.</summary>
-        public TcbEndpointAddress WithParameter(TcbEndpointAddress address, string tokenParameter)
-            => new TcbEndpointAddress(address.Base, address.Path, tokenParameter, address.Base + NormalizePath(address.Path) + "?" + tokenParameter + "=");
+        public TcbEndpointAddress WithParameter(TcbEndpointAddress address, string tokenParameter) => Create(address.Base, address.Path, tokenParameter);
+
+        private static TcbEndpointAddress Create(string @base, string path, string tokenParameter)
+            => new TcbEndpointAddress(@base, path, tokenParameter, @base + NormalizePath(path) + "?" + tokenParameter + "=");
 
         private static string NormalizePath(string path) => path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path;
     }
