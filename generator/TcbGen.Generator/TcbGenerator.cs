@@ -11,7 +11,7 @@ namespace TcbGen.Generator
 {
     /// <summary>
     /// Turns every <c>*.tcb.json</c> additional file into typed clients. The pipeline, in order:
-    /// parse each file (cached per file) → check across specs → emit each accepted endpoint's files,
+    /// parse each file (cached per file) → check across specs → emit each accepted endpoint's one file,
     /// the clients of each token kind, and <c>TcbErrorCode</c>.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
@@ -68,16 +68,7 @@ namespace TcbGen.Generator
 
             try
             {
-                context.AddSource($"{spec.TypePrefix}.Types.g.cs", TypesEmitter.Emit(spec, options));
-                context.AddSource($"{spec.TypePrefix}.Endpoint.g.cs", EndpointEmitter.Emit(spec, options));
-                context.AddSource($"{spec.TypePrefix}.Serializer.g.cs", SerializerEmitter.Emit(spec, options));
-                string? validator = ValidatorEmitter.Emit(spec, options);
-                if (validator != null)
-                {
-                    context.AddSource($"{spec.TypePrefix}.Validator.g.cs", validator);
-                }
-
-                context.AddSource($"{spec.TypePrefix}.Client.g.cs", ClientEmitter.Emit(spec, options));
+                context.AddSource(EndpointFileEmitter.HintName(spec), EndpointFileEmitter.Emit(spec, options));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -9,11 +9,9 @@ namespace TcbGen.Generator.Emit
     /// </summary>
     internal static class ClientEmitter
     {
-        public static string Emit(EndpointSpec spec, GenerationOptions options)
+        public static void Emit(SourceWriter writer, EndpointSpec spec, GenerationOptions options)
         {
             string ns = options.Namespace;
-            var writer = new SourceWriter();
-            writer.FileHeader(SourceWriter.FileName(spec.FilePath), ns);
             for (int i = 0; i < spec.TokenKinds.Count; i++)
             {
                 TokenKind kind = TokenKinds.Of(spec.TokenKinds[i]);
@@ -34,9 +32,6 @@ namespace TcbGen.Generator.Emit
                 writer.Close();
                 writer.Close();
             }
-
-            writer.Close();
-            return writer.ToString();
         }
 
         private static string Signature(EndpointSpec spec, string ns)

@@ -10,16 +10,11 @@ namespace TcbGen.Generator.Emit
     /// </summary>
     internal static class EndpointEmitter
     {
-        public static string Emit(EndpointSpec spec, GenerationOptions options)
+        public static void Emit(SourceWriter writer, EndpointSpec spec, GenerationOptions options)
         {
-            string ns = options.Namespace;
-            var writer = new SourceWriter();
-            writer.FileHeader(SourceWriter.FileName(spec.FilePath), ns);
             EmitErrorEnum(writer, spec);
             writer.Line();
-            EmitEndpointClass(writer, spec, ns);
-            writer.Close();
-            return writer.ToString();
+            EmitEndpointClass(writer, spec, options.Namespace);
         }
 
         private static void EmitErrorEnum(SourceWriter writer, EndpointSpec spec)

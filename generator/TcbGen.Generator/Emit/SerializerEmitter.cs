@@ -11,11 +11,9 @@ namespace TcbGen.Generator.Emit
     /// </summary>
     internal static partial class SerializerEmitter
     {
-        public static string Emit(EndpointSpec spec, GenerationOptions options)
+        public static void Emit(SourceWriter writer, EndpointSpec spec, GenerationOptions options)
         {
             var context = new SerializerContext(spec, options.Namespace, options.UseRequiredMembers);
-            var writer = new SourceWriter();
-            writer.FileHeader(SourceWriter.FileName(spec.FilePath), options.Namespace);
             writer.Summary($"Writes the request and reads the response of <c>{CSharp.Xml(spec.Name)}</c> as JSON, without reflection.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"internal static class {spec.SerializerClassName}");
@@ -61,8 +59,6 @@ namespace TcbGen.Generator.Emit
             }
 
             writer.Close();
-            writer.Close();
-            return writer.ToString();
         }
 
         private static void EmitStringEnumConversions(SourceWriter writer, EnumSpec enumSpec, string ns)

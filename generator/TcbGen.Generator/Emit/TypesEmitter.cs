@@ -8,11 +8,8 @@ namespace TcbGen.Generator.Emit
     /// <summary>Emits the request, response and nested classes of one endpoint, and its field enums.</summary>
     internal static class TypesEmitter
     {
-        public static string Emit(EndpointSpec spec, GenerationOptions options)
+        public static void Emit(SourceWriter writer, EndpointSpec spec, GenerationOptions options)
         {
-            var writer = new SourceWriter();
-            writer.FileHeader(SourceWriter.FileName(spec.FilePath), options.Namespace);
-
             if (spec.Request != null)
             {
                 EmitClass(writer, spec.Request, $"The request of <c>{CSharp.Xml(spec.Name)}</c>: {CSharp.Xml(spec.Title)}.", null, options);
@@ -40,9 +37,6 @@ namespace TcbGen.Generator.Emit
                     EmitEnum(writer, enumSpec);
                 }
             }
-
-            writer.Close();
-            return writer.ToString();
         }
 
         private static void EmitClass(SourceWriter writer, ObjectSpec type, string summaryXml, string? baseType, GenerationOptions options)

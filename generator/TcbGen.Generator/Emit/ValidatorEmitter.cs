@@ -22,17 +22,17 @@ namespace TcbGen.Generator.Emit
             Collect,
         }
 
-        public static string? Emit(EndpointSpec spec, GenerationOptions options)
+        /// <summary>Writes the validator; a spec without a request has nothing to validate and gets none.</summary>
+        public static void Emit(SourceWriter writer, EndpointSpec spec, GenerationOptions options)
         {
             if (spec.Request == null)
             {
-                return null;
+                return;
             }
 
+            writer.Line();
             string ns = options.Namespace;
             string request = $"global::{ns}.{spec.RequestTypeName}";
-            var writer = new SourceWriter();
-            writer.FileHeader(SourceWriter.FileName(spec.FilePath), ns);
             writer.Summary($"Checks a <see cref=\"{spec.RequestTypeName}\"/> before it is sent: required fields, conditional requirements and enum values.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"public static partial class {spec.ValidatorClassName}");
@@ -85,8 +85,6 @@ namespace TcbGen.Generator.Emit
             writer.Close();
 
             writer.Close();
-            writer.Close();
-            return writer.ToString();
         }
 
         private static void EmitObjectCheck(SourceWriter writer, ObjectSpec type, string ns, Mode mode)

@@ -15,7 +15,7 @@ namespace TcbGen.Generator.Tests.Emit
             GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec("setEnvLimits.tcb.json", json) });
 
             DiagnosticAssert.None(outcome.GeneratorDiagnostics);
-            string types = outcome.Source("SetEnvLimits.Types.g.cs");
+            string types = outcome.Source("SetEnvLimits.g.cs");
             Assert.Contains("Constraint: at least 2 characters, at most 16 characters, matches the .NET regular expression ^[a-z][a-zA-Z0-9-]*$.", types);
             Assert.Contains("Constraint: at least 1, at most 7200.", types);
             Assert.Contains("Constraint: at least 1 items, at most 3 items.", types);

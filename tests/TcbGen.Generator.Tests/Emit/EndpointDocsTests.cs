@@ -28,12 +28,13 @@ namespace TcbGen.Generator.Tests.Emit
             GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec("probeDocs.tcb.json", Spec) });
 
             DiagnosticAssert.None(outcome.GeneratorDiagnostics);
-            string client = outcome.Source("ProbeDocs.Client.g.cs");
+            string client = outcome.Source("ProbeDocs.g.cs"); // the client methods and the endpoint class, among the rest
             Assert.Contains("/// <summary>Calls <c>probeDocs</c> (POST <c>/tcb/probedocs</c>): Probe the docs (test).</summary>", client);
             Assert.Contains("/// <para>Returns the quota left.</para>", client);
             Assert.Contains("/// <para>Note: 10次每小时 (10 calls an hour).</para>", client);
             Assert.Contains("/// <para>Needs permission set (权限集) 18 granted to the third-party platform.</para>", client);
-            Assert.Contains("Needs permission set (权限集) 18", outcome.Source("ProbeDocs.Endpoint.g.cs"));
+            string beforeEndpointClass = client.Substring(0, client.IndexOf("public static partial class ProbeDocsEndpoint", System.StringComparison.Ordinal));
+            Assert.Contains("Needs permission set (权限集) 18", beforeEndpointClass.Substring(beforeEndpointClass.LastIndexOf("/// <summary><c>probeDocs</c>", System.StringComparison.Ordinal)));
             Assert.DoesNotContain(outcome.Sources, s => s.SourceText.ToString().Contains("AUTHOR-ONLY"));
             Assert.Contains("accept an <c>authorizer_access_token</c>", outcome.Source("TcbClients.g.cs"));
         }

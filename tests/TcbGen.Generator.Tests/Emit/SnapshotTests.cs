@@ -8,14 +8,14 @@ using Xunit;
 namespace TcbGen.Generator.Tests.Emit
 {
     /// <summary>
-    /// The generated source of the seed specs, file by file, against <c>Snapshots/&lt;mode&gt;/&lt;file&gt;</c>:
+    /// The generated source of the seed specs (one file per spec plus the shared ones), file by file, against <c>Snapshots/&lt;mode&gt;/&lt;file&gt;</c>:
     /// <c>RequiredMembers</c> for C# 11 and later, <c>Constructors</c> for C# 8 to 10 (only the files that differ
     /// between the two; a test checks that no other file does).
     /// </summary>
     public sealed class SnapshotTests
     {
-        /// <summary>The files whose text depends on the mode: request types (required members or constructors).</summary>
-        private static readonly string[] ModeDependentFiles = { "ChangeTcbEnv.Types.g.cs", "SetCallBackConfig.Types.g.cs", "SetCloudAccessToken.Types.g.cs" };
+        /// <summary>The files whose text depends on the mode: those with request types (required members or constructors).</summary>
+        private static readonly string[] ModeDependentFiles = { "ChangeTcbEnv.g.cs", "SetCallBackConfig.g.cs", "SetCloudAccessToken.g.cs" };
 
         /// <summary>Every file in the first mode; in the other mode only the files that differ from it.</summary>
         public static IEnumerable<object[]> GeneratedFiles()
@@ -63,22 +63,25 @@ namespace TcbGen.Generator.Tests.Emit
                 .ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
         [Fact]
-        public void EverySeedSpecProducesEveryKindOfFile()
+        public void EverySeedSpecProducesOneFileHoldingEveryPart()
         {
-            string[] hintNames = GeneratorHarness.Run(GeneratorHarness.SeedSpecs()).Sources.Select(s => s.HintName).ToArray();
+            GeneratorOutcome outcome = GeneratorHarness.Run(GeneratorHarness.SeedSpecs());
+            string[] prefixes = { "ChangeTcbEnv", "CreateCloudUser", "SetCallBackConfig", "SetCloudAccessToken" };
 
-            foreach (string prefix in new[] { "SetCloudAccessToken", "CreateCloudUser", "ChangeTcbEnv", "SetCallBackConfig" })
+            Assert.Equal(prefixes.Select(p => p + ".g.cs").Concat(new[] { "TcbClients.g.cs", "TcbErrorCode.g.cs" }).OrderBy(n => n, System.StringComparer.Ordinal),
+                outcome.Sources.Select(s => s.HintName).OrderBy(n => n, System.StringComparer.Ordinal));
+            foreach (string prefix in prefixes)
             {
-                Assert.Contains($"{prefix}.Types.g.cs", hintNames);
-                Assert.Contains($"{prefix}.Endpoint.g.cs", hintNames);
-                Assert.Contains($"{prefix}.Serializer.g.cs", hintNames);
-                Assert.Contains($"{prefix}.Client.g.cs", hintNames);
+                string text = outcome.Source(prefix + ".g.cs");
+                Assert.Contains($"public sealed partial class {prefix}Response", text);
+                Assert.Contains($"public static partial class {prefix}Endpoint", text);
+                Assert.Contains($"internal static class {prefix}Serializer", text);
+                Assert.Contains($"Task<global::Test.Tcb.{prefix}Response> {prefix}Async(", text);
             }
 
             // createCloudUser sends {} and has nothing to validate.
-            Assert.DoesNotContain("CreateCloudUser.Validator.g.cs", hintNames);
-            Assert.Contains("TcbClients.g.cs", hintNames);
-            Assert.Contains("TcbErrorCode.g.cs", hintNames);
+            Assert.DoesNotContain("CreateCloudUserValidator", outcome.Source("CreateCloudUser.g.cs"));
+            Assert.Contains("public static partial class SetCallBackConfigValidator", outcome.Source("SetCallBackConfig.g.cs"));
         }
 
         [Fact]

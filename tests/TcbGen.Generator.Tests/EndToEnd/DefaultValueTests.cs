@@ -32,7 +32,7 @@ namespace TcbGen.Generator.Tests.EndToEnd
 
             GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec("setPushNotice.tcb.json", json) });
 
-            string types = outcome.Source("SetPushNotice.Types.g.cs");
+            string types = outcome.Source("SetPushNotice.g.cs");
             Assert.Contains("Default when not sent: <c>true</c>; it is not sent unless you set it.", types);
             Assert.Contains("Default when not sent: <c>low</c>", types);
         }

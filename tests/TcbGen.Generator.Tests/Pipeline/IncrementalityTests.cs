@@ -51,6 +51,7 @@ namespace TcbGen.Generator.Tests.Pipeline
             IReadOnlyList<AdditionalText> specs = GeneratorHarness.SeedSpecs();
             CSharpCompilation compilation = GeneratorHarness.Compilation("class A { }");
             GeneratorDriver driver = GeneratorHarness.Driver(specs).RunGenerators(compilation);
+            Dictionary<string, SyntaxTree> before = driver.GetRunResult().GeneratedTrees.ToDictionary(t => System.IO.Path.GetFileName(t.FilePath));
 
             AdditionalText original = specs.Single(s => s.Path.EndsWith("changeTcbEnv.tcb.json", StringComparison.Ordinal));
             string text = original.GetText()!.ToString().Replace("Changes an environment", "Converts an environment");
@@ -72,7 +73,13 @@ namespace TcbGen.Generator.Tests.Pipeline
                 Assert.All(result.TrackedSteps[shared].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
             }
 
-            Assert.Contains("Converts an environment", driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("ChangeTcbEnv.Endpoint.g.cs", StringComparison.Ordinal)).ToString());
+            Assert.Contains("Converts an environment", driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("ChangeTcbEnv.g.cs", StringComparison.Ordinal)).ToString());
+
+            // One source output ran anew (that spec's one file); every other output, the shared files' included, was carried over.
+            var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
+            Assert.Equal(1, outputs.Count(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified));
+            Assert.All(outputs.Where(o => o.Reason is not (IncrementalStepRunReason.New or IncrementalStepRunReason.Modified)), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+            Assert.Equal(before.Keys.OrderBy(k => k), driver.GetRunResult().GeneratedTrees.Select(t => System.IO.Path.GetFileName(t.FilePath)).OrderBy(k => k));
         }
 
         [Fact]

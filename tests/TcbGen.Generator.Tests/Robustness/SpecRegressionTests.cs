@@ -25,7 +25,7 @@ namespace TcbGen.Generator.Tests.Robustness
 
             Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id is "CS8785" or "TCB0099");
             Assert.Equal(new[] { ("TCB0013", "/specs/getEnv.tcb.json") }, StrictCompile.TcbErrors(outcome.GeneratorDiagnostics));
-            Assert.Contains(outcome.Sources, s => s.HintName == "GetENV.Types.g.cs");
+            Assert.Contains(outcome.Sources, s => s.HintName == "GetENV.g.cs");
             DiagnosticAssert.None(StrictCompile.Diagnostics(outcome.Output));
         }
 

@@ -64,7 +64,7 @@ namespace TcbGen.Generator.Tests.Specs
             GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec("probeQuota.tcb.json", Spec) });
 
             DiagnosticAssert.None(outcome.GeneratorDiagnostics);
-            string endpoint = outcome.Source("ProbeQuota.Endpoint.g.cs");
+            string endpoint = outcome.Source("ProbeQuota.g.cs");
             Assert.Contains("/// <summary><c>40101</c></summary>", endpoint);
             Assert.Contains("DailyQuotaReached = 45009,", endpoint);
             Assert.Contains("Ten calls an hour for this endpoint.", endpoint);
@@ -86,7 +86,7 @@ namespace TcbGen.Generator.Tests.Specs
 
             foreach (string prefix in new[] { "ChangeTcbEnv", "CreateCloudUser", "SetCallBackConfig", "SetCloudAccessToken" })
             {
-                Assert.Contains("MinuteQuotaReached = 45011,", outcome.Source(prefix + ".Endpoint.g.cs"));
+                Assert.Contains("MinuteQuotaReached = 45011,", outcome.Source(prefix + ".g.cs"));
             }
         }
     }

@@ -54,7 +54,7 @@ namespace TcbGen.Generator.Tests.Specs
             GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec("probeExample.tcb.json", json) });
 
             AssertWarning(Assert.Single(outcome.GeneratorDiagnostics), json, at, target, "Example 2's request", message);
-            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeExample.Client.g.cs");
+            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeExample.g.cs");
             DiagnosticAssert.None(GeneratorHarness.CompileDiagnostics(outcome.Output));
         }
 

@@ -63,7 +63,7 @@ namespace TcbGen.Generator.Tests.Specs
             GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec(ProbeFile, Probe) });
 
             DiagnosticAssert.None(outcome.GeneratorDiagnostics);
-            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
+            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.g.cs");
             DiagnosticAssert.None(GeneratorHarness.CompileDiagnostics(outcome.Output));
         }
 
@@ -246,8 +246,7 @@ namespace TcbGen.Generator.Tests.Specs
             Diagnostic diagnostic = SingleDiagnostic(outcome);
             AssertDiagnostic(diagnostic, "TCB0013", "/specs/b-probe.tcb.json", At(later, "\"probeEnv\""), "'probeEnv' is already declared in a-probe.tcb.json");
             EmulatorAgreement.AssertRejectsLikeTheBuild(diagnostic, specs);
-            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
-            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Client.g.cs");
+            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.g.cs");
             AssertNoSourceFor(outcome, "ProbeEnvTwo");
             AssertSeedsGenerated(outcome, extraEndpoints: 1);
         }
@@ -266,7 +265,7 @@ namespace TcbGen.Generator.Tests.Specs
 
             // "/specs/ProbeEnv2..." sorts before "/specs/probeEnv..." ordinally ('P' < 'p'), so the lower-case file loses.
             AssertDiagnostic(SingleDiagnostic(outcome), "TCB0013", "/specs/probeEnv.tcb.json", At(Probe, "\"probeEnv\""), "'probeEnv' is already declared in ProbeEnv2.tcb.json");
-            Assert.Single(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
+            Assert.Single(outcome.Sources, s => s.HintName == "ProbeEnv.g.cs");
         }
 
         [Fact]
@@ -288,7 +287,7 @@ namespace TcbGen.Generator.Tests.Specs
 
             AssertDiagnostic(SingleDiagnostic(outcome), "TCB0014", "/specs/probeOther.tcb.json", At(second, "\"SharedInfo\""), "'SharedInfo'", "probeEnv.tcb.json", "another shape");
             EmulatorAgreement.AssertRejectsLikeTheBuild(SingleDiagnostic(outcome), specs);
-            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
+            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.g.cs");
             AssertNoSourceFor(outcome, "ProbeOther");
         }
 
@@ -324,9 +323,9 @@ namespace TcbGen.Generator.Tests.Specs
             GeneratorOutcome outcome = GeneratorHarness.Run(specs);
 
             DiagnosticAssert.None(outcome.GeneratorDiagnostics);
-            Assert.Contains("class SharedInfo", outcome.Source("ProbeEnv.Types.g.cs"));
-            Assert.DoesNotContain("SharedInfo", outcome.Source("ProbeOther.Types.g.cs").Replace("global::Test.Tcb.SharedInfo", string.Empty));
-            Assert.Contains("ReadSharedInfo", outcome.Source("ProbeOther.Serializer.g.cs"));
+            Assert.Contains("class SharedInfo", outcome.Source("ProbeEnv.g.cs"));
+            Assert.DoesNotContain("class SharedInfo", outcome.Source("ProbeOther.g.cs"));
+            Assert.Contains("ReadSharedInfo", outcome.Source("ProbeOther.g.cs"));
             DiagnosticAssert.None(GeneratorHarness.CompileDiagnostics(outcome.Output));
         }
 
@@ -370,8 +369,8 @@ namespace TcbGen.Generator.Tests.Specs
 
             // a.tcb.json comes first by path, so its name for 40014 wins and the error row of b.tcb.json is reported.
             AssertDiagnostic(SingleDiagnostic(outcome), "TCB0015", "/specs/b.tcb.json", At(other, "{ \"code\": 40014", "{"), "errcode 40014 is named 'AccessTokenInvalid' here but 'InvalidAccessToken' in a.tcb.json");
-            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
-            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeOther.Types.g.cs");
+            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.g.cs");
+            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeOther.g.cs");
         }
 
         [Fact]
@@ -386,7 +385,7 @@ namespace TcbGen.Generator.Tests.Specs
             GeneratorOutcome outcome = GeneratorHarness.Run(specs);
 
             AssertDiagnostic(SingleDiagnostic(outcome), "TCB0015", "/specs/b.tcb.json", At(other, "{ \"code\": 40102", "{"), "'MissingParameter' is errcode 40102 here but 40101 in a.tcb.json");
-            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeOther.Types.g.cs");
+            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeOther.g.cs");
         }
 
         [Fact]
@@ -400,7 +399,7 @@ namespace TcbGen.Generator.Tests.Specs
             GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec(ProbeFile, json) });
 
             DiagnosticAssert.None(outcome.GeneratorDiagnostics);
-            string types = outcome.Source("ProbeEnv.Types.g.cs");
+            string types = outcome.Source("ProbeEnv.g.cs");
             Assert.Contains("ErrorCode", types);
             Assert.Contains("ErrorMessage", types);
             DiagnosticAssert.None(GeneratorHarness.CompileDiagnostics(outcome.Output));
@@ -414,7 +413,7 @@ namespace TcbGen.Generator.Tests.Specs
             GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec(ProbeFile, json) });
 
             DiagnosticAssert.None(outcome.GeneratorDiagnostics);
-            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.Types.g.cs");
+            Assert.Contains(outcome.Sources, s => s.HintName == "ProbeEnv.g.cs");
         }
 
         [Fact]
@@ -548,18 +547,17 @@ namespace TcbGen.Generator.Tests.Specs
             }
         }
 
-        /// <summary>Each seed's five (CreateCloudUser: four, it has no request) files, plus TcbClients and TcbErrorCode.</summary>
+        /// <summary>Each seed's one file, plus TcbClients and TcbErrorCode.</summary>
         private static void AssertSeedsGenerated(GeneratorOutcome outcome, int extraEndpoints = 0)
         {
             foreach (string prefix in SeedPrefixes)
             {
-                Assert.Contains(outcome.Sources, s => s.HintName == prefix + ".Types.g.cs");
-                Assert.Contains(outcome.Sources, s => s.HintName == prefix + ".Client.g.cs");
+                Assert.Contains(outcome.Sources, s => s.HintName == prefix + ".g.cs");
             }
 
             Assert.Contains(outcome.Sources, s => s.HintName == "TcbClients.g.cs");
             Assert.Contains(outcome.Sources, s => s.HintName == "TcbErrorCode.g.cs");
-            Assert.Equal(4 * 4 + 3 + 2 + (5 * extraEndpoints), outcome.Sources.Count());
+            Assert.Equal(4 + 2 + extraEndpoints, outcome.Sources.Count());
         }
     }
 }

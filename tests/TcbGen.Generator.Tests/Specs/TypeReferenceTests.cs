@@ -42,9 +42,9 @@ namespace TcbGen.Generator.Tests.Specs
             GeneratorOutcome outcome = GeneratorHarness.Run(new[] { SeedSetCallBackConfig(), TwinSpec() }, languageVersion: version);
 
             DiagnosticAssert.None(outcome.GeneratorDiagnostics);
-            Assert.Contains("class CallbackRule", outcome.Source("SetCallBackConfig.Types.g.cs"));
-            Assert.DoesNotContain("class Callback", outcome.Source("GetCallBackConfig.Types.g.cs"));
-            Assert.Contains("ReadCallbackRule", outcome.Source("GetCallBackConfig.Serializer.g.cs"));
+            Assert.Contains("class CallbackRule", outcome.Source("SetCallBackConfig.g.cs"));
+            Assert.DoesNotContain("class Callback", outcome.Source("GetCallBackConfig.g.cs"));
+            Assert.Contains("ReadCallbackRule", outcome.Source("GetCallBackConfig.g.cs"));
             DiagnosticAssert.None(GeneratorHarness.CompileDiagnostics(outcome.Output));
         }
 
@@ -60,7 +60,7 @@ namespace TcbGen.Generator.Tests.Specs
             AssertAt(diagnostic, "TCB0019", json, "\"CallbackRul\"", "'CallbackRul'");
             EmulatorAgreement.AssertRejectsLikeTheBuild(diagnostic, specs);
             Assert.DoesNotContain(outcome.Sources, s => s.HintName.StartsWith("ProbeRef", System.StringComparison.Ordinal));
-            Assert.Contains(outcome.Sources, s => s.HintName == "SetCallBackConfig.Types.g.cs");
+            Assert.Contains(outcome.Sources, s => s.HintName == "SetCallBackConfig.g.cs");
         }
 
         [Fact]

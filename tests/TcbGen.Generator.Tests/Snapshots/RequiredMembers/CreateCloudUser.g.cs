@@ -4,6 +4,12 @@
 
 namespace Test.Tcb
 {
+    /// <summary>The response of <c>createCloudUser</c>: Open cloud development (开通云开发).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
+    public sealed partial class CreateCloudUserResponse : global::TcbGen.Runtime.TcbResponse
+    {
+    }
+
     /// <summary>The errcodes <c>createCloudUser</c> documents. A response may carry a code not listed here; see <see cref="global::TcbGen.Runtime.TcbApiException{TCode}.IsDocumented"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
     public enum CreateCloudUserError
@@ -225,6 +231,93 @@ namespace Test.Tcb
         private static global::TcbGen.Runtime.TcbApiException CreateException(int errorCode, string? errorMessage)
         {
             return new global::TcbGen.Runtime.TcbApiException<global::Test.Tcb.CreateCloudUserError>(Name, (global::Test.Tcb.CreateCloudUserError)errorCode, errorCode, errorMessage, GetSolution(errorCode), IsDocumented(errorCode));
+        }
+    }
+
+    /// <summary>Writes the request and reads the response of <c>createCloudUser</c> as JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
+    internal static class CreateCloudUserSerializer
+    {
+        private static readonly byte[] Utf8_errcode = global::System.Text.Encoding.UTF8.GetBytes("errcode");
+        private static readonly byte[] Utf8_errmsg = global::System.Text.Encoding.UTF8.GetBytes("errmsg");
+
+        internal static global::Test.Tcb.CreateCloudUserResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw new global::System.Text.Json.JsonException("The response body is empty.");
+            }
+
+            return ReadCreateCloudUserResponse(ref reader);
+        }
+
+        private static global::Test.Tcb.CreateCloudUserResponse ReadCreateCloudUserResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a JSON object for CreateCloudUserResponse, found " + reader.TokenType.ToString() + ".");
+            }
+
+            var result = new global::Test.Tcb.CreateCloudUserResponse();
+            while (reader.Read())
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    return result;
+                }
+
+                if (reader.ValueTextEquals(Utf8_errcode))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        result.ErrorCode = global::TcbGen.Runtime.TcbWireReader.Int32(ref reader);
+                    }
+                }
+                else if (reader.ValueTextEquals(Utf8_errmsg))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        result.ErrorMessage = reader.GetString();
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            throw new global::System.Text.Json.JsonException("The JSON ends inside CreateCloudUserResponse.");
+        }
+    }
+
+    public partial interface ITcbAuthorizerClient
+    {
+        /// <summary>Calls <c>createCloudUser</c> (POST <c>/tcb/createclouduser</c>): Open cloud development (开通云开发).</summary>
+        /// <remarks>
+        /// <para>Opens cloud development for the authorizing mini program. On first call WeChat sends the mini program's administrator a template message asking to authorize; after the administrator confirms, call this again to open. Not retried automatically: each call may send the administrator a message, and -601026 limits that to once an hour.</para>
+        /// <para>Notes:
+        /// <list type="bullet">
+        /// <item><description>Mini programs registered through the third-party quick registration also support opening cloud development, through this interface or the console.</description></item>
+        /// <item><description>Opening requires the administrator to accept the agreement: the call triggers a template message (through the WeChat official platform account if the administrator follows it, otherwise as a service notification); call again after the administrator confirms.</description></item>
+        /// <item><description>access_token is a URL query parameter, never a body field.</description></item>
+        /// </list></para>
+        /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
+        /// </remarks>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The response, whose errcode is 0.</returns>
+        /// <exception cref="global::TcbGen.Runtime.TcbApiException">WeChat answered with an errcode other than 0; <c>Code</c> is a <see cref="CreateCloudUserError"/>.</exception>
+        global::System.Threading.Tasks.Task<global::Test.Tcb.CreateCloudUserResponse> CreateCloudUserAsync(global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    public sealed partial class TcbAuthorizerClient
+    {
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::Test.Tcb.CreateCloudUserResponse> CreateCloudUserAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return _transport.SendAsync(global::Test.Tcb.CreateCloudUserEndpoint.Descriptor, _token, global::TcbGen.Runtime.TcbEmptyRequest.Instance, cancellationToken);
         }
     }
 }

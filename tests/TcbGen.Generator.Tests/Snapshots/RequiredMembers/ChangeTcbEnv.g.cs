@@ -4,6 +4,21 @@
 
 namespace Test.Tcb
 {
+    /// <summary>The request of <c>changeTcbEnv</c>: Transform a cloud environment (转换云环境).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
+    public sealed partial class ChangeTcbEnvRequest
+    {
+        /// <summary>The environment id.</summary>
+        /// <remarks>Wire name: <c>env</c>. Required.</remarks>
+        public required string Env { get; set; }
+    }
+
+    /// <summary>The response of <c>changeTcbEnv</c>: Transform a cloud environment (转换云环境).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
+    public sealed partial class ChangeTcbEnvResponse : global::TcbGen.Runtime.TcbResponse
+    {
+    }
+
     /// <summary>The errcodes <c>changeTcbEnv</c> documents. A response may carry a code not listed here; see <see cref="global::TcbGen.Runtime.TcbApiException{TCode}.IsDocumented"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
     public enum ChangeTcbEnvError
@@ -199,6 +214,192 @@ namespace Test.Tcb
         private static global::TcbGen.Runtime.TcbApiException CreateException(int errorCode, string? errorMessage)
         {
             return new global::TcbGen.Runtime.TcbApiException<global::Test.Tcb.ChangeTcbEnvError>(Name, (global::Test.Tcb.ChangeTcbEnvError)errorCode, errorCode, errorMessage, GetSolution(errorCode), IsDocumented(errorCode));
+        }
+    }
+
+    /// <summary>Writes the request and reads the response of <c>changeTcbEnv</c> as JSON, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
+    internal static class ChangeTcbEnvSerializer
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText Encoded_env = global::System.Text.Json.JsonEncodedText.Encode("env");
+        private static readonly byte[] Utf8_errcode = global::System.Text.Encoding.UTF8.GetBytes("errcode");
+        private static readonly byte[] Utf8_errmsg = global::System.Text.Encoding.UTF8.GetBytes("errmsg");
+
+        internal static void WriteChangeTcbEnvRequest(global::System.Text.Json.Utf8JsonWriter writer, global::Test.Tcb.ChangeTcbEnvRequest value)
+        {
+            writer.WriteStartObject();
+            if (value.Env != null)
+            {
+                writer.WritePropertyName(Encoded_env);
+                writer.WriteStringValue(value.Env);
+            }
+            writer.WriteEndObject();
+        }
+
+        internal static global::Test.Tcb.ChangeTcbEnvResponse ReadResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw new global::System.Text.Json.JsonException("The response body is empty.");
+            }
+
+            return ReadChangeTcbEnvResponse(ref reader);
+        }
+
+        private static global::Test.Tcb.ChangeTcbEnvResponse ReadChangeTcbEnvResponse(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a JSON object for ChangeTcbEnvResponse, found " + reader.TokenType.ToString() + ".");
+            }
+
+            var result = new global::Test.Tcb.ChangeTcbEnvResponse();
+            while (reader.Read())
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                {
+                    return result;
+                }
+
+                if (reader.ValueTextEquals(Utf8_errcode))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        result.ErrorCode = global::TcbGen.Runtime.TcbWireReader.Int32(ref reader);
+                    }
+                }
+                else if (reader.ValueTextEquals(Utf8_errmsg))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        result.ErrorMessage = reader.GetString();
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            throw new global::System.Text.Json.JsonException("The JSON ends inside ChangeTcbEnvResponse.");
+        }
+    }
+
+    /// <summary>Checks a <see cref="ChangeTcbEnvRequest"/> before it is sent: required fields, conditional requirements and enum values.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
+    public static partial class ChangeTcbEnvValidator
+    {
+        /// <summary>Whether the request has no problem at all. Allocates nothing.</summary>
+        /// <param name="request">The request to check.</param>
+        /// <returns><see langword="true"/> when <see cref="Validate"/> would find nothing.</returns>
+        public static bool IsValid(global::Test.Tcb.ChangeTcbEnvRequest request)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            return IsValidChangeTcbEnvRequest(request);
+        }
+
+        /// <summary>Finds every problem of the request in one pass.</summary>
+        /// <param name="request">The request to check.</param>
+        /// <returns>Every problem, each located by its wire path; empty when the request is valid.</returns>
+        public static global::System.Collections.Generic.IReadOnlyList<global::TcbGen.Runtime.TcbValidationProblem> Validate(global::Test.Tcb.ChangeTcbEnvRequest request)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            global::System.Collections.Generic.List<global::TcbGen.Runtime.TcbValidationProblem>? problems = null;
+            CollectChangeTcbEnvRequest(request, string.Empty, ref problems);
+            return problems ?? (global::System.Collections.Generic.IReadOnlyList<global::TcbGen.Runtime.TcbValidationProblem>)global::System.Array.Empty<global::TcbGen.Runtime.TcbValidationProblem>();
+        }
+
+        private static bool IsValidChangeTcbEnvRequest(global::Test.Tcb.ChangeTcbEnvRequest value)
+        {
+            if (value.Env == null)
+            {
+                return false;
+            }
+            return true;
+        }
+
+        private static void CollectChangeTcbEnvRequest(global::Test.Tcb.ChangeTcbEnvRequest value, string path, ref global::System.Collections.Generic.List<global::TcbGen.Runtime.TcbValidationProblem>? problems)
+        {
+            if (value.Env == null)
+            {
+                Add(ref problems, path + "env", global::TcbGen.Runtime.TcbValidationProblemKind.Missing, "'env' is required.");
+            }
+        }
+
+        private static void Add(ref global::System.Collections.Generic.List<global::TcbGen.Runtime.TcbValidationProblem>? problems, string path, global::TcbGen.Runtime.TcbValidationProblemKind kind, string message)
+        {
+            (problems ??= new global::System.Collections.Generic.List<global::TcbGen.Runtime.TcbValidationProblem>()).Add(new global::TcbGen.Runtime.TcbValidationProblem(path, kind, message));
+        }
+    }
+
+    public partial interface ITcbComponentClient
+    {
+        /// <summary>Calls <c>changeTcbEnv</c> (POST <c>/tcb/modifyenv</c>): Transform a cloud environment (转换云环境).</summary>
+        /// <remarks>
+        /// <para>Changes an environment created in the Tencent Cloud console into a WeChat mini program cloud environment. Retried automatically only when the request cannot have reached the server.</para>
+        /// <para>Notes:
+        /// <list type="bullet">
+        /// <item><description>Batch cloud development on behalf of accounts uses component_access_token; ordinary cloud development on behalf of one account uses authorizer_access_token.</description></item>
+        /// <item><description>access_token is a URL query parameter, never a body field.</description></item>
+        /// </list></para>
+        /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
+        /// </remarks>
+        /// <param name="request">The request; it is validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The response, whose errcode is 0.</returns>
+        /// <exception cref="global::TcbGen.Runtime.TcbValidationException">The request is invalid; nothing was sent.</exception>
+        /// <exception cref="global::TcbGen.Runtime.TcbApiException">WeChat answered with an errcode other than 0; <c>Code</c> is a <see cref="ChangeTcbEnvError"/>.</exception>
+        global::System.Threading.Tasks.Task<global::Test.Tcb.ChangeTcbEnvResponse> ChangeTcbEnvAsync(global::Test.Tcb.ChangeTcbEnvRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    public sealed partial class TcbComponentClient
+    {
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::Test.Tcb.ChangeTcbEnvResponse> ChangeTcbEnvAsync(global::Test.Tcb.ChangeTcbEnvRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (!global::Test.Tcb.ChangeTcbEnvValidator.IsValid(request))
+            {
+                throw new global::TcbGen.Runtime.TcbValidationException(global::Test.Tcb.ChangeTcbEnvEndpoint.Name, global::Test.Tcb.ChangeTcbEnvValidator.Validate(request));
+            }
+
+            return _transport.SendAsync(global::Test.Tcb.ChangeTcbEnvEndpoint.Descriptor, _token, request, cancellationToken);
+        }
+    }
+
+    public partial interface ITcbAuthorizerClient
+    {
+        /// <summary>Calls <c>changeTcbEnv</c> (POST <c>/tcb/modifyenv</c>): Transform a cloud environment (转换云环境).</summary>
+        /// <remarks>
+        /// <para>Changes an environment created in the Tencent Cloud console into a WeChat mini program cloud environment. Retried automatically only when the request cannot have reached the server.</para>
+        /// <para>Notes:
+        /// <list type="bullet">
+        /// <item><description>Batch cloud development on behalf of accounts uses component_access_token; ordinary cloud development on behalf of one account uses authorizer_access_token.</description></item>
+        /// <item><description>access_token is a URL query parameter, never a body field.</description></item>
+        /// </list></para>
+        /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
+        /// </remarks>
+        /// <param name="request">The request; it is validated before anything is sent.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The response, whose errcode is 0.</returns>
+        /// <exception cref="global::TcbGen.Runtime.TcbValidationException">The request is invalid; nothing was sent.</exception>
+        /// <exception cref="global::TcbGen.Runtime.TcbApiException">WeChat answered with an errcode other than 0; <c>Code</c> is a <see cref="ChangeTcbEnvError"/>.</exception>
+        global::System.Threading.Tasks.Task<global::Test.Tcb.ChangeTcbEnvResponse> ChangeTcbEnvAsync(global::Test.Tcb.ChangeTcbEnvRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    public sealed partial class TcbAuthorizerClient
+    {
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::Test.Tcb.ChangeTcbEnvResponse> ChangeTcbEnvAsync(global::Test.Tcb.ChangeTcbEnvRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (!global::Test.Tcb.ChangeTcbEnvValidator.IsValid(request))
+            {
+                throw new global::TcbGen.Runtime.TcbValidationException(global::Test.Tcb.ChangeTcbEnvEndpoint.Name, global::Test.Tcb.ChangeTcbEnvValidator.Validate(request));
+            }
+
+            return _transport.SendAsync(global::Test.Tcb.ChangeTcbEnvEndpoint.Descriptor, _token, request, cancellationToken);
         }
     }
 }

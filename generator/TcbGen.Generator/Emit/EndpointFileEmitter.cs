@@ -1,0 +1,30 @@
+using TcbGen.Specs.Model;
+
+namespace TcbGen.Generator.Emit
+{
+    /// <summary>
+    /// The one generated file of an endpoint, <c>&lt;Prefix&gt;.g.cs</c>: its types, endpoint, serializer, validator and
+    /// client methods, each written by its own emitter. One file per spec rather than one per concern, because the
+    /// driver's cost of carrying outputs over between runs grows with their count.
+    /// </summary>
+    internal static class EndpointFileEmitter
+    {
+        public static string HintName(EndpointSpec spec) => spec.TypePrefix + ".g.cs";
+
+        public static string Emit(EndpointSpec spec, GenerationOptions options)
+        {
+            var writer = new SourceWriter();
+            writer.FileHeader(SourceWriter.FileName(spec.FilePath), options.Namespace);
+            TypesEmitter.Emit(writer, spec, options);
+            writer.Line();
+            EndpointEmitter.Emit(writer, spec, options);
+            writer.Line();
+            SerializerEmitter.Emit(writer, spec, options);
+            ValidatorEmitter.Emit(writer, spec, options);
+            writer.Line();
+            ClientEmitter.Emit(writer, spec, options);
+            writer.Close();
+            return writer.ToString();
+        }
+    }
+}
