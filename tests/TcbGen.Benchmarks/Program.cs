@@ -17,6 +17,9 @@ namespace TcbGen.Benchmarks
     /// <item><c>--short</c>: one launch, one warmup and three measured iterations per case (the whole suite in minutes).</item>
     /// <item><c>--in-process</c>: run the cases in this process instead of one process per case (no per-run build).</item>
     /// <item><c>--verify</c>: check that the benchmarks measure what they claim, then exit (no timing).</item>
+    /// <item><c>--guard</c>: TcbGen cold against Refit cold at N = 100 and 1,000; fails when the ratio is 25 % worse than RESULTS.md records (CI). <c>--guard-slowed K</c> reads each spec K more times, to show it fails.</item>
+    /// <item><c>--profile-generator [N]</c>: a cold generator run over N specs (default 1,000) stage by stage, and its allocations by type, then exit.</item>
+    /// <item><c>--code-size</c>: the generated code per spec (lines, bytes), then exit.</item>
     /// <item><c>--profile-allocations</c>: the per-call clients' allocations by type, then exit.</item>
     /// <item><c>--refresh-storm</c>: 4 processes x 250 callers on one expired token through Redis (needs redis-server), then exit.</item>
     /// </list>
@@ -36,6 +39,22 @@ namespace TcbGen.Benchmarks
             if (rest.Remove("--refresh-storm"))
             {
                 return Tokens.RefreshStorm.RunAsync(Console.Out).GetAwaiter().GetResult();
+            }
+
+            if (rest.Remove("--guard"))
+            {
+                int slowed = rest.IndexOf("--guard-slowed") is int at && at >= 0 && at + 1 < rest.Count ? int.Parse(rest[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+                return Generator.RegressionGuard.Run(Console.Out, Path.Combine(ProjectDirectory(), "RESULTS.md"), slowed);
+            }
+
+            if (rest.Remove("--profile-generator"))
+            {
+                return Generator.GeneratorProfile.Run(Console.Out, rest.Count > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+            }
+
+            if (rest.Remove("--code-size"))
+            {
+                return Generator.CodeSize.Run(Console.Out, Path.Combine(ProjectDirectory(), "..", "..", "specs"));
             }
 
             if (rest.Remove("--profile-allocations"))

@@ -15,7 +15,7 @@ namespace TcbGen.Benchmarks.Generator
     {
         private GeneratorScenario _scenario = null!;
 
-        [Params(4, 100, 1000)]
+        [Params(4, 100, 1000, 2000)]
         public int N { get; set; }
 
         [GlobalSetup]

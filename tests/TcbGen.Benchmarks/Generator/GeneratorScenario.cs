@@ -12,10 +12,14 @@ namespace TcbGen.Benchmarks.Generator
     /// </summary>
     internal sealed class GeneratorScenario
     {
-        public GeneratorScenario(int count, GeneratorDriverOptions driverOptions)
+        private readonly System.Func<ISourceGenerator> _tcbGenerator;
+
+        /// <param name="tcbGenerator">TcbGen's generator; another only for the guard's deliberately slowed run.</param>
+        public GeneratorScenario(int count, GeneratorDriverOptions driverOptions, System.Func<ISourceGenerator>? tcbGenerator = null)
         {
             Count = count;
             DriverOptions = driverOptions;
+            _tcbGenerator = tcbGenerator ?? RoslynHost.TcbGenerator;
 
             Specs = Enumerable.Range(0, count)
                 .Select(i => (AdditionalText)new InMemoryAdditionalText(SyntheticSources.SpecFileName(i), SyntheticSources.Spec(i)))
@@ -79,7 +83,7 @@ namespace TcbGen.Benchmarks.Generator
         public CSharpCompilation NewRefitCompilation() => RoslynHost.Compilation(RefitTrees, RoslynHost.RefitReferences);
 
         public GeneratorDriver NewTcbDriver() =>
-            CSharpGeneratorDriver.Create(new[] { RoslynHost.TcbGenerator() }, Specs, RoslynHost.ParseOptions, RoslynHost.TcbOptions, DriverOptions);
+            CSharpGeneratorDriver.Create(new[] { _tcbGenerator() }, Specs, RoslynHost.ParseOptions, RoslynHost.TcbOptions, DriverOptions);
 
         public GeneratorDriver NewRefitDriver() =>
             CSharpGeneratorDriver.Create(RefitGenerators, ImmutableArray<AdditionalText>.Empty, RoslynHost.ParseOptions, RoslynHost.RefitOptions, DriverOptions);
