@@ -24,7 +24,7 @@ namespace TcbGen.Generator.Emit
             writer.Line();
             ClientEmitter.Emit(writer, spec, options);
             writer.Close();
-            return writer.ToString();
+            return writer.Complete();
         }
     }
 }

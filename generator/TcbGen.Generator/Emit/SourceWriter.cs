@@ -1,24 +1,48 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace TcbGen.Generator.Emit
 {
-    /// <summary>Builds indented C# text with '\n' line endings, so output is the same on every machine.</summary>
+    /// <summary>
+    /// Builds indented C# text with '\n' line endings, so output is the same on every machine. An interpolated line
+    /// (<c>writer.Line($"…{name}…")</c>) is appended piece by piece through <see cref="LineHandler"/>, never built as a
+    /// string of its own first: the emitters write tens of megabytes at a thousand specs.
+    /// </summary>
     internal sealed class SourceWriter
     {
-        private readonly StringBuilder _builder = new StringBuilder();
+        /// <summary>Larger buffers are not kept: one odd spec should not pin megabytes for the compiler's lifetime.</summary>
+        private const int MaxKeptCapacity = 256 * 1024;
+
+        [ThreadStatic]
+        private static StringBuilder? t_spare;
+
+        private readonly StringBuilder _builder;
         private int _indent;
+
+        public SourceWriter()
+        {
+            // The buffer the last file on this thread left behind, if any: a spec's file is tens of kilobytes, and a
+            // new buffer for each would be allocated, grown and dropped once per spec.
+            _builder = t_spare ?? new StringBuilder(16 * 1024);
+            t_spare = null;
+        }
 
         public void Line(string text = "")
         {
             if (text.Length > 0)
             {
-                _builder.Append(' ', _indent * 4).Append(text);
+                Indent();
+                _builder.Append(text);
             }
 
             _builder.Append('\n');
         }
+
+        /// <summary>An interpolated line, appended without building its string.</summary>
+        public void Line([InterpolatedStringHandlerArgument("")] ref LineHandler line) => _builder.Append('\n');
 
         public void Open(string header)
         {
@@ -27,26 +51,34 @@ namespace TcbGen.Generator.Emit
             _indent++;
         }
 
+        /// <summary>An interpolated header, appended without building its string.</summary>
+        public void Open([InterpolatedStringHandlerArgument("")] ref LineHandler header)
+        {
+            _builder.Append('\n');
+            Line("{");
+            _indent++;
+        }
+
         public void Close(string suffix = "")
         {
             _indent--;
-            Line("}" + suffix);
+            Indent();
+            _builder.Append('}').Append(suffix).Append('\n');
         }
 
         /// <summary>Writes <c>/// &lt;tag&gt;text&lt;/tag&gt;</c>; <paramref name="xml"/> is already escaped and normalised (<see cref="SpecText.Xml"/>), so its only line break is \n.</summary>
         public void Doc(string tag, string xml, string attributes = "")
         {
-            string[] lines = xml.Split('\n');
-            if (lines.Length == 1)
+            if (xml.IndexOf('\n') < 0)
             {
-                Line($"/// <{tag}{attributes}>{lines[0]}</{tag}>");
+                Line($"/// <{tag}{attributes}>{xml}</{tag}>");
                 return;
             }
 
             Line($"/// <{tag}{attributes}>");
-            foreach (string line in lines)
+            foreach (string line in xml.Split('\n'))
             {
-                Line("/// " + line);
+                Line($"/// {line}");
             }
 
             Line($"/// </{tag}>");
@@ -81,7 +113,16 @@ namespace TcbGen.Generator.Emit
             Close();
         }
 
-        public void Param(string name, string xml) => Doc("param", xml, $" name=\"{name}\"");
+        public void Param(string name, string xml)
+        {
+            if (xml.IndexOf('\n') < 0)
+            {
+                Line($"/// <param name=\"{name}\">{xml}</param>");
+                return;
+            }
+
+            Doc("param", xml, " name=\"" + name + "\"");
+        }
 
         /// <summary>The file header every generated file starts with, then the namespace.</summary>
         public void FileHeader(string origin, string @namespace)
@@ -94,6 +135,42 @@ namespace TcbGen.Generator.Emit
         }
 
         public override string ToString() => _builder.ToString();
+
+        /// <summary>The text written, once the writer is done with: its buffer is kept for the next writer on this thread.</summary>
+        public string Complete()
+        {
+            string text = _builder.ToString();
+            if (_builder.Capacity <= MaxKeptCapacity)
+            {
+                _builder.Clear();
+                t_spare = _builder;
+            }
+
+            return text;
+        }
+
+        private void Indent() => _builder.Append(' ', _indent * 4);
+
+        /// <summary>Appends the pieces of an interpolated line straight to the writer's buffer, after the indent.</summary>
+        [InterpolatedStringHandler]
+        internal readonly struct LineHandler
+        {
+            private readonly StringBuilder _builder;
+
+            public LineHandler(int literalLength, int formattedCount, SourceWriter writer)
+            {
+                writer.Indent();
+                _builder = writer._builder;
+            }
+
+            public void AppendLiteral(string value) => _builder.Append(value);
+
+            public void AppendFormatted(string? value) => _builder.Append(value);
+
+            public void AppendFormatted(char value) => _builder.Append(value);
+
+            public void AppendFormatted<T>(T value) => _builder.Append(value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString());
+        }
 
         public static string FileName(string path)
         {

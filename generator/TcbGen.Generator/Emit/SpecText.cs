@@ -15,6 +15,11 @@ namespace TcbGen.Generator.Emit
         /// <summary>Spec text as XML element content, with line breaks as \n (the writer puts each line after <c>///</c>).</summary>
         public static string Xml(string text)
         {
+            if (IsPlain(text, xml: true))
+            {
+                return text;
+            }
+
             var builder = new StringBuilder(text.Length);
             foreach (char c in Normalize(text))
             {
@@ -36,6 +41,11 @@ namespace TcbGen.Generator.Emit
         /// <summary>Spec text as a C# string literal holding exactly its characters.</summary>
         public static string Literal(string value)
         {
+            if (IsPlain(value, xml: false))
+            {
+                return "\"" + value + "\"";
+            }
+
             var builder = new StringBuilder(value.Length + 2);
             builder.Append('"');
             for (int i = 0; i < value.Length; i++)
@@ -69,6 +79,11 @@ namespace TcbGen.Generator.Emit
         /// <summary>Line breaks to \n; other control characters, non-characters and unpaired surrogates to U+FFFD.</summary>
         public static string Normalize(string text)
         {
+            if (IsPlain(text, xml: false))
+            {
+                return text;
+            }
+
             var builder = new StringBuilder(text.Length);
             for (int i = 0; i < text.Length; i++)
             {
@@ -100,6 +115,24 @@ namespace TcbGen.Generator.Emit
             }
 
             return builder.ToString();
+        }
+
+        /// <summary>
+        /// Whether every character stands as itself in a literal, a comment and (when <paramref name="xml"/>) XML text, so the
+        /// text needs no copy: the common case, as spec text is mostly plain.
+        /// </summary>
+        private static bool IsPlain(string text, bool xml)
+        {
+            foreach (char c in text)
+            {
+                if (c < ' ' || (c >= '\u007F' && c <= '\u009F') || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029' || c == '\uFFFE' || c == '\uFFFF' || char.IsSurrogate(c)
+                    || (xml && (c == '&' || c == '<' || c == '>')))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Whether the character at <paramref name="index"/> may stand as itself in source and XML.</summary>

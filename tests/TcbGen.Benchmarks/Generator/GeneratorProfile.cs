@@ -56,22 +56,26 @@ namespace TcbGen.Benchmarks.Generator
                 output.WriteLine(string.Format(CultureInfo.InvariantCulture, "Generated text: {0:N0} chars in {1} files.", emitted, texts.Count));
             }
 
-            using (var listener = new AllocationListener())
-            {
-                scenario.TcbCold();
-                listener.Stop();
-                output.WriteLine();
-                output.WriteLine("Whole driver, cold: allocations by type (sampled, top 25):");
-                output.WriteLine("| type | sampled KB | share |");
-                output.WriteLine("|---|---:|---:|");
-                long total = listener.ByType.Values.Sum();
-                foreach (KeyValuePair<string, long> entry in listener.ByType.OrderByDescending(e => e.Value).Take(25))
-                {
-                    output.WriteLine(string.Format(CultureInfo.InvariantCulture, "| `{0}` | {1:N0} | {2:P1} |", entry.Key, entry.Value / 1024, (double)entry.Value / total));
-                }
-            }
-
+            ByType(output, "Reading the specs", 8, () => scenario.Specs.Select(s => SpecParser.Parse(s.Path, s.GetText()!.ToString())).ToList());
+            ByType(output, "Emitting the text", 8, () => checkedSpecs.Accepted.Select(s => EndpointFileEmitter.Emit(s, options)).ToList());
+            ByType(output, "Whole driver, cold", 15, () => scenario.TcbCold());
             return 0;
+        }
+
+        private static void ByType(TextWriter output, string what, int top, Action action)
+        {
+            using var listener = new AllocationListener();
+            action();
+            listener.Stop();
+            output.WriteLine();
+            output.WriteLine($"{what}: allocations by type (sampled, top {top}):");
+            output.WriteLine("| type | sampled KB | share |");
+            output.WriteLine("|---|---:|---:|");
+            long total = listener.ByType.Values.Sum();
+            foreach (KeyValuePair<string, long> entry in listener.ByType.OrderByDescending(e => e.Value).Take(top))
+            {
+                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "| `{0}` | {1:N0} | {2:P1} |", entry.Key, entry.Value / 1024, (double)entry.Value / total));
+            }
         }
 
         private static (string, double, long) Stage(string name, Action action)
