@@ -178,7 +178,22 @@ namespace TcbGen.Specs.Json
         {
             int start = _position;
             _position++;
-            var builder = new StringBuilder();
+
+            // Most strings hold no escape: take them straight from the text, with no builder.
+            int end = _position;
+            while (end < _text.Length && _text[end] != '"' && _text[end] != '\\' && _text[end] >= 0x20)
+            {
+                end++;
+            }
+
+            if (end < _text.Length && _text[end] == '"')
+            {
+                _position = end + 1;
+                return _text.Substring(start + 1, end - start - 1);
+            }
+
+            var builder = new StringBuilder(_text, start + 1, end - start - 1, (end - start) * 2);
+            _position = end;
             while (true)
             {
                 if (_position >= _text.Length)

@@ -16,7 +16,6 @@ namespace TcbGen.Specs
         {
             _context = context;
             Json = json;
-            var allowedSet = new HashSet<string>(allowed);
             foreach (JsonProperty property in json.Properties)
             {
                 if (_properties.ContainsKey(property.Name))
@@ -25,7 +24,8 @@ namespace TcbGen.Specs
                     continue;
                 }
 
-                if (!allowedSet.Contains(property.Name))
+                // A linear search: an object allows a dozen names or so, and a set per object read cost more than it saved.
+                if (System.Array.IndexOf(allowed, property.Name) < 0)
                 {
                     context.Report(SpecDiagnosticIds.UnknownProperty, $"'{property.Name}' is not a property of {what}; expected one of: {string.Join(", ", allowed)}.", property.NameStart, property.NameEnd);
                     continue;
