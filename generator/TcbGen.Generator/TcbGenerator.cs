@@ -31,11 +31,16 @@ namespace TcbGen.Generator
                 .Select(static (inputs, _) => GenerationOptionsReader.Read(inputs.Left.Left, inputs.Left.Right, inputs.Right))
                 .WithTrackingName(TrackingNames.Options);
 
-            IncrementalValueProvider<CrossSpecResult> checkedSpecs = parsed.Collect()
+            IncrementalValueProvider<ImmutableArray<ParsedSpec>> allParsed = parsed.Collect();
+            IncrementalValueProvider<CrossSpecResult> checkedSpecs = allParsed
                 .Select(static (all, _) => CrossSpecChecker.Check(all))
                 .WithTrackingName(TrackingNames.CrossSpecCheck);
 
-            context.RegisterSourceOutput(parsed.Select(static (p, _) => p.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+            // The specs' own diagnostics as one value, not one per spec: every per-spec node is a table the driver carries
+            // over on each run (each keystroke), and diagnostics are few.
+            context.RegisterSourceOutput(
+                allParsed.Select(static (all, _) => all.SelectMany(p => p.Diagnostics).ToEquatableArray()).WithTrackingName(TrackingNames.SpecDiagnostics),
+                static (spc, diagnostics) => Report(spc, diagnostics));
             context.RegisterSourceOutput(checkedSpecs.Select(static (r, _) => r.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
             context.RegisterSourceOutput(options, static (spc, o) => ReportOptions(spc, o));
 

@@ -6,6 +6,7 @@ namespace TcbGen.Generator
         public const string Parse = nameof(Parse);
         public const string Options = nameof(Options);
         public const string CrossSpecCheck = nameof(CrossSpecCheck);
+        public const string SpecDiagnostics = nameof(SpecDiagnostics);
         public const string Endpoint = nameof(Endpoint);
         public const string EndpointWithOptions = nameof(EndpointWithOptions);
         public const string TokenKinds = nameof(TokenKinds);

@@ -26,19 +26,21 @@ namespace TcbGen.Specs.Model
         SourceSpan NameSpan,
         EquatableArray<TypeReference> References = default)
     {
-        public string RequestTypeName => TypePrefix + "Request";
+        // Derived once, when the spec is made, not on every read: the emitters and the cross-spec check read them often.
+        // (So never change TypePrefix with `with`: these would keep the old prefix.)
+        public string RequestTypeName { get; } = TypePrefix + "Request";
 
-        public string ResponseTypeName => TypePrefix + "Response";
+        public string ResponseTypeName { get; } = TypePrefix + "Response";
 
-        public string ErrorEnumName => TypePrefix + "Error";
+        public string ErrorEnumName { get; } = TypePrefix + "Error";
 
-        public string EndpointClassName => TypePrefix + "Endpoint";
+        public string EndpointClassName { get; } = TypePrefix + "Endpoint";
 
-        public string ValidatorClassName => TypePrefix + "Validator";
+        public string ValidatorClassName { get; } = TypePrefix + "Validator";
 
-        public string SerializerClassName => TypePrefix + "Serializer";
+        public string SerializerClassName { get; } = TypePrefix + "Serializer";
 
-        public string MethodName => TypePrefix + "Async";
+        public string MethodName { get; } = TypePrefix + "Async";
 
         /// <summary>Whether any request field goes in the query string.</summary>
         public bool HasQuery => Request != null && System.Linq.Enumerable.Any(Request.Fields, f => f.Location == FieldLocation.Query);

@@ -58,16 +58,17 @@ namespace TcbGen.Specs
                     continue;
                 }
 
-                endpointFiles[spec.Name] = FileName(spec.FilePath);
-                endpointFiles[spec.TypePrefix] = FileName(spec.FilePath);
+                string file = FileName(spec.FilePath);
+                endpointFiles[spec.Name] = file;
+                endpointFiles[spec.TypePrefix] = file;
                 foreach (string typeName in TypeNames(spec))
                 {
-                    typeFiles[typeName] = FileName(spec.FilePath);
+                    typeFiles[typeName] = file;
                 }
 
                 foreach (string kind in spec.TokenKinds)
                 {
-                    kindFiles[kind] = FileName(spec.FilePath);
+                    kindFiles[kind] = file;
                 }
 
                 accepted.Add(spec);
@@ -94,33 +95,56 @@ namespace TcbGen.Specs
                 diagnostics.Add(Clash(spec, generated, typeFiles[generated], spec.NameSpan));
             }
 
-            // Shapes are compared only when a name is already taken: the common case allocates nothing here.
-            var borrowedObjects = new HashSet<string>(spec.NestedObjects.Where(o => CheckNested(spec, o.TypeName, o, o.NameSpan, typeFiles, shapes, conflicting, diagnostics)).Select(o => o.TypeName));
-            var borrowedEnums = new HashSet<string>(spec.Enums.Where(e => CheckNested(spec, e.TypeName, e, e.NameSpan, typeFiles, shapes, conflicting, diagnostics)).Select(e => e.TypeName));
+            // Shapes are compared only when a name is already taken, and the sets made only when a type is borrowed: the
+            // common case (no type shared) allocates nothing here, as this runs for every spec on every edit of any spec.
+            HashSet<string>? borrowedObjects = null;
+            foreach (ObjectSpec nested in spec.NestedObjects)
+            {
+                if (CheckNested(spec, nested.TypeName, nested, nested.NameSpan, typeFiles, shapes, conflicting, diagnostics))
+                {
+                    (borrowedObjects ??= new HashSet<string>(StringComparer.Ordinal)).Add(nested.TypeName);
+                }
+            }
+
+            HashSet<string>? borrowedEnums = null;
+            foreach (EnumSpec nested in spec.Enums)
+            {
+                if (CheckNested(spec, nested.TypeName, nested, nested.NameSpan, typeFiles, shapes, conflicting, diagnostics))
+                {
+                    (borrowedEnums ??= new HashSet<string>(StringComparer.Ordinal)).Add(nested.TypeName);
+                }
+            }
+
             if (diagnostics.Count > before)
             {
                 return null;
             }
 
-            foreach (ObjectSpec nested in spec.NestedObjects.Where(o => !borrowedObjects.Contains(o.TypeName)))
+            foreach (ObjectSpec nested in spec.NestedObjects)
             {
-                shapes[nested.TypeName] = nested;
+                if (borrowedObjects == null || !borrowedObjects.Contains(nested.TypeName))
+                {
+                    shapes[nested.TypeName] = nested;
+                }
             }
 
-            foreach (EnumSpec nested in spec.Enums.Where(e => !borrowedEnums.Contains(e.TypeName)))
+            foreach (EnumSpec nested in spec.Enums)
             {
-                shapes[nested.TypeName] = nested;
+                if (borrowedEnums == null || !borrowedEnums.Contains(nested.TypeName))
+                {
+                    shapes[nested.TypeName] = nested;
+                }
             }
 
-            if (borrowedObjects.Count == 0 && borrowedEnums.Count == 0)
+            if (borrowedObjects == null && borrowedEnums == null)
             {
                 return spec;
             }
 
             return spec with
             {
-                NestedObjects = spec.NestedObjects.Select(o => borrowedObjects.Contains(o.TypeName) ? o with { IsBorrowed = true } : o).ToEquatableArray(),
-                Enums = spec.Enums.Select(e => borrowedEnums.Contains(e.TypeName) ? e with { IsBorrowed = true } : e).ToEquatableArray(),
+                NestedObjects = spec.NestedObjects.Select(o => borrowedObjects?.Contains(o.TypeName) == true ? o with { IsBorrowed = true } : o).ToEquatableArray(),
+                Enums = spec.Enums.Select(e => borrowedEnums?.Contains(e.TypeName) == true ? e with { IsBorrowed = true } : e).ToEquatableArray(),
             };
         }
 

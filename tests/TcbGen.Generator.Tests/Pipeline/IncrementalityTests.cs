@@ -16,7 +16,7 @@ namespace TcbGen.Generator.Tests.Pipeline
     {
         private static readonly string[] SpecSteps =
         {
-            TrackingNames.Parse, TrackingNames.CrossSpecCheck, TrackingNames.Endpoint, TrackingNames.EndpointWithOptions,
+            TrackingNames.Parse, TrackingNames.CrossSpecCheck, TrackingNames.SpecDiagnostics, TrackingNames.Endpoint, TrackingNames.EndpointWithOptions,
             TrackingNames.TokenKinds, TrackingNames.AllErrors, TrackingNames.Options,
         };
 
