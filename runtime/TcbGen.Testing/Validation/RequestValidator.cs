@@ -69,7 +69,7 @@ namespace TcbGen.Testing.Validation
                         _wrong.Add($"{field.WireName} is '{value}', not one of {string.Join(", ", allowed)}");
                     }
                 }
-                else if (!HasShape(field.Type.Info.Wire, value))
+                else if (!HasShape(field.Type.Info, value))
                 {
                     _wrong.Add($"{field.WireName} must be {field.Type.Info.WireDescription}, not '{value}'");
                 }
@@ -88,7 +88,7 @@ namespace TcbGen.Testing.Validation
 
 #pragma warning disable CS8524 // Exhaustive over the named shapes: a new WireShape must be handled here (CS8509).
         /// <summary>Whether a query string value reads as the shape; objects and arrays never go in a query.</summary>
-        private static bool HasShape(WireShape shape, string value) => shape switch
+        private static bool HasShape(FieldType type, string value) => type.Wire switch
         {
             WireShape.String => true,
             WireShape.Boolean => value is "true" or "false",
@@ -97,6 +97,7 @@ namespace TcbGen.Testing.Validation
             WireShape.Number => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
             WireShape.Object => false,
             WireShape.Array => false,
+            WireShape.Time => WireTime.IsStrictText(value, type.Time!.Value),
         };
 #pragma warning restore CS8524
 
@@ -117,7 +118,7 @@ namespace TcbGen.Testing.Validation
                 }
 
                 CheckValue(field.Type, fieldValue, fieldPath);
-                if (field.Constraints != null && HasShape(field.Type.Info.Wire, fieldValue))
+                if (field.Constraints != null && HasShape(field.Type.Info, fieldValue))
                 {
                     CheckConstraints(field.Constraints, fieldValue, fieldPath);
                 }
@@ -144,7 +145,7 @@ namespace TcbGen.Testing.Validation
         private void CheckValue(TypeRef type, JsonElement value, string path)
         {
             FieldType info = type.Info;
-            if (!HasShape(info.Wire, value))
+            if (!HasShape(info, value))
             {
                 _wrong.Add($"{path} must be {info.WireDescription}, not {value.GetRawText()}");
                 return;
@@ -153,6 +154,7 @@ namespace TcbGen.Testing.Validation
             switch (info.Check)
             {
                 case ValueCheck.None:
+                case ValueCheck.Time:
                     return;
                 case ValueCheck.NestedObject:
                     CheckObject(_endpoint.Object(type.TypeName!), value, path);
@@ -180,7 +182,7 @@ namespace TcbGen.Testing.Validation
 
 #pragma warning disable CS8524 // Exhaustive over the named shapes: a new WireShape must be handled here (CS8509).
         /// <summary>Whether a JSON value is what WeChat accepts for the shape; requests are checked strictly.</summary>
-        private static bool HasShape(WireShape shape, JsonElement value) => shape switch
+        private static bool HasShape(FieldType type, JsonElement value) => type.Wire switch
         {
             WireShape.String => value.ValueKind == JsonValueKind.String,
             WireShape.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
@@ -189,6 +191,8 @@ namespace TcbGen.Testing.Validation
             WireShape.Number => value.ValueKind == JsonValueKind.Number,
             WireShape.Object => value.ValueKind == JsonValueKind.Object,
             WireShape.Array => value.ValueKind == JsonValueKind.Array,
+            WireShape.Time => value.ValueKind == (type.Time == TimeEncoding.WeChatDateTime ? JsonValueKind.String : JsonValueKind.Number)
+                && WireTime.IsStrictText(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(), type.Time!.Value),
         };
 #pragma warning restore CS8524
 

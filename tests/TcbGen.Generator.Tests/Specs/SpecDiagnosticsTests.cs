@@ -147,7 +147,16 @@ namespace TcbGen.Generator.Tests.Specs
         // TCB0018: a property that does not apply.
         [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"fields\": [] }", "\"fields\": [] }", "\"fields\"", "'fields' does not apply")]
         [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"required\": false }", "\"required\": false", "\"required\"", "'required' does not apply")]
-        [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"format\": \"int32\" }", "\"format\"", null, "'format' does not apply")]
+        [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"boolean\", \"format\": \"int32\" }", "\"format\"", null, "'format' does not apply")]
+        // Time types: a format the catalog does not have, and the properties a time does not take.
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"unix-minutes\" }", "\"unix-minutes\"", null, "'unix-minutes' is not a format of integers; use \"int32\", \"int64\", \"unix-seconds\", \"unix-milliseconds\"")]
+        [InlineData("TCB0007", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"format\": \"int32\" }", "\"int32\"", null, "'int32' is not a format of strings; use \"wechat-datetime\"")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"unix-seconds\", \"enum\": [{ \"value\": 1, \"name\": \"One\" }] }", "\"unix-seconds\"", null, "remove 'format'")]
+        [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"format\": \"wechat-datetime\", \"enum\": [{ \"value\": \"a\", \"name\": \"A\" }] }", "\"wechat-datetime\"", null, "A string enum has no format")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"unix-seconds\", \"maximum\": 5 }", "\"maximum\"", null, "only integers and numbers have a range, not a time")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"string\", \"format\": \"wechat-datetime\", \"pattern\": \"^2\" }", "\"pattern\"", null, "not a time")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"unix-milliseconds\", \"default\": 0 }", "0 }", "0", "(not times)")]
+        [InlineData("TCB0012", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"requiredWhen\": { \"field\": \"until\", \"equals\": 5 } }, { \"name\": \"until\", \"type\": \"integer\", \"format\": \"unix-seconds\" }", "\"equals\": 5", "5", "'until' is a unix time in seconds")]
         [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"int64\", \"enum\": [{ \"value\": 1, \"name\": \"One\" }] }", "\"int64\"", null, "remove 'format'")]
         [InlineData("TCB0018", "\"method\": \"POST\"", "\"method\": \"GET\", \"requestBody\": \"json\"", "\"json\"", null, "has no body")]
         [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"in\": \"query\" }", "\"in\"", null, "'in' does not apply")]
