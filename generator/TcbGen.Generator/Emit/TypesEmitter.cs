@@ -103,10 +103,16 @@ namespace TcbGen.Generator.Emit
         private static void EmitProperty(SourceWriter writer, FieldSpec field, bool requestSide, bool requiredMembers, GenerationOptions options)
         {
             writer.Summary(FieldDocs(field));
-            writer.Doc("remarks", Requirement(field, requestSide) + Constraints(field) + DefaultDocs(field));
+            writer.Doc("remarks", Requirement(field, requestSide) + Constraints(field) + DefaultDocs(field) + SecretDocs(field));
             if (field.RequiredWhen != null)
             {
                 writer.Line($"[{CSharp.Runtime}.RequiredWhen({CSharp.Literal(field.RequiredWhen.FieldPropertyName)}, {CSharp.Constant(field.RequiredWhen.Value, options.Namespace)})]");
+            }
+
+            if (field.Secret)
+            {
+                // Kept out of debugger views; generated types have no ToString of their own to leak it through.
+                writer.Line("[global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]");
             }
 
             bool required = requestSide && field.Required;
@@ -114,6 +120,9 @@ namespace TcbGen.Generator.Emit
             string modifier = required && requiredMembers ? "required " : string.Empty;
             writer.Line($"public {modifier}{type} {field.PropertyName} {{ get; set; }}");
         }
+
+        private static string SecretDocs(FieldSpec field) =>
+            field.Secret ? " Secret: hidden from the debugger, and masked in error excerpts and in the emulator's records." : string.Empty;
 
         private static string DefaultDocs(FieldSpec field) =>
             field.Default == null ? string.Empty : $" Default when not sent: <c>{CSharp.Xml(field.Default.WireText)}</c>; it is not sent unless you set it.";

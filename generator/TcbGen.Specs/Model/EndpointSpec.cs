@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace TcbGen.Specs.Model
 {
     /// <summary>
@@ -40,6 +42,13 @@ namespace TcbGen.Specs.Model
 
         public string MethodName => TypePrefix + "Async";
 
+        /// <summary>
+        /// The wire names of the fields marked <c>"secret"</c>, on either side, at any depth (also in types this spec
+        /// borrows), in ordinal order: the runtime masks them in body excerpts, the emulator in what it records.
+        /// </summary>
+        public EquatableArray<string> SecretFields => (Request == null ? new[] { Response } : new[] { Request, Response }).Concat(NestedObjects)
+            .SelectMany(o => o.Fields).Where(f => f.Secret).Select(f => f.WireName).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray();
+
         /// <summary>Whether any request field goes in the query string.</summary>
         public bool HasQuery => Request != null && System.Linq.Enumerable.Any(Request.Fields, f => f.Location == FieldLocation.Query);
     }
@@ -65,7 +74,8 @@ namespace TcbGen.Specs.Model
         SourceSpan Span,
         FieldLocation Location = FieldLocation.Body,
         ConstraintSpec? Constraints = null,
-        ConstantValue? Default = null);
+        ConstantValue? Default = null,
+        bool Secret = false);
 
     /// <summary>A field is required when a sibling field holds <see cref="Value"/>.</summary>
     internal sealed record RequiredWhenSpec(string FieldWireName, string FieldPropertyName, ConstantValue Value);

@@ -9,7 +9,7 @@ namespace TcbGen.Specs
         private static readonly string[] FieldProperties =
         {
             "name", "csharpName", "type", "ref", "format", "description", "required", "requiredWhen", "enum", "typeName", "fields", "items", "in",
-            "minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "const", "default",
+            "minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "const", "default", "secret",
         };
 
         private static readonly string[] ItemProperties = { "type", "ref", "format", "description", "enum", "typeName", "fields", "items" };
@@ -150,7 +150,7 @@ namespace TcbGen.Specs
                 return (null, null);
             }
 
-            var field = new FieldSpec(wireName.Value, propertyName, reader.String("description")?.Value, type, required == true, null, context.Span(json), location.Value, constraints);
+            var field = new FieldSpec(wireName.Value, propertyName, reader.String("description")?.Value, type, required == true, null, context.Span(json), location.Value, constraints, Secret: reader.Boolean("secret") == true);
             JsonProperty? defaultValue = reader.Property("default");
             if (defaultValue != null)
             {

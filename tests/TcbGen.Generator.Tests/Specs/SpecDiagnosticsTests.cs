@@ -86,6 +86,7 @@ namespace TcbGen.Generator.Tests.Specs
         [InlineData("TCB0003", "[49, 64]", "[49, 1.5]", "1.5", null, "permission set")]
         [InlineData("TCB0003", "\"code\": 40101,", "\"code\": 40101.0,", "40101.0", null, "40101.0")]
         [InlineData("TCB0003", "\"title\": \"Probe an environment (test)\"", "\"title\": \"Probe\",\n  \"notes\": [\"ok\", 42]", "42", null, "note")]
+        [InlineData("TCB0003", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"secret\": \"yes\" }", "\"yes\"", null, "'secret'")]
         // TCB0004: unknown property.
         [InlineData("TCB0004", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"requird\": true }", "\"requird\"", null, "'requird'")]
         [InlineData("TCB0004", "\"retrySafe\": true,", "\"retrySafe\": true,\n  \"default\": 1,", "\"default\"", null, "'default'")]
