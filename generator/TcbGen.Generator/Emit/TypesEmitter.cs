@@ -140,7 +140,9 @@ namespace TcbGen.Generator.Emit
                 : $"Wire name: <c>{CSharp.Xml(field.WireName)}</c>.";
             if (!requestSide)
             {
-                return wire + " Absent from the response when <see langword=\"null\"/>.";
+                return field.RequiredInResponse
+                    ? wire + " Always sent: a successful response without it fails with <see cref=\"global::TcbGen.Runtime.TcbProtocolException\"/> (errcode 0)."
+                    : wire + " Absent from the response when <see langword=\"null\"/>.";
             }
 
             if (field.Required)

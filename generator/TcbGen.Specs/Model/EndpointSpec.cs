@@ -63,7 +63,11 @@ namespace TcbGen.Specs.Model
     /// <summary>A field typed by <c>"ref"</c>: the C# name of an object or enum declared in this or another spec, and where it is written.</summary>
     internal sealed record TypeReference(string TypeName, string OwnerTypeName, bool IsRequestSide, SourceSpan Span);
 
-    /// <summary>One field of an object: wire name, C# property name, type and requirement.</summary>
+    /// <summary>
+    /// One field of an object: wire name, C# property name, type and requirement. <see cref="Required"/> is the request
+    /// side's (the caller must set it); <see cref="RequiredInResponse"/> the response side's (WeChat always sends it, so a
+    /// successful response without it is a protocol error). One never implies the other, also for a type shared by reference.
+    /// </summary>
     internal sealed record FieldSpec(
         string WireName,
         string PropertyName,
@@ -75,7 +79,8 @@ namespace TcbGen.Specs.Model
         FieldLocation Location = FieldLocation.Body,
         ConstraintSpec? Constraints = null,
         ConstantValue? Default = null,
-        bool Secret = false);
+        bool Secret = false,
+        bool RequiredInResponse = false);
 
     /// <summary>A field is required when a sibling field holds <see cref="Value"/>.</summary>
     internal sealed record RequiredWhenSpec(string FieldWireName, string FieldPropertyName, ConstantValue Value);

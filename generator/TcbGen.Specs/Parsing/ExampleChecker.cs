@@ -54,7 +54,7 @@ namespace TcbGen.Specs
                 JsonNode? value = json.Find(field.WireName)?.Value;
                 if (value == null || value.Kind == JsonNodeKind.Null)
                 {
-                    if (_request && (field.Required || (field.RequiredWhen != null && SiblingEquals(json, field.RequiredWhen, spec))))
+                    if (_request ? field.Required || (field.RequiredWhen != null && SiblingEquals(json, field.RequiredWhen, spec)) : field.RequiredInResponse)
                     {
                         Warn(json, $"lacks the required '{fieldPath}'");
                     }

@@ -121,10 +121,12 @@ namespace TcbGen.Specs
 
             bool? required = reader.Boolean("required");
             JsonObject? requiredWhen = reader.Object("requiredWhen");
+            bool requiredInResponse = false;
             if (!requestSide)
             {
-                ReportNotApplicable(context, reader, "required", "response fields are always optional");
-                ReportNotApplicable(context, reader, "requiredWhen", "response fields are always optional");
+                // "required" on a response field: WeChat always sends it. A condition cannot be checked on a response.
+                ReportNotApplicable(context, reader, "requiredWhen", "a response field is required always or never");
+                requiredInResponse = required == true;
                 required = null;
                 requiredWhen = null;
             }
@@ -150,7 +152,7 @@ namespace TcbGen.Specs
                 return (null, null);
             }
 
-            var field = new FieldSpec(wireName.Value, propertyName, reader.String("description")?.Value, type, required == true, null, context.Span(json), location.Value, constraints, Secret: reader.Boolean("secret") == true);
+            var field = new FieldSpec(wireName.Value, propertyName, reader.String("description")?.Value, type, required == true, null, context.Span(json), location.Value, constraints, Secret: reader.Boolean("secret") == true, RequiredInResponse: requiredInResponse);
             JsonProperty? defaultValue = reader.Property("default");
             if (defaultValue != null)
             {

@@ -164,7 +164,7 @@ namespace TcbGen.Runtime
                 // errcode 0 (or none) in a JSON object: the call succeeded, only a value could not be read; say so.
                 return new TcbProtocolException(
                     endpoint.Name, status, isObject ? 0 : null, BodyExcerpt.From(body, knownSecret, endpoint.SecretFields),
-                    body.IsEmpty ? "the body is empty" : isObject ? "a response field is malformed" : "the body is not the expected JSON", readFailure);
+                    body.IsEmpty ? "the body is empty" : isObject ? "a response field is missing or malformed" : "the body is not the expected JSON", readFailure);
             }
 
             if (response is null)

@@ -111,6 +111,17 @@ namespace TcbGen.Generator.Tests.Specs
         }
 
         [Fact]
+        public void AResponseExampleWithoutAFieldWeChatAlwaysSendsIsAWarning()
+        {
+            string json = TimeSpec.Replace("REQUEST", "{}").Replace("RESPONSE", "{ \"errcode\": 0, \"ms\": 1 }")
+                .Replace("{ \"name\": \"create_time\", \"type\": \"string\", \"format\": \"wechat-datetime\" }", "{ \"name\": \"create_time\", \"type\": \"string\", \"format\": \"wechat-datetime\", \"required\": true }");
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec("probeTimes.tcb.json", json) });
+
+            AssertWarning(Assert.Single(outcome.GeneratorDiagnostics), json, "{ \"errcode\": 0, \"ms\": 1 }", null, "Example 1's response", "lacks the required 'create_time'");
+        }
+
+        [Fact]
         public void ResponseExampleTimesReadTolerantlyAreNotWarned()
         {
             string json = TimeSpec.Replace("REQUEST", "{ \"expired_time\": 1700000000, \"at\": \"2023-11-15 06:13:20\" }")

@@ -147,7 +147,8 @@ namespace TcbGen.Generator.Tests.Specs
         [InlineData("TCB0017", LimitField, "{ \"name\": \"page\", \"type\": \"object\", \"typeName\": \"Cursor\", \"fields\": [{ \"name\": \"cursor\", \"type\": \"string\" }] }", "{ \"name\": \"cursor\"", "{", "'Cursor'")]
         // TCB0018: a property that does not apply.
         [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"fields\": [] }", "\"fields\": [] }", "\"fields\"", "'fields' does not apply")]
-        [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"required\": false }", "\"required\": false", "\"required\"", "'required' does not apply")]
+        [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"requiredWhen\": { \"field\": \"x\", \"equals\": 1 } }", "\"requiredWhen\"", null, "'requiredWhen' does not apply here: a response field is required always or never")]
+        [InlineData("TCB0003", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"required\": \"always\" }", "\"always\"", null, "'required'")]
         [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"boolean\", \"format\": \"int32\" }", "\"format\"", null, "'format' does not apply")]
         // Time types: a format the catalog does not have, and the properties a time does not take.
         [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"unix-minutes\" }", "\"unix-minutes\"", null, "'unix-minutes' is not a format of integers; use \"int32\", \"int64\", \"unix-seconds\", \"unix-milliseconds\"")]
