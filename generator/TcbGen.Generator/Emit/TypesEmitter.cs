@@ -103,7 +103,7 @@ namespace TcbGen.Generator.Emit
         private static void EmitProperty(SourceWriter writer, FieldSpec field, bool requestSide, bool requiredMembers, GenerationOptions options)
         {
             writer.Summary(FieldDocs(field));
-            writer.Doc("remarks", Requirement(field, requestSide) + Constraints(field) + DefaultDocs(field) + SecretDocs(field));
+            writer.Doc("remarks", Requirement(field, requestSide) + Constraints(field) + DefaultDocs(field) + SecretDocs(field) + TimeDocs(field.Type));
             if (field.RequiredWhen != null)
             {
                 writer.Line($"[{CSharp.Runtime}.RequiredWhen({CSharp.Literal(field.RequiredWhen.FieldPropertyName)}, {CSharp.Constant(field.RequiredWhen.Value, options.Namespace)})]");
@@ -119,6 +119,17 @@ namespace TcbGen.Generator.Emit
             string type = CSharp.TypeOf(field.Type, options.Namespace, nullable: !required);
             string modifier = required && requiredMembers ? "required " : string.Empty;
             writer.Line($"public {modifier}{type} {field.PropertyName} {{ get; set; }}");
+        }
+
+        /// <summary>For a time, or an array of times: its wire form, since the C# type (<c>TcbTime</c>) does not say it.</summary>
+        private static string TimeDocs(TypeRef type)
+        {
+            while (type.Items != null)
+            {
+                type = type.Items;
+            }
+
+            return type.Info.Time == null ? string.Empty : $" On the wire: {CSharp.Xml(type.Info.WireDescription)}; a value WeChat sends otherwise is kept in <see cref=\"{CSharp.Runtime}.TcbTime.Raw\"/>.";
         }
 
         private static string SecretDocs(FieldSpec field) =>
