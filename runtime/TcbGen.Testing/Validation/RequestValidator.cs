@@ -66,12 +66,12 @@ namespace TcbGen.Testing.Validation
                     List<string> allowed = _endpoint.Enum(field.Type.TypeName!).Members.Select(m => m.StringValue ?? m.Value.ToString(CultureInfo.InvariantCulture)).ToList();
                     if (!allowed.Contains(value))
                     {
-                        _wrong.Add($"{field.WireName} is '{value}', not one of {string.Join(", ", allowed)}");
+                        _wrong.Add($"{field.WireName} is '{Shown(field, value)}', not one of {string.Join(", ", allowed)}");
                     }
                 }
                 else if (!HasShape(field.Type.Info, value))
                 {
-                    _wrong.Add($"{field.WireName} must be {field.Type.Info.WireDescription}, not '{value}'");
+                    _wrong.Add($"{field.WireName} must be {field.Type.Info.WireDescription}, not '{Shown(field, value)}'");
                 }
                 else if (field.Constraints != null)
                 {
@@ -117,7 +117,7 @@ namespace TcbGen.Testing.Validation
                     continue;
                 }
 
-                CheckValue(field.Type, fieldValue, fieldPath);
+                CheckValue(field.Type, fieldValue, fieldPath, field.Secret);
                 if (field.Constraints != null && HasShape(field.Type.Info, fieldValue))
                 {
                     CheckConstraints(field.Constraints, fieldValue, fieldPath);
@@ -142,12 +142,16 @@ namespace TcbGen.Testing.Validation
             }
         }
 
-        private void CheckValue(TypeRef type, JsonElement value, string path)
+        /// <summary>A value as a hint quotes it: a secret field's is masked, since the hint goes back as errmsg.</summary>
+        private static string Shown(FieldSpec field, string value) => field.Secret ? "***" : value;
+
+        private void CheckValue(TypeRef type, JsonElement value, string path, bool secret)
         {
             FieldType info = type.Info;
+            string shown = secret ? "***" : value.GetRawText();
             if (!HasShape(info, value))
             {
-                _wrong.Add($"{path} must be {info.WireDescription}, not {value.GetRawText()}");
+                _wrong.Add($"{path} must be {info.WireDescription}, not {shown}");
                 return;
             }
 
@@ -163,7 +167,7 @@ namespace TcbGen.Testing.Validation
                     int index = 0;
                     foreach (JsonElement item in value.EnumerateArray())
                     {
-                        CheckValue(type.Items!, item, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]");
+                        CheckValue(type.Items!, item, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", secret);
                         index++;
                     }
 
@@ -173,7 +177,7 @@ namespace TcbGen.Testing.Validation
                     if (!enumSpec.Members.Any(m => IsMember(m, value)))
                     {
                         string allowed = string.Join(", ", enumSpec.Members.Select(m => m.StringValue ?? m.Value.ToString(CultureInfo.InvariantCulture)));
-                        _wrong.Add($"{path} is {value.GetRawText()}, not one of {allowed}");
+                        _wrong.Add($"{path} is {shown}, not one of {allowed}");
                     }
 
                     return;

@@ -57,6 +57,23 @@ namespace TcbGen.Generator.Tests.EndToEnd
         }
 
         [Fact]
+        public async Task TheEmulatorsHintNeverQuotesASecretValue()
+        {
+            const string body = "{\"env\":\"env-1\",\"passphrase\":90210}";
+            const string hint = "passphrase must be a string, not ***";
+            string token = _fixture.Emulator.IssueToken(WeChatEmulator.AuthorizerAccessTokenKind, EmulatorFixture.AppId);
+            using var http = new HttpClient();
+            using HttpResponseMessage response = await http.PostAsync(
+                new Uri(_fixture.Emulator.BaseAddress, "/test/issuecloudtoken?access_token=" + token),
+                new StringContent(body, Encoding.UTF8, "application/json"));
+
+            string answer = await response.Content.ReadAsStringAsync();
+            Assert.Contains("40097", answer);
+            Assert.Contains(hint, answer);
+            Assert.DoesNotContain("90210", answer);
+        }
+
+        [Fact]
         public async Task SecretResponseFieldsAreReadButHiddenFromTheDebuggerAndToString()
         {
             _fixture.Emulator.ScriptResponse(Endpoint, "{\"errcode\":0,\"errmsg\":\"ok\",\"secretid\":\"AKID-1\",\"secretkey\":\"SK-4f1e\",\"token\":\"TK-77aa\",\"session_key\":\"SESS-93c1\"}");
