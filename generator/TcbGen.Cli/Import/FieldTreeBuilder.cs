@@ -136,6 +136,11 @@ namespace TcbGen.Cli.Import
                     {
                         field.Required = false;
                     }
+                    else if (ExampleConditions.Infer(field, fields, examples) is { } inferred)
+                    {
+                        field.RequiredWhen = inferred.When;
+                        spec.Decisions.Add($"'{fieldPath}': the page gives no required flag; taken as required when {inferred.When.Field} is {inferred.When.Value.ToJsonString()}: {inferred.Reason}.");
+                    }
                     else if (examples.Count > 0)
                     {
                         field.Required = examples.All(e => e.ContainsKey(field.Name));
