@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using TcbGen.Specs;
 
 namespace TcbGen.Cli.Import
@@ -40,10 +41,12 @@ namespace TcbGen.Cli.Import
                 }
 
                 var row = (TableRow)item;
-                if (IsAccessToken(row.Name) || !request && (row.Name == "errcode" || row.Name == "errmsg"))
+                if (IsAccessToken(row.Name) || !request && (row.Name.Equals("errcode", StringComparison.OrdinalIgnoreCase) || row.Name.Equals("errmsg", StringComparison.OrdinalIgnoreCase)))
                 {
                     continue;
                 }
+
+                string name = WireName(row.Name, shapes, spec);
 
                 if (markers)
                 {
@@ -64,24 +67,24 @@ namespace TcbGen.Cli.Import
                 }
                 else
                 {
-                    int owner = Enumerable.Range(0, stack.Count).Reverse().FirstOrDefault(i => shapes.HasKey(stack[i].Path, row.Name), -1);
+                    int owner = Enumerable.Range(0, stack.Count).Reverse().FirstOrDefault(i => shapes.HasKey(stack[i].Path, name), -1);
                     if (owner >= 0 && owner < stack.Count - 1)
                     {
-                        spec.Decisions.Add($"'{row.Name}' after the sub-table of '{stack[^1].Owner?.Name}' is placed in {(owner == 0 ? "the body" : "'" + stack[owner].Path + "'")}, where the examples have it (the page's table has lost its indentation).");
+                        spec.Decisions.Add($"'{name}' after the sub-table of '{stack[^1].Owner?.Name}' is placed in {(owner == 0 ? "the body" : "'" + stack[owner].Path + "'")}, where the examples have it (the page's table has lost its indentation).");
                         stack.RemoveRange(owner + 1, stack.Count - owner - 1);
                     }
                 }
 
                 Scope scope = stack[^1];
-                string path = ExampleShapes.Child(scope.Path, row.Name, array: false);
-                if (scope.Fields.Any(f => f.Name == row.Name))
+                string path = ExampleShapes.Child(scope.Path, name, array: false);
+                if (scope.Fields.Any(f => f.Name == name))
                 {
                     // A second table listing the same fields, such as the cloud call's parameters further down.
                     spec.Decisions.Add($"'{path}' is listed twice; the first row is kept.");
                     continue;
                 }
 
-                var field = new ImportedField(row.Name, FieldTyper.ReadType(path, row.Name, row.TypeText, row.Description, spec.Decisions), Clean(row.Description))
+                var field = new ImportedField(name, FieldTyper.ReadType(path, name, row.TypeText, row.Description, spec.Decisions), Clean(row.Description))
                 {
                     Required = request ? FieldTyper.ReadRequired(row.RequiredText) : null,
                 };
@@ -105,6 +108,22 @@ namespace TcbGen.Cli.Import
             }
 
             return root;
+        }
+
+        /// <summary>
+        /// The name as the wire spells it. Machine translation capitalizes a cell's first letter ("Wechatid"): the
+        /// examples' spelling wins, and without one a single leading capital is undone.
+        /// </summary>
+        private static string WireName(string name, ExampleShapes shapes, ImportedSpec spec)
+        {
+            string? spelled = shapes.SpellingOf(name);
+            string wire = spelled ?? (Regex.IsMatch(name, "^[A-Z][a-z0-9_]+$") ? char.ToLowerInvariant(name[0]) + name.Substring(1) : name);
+            if (wire != name)
+            {
+                spec.Decisions.Add($"'{name}' is written '{wire}', {(spelled != null ? "as the examples spell it" : "a translation's capital undone (the other names are lower-case)")}.");
+            }
+
+            return wire;
         }
 
         /// <summary><c>access_token</c>, <c>component_access_token</c>...: a credential in the URL, never a body field.</summary>
