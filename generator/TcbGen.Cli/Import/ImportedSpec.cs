@@ -40,6 +40,9 @@ namespace TcbGen.Cli.Import
 
         public (string Field, JsonNode Value)? RequiredWhen { get; set; }
 
+        /// <summary>A top-level request field the page lists among the URL's query parameters.</summary>
+        public bool InQuery { get; set; }
+
         public List<ImportedEnumMember> Enum { get; } = new List<ImportedEnumMember>();
 
         public List<ImportedField> Fields { get; } = new List<ImportedField>();

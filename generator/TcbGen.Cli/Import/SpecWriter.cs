@@ -149,6 +149,11 @@ namespace TcbGen.Cli.Import
                 writer.WriteBoolean("required", true);
             }
 
+            if (request && field.InQuery)
+            {
+                writer.WriteString("in", "query");
+            }
+
             if (request && field.RequiredWhen is { } when)
             {
                 writer.WriteStartObject("requiredWhen");
