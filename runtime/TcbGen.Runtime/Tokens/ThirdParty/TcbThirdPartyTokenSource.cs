@@ -18,7 +18,7 @@ namespace TcbGen.Runtime
     /// <see cref="ITcbAccessTokenCache"/> until <see cref="TcbTokenOptions.RefreshMargin"/> before expiry; a cache hit takes
     /// no lock, and at most one renewal per key runs however many callers wait for it. Thread-safe; use one instance.
     /// </summary>
-    public sealed partial class TcbThirdPartyTokenSource : ITcbAccessTokenSource
+    public sealed partial class TcbThirdPartyTokenSource : ITcbAccessTokenSource, ITcbServedTokenKinds
     {
         private const string ComponentTokenParameter = "component_access_token";
 
@@ -94,6 +94,9 @@ namespace TcbGen.Runtime
             // The renewal is shared, so one waiter's cancellation must not cancel it for the others.
             return await TimeProviderCompat.WaitAsync(_renewals.RunAsync(key, RenewAsync), cancellationToken).ConfigureAwait(false);
         }
+
+        /// <inheritdoc />
+        public bool Serves(TcbTokenKind kind) => kind == TcbTokenKind.ComponentAccessToken || kind == TcbTokenKind.AuthorizerAccessToken;
 
         /// <inheritdoc />
         public async ValueTask InvalidateAsync(TcbTokenKey key, TcbAccessToken failedToken, CancellationToken cancellationToken)
