@@ -87,6 +87,7 @@ namespace TcbGen.Cli.Import
                 var field = new ImportedField(name, FieldTyper.ReadType(path, name, row.TypeText, row.Description, spec.Decisions), Clean(row.Description))
                 {
                     Required = request ? FieldTyper.ReadRequired(row.RequiredText) : null,
+                    DefaultText = row.DefaultText,
                 };
                 scope.Fields.Add(field);
                 last = field;

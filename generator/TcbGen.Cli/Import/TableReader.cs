@@ -76,8 +76,9 @@ namespace TcbGen.Cli.Import
                     }
 
                     // An empty default cell is often dropped, and the cells after it slide left: 是/否 lands under 默认值.
-                    int Column(int index) => SlidOverEmptyDefault(cells, defaultIndex, requiredIndex) && index > defaultIndex ? index - 1 : index;
-                    AddRow(table, Cell(cells, nameColumn), Cell(cells, typeColumn), requiredIndex >= 0 ? Cell(cells, Column(requiredIndex)) : null, Cell(cells, Column(descriptionColumn)));
+                    bool slid = SlidOverEmptyDefault(cells, defaultIndex, requiredIndex);
+                    int Column(int index) => slid && index > defaultIndex ? index - 1 : index;
+                    AddRow(table, Cell(cells, nameColumn), Cell(cells, typeColumn), requiredIndex >= 0 ? Cell(cells, Column(requiredIndex)) : null, Cell(cells, Column(descriptionColumn)), defaultIndex >= 0 && !slid ? Cell(cells, defaultIndex) : null);
                     if (headerCells > 0 && cells.Length < headerCells && !line.EndsWith('|') && raw == lines.Last())
                     {
                         table.Cut = true;
@@ -153,7 +154,7 @@ namespace TcbGen.Cli.Import
             }
         }
 
-        private static void AddRow(TableRows table, string name, string type, string? required, string description)
+        private static void AddRow(TableRows table, string name, string type, string? required, string description, string? defaultText = null)
         {
             int depth = 0;
             Match markers = Markers.Match(name);
@@ -169,7 +170,7 @@ namespace TcbGen.Cli.Import
                 return;
             }
 
-            table.Items.Add(new TableRow(name, type.Trim().Trim('`'), string.IsNullOrWhiteSpace(required) ? null : required.Trim(), description.Trim(), depth));
+            table.Items.Add(new TableRow(name, type.Trim().Trim('`'), string.IsNullOrWhiteSpace(required) ? null : required.Trim(), description.Trim(), depth, string.IsNullOrWhiteSpace(defaultText) ? null : defaultText!.Trim()));
         }
 
         /// <summary>The newer pages' tables: a JSON array of <c>{"参数名", "类型", "必填", "说明"}</c> objects.</summary>
