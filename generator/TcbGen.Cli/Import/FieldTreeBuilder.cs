@@ -35,6 +35,10 @@ namespace TcbGen.Cli.Import
                         }
 
                         stack.Add(new Scope(last.Fields, ExampleShapes.Child(stack[^1].Path, last.Name, last.Type.Kind == "array"), last));
+                        if (stack.Count > 2 && shapes.ObjectsAt(stack[^1].Path).Count == 0)
+                        {
+                            spec.Decisions.Add($"'{stack[^1].Path}' is nested inside '{stack[^2].Path}', and the rows after its sub-table stay in it: the page shows no indentation and no example to tell where a sub-table ends. Check the nesting against the page.");
+                        }
                     }
 
                     continue;
