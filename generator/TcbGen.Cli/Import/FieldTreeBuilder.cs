@@ -142,12 +142,17 @@ namespace TcbGen.Cli.Import
             {
                 string fieldPath = ExampleShapes.Child(path, field.Name, array: false);
                 (string Field, string Value)? when = FieldTyper.ReadRequiredWhen(field.Description);
+                bool labelled = when == null && (when = FieldTyper.ReadRequiredWhenLabelled(field.Description, fields.Where(f => f != field))) != null;
                 ImportedField? discriminator = when == null ? null : fields.FirstOrDefault(f => f.Name == when.Value.Field && f != field);
                 JsonNode? value = discriminator == null ? null : FieldTyper.TypedValue(when!.Value.Value, discriminator.Type);
                 if (value != null && field.Required != true)
                 {
                     field.RequiredWhen = (discriminator!.Name, value);
                     field.Required = null;
+                    if (labelled)
+                    {
+                        spec.Decisions.Add($"'{fieldPath}' is required when {discriminator.Name} is {value.ToJsonString()}: its condition names what '{discriminator.Name}' calls {when!.Value.Value}.");
+                    }
                 }
                 else if (field.Required == null)
                 {

@@ -41,6 +41,26 @@ namespace TcbGen.Cli.Tests.Import
             countnumber总数
             """;
 
+        private const string LabelledConditionPage = """
+            urlscheme.demo
+            POST https://api.weixin.qq.com/wxa/generateschemedemo?access_token=ACCESS_TOKEN
+            请求参数
+            属性 类型 默认值 必填 说明
+            is_expire boolean false 生成的scheme码类型,到期失效:true,永久有效:false。
+            expire_time number 到期失效的scheme码的失效时间,为Unix时间戳。生成到期失效的scheme时必填。
+            """;
+
+        [Fact]
+        public void AConditionNamingASiblingsLabelledValueIsARequiredWhen()
+        {
+            ImportedSpec spec = PageImporter.Import(LabelledConditionPage);
+            JsonElement[] fields = Request(PageShapeTests.Checked(spec));
+
+            Assert.Equal("""{"field":"is_expire","equals":true}""", When(fields[1]));
+            Assert.False(fields[0].TryGetProperty("required", out _));
+            Assert.Contains(spec.Decisions, d => d.StartsWith("'expire_time' is required when is_expire is true", StringComparison.Ordinal));
+        }
+
         [Fact]
         public void AnEmptyDefaultCellThatSlidTheRequiredFlagLeftIsReadAsTheFlag()
         {
