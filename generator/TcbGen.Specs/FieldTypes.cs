@@ -24,6 +24,9 @@ namespace TcbGen.Specs
         EnumMember,
         NestedObject,
         Items,
+
+        /// <summary>A time must hold a value (a <c>TcbTime</c> read from a response may hold only its raw text).</summary>
+        Time,
     }
 
     /// <summary>The JSON a request value must be, as the emulator checks it (WeChat answers 40097 otherwise).</summary>
@@ -36,6 +39,9 @@ namespace TcbGen.Specs
         Number,
         Object,
         Array,
+
+        /// <summary>A time in <see cref="FieldType.Time"/>'s encoding (see <see cref="WireTime"/>).</summary>
+        Time,
     }
 
     /// <summary>
@@ -57,7 +63,8 @@ namespace TcbGen.Specs
         string? QueryExpression,
         ValueCheck Check,
         WireShape Wire,
-        string WireDescription)
+        string WireDescription,
+        TimeEncoding? Time = null)
     {
         /// <summary>Whether the type is a generated enum.</summary>
         public bool IsEnum => Check == ValueCheck.EnumMember;
@@ -108,6 +115,15 @@ namespace TcbGen.Specs
             "({1})" + Read + "Int32(ref {0})", "writer.WriteNumberValue((int){0});", "((int){0}).ToString(" + Invariant + ")",
             ValueCheck.EnumMember, WireShape.Int32, "a 32-bit integer");
 
+        /// <summary>A unix time in seconds, a JSON integer; <c>TcbTime</c> in C#, read tolerantly (see <see cref="WireTime"/>).</summary>
+        public static FieldType UnixSeconds { get; } = TimeType(TypeKind.UnixSeconds, "integer", "unix-seconds", nameof(UnixSeconds), "a unix time in seconds (an integer)", TimeEncoding.UnixSeconds);
+
+        /// <summary>A unix time in milliseconds, a JSON integer.</summary>
+        public static FieldType UnixMilliseconds { get; } = TimeType(TypeKind.UnixMilliseconds, "integer", "unix-milliseconds", nameof(UnixMilliseconds), "a unix time in milliseconds (an integer)", TimeEncoding.UnixMilliseconds);
+
+        /// <summary>WeChat's <c>"yyyy-MM-dd HH:mm:ss"</c> in China time (UTC+8), a JSON string.</summary>
+        public static FieldType WeChatDateTime { get; } = TimeType(TypeKind.WeChatDateTime, "string", "wechat-datetime", nameof(WeChatDateTime), "a \"yyyy-MM-dd HH:mm:ss\" time (UTC+8)", TimeEncoding.WeChatDateTime);
+
         public static FieldType Object { get; } = new FieldType(
             TypeKind.Object, "object", null, null, false, TypeShape.Object,
             "Read{2}(ref {0})", "Write{2}(writer, {0});", null,
@@ -118,8 +134,23 @@ namespace TcbGen.Specs
             null, null, null,
             ValueCheck.Items, WireShape.Array, "an array");
 
+        // Time values are TcbTime on both sides: one C# type whatever the side keeps a type shared by reference, and an
+        // array of times, one shape; a DateTimeOffset converts to it implicitly. See ARCHITECTURE.md.
+        private static FieldType TimeType(TypeKind kind, string specType, string format, string method, string description, TimeEncoding encoding) => new FieldType(
+            kind, specType, format, "global::TcbGen.Runtime.TcbTime", true, TypeShape.Scalar,
+            Read + method + "(ref {0})", "global::TcbGen.Runtime.TcbWireWriter." + method + "(writer, {0});", "global::TcbGen.Runtime.TcbWireWriter." + method + "Text({0})",
+            ValueCheck.Time, WireShape.Time, description, encoding);
+
         /// <summary>Every entry, in <see cref="TypeKind"/> order.</summary>
-        public static IReadOnlyList<FieldType> All { get; } = new[] { String, Boolean, Int32, Int64, Number, StringEnum, IntegerEnum, Object, Array };
+        public static IReadOnlyList<FieldType> All { get; } = new[] { String, Boolean, Int32, Int64, Number, StringEnum, IntegerEnum, Object, Array, UnixSeconds, UnixMilliseconds, WeChatDateTime };
+
+        /// <summary>The entry a spec names by <c>type</c> and <c>format</c>, other than an enum; null when there is none.</summary>
+        public static FieldType? Find(string specType, string? format) =>
+            All.FirstOrDefault(t => !t.IsEnum && t.Shape == TypeShape.Scalar && t.SpecType == specType && t.SpecFormat == format);
+
+        /// <summary>The <c>format</c> values a spec type takes, for messages.</summary>
+        public static string FormatList(string specType) =>
+            string.Join(", ", All.Where(t => !t.IsEnum && t.SpecType == specType && t.SpecFormat != null).Select(t => "\"" + t.SpecFormat + "\""));
 
         /// <summary>The spec's <c>type</c> values, for messages.</summary>
         public static string SpecTypeList => string.Join(", ", All.Select(t => t.SpecType).Distinct());
@@ -136,6 +167,9 @@ namespace TcbGen.Specs
             TypeKind.IntegerEnum => IntegerEnum,
             TypeKind.Object => Object,
             TypeKind.Array => Array,
+            TypeKind.UnixSeconds => UnixSeconds,
+            TypeKind.UnixMilliseconds => UnixMilliseconds,
+            TypeKind.WeChatDateTime => WeChatDateTime,
         };
 #pragma warning restore CS8524
     }

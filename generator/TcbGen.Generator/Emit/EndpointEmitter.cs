@@ -67,14 +67,15 @@ namespace TcbGen.Generator.Emit
             writer.Summary("Describes the endpoint to the transport.");
             writer.Line($"public static {descriptor} Descriptor {{ get; }} = new {descriptor}(");
             string readResponse = $"global::{ns}.{spec.SerializerClassName}.ReadResponse";
-            if (spec.Method == EndpointMethod.Post && spec.HasBody && !spec.HasQuery)
+            string secrets = spec.SecretFields.Count == 0 ? string.Empty : ", new string[] { " + string.Join(", ", spec.SecretFields.Select(CSharp.Literal)) + " }";
+            if (spec.Method == EndpointMethod.Post && spec.HasBody && !spec.HasQuery && secrets.Length == 0)
             {
                 writer.Line($"    Name, Path, IsRetrySafe, {writeRequest}, {readResponse}, CreateException);");
             }
             else
             {
                 string writeQuery = spec.HasQuery ? $"global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}Query" : "null";
-                writer.Line($"    Name, Path, {HttpMethods.CSharp(spec.Method)}, IsRetrySafe, {(spec.HasBody ? writeRequest : "null")}, {writeQuery}, {readResponse}, CreateException);");
+                writer.Line($"    Name, Path, {HttpMethods.CSharp(spec.Method)}, IsRetrySafe, {(spec.HasBody ? writeRequest : "null")}, {writeQuery}, {readResponse}, CreateException{secrets});");
             }
             writer.Line();
 

@@ -30,6 +30,7 @@ namespace TcbGen.Generator.Emit
             writer.Line($"var result = {NewObject(context, type)};");
             writer.Open("while (reader.Read())");
             writer.Open($"if (reader.TokenType == {TokenType}.EndObject)");
+            EmitRequiredChecks(writer, type);
             writer.Line("return result;");
             writer.Close();
             writer.Line();
@@ -69,6 +70,23 @@ namespace TcbGen.Generator.Emit
             writer.Line();
             writer.Line($"throw new {CSharp.Json}.JsonException(\"The JSON ends inside {type.TypeName}.\");");
             writer.Close();
+        }
+
+        /// <summary>
+        /// The fields the spec says WeChat always sends: absent, null, or (for a time) not readable as one, the response
+        /// fails with a <see cref="System.Text.Json.JsonException"/>, which the transport turns into a protocol error with
+        /// errcode 0, or into the API error when the body's errcode is not 0. The message names the field, never its value.
+        /// </summary>
+        private static void EmitRequiredChecks(SourceWriter writer, ObjectSpec type)
+        {
+            foreach (FieldSpec field in type.Fields.Where(f => f.RequiredInResponse))
+            {
+                string access = "result." + field.PropertyName;
+                string condition = field.Type.Info.Check == ValueCheck.Time ? $"{access} == null || !{access}.Value.HasValue" : $"{access} == null";
+                writer.Open($"if ({condition})");
+                writer.Line($"throw new {CSharp.Json}.JsonException({CSharp.Literal($"The response lacks '{field.WireName}' (or it is null or not readable), which the spec says WeChat always sends.")});");
+                writer.Close();
+            }
         }
 
         /// <summary>

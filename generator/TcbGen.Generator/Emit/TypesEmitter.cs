@@ -97,10 +97,16 @@ namespace TcbGen.Generator.Emit
         private static void EmitProperty(SourceWriter writer, FieldSpec field, bool requestSide, bool requiredMembers, GenerationOptions options)
         {
             writer.Summary(FieldDocs(field));
-            writer.Doc("remarks", Requirement(field, requestSide) + Constraints(field) + DefaultDocs(field));
+            writer.Doc("remarks", Requirement(field, requestSide) + Constraints(field) + DefaultDocs(field) + SecretDocs(field) + TimeDocs(field.Type));
             if (field.RequiredWhen != null)
             {
                 writer.Line($"[{CSharp.Runtime}.RequiredWhen({CSharp.Literal(field.RequiredWhen.FieldPropertyName)}, {CSharp.Constant(field.RequiredWhen.Value, options.Namespace)})]");
+            }
+
+            if (field.Secret)
+            {
+                // Kept out of debugger views; generated types have no ToString of their own to leak it through.
+                writer.Line("[global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]");
             }
 
             bool required = requestSide && field.Required;
@@ -108,6 +114,20 @@ namespace TcbGen.Generator.Emit
             string modifier = required && requiredMembers ? "required " : string.Empty;
             writer.Line($"public {modifier}{type} {field.PropertyName} {{ get; set; }}");
         }
+
+        /// <summary>For a time, or an array of times: its wire form, since the C# type (<c>TcbTime</c>) does not say it.</summary>
+        private static string TimeDocs(TypeRef type)
+        {
+            while (type.Items != null)
+            {
+                type = type.Items;
+            }
+
+            return type.Info.Time == null ? string.Empty : $" On the wire: {CSharp.Xml(type.Info.WireDescription)}; a value WeChat sends otherwise is kept in <see cref=\"{CSharp.Runtime}.TcbTime.Raw\"/>.";
+        }
+
+        private static string SecretDocs(FieldSpec field) =>
+            field.Secret ? " Secret: hidden from the debugger, and masked in error excerpts and in the emulator's records." : string.Empty;
 
         private static string DefaultDocs(FieldSpec field) =>
             field.Default == null ? string.Empty : $" Default when not sent: <c>{CSharp.Xml(field.Default.WireText)}</c>; it is not sent unless you set it.";
@@ -125,7 +145,9 @@ namespace TcbGen.Generator.Emit
                 : $"Wire name: <c>{CSharp.Xml(field.WireName)}</c>.";
             if (!requestSide)
             {
-                return wire + " Absent from the response when <see langword=\"null\"/>.";
+                return field.RequiredInResponse
+                    ? wire + " Always sent: a successful response without it fails with <see cref=\"global::TcbGen.Runtime.TcbProtocolException\"/> (errcode 0)."
+                    : wire + " Absent from the response when <see langword=\"null\"/>.";
             }
 
             if (field.Required)

@@ -157,6 +157,7 @@ namespace TcbGen.Generator.Emit
             ValueCheck.EnumMember => true,
             ValueCheck.NestedObject => true,
             ValueCheck.Items => NeedsValueChecks(type.Items!),
+            ValueCheck.Time => true,
         };
 #pragma warning restore CS8524
 
@@ -169,6 +170,9 @@ namespace TcbGen.Generator.Emit
                     break;
                 case ValueCheck.EnumMember:
                     Report(writer, mode, $"!IsDefined({value})", pathExpression, "InvalidEnumValue", null, $"{CSharp.Literal($"'{what}' is ")} + ((int){value}).ToString({CSharp.Invariant}) + \", which is not a value of {type.TypeName}.\"");
+                    break;
+                case ValueCheck.Time:
+                    Report(writer, mode, $"!{value}.HasValue", pathExpression, "InvalidTime", $"'{what}' holds no time: a TcbTime read from a response whose text was not a time cannot be sent.");
                     break;
                 case ValueCheck.NestedObject:
                     if (mode == Mode.IsValid)

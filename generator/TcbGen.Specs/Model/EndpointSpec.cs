@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace TcbGen.Specs.Model
 {
     /// <summary>
@@ -42,6 +44,13 @@ namespace TcbGen.Specs.Model
 
         public string MethodName { get; } = TypePrefix + "Async";
 
+        /// <summary>
+        /// The wire names of the fields marked <c>"secret"</c>, on either side, at any depth (also in types this spec
+        /// borrows), in ordinal order: the runtime masks them in body excerpts, the emulator in what it records.
+        /// </summary>
+        public EquatableArray<string> SecretFields => (Request == null ? new[] { Response } : new[] { Request, Response }).Concat(NestedObjects)
+            .SelectMany(o => o.Fields).Where(f => f.Secret).Select(f => f.WireName).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray();
+
         /// <summary>Whether any request field goes in the query string.</summary>
         public bool HasQuery => Request != null && System.Linq.Enumerable.Any(Request.Fields, f => f.Location == FieldLocation.Query);
     }
@@ -56,7 +65,11 @@ namespace TcbGen.Specs.Model
     /// <summary>A field typed by <c>"ref"</c>: the C# name of an object or enum declared in this or another spec, and where it is written.</summary>
     internal sealed record TypeReference(string TypeName, string OwnerTypeName, bool IsRequestSide, SourceSpan Span);
 
-    /// <summary>One field of an object: wire name, C# property name, type and requirement.</summary>
+    /// <summary>
+    /// One field of an object: wire name, C# property name, type and requirement. <see cref="Required"/> is the request
+    /// side's (the caller must set it); <see cref="RequiredInResponse"/> the response side's (WeChat always sends it, so a
+    /// successful response without it is a protocol error). One never implies the other, also for a type shared by reference.
+    /// </summary>
     internal sealed record FieldSpec(
         string WireName,
         string PropertyName,
@@ -67,7 +80,9 @@ namespace TcbGen.Specs.Model
         SourceSpan Span,
         FieldLocation Location = FieldLocation.Body,
         ConstraintSpec? Constraints = null,
-        ConstantValue? Default = null);
+        ConstantValue? Default = null,
+        bool Secret = false,
+        bool RequiredInResponse = false);
 
     /// <summary>A field is required when a sibling field holds <see cref="Value"/>.</summary>
     internal sealed record RequiredWhenSpec(string FieldWireName, string FieldPropertyName, ConstantValue Value);

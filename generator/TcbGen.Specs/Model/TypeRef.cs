@@ -11,6 +11,9 @@ namespace TcbGen.Specs.Model
         IntegerEnum,
         Object,
         Array,
+        UnixSeconds,
+        UnixMilliseconds,
+        WeChatDateTime,
     }
 
     /// <summary>

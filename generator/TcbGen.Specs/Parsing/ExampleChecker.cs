@@ -54,7 +54,7 @@ namespace TcbGen.Specs
                 JsonNode? value = json.Find(field.WireName)?.Value;
                 if (value == null || value.Kind == JsonNodeKind.Null)
                 {
-                    if (_request && (field.Required || (field.RequiredWhen != null && SiblingEquals(json, field.RequiredWhen, spec))))
+                    if (_request ? field.Required || (field.RequiredWhen != null && SiblingEquals(json, field.RequiredWhen, spec)) : field.RequiredInResponse)
                     {
                         Warn(json, $"lacks the required '{fieldPath}'");
                     }
@@ -141,8 +141,29 @@ namespace TcbGen.Specs
             WireShape.Number => value.Kind == JsonNodeKind.Number || (!_request && value is JsonString text && double.TryParse(text.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)),
             WireShape.Object => value.Kind == JsonNodeKind.Object,
             WireShape.Array => value.Kind == JsonNodeKind.Array,
+            WireShape.Time => FitsTime(type.Info.Time!.Value, value),
         };
 #pragma warning restore CS8524
+
+        /// <summary>
+        /// A time in its encoding: a request strictly (an integer, or the exact string); a response as the reader reads it.
+        /// The reader never fails on a time, but one it cannot read is left unset, so the example is still wrong.
+        /// </summary>
+        private bool FitsTime(TimeEncoding encoding, JsonNode value)
+        {
+            if (encoding == TimeEncoding.WeChatDateTime)
+            {
+                return value is JsonString text && WireTime.TryParseDateTime(text.Value, out _);
+            }
+
+            string? raw = value switch
+            {
+                JsonNumber number => number.Raw,
+                JsonString text when !_request => text.Value,
+                _ => null,
+            };
+            return raw != null && WireTime.TryParseUnix(raw, encoding, tolerant: !_request, out _);
+        }
 
         /// <summary>An integer within range; a response may also quote it or write it as an integral float.</summary>
         private bool Integer(JsonNode value, long min, long max)

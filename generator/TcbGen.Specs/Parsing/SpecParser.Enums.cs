@@ -141,9 +141,9 @@ namespace TcbGen.Specs
         /// </summary>
         private static ConstantValue? ParseFieldValue(SpecParseContext context, FieldSpec field, JsonNode value, string property)
         {
-            if (field.Type.Kind is TypeKind.Number or TypeKind.Object or TypeKind.Array || field.Type.IsReference)
+            if (field.Type.Kind is TypeKind.Number or TypeKind.Object or TypeKind.Array || field.Type.Info.Time != null || field.Type.IsReference)
             {
-                context.Report(SpecDiagnosticIds.NotApplicable, $"'{property}' applies to strings, booleans, integers and enums only; say a default of '{field.WireName}' in its description.", value);
+                context.Report(SpecDiagnosticIds.NotApplicable, $"'{property}' applies to strings, booleans, integers and enums only (not times); say a default of '{field.WireName}' in its description.", value);
                 return null;
             }
 
@@ -185,8 +185,8 @@ namespace TcbGen.Specs
 
                     context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'equals' must be one of the values of '{discriminator.WireName}'.", value);
                     return null;
-                case TypeKind.Number or TypeKind.Object or TypeKind.Array:
-                    context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'{discriminator.WireName}' is {type.Kind.ToString().ToLowerInvariant()}; 'requiredWhen' can only test a string, boolean, integer or enum field.", value);
+                case TypeKind.Number or TypeKind.Object or TypeKind.Array or TypeKind.UnixSeconds or TypeKind.UnixMilliseconds or TypeKind.WeChatDateTime:
+                    context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'{discriminator.WireName}' is {type.Info.WireDescription}; 'requiredWhen' can only test a string, boolean, integer or enum field.", value);
                     return null;
                 default:
                     context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'equals' is {value.KindName}, which '{discriminator.WireName}' ({type.Kind.ToString().ToLowerInvariant()}) can never hold.", value);

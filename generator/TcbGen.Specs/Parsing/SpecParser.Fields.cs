@@ -9,7 +9,7 @@ namespace TcbGen.Specs
         private static readonly string[] FieldProperties =
         {
             "name", "csharpName", "type", "ref", "format", "description", "required", "requiredWhen", "enum", "typeName", "fields", "items", "in",
-            "minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "const", "default",
+            "minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "const", "default", "secret",
         };
 
         private static readonly string[] ItemProperties = { "type", "ref", "format", "description", "enum", "typeName", "fields", "items" };
@@ -121,10 +121,12 @@ namespace TcbGen.Specs
 
             bool? required = reader.Boolean("required");
             JsonObject? requiredWhen = reader.Object("requiredWhen");
+            bool requiredInResponse = false;
             if (!requestSide)
             {
-                ReportNotApplicable(context, reader, "required", "response fields are always optional");
-                ReportNotApplicable(context, reader, "requiredWhen", "response fields are always optional");
+                // "required" on a response field: WeChat always sends it. A condition cannot be checked on a response.
+                ReportNotApplicable(context, reader, "requiredWhen", "a response field is required always or never");
+                requiredInResponse = required == true;
                 required = null;
                 requiredWhen = null;
             }
@@ -150,7 +152,7 @@ namespace TcbGen.Specs
                 return (null, null);
             }
 
-            var field = new FieldSpec(wireName.Value, propertyName, reader.String("description")?.Value, type, required == true, null, context.Span(json), location.Value, constraints);
+            var field = new FieldSpec(wireName.Value, propertyName, reader.String("description")?.Value, type, required == true, null, context.Span(json), location.Value, constraints, Secret: reader.Boolean("secret") == true, RequiredInResponse: requiredInResponse);
             JsonProperty? defaultValue = reader.Property("default");
             if (defaultValue != null)
             {
@@ -231,9 +233,9 @@ namespace TcbGen.Specs
             }
 
             string kind = type.Value;
-            if (kind != "integer")
+            if (kind != "integer" && kind != "string")
             {
-                ReportNotApplicable(context, reader, "format", "only integers have a format");
+                ReportNotApplicable(context, reader, "format", "only integers and strings have a format");
             }
 
             if (kind != "string" && kind != "integer")
@@ -259,7 +261,7 @@ namespace TcbGen.Specs
             switch (kind)
             {
                 case "string":
-                    return reader.Has("enum") ? ParseEnum(context, reader, derivedName, isString: true, requestSide) : new TypeRef(TypeKind.String);
+                    return ParseString(context, reader, derivedName, requestSide);
                 case "boolean":
                     return new TypeRef(TypeKind.Boolean);
                 case "number":
@@ -276,35 +278,63 @@ namespace TcbGen.Specs
             }
         }
 
-        private static TypeRef? ParseInteger(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)
+        private static TypeRef? ParseString(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)
         {
             JsonString? format = reader.String("format");
-            bool is64 = false;
-            if (format != null)
+            FieldType? type = FindFormat(context, "string", format, null);
+            if (type == null)
             {
-                if (format.Value == "int64")
-                {
-                    is64 = true;
-                }
-                else if (format.Value != "int32")
-                {
-                    context.Report(SpecDiagnosticIds.InvalidValue, $"'{format.Value}' is not an integer format; use \"int32\" (the default) or \"int64\".", format);
-                    return null;
-                }
+                return null;
             }
 
             if (!reader.Has("enum"))
             {
-                return new TypeRef(is64 ? TypeKind.Int64 : TypeKind.Int32);
+                return new TypeRef(type.Kind);
             }
 
-            if (is64)
+            if (format != null)
+            {
+                context.Report(SpecDiagnosticIds.NotApplicable, $"A string enum has no format; remove 'format' or 'enum'.", format);
+                return null;
+            }
+
+            return ParseEnum(context, reader, derivedName, isString: true, requestSide);
+        }
+
+        private static TypeRef? ParseInteger(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)
+        {
+            JsonString? format = reader.String("format");
+            FieldType? type = FindFormat(context, "integer", format, "int32");
+            if (type == null)
+            {
+                return null;
+            }
+
+            if (!reader.Has("enum"))
+            {
+                return new TypeRef(type.Kind);
+            }
+
+            if (type.Kind != TypeKind.Int32)
             {
                 context.Report(SpecDiagnosticIds.NotApplicable, "An integer enum is 32-bit; remove 'format'.", format!);
                 return null;
             }
 
             return ParseEnum(context, reader, derivedName, isString: false, requestSide);
+        }
+
+        /// <summary>The catalog entry of a <c>type</c> and its <c>format</c> (or <paramref name="defaultFormat"/>); null after a reported problem.</summary>
+        private static FieldType? FindFormat(SpecParseContext context, string specType, JsonString? format, string? defaultFormat)
+        {
+            FieldType? type = FieldTypes.Find(specType, format?.Value ?? defaultFormat);
+            if (type == null)
+            {
+                string defaultNote = defaultFormat == null ? string.Empty : $" (\"{defaultFormat}\" is the default)";
+                context.Report(SpecDiagnosticIds.InvalidValue, $"'{format!.Value}' is not a format of {specType}s; use {FieldTypes.FormatList(specType)}{defaultNote}.", format);
+            }
+
+            return type;
         }
 
         private static TypeRef? ParseNestedObject(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)

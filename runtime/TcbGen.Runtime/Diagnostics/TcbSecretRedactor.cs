@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
 namespace TcbGen.Runtime
@@ -39,7 +40,8 @@ namespace TcbGen.Runtime
         /// </summary>
         /// <param name="text">Text that came from the server.</param>
         /// <param name="knownSecret">The token the call was sent with, removed wherever it appears; optional.</param>
-        public static string? Redact(string? text, string? knownSecret = null)
+        /// <param name="secretFields">More field or parameter names whose values are secret (a spec's <c>"secret"</c> fields), matched exactly; optional.</param>
+        public static string? Redact(string? text, string? knownSecret = null, IReadOnlyList<string>? secretFields = null)
         {
             if (string.IsNullOrEmpty(text))
             {
@@ -52,8 +54,22 @@ namespace TcbGen.Runtime
                 redacted = redacted.Replace(knownSecret, Mask);
             }
 
-            redacted = JsonField.Replace(redacted, MaskValue);
-            return Parameter.Replace(redacted, MaskValue);
+            MatchEvaluator mask = secretFields == null || secretFields.Count == 0 ? MaskValue : match => Masked(match, secretFields);
+            redacted = JsonField.Replace(redacted, mask);
+            return Parameter.Replace(redacted, mask);
+        }
+
+        private static bool Contains(IReadOnlyList<string> names, string name)
+        {
+            for (int i = 0; i < names.Count; i++)
+            {
+                if (string.Equals(names[i], name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether a field or parameter name says it holds a secret: token, ticket or secret in any case, anywhere in it.</summary>
@@ -63,10 +79,13 @@ namespace TcbGen.Runtime
                || name.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0;
 
         /// <summary>The match with its <c>value</c> group replaced by <see cref="Mask"/>, when its <c>name</c> is a secret's.</summary>
-        private static string Masked(Match match)
+        private static string Masked(Match match) => Masked(match, null);
+
+        private static string Masked(Match match, IReadOnlyList<string>? secretFields)
         {
             Group value = match.Groups["value"];
-            if (!IsSecretName(match.Groups["name"].Value) || value.Length == 0)
+            string name = match.Groups["name"].Value;
+            if (!(IsSecretName(name) || (secretFields != null && Contains(secretFields, name))) || value.Length == 0)
             {
                 return match.Value;
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json;
 
@@ -67,7 +68,32 @@ namespace TcbGen.Runtime
             TcbRequestQueryWriter<TRequest>? writeQuery,
             TcbResponseReader<TResponse> readResponse,
             TcbApiExceptionFactory createException)
+            : this(name, path, method, isRetrySafe, writeRequest, writeQuery, readResponse, createException, null)
         {
+        }
+
+        /// <summary>Creates an endpoint description whose responses or requests hold secret fields.</summary>
+        /// <param name="name">The interface name from the WeChat documentation.</param>
+        /// <param name="path">The URL path.</param>
+        /// <param name="method">The HTTP method, e.g. <see cref="HttpMethod.Get"/>.</param>
+        /// <param name="isRetrySafe">Whether the request may be sent again after it may have reached the server.</param>
+        /// <param name="writeRequest">Writes the JSON body; <see langword="null"/> when requests are sent without a body.</param>
+        /// <param name="writeQuery">Writes the query fields; <see langword="null"/> when there are none.</param>
+        /// <param name="readResponse">Reads the response body.</param>
+        /// <param name="createException">Creates the typed exception for an errcode other than 0.</param>
+        /// <param name="secretFields">The wire names of the spec's secret fields, masked wherever a body excerpt or errmsg quotes them.</param>
+        public TcbEndpoint(
+            string name,
+            string path,
+            HttpMethod method,
+            bool isRetrySafe,
+            TcbRequestWriter<TRequest>? writeRequest,
+            TcbRequestQueryWriter<TRequest>? writeQuery,
+            TcbResponseReader<TResponse> readResponse,
+            TcbApiExceptionFactory createException,
+            IReadOnlyList<string>? secretFields)
+        {
+            SecretFields = secretFields ?? Array.Empty<string>();
             Name = name ?? throw new ArgumentNullException(nameof(name));
             Path = path ?? throw new ArgumentNullException(nameof(path));
             Method = method ?? throw new ArgumentNullException(nameof(method));
@@ -82,6 +108,9 @@ namespace TcbGen.Runtime
 
         /// <summary>The interface name from the WeChat documentation, e.g. <c>setCloudAccessToken</c>.</summary>
         public string Name { get; }
+
+        /// <summary>The wire names of the spec's <c>"secret"</c> fields; masked, beside every token- or secret-named field, in error excerpts.</summary>
+        public IReadOnlyList<string> SecretFields { get; }
 
         /// <summary>The URL path, e.g. <c>/tcb/usecloudaccesstoken</c>.</summary>
         public string Path { get; }

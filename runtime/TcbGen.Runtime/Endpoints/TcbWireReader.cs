@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using TcbGen.Specs;
 
 namespace TcbGen.Runtime
 {
@@ -140,6 +141,54 @@ namespace TcbGen.Runtime
             }
 
             throw Unexpected("a number", ref reader);
+        }
+
+        /// <summary>
+        /// A unix time in seconds: read as an integer is (also quoted or as an integral float); anything else, or a time
+        /// out of range, leaves <see cref="TcbTime.Value"/> unset with the text in <see cref="TcbTime.Raw"/>. Never throws.
+        /// </summary>
+        /// <param name="reader">The reader, on the value.</param>
+        /// <returns>The value.</returns>
+        public static TcbTime UnixSeconds(ref Utf8JsonReader reader) => Unix(ref reader, TimeEncoding.UnixSeconds);
+
+        /// <summary>A unix time in milliseconds, read as <see cref="UnixSeconds"/> is.</summary>
+        /// <param name="reader">The reader, on the value.</param>
+        /// <returns>The value.</returns>
+        public static TcbTime UnixMilliseconds(ref Utf8JsonReader reader) => Unix(ref reader, TimeEncoding.UnixMilliseconds);
+
+        /// <summary>
+        /// WeChat's <c>yyyy-MM-dd HH:mm:ss</c> in China time (UTC+8). Any other value (a number, another layout) leaves
+        /// <see cref="TcbTime.Value"/> unset with the text in <see cref="TcbTime.Raw"/>. Never throws.
+        /// </summary>
+        /// <param name="reader">The reader, on the value.</param>
+        /// <returns>The value.</returns>
+        public static TcbTime WeChatDateTime(ref Utf8JsonReader reader)
+        {
+            string? raw = TimeText(ref reader);
+            return TcbTime.FromWire(reader.TokenType == JsonTokenType.String && WireTime.TryParseDateTime(raw!, out DateTimeOffset value) ? value : (DateTimeOffset?)null, raw);
+        }
+
+        private static TcbTime Unix(ref Utf8JsonReader reader, TimeEncoding encoding)
+        {
+            string? raw = TimeText(ref reader);
+            bool scalar = reader.TokenType is JsonTokenType.Number or JsonTokenType.String;
+            return TcbTime.FromWire(scalar && WireTime.TryParseUnix(raw!, encoding, tolerant: true, out DateTimeOffset value) ? value : (DateTimeOffset?)null, raw);
+        }
+
+        /// <summary>A time's text: a string's content or a scalar's JSON text; an object or array is skipped and has none.</summary>
+        private static string? TimeText(ref Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                case JsonTokenType.StartArray:
+                    reader.Skip();
+                    return null;
+                case JsonTokenType.String:
+                    return reader.GetString();
+                default:
+                    return RawText(ref reader);
+            }
         }
 
         private static bool TryIntegral(double number, out long value)

@@ -143,8 +143,8 @@ namespace TcbGen.Runtime
             if (status < 200 || status > 299)
             {
                 return TcbResponseEnvelope.TryRead(body, out errorCode, out errorMessage) && errorCode != 0
-                    ? endpoint.CreateException(errorCode, TcbSecretRedactor.Redact(errorMessage, knownSecret))
-                    : new TcbHttpStatusException(endpoint.Name, status, BodyExcerpt.From(body, knownSecret));
+                    ? endpoint.CreateException(errorCode, TcbSecretRedactor.Redact(errorMessage, knownSecret, endpoint.SecretFields))
+                    : new TcbHttpStatusException(endpoint.Name, status, BodyExcerpt.From(body, knownSecret, endpoint.SecretFields));
             }
 
             try
@@ -158,21 +158,21 @@ namespace TcbGen.Runtime
                 bool isObject = TcbResponseEnvelope.TryRead(body, out errorCode, out errorMessage);
                 if (isObject && errorCode != 0)
                 {
-                    return endpoint.CreateException(errorCode, TcbSecretRedactor.Redact(errorMessage, knownSecret));
+                    return endpoint.CreateException(errorCode, TcbSecretRedactor.Redact(errorMessage, knownSecret, endpoint.SecretFields));
                 }
 
                 // errcode 0 (or none) in a JSON object: the call succeeded, only a value could not be read; say so.
                 return new TcbProtocolException(
-                    endpoint.Name, status, isObject ? 0 : null, BodyExcerpt.From(body, knownSecret),
-                    body.IsEmpty ? "the body is empty" : isObject ? "a response field is malformed" : "the body is not the expected JSON", readFailure);
+                    endpoint.Name, status, isObject ? 0 : null, BodyExcerpt.From(body, knownSecret, endpoint.SecretFields),
+                    body.IsEmpty ? "the body is empty" : isObject ? "a response field is missing or malformed" : "the body is not the expected JSON", readFailure);
             }
 
             if (response is null)
             {
-                return new TcbProtocolException(endpoint.Name, status, BodyExcerpt.From(body, knownSecret), "the body holds no response object");
+                return new TcbProtocolException(endpoint.Name, status, BodyExcerpt.From(body, knownSecret, endpoint.SecretFields), "the body holds no response object");
             }
 
-            return response.ErrorCode != 0 ? endpoint.CreateException(response.ErrorCode, TcbSecretRedactor.Redact(response.ErrorMessage, knownSecret)) : null;
+            return response.ErrorCode != 0 ? endpoint.CreateException(response.ErrorCode, TcbSecretRedactor.Redact(response.ErrorMessage, knownSecret, endpoint.SecretFields)) : null;
         }
     }
 }

@@ -14,6 +14,9 @@ namespace TcbGen.Runtime
 
         /// <summary>A value breaks a documented constraint: a range, a length, a pattern, an item count or a constant.</summary>
         ConstraintViolated = 4,
+
+        /// <summary>A time field holds no time (a <see cref="TcbTime"/> read from a response whose text was not one).</summary>
+        InvalidTime = 5,
     }
 
     /// <summary>One problem found in a request, located by its wire path (e.g. <c>function_config.callbacks[1].env</c>).</summary>

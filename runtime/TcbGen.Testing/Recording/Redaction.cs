@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using TcbGen.Specs;
@@ -16,8 +17,8 @@ namespace TcbGen.Testing.Recording
 
         private static readonly string[] SecretBodyFields = { "component_appsecret", "component_verify_ticket", "authorizer_refresh_token" };
 
-        /// <summary><c>?access_token=abc&amp;x=1</c> becomes <c>?access_token=***&amp;x=1</c>.</summary>
-        public static string Query(string? query)
+        /// <summary><c>?access_token=abc&amp;x=1</c> becomes <c>?access_token=***&amp;x=1</c>; so do the spec's secret query fields.</summary>
+        public static string Query(string? query, IReadOnlyCollection<string>? secretFields = null)
         {
             if (string.IsNullOrEmpty(query))
             {
@@ -29,7 +30,7 @@ namespace TcbGen.Testing.Recording
             {
                 int equals = pairs[i].IndexOf('=', StringComparison.Ordinal);
                 string name = Uri.UnescapeDataString(equals < 0 ? pairs[i] : pairs[i].Substring(0, equals));
-                if (SecretQueryParameters.Contains(name, StringComparer.OrdinalIgnoreCase))
+                if (SecretQueryParameters.Contains(name, StringComparer.OrdinalIgnoreCase) || (secretFields != null && secretFields.Contains(name, StringComparer.Ordinal)))
                 {
                     pairs[i] = (equals < 0 ? pairs[i] : pairs[i].Substring(0, equals)) + "=" + Mask;
                 }
@@ -42,7 +43,13 @@ namespace TcbGen.Testing.Recording
         /// A token-endpoint body with its secret, ticket and refresh token masked. A body that is not a JSON object
         /// is not recorded at all, since it cannot be masked field by field.
         /// </summary>
-        public static string TokenBody(string body)
+        public static string TokenBody(string body) => Body(body, SecretBodyFields);
+
+        /// <summary>
+        /// A body with the value of every field named in <paramref name="secretFields"/> masked, at any depth (a spec's
+        /// <c>"secret"</c> fields). A body that is not a JSON object is not recorded at all.
+        /// </summary>
+        public static string Body(string body, IReadOnlyCollection<string> secretFields)
         {
             if (body.Length == 0)
             {
@@ -57,24 +64,51 @@ namespace TcbGen.Testing.Recording
                     return "(withheld: not a JSON object)";
                 }
 
-                return Answer.Object(writer =>
-                {
-                    foreach (JsonProperty property in document.RootElement.EnumerateObject())
-                    {
-                        if (SecretBodyFields.Contains(property.Name, StringComparer.Ordinal))
-                        {
-                            writer.WriteString(property.Name, Mask);
-                        }
-                        else
-                        {
-                            property.WriteTo(writer);
-                        }
-                    }
-                });
+                return Answer.Object(writer => WriteMaskedProperties(writer, document.RootElement, secretFields));
             }
             catch (JsonException)
             {
                 return "(withheld: not valid JSON)";
+            }
+        }
+
+        private static void WriteMaskedProperties(Utf8JsonWriter writer, JsonElement json, IReadOnlyCollection<string> secretFields)
+        {
+            foreach (JsonProperty property in json.EnumerateObject())
+            {
+                writer.WritePropertyName(property.Name);
+                if (secretFields.Contains(property.Name, StringComparer.Ordinal) && property.Value.ValueKind != JsonValueKind.Null)
+                {
+                    writer.WriteStringValue(Mask);
+                }
+                else
+                {
+                    WriteMasked(writer, property.Value, secretFields);
+                }
+            }
+        }
+
+        private static void WriteMasked(Utf8JsonWriter writer, JsonElement value, IReadOnlyCollection<string> secretFields)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    writer.WriteStartObject();
+                    WriteMaskedProperties(writer, value, secretFields);
+                    writer.WriteEndObject();
+                    break;
+                case JsonValueKind.Array:
+                    writer.WriteStartArray();
+                    foreach (JsonElement item in value.EnumerateArray())
+                    {
+                        WriteMasked(writer, item, secretFields);
+                    }
+
+                    writer.WriteEndArray();
+                    break;
+                default:
+                    value.WriteTo(writer);
+                    break;
             }
         }
     }

@@ -59,7 +59,7 @@ namespace TcbGen.Testing.Routing
                 exchange.EndpointName,
                 exchange.Method,
                 exchange.Path,
-                Redaction.Query(request.QueryString.Value),
+                Redaction.Query(request.QueryString.Value, exchange.SecretFields),
                 exchange.TokenKind,
                 exchange.AuthorizerAppId,
                 exchange.RecordedBody ?? exchange.BodyText,

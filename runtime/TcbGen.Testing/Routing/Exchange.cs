@@ -34,6 +34,9 @@ namespace TcbGen.Testing.Routing
         /// <summary>The body as recorded; token endpoints set a masked one.</summary>
         public string? RecordedBody { get; set; }
 
+        /// <summary>The spec's secret fields, masked in the recorded query beside the tokens.</summary>
+        public System.Collections.Generic.IReadOnlyCollection<string>? SecretFields { get; set; }
+
         public string? QueryValue(string name)
         {
             string? value = Query[name];

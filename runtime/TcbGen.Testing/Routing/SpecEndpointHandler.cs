@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using TcbGen.Testing.Emulator;
+using TcbGen.Testing.Recording;
 using TcbGen.Testing.Responses;
 using TcbGen.Testing.Specs;
 using TcbGen.Testing.Validation;
@@ -17,6 +18,13 @@ namespace TcbGen.Testing.Routing
         public static async Task<Answer> HandleAsync(EmulatorState state, EmulatedEndpoint endpoint, Exchange exchange, CancellationToken aborted)
         {
             exchange.EndpointName = endpoint.Name;
+            if (endpoint.SecretFields.Count > 0)
+            {
+                // Masked before anything can reject the call: every recorded request leaves them out.
+                exchange.RecordedBody = Redaction.Body(exchange.BodyText, endpoint.SecretFields);
+                exchange.SecretFields = endpoint.SecretFields;
+            }
+
             ErrorMessages messages = endpoint.Errors;
             JsonDocument? document = null;
             // WeChat's server APIs take cloudbase_access_token= as well as access_token=; the env's whitelist decides (CheckCloudCall).

@@ -22,6 +22,7 @@ namespace TcbGen.Testing.Specs
             _objects = spec.NestedObjects.GroupBy(o => o.TypeName).ToDictionary(g => g.Key, g => g.OrderByDescending(o => o.IsRequestSide).First());
             _enums = spec.Enums.GroupBy(e => e.TypeName).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.IsRequestSide).First());
             Errors = ErrorMessages.WithSpecTable(spec.Errors);
+            SecretFields = spec.SecretFields.ToArray();
             _examples = spec.Examples
                 .Where(e => e.ResponseJson != null)
                 .Select(e => (e.RequestJson ?? "{}", e.ResponseJson!))
@@ -31,6 +32,9 @@ namespace TcbGen.Testing.Specs
         public EndpointSpec Spec { get; }
 
         public string Name => Spec.Name;
+
+        /// <summary>The wire names of the spec's secret fields, masked in what the emulator records.</summary>
+        public IReadOnlyList<string> SecretFields { get; }
 
         public string Path => Spec.Path;
 

@@ -66,12 +66,12 @@ namespace TcbGen.Testing.Validation
                     List<string> allowed = _endpoint.Enum(field.Type.TypeName!).Members.Select(m => m.StringValue ?? m.Value.ToString(CultureInfo.InvariantCulture)).ToList();
                     if (!allowed.Contains(value))
                     {
-                        _wrong.Add($"{field.WireName} is '{value}', not one of {string.Join(", ", allowed)}");
+                        _wrong.Add($"{field.WireName} is '{Shown(field, value)}', not one of {string.Join(", ", allowed)}");
                     }
                 }
-                else if (!HasShape(field.Type.Info.Wire, value))
+                else if (!HasShape(field.Type.Info, value))
                 {
-                    _wrong.Add($"{field.WireName} must be {field.Type.Info.WireDescription}, not '{value}'");
+                    _wrong.Add($"{field.WireName} must be {field.Type.Info.WireDescription}, not '{Shown(field, value)}'");
                 }
                 else if (field.Constraints != null)
                 {
@@ -88,7 +88,7 @@ namespace TcbGen.Testing.Validation
 
 #pragma warning disable CS8524 // Exhaustive over the named shapes: a new WireShape must be handled here (CS8509).
         /// <summary>Whether a query string value reads as the shape; objects and arrays never go in a query.</summary>
-        private static bool HasShape(WireShape shape, string value) => shape switch
+        private static bool HasShape(FieldType type, string value) => type.Wire switch
         {
             WireShape.String => true,
             WireShape.Boolean => value is "true" or "false",
@@ -97,6 +97,7 @@ namespace TcbGen.Testing.Validation
             WireShape.Number => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
             WireShape.Object => false,
             WireShape.Array => false,
+            WireShape.Time => WireTime.IsStrictText(value, type.Time!.Value),
         };
 #pragma warning restore CS8524
 
@@ -116,8 +117,8 @@ namespace TcbGen.Testing.Validation
                     continue;
                 }
 
-                CheckValue(field.Type, fieldValue, fieldPath);
-                if (field.Constraints != null && HasShape(field.Type.Info.Wire, fieldValue))
+                CheckValue(field.Type, fieldValue, fieldPath, field.Secret);
+                if (field.Constraints != null && HasShape(field.Type.Info, fieldValue))
                 {
                     CheckConstraints(field.Constraints, fieldValue, fieldPath);
                 }
@@ -141,18 +142,23 @@ namespace TcbGen.Testing.Validation
             }
         }
 
-        private void CheckValue(TypeRef type, JsonElement value, string path)
+        /// <summary>A value as a hint quotes it: a secret field's is masked, since the hint goes back as errmsg.</summary>
+        private static string Shown(FieldSpec field, string value) => field.Secret ? "***" : value;
+
+        private void CheckValue(TypeRef type, JsonElement value, string path, bool secret)
         {
             FieldType info = type.Info;
-            if (!HasShape(info.Wire, value))
+            string shown = secret ? "***" : value.GetRawText();
+            if (!HasShape(info, value))
             {
-                _wrong.Add($"{path} must be {info.WireDescription}, not {value.GetRawText()}");
+                _wrong.Add($"{path} must be {info.WireDescription}, not {shown}");
                 return;
             }
 
             switch (info.Check)
             {
                 case ValueCheck.None:
+                case ValueCheck.Time:
                     return;
                 case ValueCheck.NestedObject:
                     CheckObject(_endpoint.Object(type.TypeName!), value, path);
@@ -161,7 +167,7 @@ namespace TcbGen.Testing.Validation
                     int index = 0;
                     foreach (JsonElement item in value.EnumerateArray())
                     {
-                        CheckValue(type.Items!, item, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]");
+                        CheckValue(type.Items!, item, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", secret);
                         index++;
                     }
 
@@ -171,7 +177,7 @@ namespace TcbGen.Testing.Validation
                     if (!enumSpec.Members.Any(m => IsMember(m, value)))
                     {
                         string allowed = string.Join(", ", enumSpec.Members.Select(m => m.StringValue ?? m.Value.ToString(CultureInfo.InvariantCulture)));
-                        _wrong.Add($"{path} is {value.GetRawText()}, not one of {allowed}");
+                        _wrong.Add($"{path} is {shown}, not one of {allowed}");
                     }
 
                     return;
@@ -180,7 +186,7 @@ namespace TcbGen.Testing.Validation
 
 #pragma warning disable CS8524 // Exhaustive over the named shapes: a new WireShape must be handled here (CS8509).
         /// <summary>Whether a JSON value is what WeChat accepts for the shape; requests are checked strictly.</summary>
-        private static bool HasShape(WireShape shape, JsonElement value) => shape switch
+        private static bool HasShape(FieldType type, JsonElement value) => type.Wire switch
         {
             WireShape.String => value.ValueKind == JsonValueKind.String,
             WireShape.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
@@ -189,6 +195,8 @@ namespace TcbGen.Testing.Validation
             WireShape.Number => value.ValueKind == JsonValueKind.Number,
             WireShape.Object => value.ValueKind == JsonValueKind.Object,
             WireShape.Array => value.ValueKind == JsonValueKind.Array,
+            WireShape.Time => value.ValueKind == (type.Time == TimeEncoding.WeChatDateTime ? JsonValueKind.String : JsonValueKind.Number)
+                && WireTime.IsStrictText(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(), type.Time!.Value),
         };
 #pragma warning restore CS8524
 

@@ -36,6 +36,9 @@ namespace TcbGen.Generator.Tests.Emit
                 PartList = new List<SentPartListItem> { new SentPartListItem { Label = "two", Weight = 2 } },
                 PartGrid = new List<IList<SentPartGridItemItem>> { new List<SentPartGridItemItem> { new SentPartGridItemItem { Label = "three" } } },
                 Cube = new List<IList<IList<int>>> { new List<IList<int>> { new List<int> { 1, 2 }, new List<int>() } },
+                Seconds = Instant, SecondsList = new List<TcbTime> { Instant, Instant.AddSeconds(1) }, SecondsGrid = Grid<TcbTime>(Instant, Instant.AddDays(1)),
+                Millis = Instant.AddMilliseconds(123), MillisList = new List<TcbTime> { Instant }, MillisGrid = Grid<TcbTime>(Instant.AddMilliseconds(1), Instant),
+                Stamp = Instant, StampList = new List<TcbTime> { Instant.AddHours(-8) }, StampGrid = Grid<TcbTime>(Instant, Instant.AddMinutes(1)),
             };
 
             string written = Write(request);
@@ -46,7 +49,15 @@ namespace TcbGen.Generator.Tests.Emit
             Assert.True(response.Mode!.Value.IsKnown);
             Assert.Equal(EchoedLevelGridItemItem.High, response.LevelGrid![0][0]);
             Assert.Equal(4294967295L, response.Big);
+            Assert.Equal(Instant, response.Seconds!.Value.Value);
+            Assert.Equal(Instant.AddMilliseconds(123), response.Millis!.Value.Value);
+            Assert.Equal(Instant.AddDays(1), response.SecondsGrid![1][0].Value);
+            Assert.Equal(Instant, response.Stamp!.Value.Value);
+            Assert.Equal(Instant.AddMinutes(1), response.StampGrid![1][0].Value);
         }
+
+        // With an offset that is neither UTC nor China time: the wire forms must not depend on it.
+        private static readonly System.DateTimeOffset Instant = new System.DateTimeOffset(2023, 11, 15, 1, 13, 20, System.TimeSpan.FromHours(-5));
 
         private static List<IList<T>> Grid<T>(T first, T second) => new List<IList<T>> { new List<T> { first }, new List<T> { second } };
 
@@ -82,6 +93,9 @@ namespace TcbGen.Generator.Tests.Emit
                     return JsonValue.Create(System.Convert.ToInt64(value, CultureInfo.InvariantCulture));
                 case double number:
                     return JsonValue.Create(number);
+                case TcbTime time:
+                    // As it was read: a unix time's JSON number, or the date-time string.
+                    return long.TryParse(time.Raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long unix) ? JsonValue.Create(unix) : JsonValue.Create(time.Raw);
                 case System.Enum integerEnum:
                     return JsonValue.Create(System.Convert.ToInt32(integerEnum, CultureInfo.InvariantCulture));
                 case IList list:

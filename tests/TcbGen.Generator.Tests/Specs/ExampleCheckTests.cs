@@ -71,6 +71,67 @@ namespace TcbGen.Generator.Tests.Specs
             AssertWarning(Assert.Single(outcome.GeneratorDiagnostics), json, at, null, "Example 2's response", message);
         }
 
+        private const string TimeSpec = """
+            {
+              "name": "probeTimes",
+              "title": "Probe time examples (test)",
+              "method": "POST",
+              "path": "/test/probetimes",
+              "tokenKinds": ["authorizer_access_token"],
+              "retrySafe": true,
+              "request": { "fields": [{ "name": "expired_time", "type": "integer", "format": "unix-seconds" }, { "name": "at", "type": "string", "format": "wechat-datetime" }] },
+              "response": { "fields": [{ "name": "create_time", "type": "string", "format": "wechat-datetime" }, { "name": "ms", "type": "integer", "format": "unix-milliseconds" }] },
+              "examples": [{ "request": REQUEST, "response": RESPONSE }]
+            }
+            """;
+
+        [Theory]
+        [InlineData("{ \"expired_time\": \"1700000000\" }", "\"1700000000\"", "a unix time in seconds")]
+        [InlineData("{ \"expired_time\": 1700000000.0 }", "1700000000.0", "a unix time in seconds")]
+        [InlineData("{ \"at\": \"2023-11-15\" }", "\"2023-11-15\"", "'at', which is a \"yyyy-MM-dd HH:mm:ss\" time")]
+        public void ARequestExampleTimeInAnotherFormatIsAWarning(string request, string at, string message)
+        {
+            string json = TimeSpec.Replace("REQUEST", request).Replace("RESPONSE", "{ \"errcode\": 0 }");
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec("probeTimes.tcb.json", json) });
+
+            AssertWarning(Assert.Single(outcome.GeneratorDiagnostics), json, at, null, "Example 1's request", message);
+        }
+
+        [Theory]
+        [InlineData("{ \"errcode\": 0, \"create_time\": 1700000000 }", "1700000000 }", "1700000000", "'create_time'")]
+        [InlineData("{ \"errcode\": 0, \"ms\": \"later\" }", "\"later\"", null, "'ms'")]
+        public void AResponseExampleTimeTheReaderWouldLeaveUnsetIsAWarning(string response, string at, string? target, string message)
+        {
+            string json = TimeSpec.Replace("REQUEST", "{}").Replace("RESPONSE", response);
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec("probeTimes.tcb.json", json) });
+
+            AssertWarning(Assert.Single(outcome.GeneratorDiagnostics), json, at, target, "Example 1's response", message);
+        }
+
+        [Fact]
+        public void AResponseExampleWithoutAFieldWeChatAlwaysSendsIsAWarning()
+        {
+            string json = TimeSpec.Replace("REQUEST", "{}").Replace("RESPONSE", "{ \"errcode\": 0, \"ms\": 1 }")
+                .Replace("{ \"name\": \"create_time\", \"type\": \"string\", \"format\": \"wechat-datetime\" }", "{ \"name\": \"create_time\", \"type\": \"string\", \"format\": \"wechat-datetime\", \"required\": true }");
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec("probeTimes.tcb.json", json) });
+
+            AssertWarning(Assert.Single(outcome.GeneratorDiagnostics), json, "{ \"errcode\": 0, \"ms\": 1 }", null, "Example 1's response", "lacks the required 'create_time'");
+        }
+
+        [Fact]
+        public void ResponseExampleTimesReadTolerantlyAreNotWarned()
+        {
+            string json = TimeSpec.Replace("REQUEST", "{ \"expired_time\": 1700000000, \"at\": \"2023-11-15 06:13:20\" }")
+                .Replace("RESPONSE", "{ \"errcode\": 0, \"create_time\": \"2023-11-15 06:13:20\", \"ms\": \"1700000000123\" }");
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec("probeTimes.tcb.json", json) });
+
+            DiagnosticAssert.None(outcome.GeneratorDiagnostics);
+        }
+
         [Fact]
         public void EverySeedAndTestSpecExampleMatchesItsSpec()
         {

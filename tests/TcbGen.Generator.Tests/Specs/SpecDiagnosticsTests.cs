@@ -86,6 +86,7 @@ namespace TcbGen.Generator.Tests.Specs
         [InlineData("TCB0003", "[49, 64]", "[49, 1.5]", "1.5", null, "permission set")]
         [InlineData("TCB0003", "\"code\": 40101,", "\"code\": 40101.0,", "40101.0", null, "40101.0")]
         [InlineData("TCB0003", "\"title\": \"Probe an environment (test)\"", "\"title\": \"Probe\",\n  \"notes\": [\"ok\", 42]", "42", null, "note")]
+        [InlineData("TCB0003", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"secret\": \"yes\" }", "\"yes\"", null, "'secret'")]
         // TCB0004: unknown property.
         [InlineData("TCB0004", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"requird\": true }", "\"requird\"", null, "'requird'")]
         [InlineData("TCB0004", "\"retrySafe\": true,", "\"retrySafe\": true,\n  \"default\": 1,", "\"default\"", null, "'default'")]
@@ -146,8 +147,18 @@ namespace TcbGen.Generator.Tests.Specs
         [InlineData("TCB0017", LimitField, "{ \"name\": \"page\", \"type\": \"object\", \"typeName\": \"Cursor\", \"fields\": [{ \"name\": \"cursor\", \"type\": \"string\" }] }", "{ \"name\": \"cursor\"", "{", "'Cursor'")]
         // TCB0018: a property that does not apply.
         [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"fields\": [] }", "\"fields\": [] }", "\"fields\"", "'fields' does not apply")]
-        [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"required\": false }", "\"required\": false", "\"required\"", "'required' does not apply")]
-        [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"format\": \"int32\" }", "\"format\"", null, "'format' does not apply")]
+        [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"requiredWhen\": { \"field\": \"x\", \"equals\": 1 } }", "\"requiredWhen\"", null, "'requiredWhen' does not apply here: a response field is required always or never")]
+        [InlineData("TCB0003", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"required\": \"always\" }", "\"always\"", null, "'required'")]
+        [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"boolean\", \"format\": \"int32\" }", "\"format\"", null, "'format' does not apply")]
+        // Time types: a format the catalog does not have, and the properties a time does not take.
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"unix-minutes\" }", "\"unix-minutes\"", null, "'unix-minutes' is not a format of integers; use \"int32\", \"int64\", \"unix-seconds\", \"unix-milliseconds\"")]
+        [InlineData("TCB0007", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"format\": \"int32\" }", "\"int32\"", null, "'int32' is not a format of strings; use \"wechat-datetime\"")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"unix-seconds\", \"enum\": [{ \"value\": 1, \"name\": \"One\" }] }", "\"unix-seconds\"", null, "remove 'format'")]
+        [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"format\": \"wechat-datetime\", \"enum\": [{ \"value\": \"a\", \"name\": \"A\" }] }", "\"wechat-datetime\"", null, "A string enum has no format")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"unix-seconds\", \"maximum\": 5 }", "\"maximum\"", null, "only integers and numbers have a range, not a time")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"string\", \"format\": \"wechat-datetime\", \"pattern\": \"^2\" }", "\"pattern\"", null, "not a time")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"unix-milliseconds\", \"default\": 0 }", "0 }", "0", "(not times)")]
+        [InlineData("TCB0012", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"requiredWhen\": { \"field\": \"until\", \"equals\": 5 } }, { \"name\": \"until\", \"type\": \"integer\", \"format\": \"unix-seconds\" }", "\"equals\": 5", "5", "'until' is a unix time in seconds")]
         [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"int64\", \"enum\": [{ \"value\": 1, \"name\": \"One\" }] }", "\"int64\"", null, "remove 'format'")]
         [InlineData("TCB0018", "\"method\": \"POST\"", "\"method\": \"GET\", \"requestBody\": \"json\"", "\"json\"", null, "has no body")]
         [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"in\": \"query\" }", "\"in\"", null, "'in' does not apply")]

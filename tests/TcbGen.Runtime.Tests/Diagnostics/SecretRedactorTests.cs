@@ -34,6 +34,17 @@ namespace TcbGen.Runtime.Tests.Diagnostics
         }
 
         [Fact]
+        public void A_specs_secret_field_names_are_masked_exactly_beside_the_known_ones()
+        {
+            string[] secretFields = { "session_key", "otp" };
+
+            Assert.Equal(
+                "{\"session_key\":\"***\",\"session_keys\":\"k\",\"secretkey\":\"***\",\"n\":1} x?otp=***&env=e",
+                TcbSecretRedactor.Redact("{\"session_key\":\"S1\",\"session_keys\":\"k\",\"secretkey\":\"S2\",\"n\":1} x?otp=123456&env=e", null, secretFields));
+            Assert.Equal("{\"session_key\":\"S1\"}", TcbSecretRedactor.Redact("{\"session_key\":\"S1\"}"));
+        }
+
+        [Fact]
         public void The_calls_own_token_is_masked_wherever_it_appears()
         {
             Assert.Equal("token *** was rejected (***)", TcbSecretRedactor.Redact("token KNOWN-TOKEN-1 was rejected (KNOWN-TOKEN-1)", "KNOWN-TOKEN-1"));

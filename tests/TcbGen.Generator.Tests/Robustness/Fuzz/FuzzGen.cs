@@ -161,8 +161,8 @@ namespace TcbGen.Generator.Tests.Robustness.Fuzz
             string intMember() => $"{{ \"value\": {Draw(Gen.Int[-3, 3], pcg)}, \"name\": {SpecJson.Str(NameValue(pcg))} }}";
             switch (Draw(Gen.Int[0, depth > 2 ? 4 : 7], pcg))
             {
-                case 0: return "\"type\": \"string\"";
-                case 1: return "\"type\": \"integer\", \"format\": \"int64\"";
+                case 0: return Pick(pcg, (3, "\"type\": \"string\""), (1, "\"type\": \"string\", \"format\": \"wechat-datetime\""));
+                case 1: return Pick(pcg, (2, "\"type\": \"integer\", \"format\": \"int64\""), (1, "\"type\": \"integer\", \"format\": \"unix-seconds\""), (1, "\"type\": \"integer\", \"format\": \"unix-milliseconds\""));
                 case 2: return "\"type\": \"boolean\"";
                 case 3: return "\"type\": \"number\"";
                 case 4: return $"\"type\": \"string\"{typeName}, \"enum\": [{member()}, {member()}]";
