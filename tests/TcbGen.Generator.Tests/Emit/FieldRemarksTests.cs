@@ -39,7 +39,7 @@ namespace TcbGen.Generator.Tests.Emit
             string json = File.ReadAllText(Path.Combine(Paths.TestsDirectory, "TestSpecs", name + ".tcb.json"));
             GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec(name + ".tcb.json", json) });
             DiagnosticAssert.None(outcome.GeneratorDiagnostics);
-            return outcome.Source(prefix + ".Types.g.cs");
+            return outcome.Source(prefix + ".g.cs");
         }
     }
 }
