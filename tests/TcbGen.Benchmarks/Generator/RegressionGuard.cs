@@ -14,7 +14,7 @@ namespace TcbGen.Benchmarks.Generator
     /// interleaved round by round after a warm-up; the median of the rounds' ratios is compared with the baseline
     /// recorded in RESULTS.md (the rows that start <c>| guard |</c>) and fails when it is more than 25 % worse. A ratio
     /// of two runs made back to back does not depend on the machine's speed or its load at that moment, only on what
-    /// each generator does.
+    /// each generator does. Run it with <c>DOTNET_TieredCompilation=0</c>, as CI does and as the baseline was taken.
     /// </summary>
     internal static class RegressionGuard
     {
@@ -40,6 +40,11 @@ namespace TcbGen.Benchmarks.Generator
             output.WriteLine($"Generator regression guard: TcbGen cold / Refit cold, the median ratio of {MeasuredRounds} interleaved rounds after {WarmupRounds} warm-up rounds{(slowedBy > 0 ? $"; TcbGen deliberately slowed (each spec read {slowedBy} more times)" : string.Empty)}.");
             output.WriteLine("| N | TcbGen median | Refit median | ratio | recorded | limit | |");
             output.WriteLine("|---:|---:|---:|---:|---:|---:|---|");
+            if (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") != "0")
+            {
+                output.WriteLine("Note: the baseline was taken with DOTNET_TieredCompilation=0 (as .ci/run runs it); with tiering on, the ratios swing widely between runs.");
+            }
+
             var failures = new List<string>();
             foreach (KeyValuePair<int, double> row in baseline.OrderBy(r => r.Key))
             {
