@@ -176,6 +176,11 @@ namespace TcbGen.Specs
                 return fallback != null && fallback.WireText == condition.Value.WireText;
             }
 
+            if (condition.Value.Kind == ConstantKind.Number)
+            {
+                return sibling is JsonNumber real && ConstantValue.Number(real.Raw)?.Real == condition.Value.Real;
+            }
+
             string? wire = sibling switch
             {
                 JsonString text => text.Value,

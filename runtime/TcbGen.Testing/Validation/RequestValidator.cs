@@ -212,6 +212,7 @@ namespace TcbGen.Testing.Validation
                 ConstantKind.Boolean => sibling.ValueKind is JsonValueKind.True or JsonValueKind.False && sibling.GetBoolean() == expected.Boolean,
                 ConstantKind.String => sibling.ValueKind == JsonValueKind.String && sibling.GetString() == expected.Text,
                 ConstantKind.Integer => IsInteger(sibling, expected.Integer),
+                ConstantKind.Number => sibling.ValueKind == JsonValueKind.Number && sibling.GetDouble() == expected.Real,
                 ConstantKind.EnumMember => expected.Text != null
                     ? sibling.ValueKind == JsonValueKind.String && sibling.GetString() == expected.Text
                     : IsInteger(sibling, expected.Integer),

@@ -171,7 +171,8 @@ namespace TcbGen.Generator.Tests.Specs
         // Defaults: of the wrong type, not one of the enum's values, on a type without one, on a required field.
         [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"default\": \"ten\" }", "\"ten\"", null, "'default' must be a value 'limit' can hold")]
         [InlineData("TCB0007", "\"name\": \"mode\", \"type\": \"string\", \"enum\"", "\"name\": \"mode\", \"type\": \"string\", \"default\": \"medium\", \"enum\"", "\"medium\"", null, "one of its enum values")]
-        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"number\", \"default\": 1.5 }", "1.5", null, "'default' applies to strings, booleans, integers and enums only")]
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"number\", \"default\": \"1.5\" }", "\"1.5\"", null, "'default' must be a value 'limit' can hold (a number")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"array\", \"items\": { \"type\": \"integer\" }, \"default\": 1 }", "1 }", "1", "'default' applies to strings, booleans, integers, numbers and enums only")]
         [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"default\": \"x\" }", "\"default\"", null, "A required field has no default")]
         public void BrokenSpecReportsOneLocatedDiagnosticAndTheSeedsStillGenerate(string id, string find, string replace, string atContext, string? atTarget, string messagePart)
         {
