@@ -24,7 +24,9 @@ namespace TcbGen.Specs.Model
         EquatableArray<ErrorSpec> Errors,
         EquatableArray<ExampleSpec> Examples,
         SourceSpan NameSpan,
-        EquatableArray<TypeReference> References = default)
+        EquatableArray<TypeReference> References = default,
+        PendingErrorTable? PendingErrors = null,
+        EquatableArray<ErrorSetDeclaration> ErrorSetDeclarations = default)
     {
         public string RequestTypeName => TypePrefix + "Request";
 

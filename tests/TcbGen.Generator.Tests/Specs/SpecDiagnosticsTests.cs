@@ -6,6 +6,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using TcbGen.Generator.Tests.Infrastructure;
+using static TcbGen.Generator.Tests.Infrastructure.DiagnosticAssert;
 using Xunit;
 
 namespace TcbGen.Generator.Tests.Specs
@@ -489,31 +490,6 @@ namespace TcbGen.Generator.Tests.Specs
             Assert.Empty(outcome.Sources);
         }
 
-        /// <summary>
-        /// The zero-based line and column of <paramref name="target"/> (default: the whole context) within
-        /// <paramref name="context"/>, which must occur exactly once in <paramref name="text"/>.
-        /// </summary>
-        private static (int Line, int Column) At(string text, string context, string? target = null)
-        {
-            int start = text.IndexOf(context, StringComparison.Ordinal);
-            Assert.True(start >= 0, $"'{context}' is not in the spec.");
-            Assert.True(text.IndexOf(context, start + 1, StringComparison.Ordinal) < 0, $"'{context}' occurs more than once in the spec.");
-            int inner = target == null ? 0 : context.IndexOf(target, StringComparison.Ordinal);
-            Assert.True(inner >= 0, $"'{target}' is not in '{context}'.");
-            int offset = start + inner;
-            int lineStart = offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
-            int line = text.Take(offset).Count(c => c == '\n');
-            return (line, offset - lineStart);
-        }
-
-        private static string ReplaceOnce(string text, string find, string replace)
-        {
-            int index = text.IndexOf(find, StringComparison.Ordinal);
-            Assert.True(index >= 0, $"'{find}' is not in the spec.");
-            Assert.True(text.IndexOf(find, index + 1, StringComparison.Ordinal) < 0, $"'{find}' occurs more than once in the spec.");
-            return text.Substring(0, index) + replace + text.Substring(index + find.Length);
-        }
-
         private static Diagnostic SingleDiagnostic(GeneratorOutcome outcome, string? what = null)
         {
             if (outcome.GeneratorDiagnostics.Length != 1)
@@ -522,23 +498,6 @@ namespace TcbGen.Generator.Tests.Specs
             }
 
             return outcome.GeneratorDiagnostics[0];
-        }
-
-        private static void AssertDiagnostic(Diagnostic diagnostic, string id, string path, (int Line, int Column) at, params string[] messageParts)
-        {
-            FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
-            string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
-            string actual = $"{diagnostic.Id} {span.Path}({span.StartLinePosition.Line},{span.StartLinePosition.Character}): {message}";
-            Assert.True(diagnostic.Id == id, $"Expected {id}, got {actual}");
-            Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-            Assert.Equal(path, span.Path);
-            Assert.True(
-                span.StartLinePosition.Line == at.Line && span.StartLinePosition.Character == at.Column,
-                $"Expected ({at.Line},{at.Column}), got {actual}");
-            foreach (string part in messageParts)
-            {
-                Assert.Contains(part, message, StringComparison.Ordinal);
-            }
         }
 
         private static void AssertNoSourceFor(GeneratorOutcome outcome, params string[] prefixes)
