@@ -28,6 +28,22 @@ namespace TcbGen.Redis
         /// <summary>Whether a fresh entry is held; <paramref name="entry"/> is whatever is held, fresh or stale.</summary>
         public bool TryGetFresh(TcbTokenKey key, out Entry? entry) => _entries.TryGetValue(key, out entry) && !entry.IsStale;
 
+        /// <summary>
+        /// The token held for a key if its entry is fresh, for a caller whose refresh margin is at most the one this level
+        /// was built with (an entry goes stale no later than expiry minus that margin).
+        /// </summary>
+        public bool TryGetFresh(TcbTokenKey key, TimeSpan refreshMargin, out TcbAccessToken? token)
+        {
+            if (refreshMargin <= _refreshMargin && TryGetFresh(key, out Entry? entry))
+            {
+                token = entry!.Token;
+                return true;
+            }
+
+            token = null;
+            return false;
+        }
+
         /// <summary>The token held for a key if WeChat still accepts it (before its expiry, margin or not).</summary>
         public TcbAccessToken? Unexpired(TcbTokenKey key, DateTimeOffset now)
             => _entries.TryGetValue(key, out Entry? entry) && (entry.Token.ExpiresAt is null || now < entry.Token.ExpiresAt.Value) ? entry.Token : null;

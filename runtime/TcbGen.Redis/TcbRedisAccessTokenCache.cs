@@ -11,7 +11,7 @@ namespace TcbGen.Redis
     /// network call and allocates nothing. Tokens expire in Redis with their <c>expires_in</c>. A drop is a compare-and-delete
     /// in Lua that also tells every instance to forget its first-level copy.
     /// </summary>
-    internal sealed class TcbRedisAccessTokenCache : ITcbAccessTokenCache
+    internal sealed class TcbRedisAccessTokenCache : ITcbAccessTokenCache, ITcbFreshnessTrackingCache
     {
         private readonly TcbRedisContext _context;
         private readonly FirstLevelCache _firstLevel;
@@ -35,6 +35,8 @@ namespace TcbGen.Redis
             // One read per key in flight, however many callers missed at once (a storm costs Redis one GET per process).
             return new ValueTask<TcbAccessToken?>(_loads.RunAsync(key, _load));
         }
+
+        public bool TryGetFresh(TcbTokenKey key, TimeSpan refreshMargin, out TcbAccessToken? token) => _firstLevel.TryGetFresh(key, refreshMargin, out token);
 
         public async ValueTask SetAsync(TcbTokenKey key, TcbAccessToken token, CancellationToken cancellationToken)
         {

@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics;
 using System.Threading.Tasks;
 using StackExchange.Redis;
@@ -43,6 +44,28 @@ namespace TcbGen.Redis.Tests
             ValueTask<TcbAccessToken?> hit = cache.GetAsync(Key, default);
             Assert.True(hit.IsCompletedSuccessfully);
             Assert.Same(token, hit.Result);
+        }
+
+        [SkippableFact]
+        public async Task The_first_level_vouches_for_a_token_only_until_expiry_minus_the_refresh_margin_and_for_no_wider_margin()
+        {
+            using RedisServer redis = RedisServer.Start();
+            var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+            TimeSpan margin = TimeSpan.FromMinutes(5);
+            using TcbRedisContext context = Instances.Context(redis, o => o.FirstLevelStaleness = TimeSpan.FromHours(3), time, o => o.Tokens.RefreshMargin = margin);
+            var cache = new TcbRedisAccessTokenCache(context);
+            var token = new TcbAccessToken("token-1", time.GetUtcNow().AddHours(2));
+            await cache.SetAsync(Key, token, default);
+
+            Assert.True(cache.TryGetFresh(Key, margin, out TcbAccessToken? fresh));
+            Assert.Same(token, fresh);
+            Assert.False(cache.TryGetFresh(Key, margin + TimeSpan.FromSeconds(1), out _)); // a caller stricter than the timer cannot rely on it
+
+            time.Advance(TimeSpan.FromHours(2) - margin - TimeSpan.FromSeconds(1));
+            Assert.True(cache.TryGetFresh(Key, margin, out _));
+            time.Advance(TimeSpan.FromSeconds(1));
+            Assert.False(cache.TryGetFresh(Key, margin, out TcbAccessToken? stale));
+            Assert.Null(stale);
         }
 
         [SkippableFact]

@@ -136,7 +136,7 @@ namespace TcbGen.Generator.Emit
                 TokenKind kind = TokenKinds.Of(tokenKinds[i]);
                 string service = kind.BelongsToAccount ? kind.ClientFactoryInterfaceName : kind.ClientInterfaceName;
                 string implementation = kind.BelongsToAccount ? kind.ClientFactoryClassName : kind.ClientClassName;
-                writer.Line($"builder.AddClient<{service}>(transport => new {implementation}(transport));");
+                writer.Line($"builder.AddClient<{service}>({TokenKindValue(kind)}, transport => new {implementation}(transport));");
             }
 
             writer.Line("return builder;");
@@ -152,8 +152,16 @@ namespace TcbGen.Generator.Emit
             {
                 TokenKinds.Component => $"{CSharp.Runtime}.TcbTokenKey.Component",
                 TokenKinds.Authorizer => $"{CSharp.Runtime}.TcbTokenKey.ForAuthorizer(appId)",
-                _ => $"new {CSharp.Runtime}.TcbTokenKey(new {CSharp.Runtime}.TcbTokenKind({CSharp.Literal(kind.Name)}, {CSharp.Literal(kind.UrlParameter)}), {appId})",
+                _ => $"new {CSharp.Runtime}.TcbTokenKey({TokenKindValue(kind)}, {appId})",
             };
         }
+
+        /// <summary>The kind as a runtime value: the runtime's own for the two platform kinds, else one that carries the kind's URL parameter.</summary>
+        private static string TokenKindValue(TokenKind kind) => kind.Name switch
+        {
+            TokenKinds.Component => $"{CSharp.Runtime}.TcbTokenKind.ComponentAccessToken",
+            TokenKinds.Authorizer => $"{CSharp.Runtime}.TcbTokenKind.AuthorizerAccessToken",
+            _ => $"new {CSharp.Runtime}.TcbTokenKind({CSharp.Literal(kind.Name)}, {CSharp.Literal(kind.UrlParameter)})",
+        };
     }
 }

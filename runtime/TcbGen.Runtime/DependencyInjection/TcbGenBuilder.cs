@@ -146,6 +146,25 @@ namespace TcbGen.Runtime
         }
 
         /// <summary>
+        /// Makes a generated client injectable (see <see cref="AddClient{TClient}(Func{ITcbTransport, TClient})"/>) and records the
+        /// token kind it calls with, so that start-up (<c>ValidateOnStart</c>) fails when no token source serves that kind,
+        /// rather than the client's first call. The generated <c>AddTcbClients()</c> calls this overload.
+        /// </summary>
+        /// <typeparam name="TClient">The service type, e.g. <c>ITcbComponentClient</c>.</typeparam>
+        /// <param name="tokenKind">The kind of token the client's endpoints accept.</param>
+        /// <param name="create">Creates the client over the transport.</param>
+        /// <returns>This builder.</returns>
+        public TcbGenBuilder AddClient<TClient>(TcbTokenKind tokenKind, Func<ITcbTransport, TClient> create)
+            where TClient : class
+        {
+            AddClient(create);
+            Services.AddOptions<ClientTokenKinds>().ValidateOnStart();
+            Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClientTokenKinds>, ClientTokenKindsValidator>());
+            Services.Configure<ClientTokenKinds>(check => check.Kinds.Add(tokenKind));
+            return this;
+        }
+
+        /// <summary>
         /// Serves one token kind from its own source (singleton) while every other kind keeps the source chosen with the other
         /// <c>Use…</c> methods, e.g. the cloud-call token beside the third-party flow. Registering a kind again replaces its source.
         /// </summary>

@@ -10,7 +10,7 @@ namespace TcbGen.Runtime
     /// Routes each key to the source registered for its token kind, else to a fallback source, so the third-party flow
     /// and e.g. the cloud-call token serve at once. <c>AddTcbGen(...).UseAccessTokenSourceFor(kind, ...)</c> composes one.
     /// </summary>
-    public sealed class TcbTokenSourcesByKind : ITcbAccessTokenSource
+    public sealed class TcbTokenSourcesByKind : ITcbAccessTokenSource, ITcbServedTokenKinds
     {
         private readonly Dictionary<TcbTokenKind, ITcbAccessTokenSource> _byKind;
         private readonly ITcbAccessTokenSource? _fallback;
@@ -40,6 +40,10 @@ namespace TcbGen.Runtime
         /// <inheritdoc />
         public ValueTask InvalidateAsync(TcbTokenKey key, TcbAccessToken failedToken, CancellationToken cancellationToken)
             => SourceFor(key).InvalidateAsync(key, failedToken, cancellationToken);
+
+        /// <inheritdoc />
+        public bool Serves(TcbTokenKind kind) =>
+            _byKind.ContainsKey(kind) || (_fallback != null && (_fallback is not ITcbServedTokenKinds partial || partial.Serves(kind)));
 
         private ITcbAccessTokenSource SourceFor(TcbTokenKey key)
         {

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using TcbGen.Generator.Tests.Tcb;
 using TcbGen.Runtime;
 using TcbGen.Testing;
@@ -80,7 +82,7 @@ namespace TcbGen.Generator.Tests.Injection
             builder.Services.AddSingleton<IComponentVerifyTicketStore>(p => p.GetRequiredService<SharedStores>());
             // A scoped store, as one over a DbContext is: resolved in a scope of its own for each store operation.
             builder.Services.AddScoped<IAuthorizerRefreshTokenStore>(p => p.GetRequiredService<ScopedRefreshTokenStore>());
-            AddTcbGen(builder.Services).UseThirdPartyPlatform().AddTcbClients();
+            AddTcbGen(builder.Services).UseThirdPartyPlatform().UseCloudbaseAccessToken().AddTcbClients();
             await using WebApplication app = builder.Build();
 
             app.Use(async (context, next) =>
@@ -110,6 +112,49 @@ namespace TcbGen.Generator.Tests.Injection
             Assert.Equal(AppId, Assert.Single(_emulator.RequestsTo("createCloudUser")).AuthorizerAppId);
             Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
             Assert.True(ScopedRefreshTokenStore.Disposed >= 2, "each store operation gets its own scope, disposed after it");
+        }
+
+        [Fact]
+        public async Task Start_up_fails_naming_the_token_kind_a_registered_client_needs_and_no_source_serves()
+        {
+            // This project's specs include a cloud-call endpoint (TestSpecs/cloudCall.tcb.json), so AddTcbClients() registers a
+            // client that calls with cloudbase_access_token, which the third-party flow does not supply.
+            HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+            builder.Services.AddSingleton(new SharedStores(_emulator));
+            builder.Services.AddSingleton<IComponentVerifyTicketStore>(p => p.GetRequiredService<SharedStores>());
+            builder.Services.AddSingleton<IAuthorizerRefreshTokenStore>(p => p.GetRequiredService<SharedStores>());
+            AddTcbGen(builder.Services).UseThirdPartyPlatform().AddTcbClients();
+            using IHost host = builder.Build();
+
+            var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+            string message = Assert.Single(failure.Failures);
+            Assert.Contains("cloudbase_access_token", message, StringComparison.Ordinal);
+            Assert.Contains("UseCloudbaseAccessToken", message, StringComparison.Ordinal);
+            Assert.Empty(_emulator.Requests);
+        }
+
+        [Fact]
+        public async Task Start_up_succeeds_once_every_kind_the_clients_need_is_served()
+        {
+            async Task StartAndStopAsync(Action<TcbGenBuilder> chooseSources)
+            {
+                HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+                builder.Services.AddSingleton(new SharedStores(_emulator));
+                builder.Services.AddSingleton<IComponentVerifyTicketStore>(p => p.GetRequiredService<SharedStores>());
+                builder.Services.AddSingleton<IAuthorizerRefreshTokenStore>(p => p.GetRequiredService<SharedStores>());
+                TcbGenBuilder tcb = AddTcbGen(builder.Services);
+                chooseSources(tcb);
+                tcb.AddTcbClients();
+                using IHost host = builder.Build();
+                await host.StartAsync();
+                await host.StopAsync();
+            }
+
+            // The third-party flow plus the cloud-call token: every kind has a source.
+            await StartAndStopAsync(tcb => tcb.UseThirdPartyPlatform().UseCloudbaseAccessToken());
+            // A delegate source does not say which kinds it serves, so it is trusted with all of them.
+            await StartAndStopAsync(tcb => tcb.UseAccessTokens((_, _) => new ValueTask<TcbAccessToken>(new TcbAccessToken("t", null))));
         }
 
         private TcbGenBuilder AddTcbGen(IServiceCollection services) => services.AddTcbGen(o =>

@@ -18,7 +18,7 @@ namespace TcbGen.Runtime
     /// <see cref="ITcbAccessTokenCache"/> until <see cref="TcbTokenOptions.RefreshMargin"/> before expiry; a cache hit takes
     /// no lock, and at most one renewal per key runs however many callers wait for it. Thread-safe; use one instance.
     /// </summary>
-    public sealed partial class TcbThirdPartyTokenSource : ITcbAccessTokenSource
+    public sealed partial class TcbThirdPartyTokenSource : ITcbAccessTokenSource, ITcbServedTokenKinds
     {
         private const string ComponentTokenParameter = "component_access_token";
 
@@ -29,6 +29,7 @@ namespace TcbGen.Runtime
         private readonly IComponentVerifyTicketStore _ticketStore;
         private readonly IAuthorizerRefreshTokenStore _refreshTokenStore;
         private readonly ITcbAccessTokenCache _cache;
+        private readonly ITcbFreshnessTrackingCache? _freshnessTracking;
         private readonly ITcbTokenRenewalCoordinator? _coordinator;
         private readonly TimeProvider _timeProvider;
         private readonly ILogger _logger;
@@ -76,6 +77,7 @@ namespace TcbGen.Runtime
             _ticketStore = ticketStore ?? throw new ArgumentNullException(nameof(ticketStore));
             _refreshTokenStore = refreshTokenStore ?? throw new ArgumentNullException(nameof(refreshTokenStore));
             _cache = cache ?? new TcbInMemoryAccessTokenCache();
+            _freshnessTracking = _cache as ITcbFreshnessTrackingCache;
             _coordinator = coordinator;
             _timeProvider = timeProvider ?? TimeProvider.System;
             _logger = logger ?? NullLogger.Instance;
@@ -83,17 +85,38 @@ namespace TcbGen.Runtime
         }
 
         /// <inheritdoc />
-        public async ValueTask<TcbAccessToken> GetTokenAsync(TcbTokenKey key, CancellationToken cancellationToken)
+        public ValueTask<TcbAccessToken> GetTokenAsync(TcbTokenKey key, CancellationToken cancellationToken)
         {
-            TcbAccessToken? cached = await _cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
-            if (cached != null && cached.IsFresh(_timeProvider.GetUtcNow(), _options.Tokens.RefreshMargin))
+            // The hit path completes synchronously without an async state machine.
+            if (_freshnessTracking != null && _freshnessTracking.TryGetFresh(key, _options.Tokens.RefreshMargin, out TcbAccessToken? tracked))
             {
-                return cached;
+                return new ValueTask<TcbAccessToken>(tracked!);
             }
 
-            // The renewal is shared, so one waiter's cancellation must not cancel it for the others.
-            return await TimeProviderCompat.WaitAsync(_renewals.RunAsync(key, RenewAsync), cancellationToken).ConfigureAwait(false);
+            ValueTask<TcbAccessToken?> lookup = _cache.GetAsync(key, cancellationToken);
+            if (!lookup.IsCompletedSuccessfully)
+            {
+                return GetTokenAfterLookupAsync(lookup, key, cancellationToken);
+            }
+
+            TcbAccessToken? cached = lookup.Result;
+            return IsFresh(cached) ? new ValueTask<TcbAccessToken>(cached!) : RenewSharedAsync(key, cancellationToken);
         }
+
+        /// <inheritdoc />
+        public bool Serves(TcbTokenKind kind) => kind == TcbTokenKind.ComponentAccessToken || kind == TcbTokenKind.AuthorizerAccessToken;
+
+        private async ValueTask<TcbAccessToken> GetTokenAfterLookupAsync(ValueTask<TcbAccessToken?> lookup, TcbTokenKey key, CancellationToken cancellationToken)
+        {
+            TcbAccessToken? cached = await lookup.ConfigureAwait(false);
+            return IsFresh(cached) ? cached! : await RenewSharedAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The renewal is shared, so one waiter's cancellation must not cancel it for the others.
+        private ValueTask<TcbAccessToken> RenewSharedAsync(TcbTokenKey key, CancellationToken cancellationToken) =>
+            new ValueTask<TcbAccessToken>(TimeProviderCompat.WaitAsync(_renewals.RunAsync(key, RenewAsync), cancellationToken));
+
+        private bool IsFresh(TcbAccessToken? token) => token != null && token.IsFresh(_timeProvider.GetUtcNow(), _options.Tokens.RefreshMargin);
 
         /// <inheritdoc />
         public async ValueTask InvalidateAsync(TcbTokenKey key, TcbAccessToken failedToken, CancellationToken cancellationToken)

@@ -96,8 +96,8 @@ namespace Test.Tcb
         public static global::TcbGen.Runtime.TcbGenBuilder AddTcbClients(this global::TcbGen.Runtime.TcbGenBuilder builder)
         {
             if (builder == null) throw new global::System.ArgumentNullException(nameof(builder));
-            builder.AddClient<ITcbAuthorizerClientFactory>(transport => new TcbAuthorizerClientFactory(transport));
-            builder.AddClient<ITcbComponentClient>(transport => new TcbComponentClient(transport));
+            builder.AddClient<ITcbAuthorizerClientFactory>(global::TcbGen.Runtime.TcbTokenKind.AuthorizerAccessToken, transport => new TcbAuthorizerClientFactory(transport));
+            builder.AddClient<ITcbComponentClient>(global::TcbGen.Runtime.TcbTokenKind.ComponentAccessToken, transport => new TcbComponentClient(transport));
             return builder;
         }
     }

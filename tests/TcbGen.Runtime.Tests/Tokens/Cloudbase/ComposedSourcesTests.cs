@@ -110,6 +110,34 @@ namespace TcbGen.Runtime.Tests.Tokens.Cloudbase
         }
 
         [Fact]
+        public void The_router_serves_its_own_kinds_and_those_its_fallback_serves()
+        {
+            ITcbAccessTokenSource cloudbase = TcbDelegateAccessTokenSource.FromStatic("c");
+            using var http = new System.Net.Http.HttpClient();
+            var thirdParty = new TcbThirdPartyTokenSource(
+                http,
+                new TcbGenOptions { ThirdParty = { ComponentAppId = "wxcomponent", ComponentAppSecret = "s" } },
+                new InMemoryTicketStore(),
+                new InMemoryRefreshTokenStore());
+            var custom = new TcbTokenKind("custom_access_token");
+            var entry = new System.Collections.Generic.KeyValuePair<TcbTokenKind, ITcbAccessTokenSource>(TcbTokenKind.CloudbaseAccessToken, cloudbase);
+
+            var overThirdParty = new TcbTokenSourcesByKind(new[] { entry }, thirdParty);
+            var alone = new TcbTokenSourcesByKind(new[] { entry }, fallback: null);
+            var overDelegate = new TcbTokenSourcesByKind(new[] { entry }, TcbDelegateAccessTokenSource.FromStatic("any"));
+
+            Assert.True(thirdParty.Serves(TcbTokenKind.ComponentAccessToken));
+            Assert.True(thirdParty.Serves(TcbTokenKind.AuthorizerAccessToken));
+            Assert.False(thirdParty.Serves(TcbTokenKind.CloudbaseAccessToken));
+            Assert.True(overThirdParty.Serves(TcbTokenKind.CloudbaseAccessToken));
+            Assert.True(overThirdParty.Serves(TcbTokenKind.AuthorizerAccessToken));
+            Assert.False(overThirdParty.Serves(custom));
+            Assert.True(alone.Serves(TcbTokenKind.CloudbaseAccessToken));
+            Assert.False(alone.Serves(TcbTokenKind.ComponentAccessToken));
+            Assert.True(overDelegate.Serves(custom)); // a delegate source does not say, so it is trusted with every kind
+        }
+
+        [Fact]
         public async Task The_documented_middleware_carries_each_requests_header_to_the_calls_it_makes()
         {
             await using TestServer wechat = await TestServer.StartAsync();
