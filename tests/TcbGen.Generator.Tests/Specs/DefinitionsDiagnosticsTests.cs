@@ -62,6 +62,7 @@ namespace TcbGen.Generator.Tests.Specs
         [InlineData(UserFile, "TCB0019", "\"ref\": \"ProbeLimits\"", "\"ref\": \"ProbeLimitz\"", "\"ProbeLimitz\"", null, "declares an object or enum named 'ProbeLimitz'")]
         [InlineData(UserFile, "TCB0014", "{ \"name\": \"limits\", \"ref\": \"ProbeLimits\" }", "{ \"name\": \"limits\", \"type\": \"object\", \"typeName\": \"ProbeLimits\", \"fields\": [] }", "\"ProbeLimits\", \"fields\": []", "\"ProbeLimits\"", "already used by probe.tcb.defs.json with another shape")]
         [InlineData(UserFile, "TCB0015", "\"errorSets\": [\"probe\"]", "\"errorSets\": [\"probe\"],\n  \"errors\": [{ \"code\": 40101, \"name\": \"Missing\" }]", "\"Missing\"", null, "named 'MissingParameter' in an included error set")]
+        [InlineData(UserFile, "TCB0018", "\"errorSets\": [\"probe\"]", "\"response\": { \"fields\": [{ \"name\": \"lvl\", \"ref\": \"ProbeLevel\" }] },\n  \"errorSets\": [\"probe\"]", "\"lvl\", \"ref\": \"ProbeLevel\"", "\"ProbeLevel\"", "holds the string enum 'ProbeLevel'")]
         // In the definitions file: what a definitions file cannot hold, a type that holds itself, bad error sets.
         [InlineData(DefsFile, "TCB0004", "\"types\": [", "\"path\": \"/tcb/x\",\n  \"types\": [", "\"path\"", null, "not a property of a definitions file")]
         [InlineData(DefsFile, "TCB0018", "\"type\": \"object\", \"fields\": [{ \"name\": \"max\", \"type\": \"integer\" }]", "\"type\": \"integer\"", "\"integer\" }", "\"integer\"", "objects and enums only")]
