@@ -144,7 +144,13 @@ namespace TcbGen.Generator.Emit
             field.Default == null ? string.Empty : $" Default when not sent: <c>{CSharp.Xml(field.Default.WireText)}</c>; it is not sent unless you set it.";
 
         private static string Constraints(FieldSpec field) =>
-            field.Constraints == null ? string.Empty : $" Constraint: {CSharp.Xml(field.Constraints.Describe())}.";
+            (field.Constraints == null ? string.Empty : $" Constraint: {CSharp.Xml(field.Constraints.Describe())}.") + ItemConstraints(field.Type, "Each item");
+
+        /// <summary>An array's element constraints, at every depth: "Each item: at most 32 characters."</summary>
+        private static string ItemConstraints(TypeRef type, string subject) =>
+            type.Items == null
+                ? string.Empty
+                : (type.Items.Constraints == null ? string.Empty : $" {subject}: {CSharp.Xml(type.Items.Constraints.Describe())}.") + ItemConstraints(type.Items, "Each item of an item");
 
         private static string FieldDocs(FieldSpec field) =>
             CSharp.Xml(field.Description ?? $"The {field.WireName} field.");

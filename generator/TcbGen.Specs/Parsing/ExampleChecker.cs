@@ -84,7 +84,7 @@ namespace TcbGen.Specs
                 var items = (JsonArray)value;
                 for (int i = 0; i < items.Items.Count; i++)
                 {
-                    CheckValue(type.Items, items.Items[i], path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", null);
+                    CheckValue(type.Items, items.Items[i], path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", type.Items.Constraints);
                 }
 
                 CheckConstraint(value, constraints == null ? null : ConstraintCheck.Count(constraints, items.Items.Count, path));

@@ -161,7 +161,13 @@ namespace TcbGen.Testing.Validation
                     int index = 0;
                     foreach (JsonElement item in value.EnumerateArray())
                     {
-                        CheckValue(type.Items!, item, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]");
+                        string itemPath = path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+                        CheckValue(type.Items!, item, itemPath);
+                        if (type.Items!.Constraints != null && item.ValueKind != JsonValueKind.Null && HasShape(type.Items.Info.Wire, item))
+                        {
+                            CheckConstraints(type.Items.Constraints, item, itemPath);
+                        }
+
                         index++;
                     }
 

@@ -167,6 +167,8 @@ namespace TcbGen.Generator.Tests.Specs
         [InlineData("TCB0003", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"maximum\": 7200.5 }", "7200.5", null, "'maximum'")]
         [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"maximum\": 3 }", "\"maximum\"", null, "only integers and numbers have a range")]
         [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"minLength\": 3 }", "\"minLength\"", null, "only strings have a length")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"array\", \"items\": { \"type\": \"integer\", \"maxLength\": 3 } }", "\"maxLength\"", null, "only strings have a length")]
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"array\", \"items\": { \"type\": \"string\", \"pattern\": \"(\" } }", "\"(\"", null, "not a .NET regular expression")]
         [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"minItems\": 1 }", "\"minItems\"", null, "only arrays have an item count")]
         [InlineData("TCB0018", "\"name\": \"mode\", \"type\": \"string\", \"enum\"", "\"name\": \"mode\", \"type\": \"string\", \"const\": \"fast\", \"enum\"", "\"const\"", null, "only strings, integers and booleans can be constant, not an enum")]
         // Defaults: of the wrong type, not one of the enum's values, on a type without one, on a required field.
