@@ -16,8 +16,11 @@ namespace TcbGen.Generator.Diagnostics
         public const string SpecCategory = "TcbGen.Spec";
         public const string UsageCategory = "TcbGen.Usage";
 
-        /// <summary>Where each id is explained: the Diagnostics table of specs/README.md, anchored by lower-case id.</summary>
-        public const string HelpLinkBase = "https://github.com/tcbgen/tcbgen/blob/main/specs/README.md#";
+        /// <summary>
+        /// Where each id is explained: the Diagnostics table of specs/README.md in the repository named by the build's
+        /// <c>RepositoryUrl</c> (Directory.Build.props, stamped into this assembly), anchored by lower-case id.
+        /// </summary>
+        public static readonly string HelpLinkBase = ReadRepositoryUrl().TrimEnd('/') + "/blob/main/specs/README.md#";
 
         /// <summary>TCB0001.</summary>
         public static readonly DiagnosticDescriptor InvalidJson = new DiagnosticDescriptor(
@@ -148,6 +151,20 @@ namespace TcbGen.Generator.Diagnostics
                         new LinePosition(diagnostic.Span.StartLine, diagnostic.Span.StartColumn),
                         new LinePosition(diagnostic.Span.EndLine, diagnostic.Span.EndColumn)));
             return Diagnostic.Create(ForSpec(diagnostic.Id), location, diagnostic.Message);
+        }
+
+        /// <summary>The build's RepositoryUrl; empty only in a build that did not stamp it (a test asserts it is stamped).</summary>
+        private static string ReadRepositoryUrl()
+        {
+            foreach (System.Reflection.AssemblyMetadataAttribute metadata in System.Reflection.CustomAttributeExtensions.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>(typeof(DiagnosticDescriptors).Assembly))
+            {
+                if (metadata.Key == "RepositoryUrl" && !string.IsNullOrEmpty(metadata.Value))
+                {
+                    return metadata.Value!;
+                }
+            }
+
+            return string.Empty;
         }
     }
 }

@@ -39,6 +39,8 @@ namespace TcbGen.Generator.Tests.Pipeline
         public void EveryHelpLinkPointsAtItsRowInTheSpecReadme()
         {
             string readme = File.ReadAllText(Path.Combine(Paths.SpecsDirectory, "README.md"));
+            string repositoryUrl = System.Xml.Linq.XDocument.Load(Path.Combine(Paths.RepositoryRoot, "Directory.Build.props")).Descendants("RepositoryUrl").Single().Value;
+            Assert.Equal(repositoryUrl + "/blob/main/specs/README.md#", DiagnosticDescriptors.HelpLinkBase);
             foreach (DiagnosticDescriptor descriptor in DiagnosticDescriptors.All)
             {
                 string anchor = descriptor.Id.ToLowerInvariant();
