@@ -98,6 +98,20 @@ namespace TcbGen.Generator.Tests.Specs
         }
 
         [Fact]
+        public void TwoDefinitionsFilesNamedAlikeUpToCaseAreADuplicate()
+        {
+            var files = new List<AdditionalText>(Files(Defs, User)) { GeneratorHarness.Spec("Probe.tcb.defs.json", """{ "types": [] }""") };
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(files);
+
+            // By file name, "Probe" sorts before "probe": the later one is not generated, and its users fail at their references.
+            Diagnostic diagnostic = Located(outcome, DefsFile, "TCB0013");
+            AssertDiagnostic(diagnostic, "TCB0013", "/specs/" + DefsFile, (0, 0), "Probe.tcb.defs.json", "same name up to case");
+            Assert.DoesNotContain(outcome.Sources, s => s.HintName == "probe.Definitions.g.cs");
+            EmulatorAgreement.AssertRejectsLikeTheBuild(diagnostic, files);
+        }
+
+        [Fact]
         public void TheSameSetDeclaredTwiceWithTheSameRowsIsOneSet()
         {
             string same = """{ "errorSets": { "probe": [{ "code": 40101, "name": "MissingParameter", "message": "missing parameter" }] } }""";
