@@ -103,7 +103,7 @@ namespace TcbGen.Cli.Commands
 
             stdout.WriteLine();
             WriteTable(stdout, new[] { "page", "endpoint", "HTTP", "fields", "errcodes", "decisions", "warnings" }, rows);
-            stdout.WriteLine($"{pages.Length - unreadable} of {pages.Length} page(s) imported into {output}. Review each spec's decisions in its description.");
+            stdout.WriteLine($"{pages.Length - unreadable} of {pages.Length} page(s) imported into {output}. Review each spec's decisions (its \"decisions\" list).");
             return 0;
         }
 
@@ -111,7 +111,7 @@ namespace TcbGen.Cli.Commands
 
         private static void Report(TextWriter report, ImportedSpec spec, IReadOnlyList<SpecDiagnostic> problems)
         {
-            report.WriteLine($"Decisions to review ({spec.Decisions.Count}; also written into the spec's description):");
+            report.WriteLine($"Decisions to review ({spec.Decisions.Count}; also written into the spec's \"decisions\"):");
             foreach (string decision in spec.Decisions)
             {
                 report.WriteLine("  - " + decision);

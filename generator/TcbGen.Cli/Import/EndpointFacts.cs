@@ -12,7 +12,7 @@ namespace TcbGen.Cli.Import
         private static readonly Regex Url = new Regex("\\b(GET|POST)\\s+https?://api\\.weixin\\.qq\\.com(/[A-Za-z0-9_/.\\-]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex InlineName = new Regex("(?:接口英文名|Interface (?:English )?name)\\s*[:：]\\s*([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex NamedKind = new Regex("(?:[?&]|^)(component|authorizer)_access_token(?:=|\\s+string)", RegexOptions.Compiled | RegexOptions.Multiline | RegexOptions.IgnoreCase);
-        private static readonly Regex TokenKind = new Regex("(component|authorizer)_access_token", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        private static readonly Regex TokenKind = new Regex("(component|authorizer|cloudbase)_access_token", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex PermissionSets = new Regex("(?:权限集\\s*id\\s*为|permission set id[^:：]*(?:is)?)\\s*[:：]?\\s*((?:\\d+\\s*(?:、|,|，|和|and)?\\s*)+)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
         public static void Read(IReadOnlyList<PageSection> sections, ImportedSpec spec)
@@ -63,7 +63,10 @@ namespace TcbGen.Cli.Import
                 : $"retrySafe is false: the page does not say a resend is harmless (the safe default).");
         }
 
-        /// <summary>From the access_token row and the 第三方调用 section; the component token is listed first, as in the seed specs.</summary>
+        /// <summary>
+        /// From the access_token row ("access_token / cloudbase_access_token") and the 第三方调用 section; the component
+        /// token is listed first, as in the seed specs.
+        /// </summary>
         private static void ReadTokenKinds(IReadOnlyList<PageSection> sections, ImportedSpec spec)
         {
             IEnumerable<string> places = sections
@@ -88,7 +91,7 @@ namespace TcbGen.Cli.Import
                 }
             }
 
-            foreach (string kind in new[] { "component_access_token", "authorizer_access_token" }.Where(kinds.Contains))
+            foreach (string kind in new[] { "component_access_token", "authorizer_access_token", "cloudbase_access_token" }.Where(kinds.Contains))
             {
                 spec.TokenKinds.Add(kind);
             }

@@ -8,7 +8,8 @@ namespace TcbGen.Cli.Import
 {
     /// <summary>
     /// An object the tables list without its fields (a "list array&lt;object&gt;" row and no sub-table) gets the fields
-    /// its examples show, typed from their values. Each such field is a decision to review.
+    /// its examples show, or else its default value (<c>{"r":0,"g":0,"b":0}</c>), typed from their values. Each such
+    /// field is a decision to review.
     /// </summary>
     internal static class ExampleFields
     {
@@ -22,6 +23,13 @@ namespace TcbGen.Cli.Import
                 if (field.Fields.Count == 0)
                 {
                     IReadOnlyList<JsonObject> objects = shapes.ObjectsAt(inner);
+                    string source = "examples";
+                    if (objects.Count == 0 && DefaultObject(field.DefaultText) is { } shown)
+                    {
+                        objects = new[] { shown };
+                        source = "default value";
+                    }
+
                     foreach (string key in objects.SelectMany(o => o.Select(p => p.Key)).Distinct())
                     {
                         JsonNode? value = objects.Select(o => o.TryGetPropertyValue(key, out JsonNode? v) ? v : null).FirstOrDefault(v => v != null);
@@ -31,13 +39,30 @@ namespace TcbGen.Cli.Import
                             continue;
                         }
 
-                        var added = new ImportedField(key, type, string.Empty) { Required = request ? objects.All(o => o.ContainsKey(key)) : null };
+                        var added = new ImportedField(key, type, string.Empty) { Required = request ? source == "examples" && objects.All(o => o.ContainsKey(key)) : null };
                         field.Fields.Add(added);
-                        spec.Decisions.Add($"'{ExampleShapes.Child(inner, key, false)}' is not in the page's tables, only in its examples: added as {Describe(type)}.");
+                        spec.Decisions.Add($"'{ExampleShapes.Child(inner, key, false)}' is not in the page's tables, only in its {source}: added as {Describe(type)}.");
                     }
                 }
 
                 Fill(field.Fields, shapes, inner, request, spec);
+            }
+        }
+
+        private static JsonObject? DefaultObject(string? text)
+        {
+            if (text == null || !text.StartsWith('{'))
+            {
+                return null;
+            }
+
+            try
+            {
+                return JsonNode.Parse(text) as JsonObject;
+            }
+            catch (JsonException)
+            {
+                return null;
             }
         }
 

@@ -25,6 +25,11 @@ namespace TcbGen.Cli.Import
 
         public IReadOnlyList<JsonObject> ObjectsAt(string path) => _objects.TryGetValue(path, out List<JsonObject>? list) ? list : (IReadOnlyList<JsonObject>)Array.Empty<JsonObject>();
 
+        /// <summary>How the examples spell a name the page writes in another case, or null when they agree or lack it.</summary>
+        public string? SpellingOf(string name)
+            => _objects.Values.SelectMany(list => list).SelectMany(o => o.Select(p => p.Key))
+                .FirstOrDefault(key => key.Equals(name, StringComparison.OrdinalIgnoreCase) && !key.Equals(name, StringComparison.Ordinal));
+
         public bool HasKey(string path, string name) => ObjectsAt(path).Any(o => o.ContainsKey(name));
 
         private void Add(string path, JsonObject value)

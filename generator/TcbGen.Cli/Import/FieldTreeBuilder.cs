@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using TcbGen.Specs;
 
 namespace TcbGen.Cli.Import
@@ -34,16 +35,22 @@ namespace TcbGen.Cli.Import
                         }
 
                         stack.Add(new Scope(last.Fields, ExampleShapes.Child(stack[^1].Path, last.Name, last.Type.Kind == "array"), last));
+                        if (stack.Count > 2 && shapes.ObjectsAt(stack[^1].Path).Count == 0)
+                        {
+                            spec.Decisions.Add($"'{stack[^1].Path}' is nested inside '{stack[^2].Path}', and the rows after its sub-table stay in it: the page shows no indentation and no example to tell where a sub-table ends. Check the nesting against the page.");
+                        }
                     }
 
                     continue;
                 }
 
                 var row = (TableRow)item;
-                if (IsAccessToken(row.Name) || !request && (row.Name == "errcode" || row.Name == "errmsg"))
+                if (IsAccessToken(row.Name) || !request && (row.Name.Equals("errcode", StringComparison.OrdinalIgnoreCase) || row.Name.Equals("errmsg", StringComparison.OrdinalIgnoreCase)))
                 {
                     continue;
                 }
+
+                string name = WireName(row.Name, shapes, spec);
 
                 if (markers)
                 {
@@ -64,26 +71,27 @@ namespace TcbGen.Cli.Import
                 }
                 else
                 {
-                    int owner = Enumerable.Range(0, stack.Count).Reverse().FirstOrDefault(i => shapes.HasKey(stack[i].Path, row.Name), -1);
+                    int owner = Enumerable.Range(0, stack.Count).Reverse().FirstOrDefault(i => shapes.HasKey(stack[i].Path, name), -1);
                     if (owner >= 0 && owner < stack.Count - 1)
                     {
-                        spec.Decisions.Add($"'{row.Name}' after the sub-table of '{stack[^1].Owner?.Name}' is placed in {(owner == 0 ? "the body" : "'" + stack[owner].Path + "'")}, where the examples have it (the page's table has lost its indentation).");
+                        spec.Decisions.Add($"'{name}' after the sub-table of '{stack[^1].Owner?.Name}' is placed in {(owner == 0 ? "the body" : "'" + stack[owner].Path + "'")}, where the examples have it (the page's table has lost its indentation).");
                         stack.RemoveRange(owner + 1, stack.Count - owner - 1);
                     }
                 }
 
                 Scope scope = stack[^1];
-                string path = ExampleShapes.Child(scope.Path, row.Name, array: false);
-                if (scope.Fields.Any(f => f.Name == row.Name))
+                string path = ExampleShapes.Child(scope.Path, name, array: false);
+                if (scope.Fields.Any(f => f.Name == name))
                 {
                     // A second table listing the same fields, such as the cloud call's parameters further down.
                     spec.Decisions.Add($"'{path}' is listed twice; the first row is kept.");
                     continue;
                 }
 
-                var field = new ImportedField(row.Name, FieldTyper.ReadType(path, row.Name, row.TypeText, row.Description, spec.Decisions), Clean(row.Description))
+                var field = new ImportedField(name, FieldTyper.ReadType(path, name, row.TypeText, row.Description, spec.Decisions), Clean(row.Description))
                 {
                     Required = request ? FieldTyper.ReadRequired(row.RequiredText) : null,
+                    DefaultText = row.DefaultText,
                 };
                 scope.Fields.Add(field);
                 last = field;
@@ -107,6 +115,22 @@ namespace TcbGen.Cli.Import
             return root;
         }
 
+        /// <summary>
+        /// The name as the wire spells it. Machine translation capitalizes a cell's first letter ("Wechatid"): the
+        /// examples' spelling wins, and without one a single leading capital is undone.
+        /// </summary>
+        private static string WireName(string name, ExampleShapes shapes, ImportedSpec spec)
+        {
+            string? spelled = shapes.SpellingOf(name);
+            string wire = spelled ?? (Regex.IsMatch(name, "^[A-Z][a-z0-9_]+$") ? char.ToLowerInvariant(name[0]) + name.Substring(1) : name);
+            if (wire != name)
+            {
+                spec.Decisions.Add($"'{name}' is written '{wire}', {(spelled != null ? "as the examples spell it" : "a translation's capital undone (the other names are lower-case)")}.");
+            }
+
+            return wire;
+        }
+
         /// <summary><c>access_token</c>, <c>component_access_token</c>...: a credential in the URL, never a body field.</summary>
         public static bool IsAccessToken(string name) => name.EndsWith("access_token", StringComparison.OrdinalIgnoreCase);
 
@@ -118,12 +142,17 @@ namespace TcbGen.Cli.Import
             {
                 string fieldPath = ExampleShapes.Child(path, field.Name, array: false);
                 (string Field, string Value)? when = FieldTyper.ReadRequiredWhen(field.Description);
+                bool labelled = when == null && (when = FieldTyper.ReadRequiredWhenLabelled(field.Description, fields.Where(f => f != field))) != null;
                 ImportedField? discriminator = when == null ? null : fields.FirstOrDefault(f => f.Name == when.Value.Field && f != field);
                 JsonNode? value = discriminator == null ? null : FieldTyper.TypedValue(when!.Value.Value, discriminator.Type);
                 if (value != null && field.Required != true)
                 {
                     field.RequiredWhen = (discriminator!.Name, value);
                     field.Required = null;
+                    if (labelled)
+                    {
+                        spec.Decisions.Add($"'{fieldPath}' is required when {discriminator.Name} is {value.ToJsonString()}: its condition names what '{discriminator.Name}' calls {when!.Value.Value}.");
+                    }
                 }
                 else if (field.Required == null)
                 {
@@ -135,6 +164,11 @@ namespace TcbGen.Cli.Import
                     else if (FieldTyper.SaysOptional(field.Description))
                     {
                         field.Required = false;
+                    }
+                    else if (ExampleConditions.Infer(field, fields, examples) is { } inferred)
+                    {
+                        field.RequiredWhen = inferred.When;
+                        spec.Decisions.Add($"'{fieldPath}': the page gives no required flag; taken as required when {inferred.When.Field} is {inferred.When.Value.ToJsonString()}: {inferred.Reason}.");
                     }
                     else if (examples.Count > 0)
                     {

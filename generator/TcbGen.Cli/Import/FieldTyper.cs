@@ -13,6 +13,8 @@ namespace TcbGen.Cli.Import
         private static readonly Regex RequiredWhenChinese = new Regex("([A-Za-z_][A-Za-z0-9_]*)\\s*(?:=|==|为)\\s*['\"]?([A-Za-z0-9_\\-]+)['\"]?\\s*时\\s*(?:必填|必传|必须|必需)", RegexOptions.Compiled);
         private static readonly Regex RequiredWhenEnglish = new Regex("required (?:when|if) ([A-Za-z_][A-Za-z0-9_]*)\\s*(?:is|=|==)\\s*['\"]?([A-Za-z0-9_\\-]+)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex InlineChoices = new Regex("(?:可选|可选值|取值)[:：为]?\\s*([A-Za-z0-9_]+(?:\\s*(?:或者|或|、|,|，|/|\\|)\\s*[A-Za-z0-9_]+)+)", RegexOptions.Compiled);
+        private static readonly Regex LabelledCondition = new Regex("([^，,。;；:：()（）]{2,40}?)时(?:必填|必传)", RegexOptions.Compiled);
+        private static readonly Regex LabelledValue = new Regex("([^，,。;；:：\\s]{2,20})\\s*[:：]\\s*(true|false|-?\\d+)", RegexOptions.Compiled);
         private static readonly Regex LongHint = new Regex("(time|timestamp|_at|msgid|size|bytes)$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
         /// <summary>yes/是/Y/true/必填 → true; no/否/N/false/选填 → false; anything else → null (not a required cell).</summary>
@@ -114,6 +116,32 @@ namespace TcbGen.Cli.Import
             }
 
             return match.Success ? (match.Groups[1].Value, match.Groups[2].Value) : null;
+        }
+
+        /// <summary>
+        /// "生成到期失效的scheme时必填" beside a sibling described "到期失效:true,永久有效:false": the condition names one of
+        /// the sibling's labelled values, so the field is required when the sibling has that value.
+        /// </summary>
+        public static (string Field, string Value)? ReadRequiredWhenLabelled(string description, IEnumerable<ImportedField> siblings)
+        {
+            Match condition = LabelledCondition.Match(description);
+            if (!condition.Success)
+            {
+                return null;
+            }
+
+            foreach (ImportedField sibling in siblings)
+            {
+                foreach (Match label in LabelledValue.Matches(sibling.Description))
+                {
+                    if (condition.Groups[1].Value.Contains(label.Groups[1].Value, StringComparison.Ordinal))
+                    {
+                        return (sibling.Name, label.Groups[2].Value);
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Says the field may be left out ("若不填则不更新", "选填", "optional").</summary>

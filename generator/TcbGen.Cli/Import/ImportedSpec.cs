@@ -40,6 +40,12 @@ namespace TcbGen.Cli.Import
 
         public (string Field, JsonNode Value)? RequiredWhen { get; set; }
 
+        /// <summary>The page's default value as written (<c>430</c>, <c>{"r":0,"g":0,"b":0}</c>), when its table has that column.</summary>
+        public string? DefaultText { get; set; }
+
+        /// <summary>A top-level request field the page lists among the URL's query parameters.</summary>
+        public bool InQuery { get; set; }
+
         public List<ImportedEnumMember> Enum { get; } = new List<ImportedEnumMember>();
 
         public List<ImportedField> Fields { get; } = new List<ImportedField>();

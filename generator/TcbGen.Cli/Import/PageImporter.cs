@@ -24,7 +24,8 @@ namespace TcbGen.Cli.Import
             var requestShapes = new ExampleShapes(spec.Examples.Select(e => e.Request).OfType<JsonObject>());
             var responseShapes = new ExampleShapes(spec.Examples.Select(e => e.Response).OfType<JsonObject>());
 
-            spec.Request.AddRange(FieldTreeBuilder.Build(Table(sections, RequestHeadings), requestShapes, request: true, spec));
+            spec.Request.AddRange(FieldTreeBuilder.Build(Table(sections.Where(s => !IsQuery(s)).ToList(), RequestHeadings), requestShapes, request: true, spec));
+            ReadQuerySections(sections, spec);
             spec.Response.AddRange(FieldTreeBuilder.Build(Table(sections, ResponseHeadings), responseShapes, request: false, spec));
             ReadPayloadSections(sections, spec, requestShapes, responseShapes);
             OrphanTables.Attach(sections, spec, requestShapes, responseShapes, IsKnown, SideOf);
@@ -47,15 +48,49 @@ namespace TcbGen.Cli.Import
         /// <summary>True when the page could be read as an endpoint page: it names a method and path.</summary>
         public static bool IsEndpoint(ImportedSpec spec) => spec.Path.Length > 0 && spec.Name.Length > 0;
 
-        private static readonly string[] RequestHeadings = { "请求参数", "Request parameters", "Request Parameter", "请求参数说明", "Body 参数", "请求体", "Request Payload" };
+        private static readonly string[] RequestHeadings = { "请求参数", "Request parameters", "Request Parameter", "请求参数说明", "Body 参数", "请求体", "Request Payload", "Request Body" };
+        private static readonly string[] QueryHeadings = { "查询参数", "Query parameters", "Query String", "请求参数 - Query", "Request parameters - Query" };
+        private static readonly Regex QueryUrl = new Regex("https?://api\\.weixin\\.qq\\.com/[^\\s?]*\\?(\\S+)", RegexOptions.Compiled);
         private static readonly string[] ResponseHeadings = { "返回参数", "Return parameters", "返回值", "Response parameters", "返回参数说明", "Return value", "返回的JSON数据包", "返回的 JSON 数据包", "返回体", "Response Payload" };
+
+        private static bool IsQuery(PageSection section) => StartsWithAny(section, QueryHeadings);
+
+        /// <summary>
+        /// The query string's own table ("查询参数 Query String parameters"), beside the access token: its fields go in the
+        /// URL. The page's URLs (the call's "?access_token=ACCESS_TOKEN&amp;tid=TID", a request example's "&amp;tid=99") are
+        /// its examples.
+        /// </summary>
+        private static void ReadQuerySections(IReadOnlyList<PageSection> sections, ImportedSpec spec)
+        {
+            var urls = new List<JsonObject>();
+            foreach (Match url in sections.SelectMany(s => s.Lines.Prepend(s.Heading)).Select(l => QueryUrl.Match(l)).Where(m => m.Success))
+            {
+                var query = new JsonObject();
+                foreach (string pair in url.Groups[1].Value.Split('&'))
+                {
+                    string name = pair.Split('=')[0];
+                    if (name.Length > 0 && !FieldTreeBuilder.IsAccessToken(name) && !query.ContainsKey(name))
+                    {
+                        query[name] = pair.Length > name.Length ? pair.Substring(name.Length + 1) : string.Empty;
+                    }
+                }
+
+                urls.Add(query);
+            }
+
+            foreach (ImportedField field in FieldTreeBuilder.Build(Table(sections.Where(IsQuery).ToList(), QueryHeadings), new ExampleShapes(urls), request: true, spec))
+            {
+                field.InQuery = true;
+                spec.Request.Add(field);
+            }
+        }
 
         private static bool? SideOf(PageSection section)
             => StartsWithAny(section, RequestHeadings) ? true : StartsWithAny(section, ResponseHeadings) ? false : null;
 
         /// <summary>Sections another reader owns: payloads, enums, errcodes, examples, and the page's fixed parts.</summary>
         private static bool IsKnown(PageSection section)
-            => PayloadHeading.IsMatch(section.Heading)
+            => PayloadHeading.IsMatch(section.Heading) || IsQuery(section)
                || section.HeadingHas("枚举值", "合法值", "错误码", "Error code", "返回码", "示例", "Example", "调用方式", "HTTPS", "注意事项", "Note", "第三方调用", "Third Party", "接口", "Interface", "功能描述", "Functional", "云调用", "Cloud", "请求地址", "Request Address", "补充说明");
 
         private static bool StartsWithAny(PageSection section, string[] headings) => headings.Any(h => section.Heading.StartsWith(h, StringComparison.OrdinalIgnoreCase));

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -26,7 +25,19 @@ namespace TcbGen.Cli.Import
 
                 writer.WriteString("name", spec.Name);
                 writer.WriteString("title", spec.Title.Length > 0 ? spec.Title : spec.Name);
-                writer.WriteString("description", Description(spec));
+                if (spec.Description.Trim().Length > 0)
+                {
+                    writer.WriteString("description", spec.Description.Trim());
+                }
+
+                // Every guess goes where specs/README.md has a reader look for them: decisions, never the XML docs.
+                if (spec.Decisions.Count > 0)
+                {
+                    writer.WriteStartArray("decisions");
+                    spec.Decisions.ForEach(writer.WriteStringValue);
+                    writer.WriteEndArray();
+                }
+
                 if (spec.Notes.Count > 0)
                 {
                     writer.WriteStartArray("notes");
@@ -104,19 +115,6 @@ namespace TcbGen.Cli.Import
             return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
         }
 
-        /// <summary>The page's description, then every decision, where specs/README.md says a reader looks for them.</summary>
-        private static string Description(ImportedSpec spec)
-        {
-            var text = new StringBuilder(spec.Description.Trim());
-            if (spec.Decisions.Count > 0)
-            {
-                text.Append(text.Length > 0 ? " " : string.Empty).Append("Decisions by tcbgen import (review them against the page): ");
-                text.Append(string.Join(" ", spec.Decisions.Select((d, i) => (i + 1).ToString(CultureInfo.InvariantCulture) + ". " + d)));
-            }
-
-            return text.ToString();
-        }
-
         private static void Body(Utf8JsonWriter writer, string name, List<ImportedField> fields, bool request)
         {
             if (fields.Count == 0)
@@ -149,6 +147,11 @@ namespace TcbGen.Cli.Import
             if (request && field.Required == true)
             {
                 writer.WriteBoolean("required", true);
+            }
+
+            if (request && field.InQuery)
+            {
+                writer.WriteString("in", "query");
             }
 
             if (request && field.RequiredWhen is { } when)

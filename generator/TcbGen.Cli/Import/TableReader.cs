@@ -12,6 +12,8 @@ namespace TcbGen.Cli.Import
         private static readonly string[] NameHeaders = { "属性", "参数", "参数名", "参数名称", "字段", "attribute", "parameter", "parameter name", "name", "property", "field" };
         private static readonly string[] TypeHeaders = { "类型", "type" };
         private static readonly string[] RequiredHeaders = { "必填", "是否必填", "必选", "是否必须", "required", "required to fill in", "mandatory" };
+        private static readonly string[] DescriptionHeaders = { "说明", "描述", "description", "introductions", "desc" };
+        private static readonly string[] DefaultHeaders = { "默认值", "default", "default value" };
         private static readonly Regex Identifier = new Regex("^[A-Za-z_$][A-Za-z0-9_.$\\[\\]-]*$", RegexOptions.Compiled);
         private static readonly Regex TypeWord = new Regex(
             "^(string|str|number|int|integer|int32|int64|uint|uint32|uint64|long|float|double|bool|boolean|object|objectarray|objarray|object array|array|array<[^>]+>|array\\.<[^>]+>|[a-z]+\\[\\]|json|arraybuffer|enum)$",
@@ -27,9 +29,9 @@ namespace TcbGen.Cli.Import
         {
             var table = new TableRows();
             int headerCells = 0;
-            bool requiredColumn = false;
+            bool requiredColumn = false, defaultColumn = false;
             bool pipeTable = false;
-            int nameColumn = 0, typeColumn = 1, requiredIndex = -1, descriptionColumn = 2;
+            int nameColumn = 0, typeColumn = 1, requiredIndex = -1, descriptionColumn = 2, defaultIndex = -1;
             foreach (string raw in JoinJsonArrays(lines))
             {
                 string line = raw.Trim();
@@ -61,7 +63,8 @@ namespace TcbGen.Cli.Import
                         nameColumn = Index(cells, NameHeaders, 0);
                         typeColumn = Index(cells, TypeHeaders, 1);
                         requiredIndex = Index(cells, RequiredHeaders, -1);
-                        descriptionColumn = Enumerable.Range(0, cells.Length).FirstOrDefault(i => i != nameColumn && i != typeColumn && i != requiredIndex, cells.Length - 1);
+                        defaultIndex = Index(cells, DefaultHeaders, -1);
+                        descriptionColumn = Index(cells, DescriptionHeaders, Enumerable.Range(0, cells.Length).FirstOrDefault(i => i != nameColumn && i != typeColumn && i != requiredIndex && i != defaultIndex, cells.Length - 1));
                         table.Items.Add(new TableHeader(requiredIndex >= 0));
                         continue;
                     }
@@ -72,7 +75,10 @@ namespace TcbGen.Cli.Import
                         continue;
                     }
 
-                    AddRow(table, Cell(cells, nameColumn), Cell(cells, typeColumn), requiredIndex >= 0 ? Cell(cells, requiredIndex) : null, Cell(cells, descriptionColumn));
+                    // An empty default cell is often dropped, and the cells after it slide left: 是/否 lands under 默认值.
+                    bool slid = SlidOverEmptyDefault(cells, defaultIndex, requiredIndex);
+                    int Column(int index) => slid && index > defaultIndex ? index - 1 : index;
+                    AddRow(table, Cell(cells, nameColumn), Cell(cells, typeColumn), requiredIndex >= 0 ? Cell(cells, Column(requiredIndex)) : null, Cell(cells, Column(descriptionColumn)), defaultIndex >= 0 && !slid ? Cell(cells, defaultIndex) : null);
                     if (headerCells > 0 && cells.Length < headerCells && !line.EndsWith('|') && raw == lines.Last())
                     {
                         table.Cut = true;
@@ -85,6 +91,7 @@ namespace TcbGen.Cli.Import
                 if (IsHeader(words.Take(4).ToArray()) || IsMergedHeader(line))
                 {
                     requiredColumn = RequiredHeaders.Any(h => line.Contains(h, StringComparison.OrdinalIgnoreCase));
+                    defaultColumn = DefaultHeaders.Any(h => line.Contains(h, StringComparison.OrdinalIgnoreCase));
                     pipeTable = false;
                     table.Items.Add(new TableHeader(requiredColumn));
                     continue;
@@ -98,7 +105,9 @@ namespace TcbGen.Cli.Import
 
                 if (words.Length >= 2 && TypeWord.IsMatch(words[1]) && Identifier.IsMatch(Markers.Replace(words[0], string.Empty)))
                 {
-                    string? required = requiredColumn && words.Length > 2 && FieldTyper.ReadRequired(words[2]) != null ? words[2] : null;
+                    // Under a 默认值 column, "true"/"false" after the type is the default, not the required flag.
+                    bool isDefault = defaultColumn && words.Length > 2 && (words[2] == "true" || words[2] == "false");
+                    string? required = requiredColumn && !isDefault && words.Length > 2 && FieldTyper.ReadRequired(words[2]) != null ? words[2] : null;
                     string description = string.Join(" ", words.Skip(required == null ? 2 : 3));
                     AddRow(table, words[0], words[1], required, description);
                     continue;
@@ -145,7 +154,7 @@ namespace TcbGen.Cli.Import
             }
         }
 
-        private static void AddRow(TableRows table, string name, string type, string? required, string description)
+        private static void AddRow(TableRows table, string name, string type, string? required, string description, string? defaultText = null)
         {
             int depth = 0;
             Match markers = Markers.Match(name);
@@ -161,7 +170,7 @@ namespace TcbGen.Cli.Import
                 return;
             }
 
-            table.Items.Add(new TableRow(name, type.Trim().Trim('`'), string.IsNullOrWhiteSpace(required) ? null : required.Trim(), description.Trim(), depth));
+            table.Items.Add(new TableRow(name, type.Trim().Trim('`'), string.IsNullOrWhiteSpace(required) ? null : required.Trim(), description.Trim(), depth, string.IsNullOrWhiteSpace(defaultText) ? null : defaultText!.Trim()));
         }
 
         /// <summary>The newer pages' tables: a JSON array of <c>{"参数名", "类型", "必填", "说明"}</c> objects.</summary>
@@ -249,6 +258,14 @@ namespace TcbGen.Cli.Import
 
             return fallback;
         }
+
+        /// <summary>The row has a default column whose cell reads as a required flag while the required cell does not.</summary>
+        private static bool SlidOverEmptyDefault(string[] cells, int defaultIndex, int requiredIndex)
+            => defaultIndex >= 0 && requiredIndex > defaultIndex
+               && FieldTyper.ReadRequired(Cell(cells, defaultIndex)) is not null && !IsBoolean(Cell(cells, defaultIndex))
+               && FieldTyper.ReadRequired(Cell(cells, requiredIndex)) is null;
+
+        private static bool IsBoolean(string cell) => cell.Equals("true", StringComparison.OrdinalIgnoreCase) || cell.Equals("false", StringComparison.OrdinalIgnoreCase);
 
         private static string Cell(string[] cells, int index) => index >= 0 && index < cells.Length ? cells[index] : string.Empty;
     }

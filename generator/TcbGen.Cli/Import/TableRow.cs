@@ -3,8 +3,11 @@ using System.Linq;
 
 namespace TcbGen.Cli.Import
 {
-    /// <summary>One row of a parameter table. <see cref="Depth"/> counts nesting markers (└, &amp;emsp;) where the page has them.</summary>
-    internal sealed record TableRow(string Name, string TypeText, string? RequiredText, string Description, int Depth);
+    /// <summary>
+    /// One row of a parameter table. <see cref="Depth"/> counts nesting markers (└, &amp;emsp;) where the page has them;
+    /// <see cref="DefaultText"/> is the 默认值 cell of a pipe table that has one.
+    /// </summary>
+    internal sealed record TableRow(string Name, string TypeText, string? RequiredText, string Description, int Depth, string? DefaultText = null);
 
     /// <summary>
     /// A parameter table as a stream of rows and header lines. A header line after an object row opens that object's

@@ -254,7 +254,8 @@ namespace TcbGen.Cli.Tests.Import
         }
 
         /// <summary>The written spec, after asserting that it passes the build's parser.</summary>
-        private static JsonElement Checked(ImportedSpec spec)
+        /// <summary>The spec as written, after checking it passes the spec module without a diagnostic.</summary>
+        internal static JsonElement Checked(ImportedSpec spec)
         {
             string text = SpecWriter.Write(spec, null);
             Assert.Empty(SpecParser.Parse(spec.Name + ".tcb.json", text).Diagnostics);
