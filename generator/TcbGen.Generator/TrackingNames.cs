@@ -10,5 +10,6 @@ namespace TcbGen.Generator
         public const string EndpointWithOptions = nameof(EndpointWithOptions);
         public const string TokenKinds = nameof(TokenKinds);
         public const string AllErrors = nameof(AllErrors);
+        public const string Definitions = nameof(Definitions);
     }
 }
