@@ -11,8 +11,8 @@ namespace TcbGen.Generator
 {
     /// <summary>
     /// Turns every <c>*.tcb.json</c> additional file into typed clients. The pipeline, in order:
-    /// parse each file (cached per file) → check across specs → emit each accepted endpoint's one file,
-    /// the clients of each token kind, and <c>TcbErrorCode</c>.
+    /// parse each file, and each <c>*.tcb.defs.json</c> definitions file (cached per file) → check across specs → emit each
+    /// accepted endpoint's one file, each definitions file's types, the clients of each token kind, and <c>TcbErrorCode</c>.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class TcbGenerator : IIncrementalGenerator
@@ -21,7 +21,7 @@ namespace TcbGen.Generator
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             IncrementalValuesProvider<ParsedSpec> parsed = context.AdditionalTextsProvider
-                .Where(static file => SpecParser.IsSpecFile(file.Path))
+                .Where(static file => SpecParser.IsInputFile(file.Path))
                 .Select(static (file, cancellationToken) => SpecParser.Parse(file.Path, file.GetText(cancellationToken)?.ToString()))
                 .WithTrackingName(TrackingNames.Parse);
 
@@ -50,6 +50,17 @@ namespace TcbGen.Generator
                 .Combine(options)
                 .WithTrackingName(TrackingNames.EndpointWithOptions);
             context.RegisterSourceOutput(endpoints, static (spc, item) => EmitEndpoint(spc, item.Spec, item.Options));
+
+            IncrementalValuesProvider<(DefinitionsSpec Definitions, GenerationOptions Options)> definitions = checkedSpecs
+                .SelectMany(static (r, _) => r.Definitions)
+                .WithTrackingName(TrackingNames.Definitions)
+                .Combine(options);
+            context.RegisterSourceOutput(definitions, static (spc, item) => EmitShared(
+                spc,
+                SpecParser.DefinitionsName(item.Definitions.FilePath) + ".Definitions.g.cs",
+                item.Options,
+                item.Definitions.NestedObjects.Any(o => !o.IsBorrowed) || item.Definitions.Enums.Any(e => !e.IsBorrowed),
+                () => TypesEmitter.Emit(item.Definitions, item.Options)));
 
             IncrementalValueProvider<(EquatableArray<string> Kinds, GenerationOptions Options)> clients = checkedSpecs
                 .Select(static (r, _) => r.TokenKinds)

@@ -11,5 +11,6 @@ namespace TcbGen.Generator
         public const string EndpointWithOptions = nameof(EndpointWithOptions);
         public const string TokenKinds = nameof(TokenKinds);
         public const string AllErrors = nameof(AllErrors);
+        public const string Definitions = nameof(Definitions);
     }
 }

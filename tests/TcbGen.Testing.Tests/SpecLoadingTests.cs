@@ -111,6 +111,41 @@ namespace TcbGen.Testing.Tests
         }
 
         [Fact]
+        public async Task ADirectorysDefinitionsFileTypesItsSpecs()
+        {
+            File.WriteAllText(Path.Combine(_directory, "envs.tcb.defs.json"), """
+                { "types": [{ "typeName": "EnvFilter", "type": "object", "fields": [{ "name": "alias", "type": "string", "required": true }] }],
+                  "errorSets": { "envs": [{ "code": 40101, "name": "MissingParameter", "message": "missing parameter" }] } }
+                """);
+            File.WriteAllText(Path.Combine(_directory, "describeEnvs.tcb.json"), MinimalSpec
+                .Replace("{ \"name\": \"env\", \"type\": \"string\" }", "{ \"name\": \"filter\", \"ref\": \"EnvFilter\" }")
+                .Replace("\"retrySafe\": true,", "\"retrySafe\": true,\n  \"errorSets\": [\"envs\"],"));
+            var options = new WeChatEmulatorOptions();
+            options.SpecDirectories.Add(_directory);
+            await using Session session = await Session.StartAsync(options);
+
+            WireResponse good = await session.PostAsync("/tcb/describeenvs", session.AuthorizerToken(), "{\"filter\":{\"alias\":\"a\"}}");
+            WireResponse missing = await session.PostAsync("/tcb/describeenvs", session.AuthorizerToken(), "{\"filter\":{}}");
+
+            Assert.Equal(new[] { "describeEnvs" }, session.Emulator.EndpointNames);
+            Assert.Equal("{\"errcode\":0,\"errmsg\":\"ok\"}", good.Text);
+            Assert.Contains("\"errcode\":40101", missing.Text, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task ABrokenDefinitionsFileStopsTheStartLocatedInThatFile()
+        {
+            string file = Path.Combine(_directory, "envs.tcb.defs.json");
+            File.WriteAllText(file, "{\n  \"name\": \"describeEnvs\",\n  \"types\": []\n}");
+            var options = new WeChatEmulatorOptions();
+            options.SpecDirectories.Add(_directory);
+
+            WeChatEmulatorSpecException error = await Assert.ThrowsAsync<WeChatEmulatorSpecException>(() => WeChatEmulator.StartAsync(options));
+
+            Assert.Contains(error.Diagnostics, d => d.StartsWith(file + "(2,3): TCB0004 ", StringComparison.Ordinal) && d.Contains("definitions file", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public async Task TwoSpecsWithTheSameNameAreRejectedAsTheBuildWouldReject()
         {
             File.WriteAllText(Path.Combine(_directory, "a.tcb.json"), MinimalSpec);

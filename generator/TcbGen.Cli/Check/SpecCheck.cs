@@ -38,7 +38,7 @@ namespace TcbGen.Cli.Check
             return new SpecCheckResult(diagnostics, sources.Select(s => s.Path).ToList());
         }
 
-        /// <summary>Every <c>*.tcb.json</c> a path names: the file itself, or the files below a directory (bin/ and obj/ left out, as the build does).</summary>
+        /// <summary>Every <c>*.tcb.json</c> and <c>*.tcb.defs.json</c> a path names: the file itself, or the files below a directory (bin/ and obj/ left out, as the build does).</summary>
         public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
         {
             var files = new List<string>();
@@ -47,7 +47,7 @@ namespace TcbGen.Cli.Check
                 if (Directory.Exists(path))
                 {
                     files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                        .Where(f => SpecParser.IsSpecFile(f) && !InBuildOutput(Path.GetRelativePath(path, f)))
+                        .Where(f => SpecParser.IsInputFile(f) && !InBuildOutput(Path.GetRelativePath(path, f)))
                         .OrderBy(f => f, StringComparer.Ordinal));
                 }
                 else if (File.Exists(path))

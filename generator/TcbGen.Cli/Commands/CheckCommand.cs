@@ -10,7 +10,7 @@ namespace TcbGen.Cli.Commands
     {
         public static Command Create()
         {
-            var paths = new Argument<string[]>("paths") { Description = "Spec files or directories to search for *.tcb.json (default: the current directory).", Arity = ArgumentArity.ZeroOrMore };
+            var paths = new Argument<string[]>("paths") { Description = "Spec and definitions files, or directories to search for *.tcb.json and *.tcb.defs.json (default: the current directory).", Arity = ArgumentArity.ZeroOrMore };
             var format = new Option<string>("--format") { Description = "text (file(line,col): error TCBnnnn: message) or json.", DefaultValueFactory = _ => "text" };
             format.AcceptOnlyFromAmong("text", "json");
             var noBuiltIns = new Option<bool>("--no-built-in-specs") { Description = "Leave out the built-in specs, as a project with TcbGenIncludeBuiltInSpecs=false does." };

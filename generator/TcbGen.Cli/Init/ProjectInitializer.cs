@@ -7,12 +7,14 @@ using System.Text.RegularExpressions;
 namespace TcbGen.Cli.Init
 {
     /// <summary>
-    /// Sets a project up for writing specs: the schema inside the project, the editors' mappings of <c>*.tcb.json</c> to
-    /// it, <c>$schema</c> lines that no longer resolve repointed at it, and a first spec when there is none.
+    /// Sets a project up for writing specs: the schemas inside the project (specs', and definitions files' beside it, which
+    /// it refers to), the editors' mappings of <c>*.tcb.json</c> to it, <c>$schema</c> lines that no longer resolve
+    /// repointed at the project's copy, and a first spec when there is none.
     /// </summary>
     internal static class ProjectInitializer
     {
         public const string SchemaPath = ".tcbgen/tcb-endpoint.schema.json";
+        public const string DefinitionsSchemaPath = ".tcbgen/tcb-definitions.schema.json";
         public const string StarterSpecPath = "specs/exampleEndpoint.tcb.json";
 
         private static readonly Regex SchemaLine = new Regex("(\"\\$schema\"\\s*:\\s*\")([^\"]*)(\")", RegexOptions.Compiled);
@@ -21,24 +23,25 @@ namespace TcbGen.Cli.Init
         {
             var files = new ProjectFiles(Path.GetFullPath(root));
             files.Write(SchemaPath, Resource("tcb-endpoint.schema.json"));
+            files.Write(DefinitionsSchemaPath, Resource("tcb-definitions.schema.json"));
             EditorSettings.WriteVsCode(files, SchemaPath);
             EditorSettings.WriteRider(files, SchemaPath);
             string[] specs = Check.SpecCheck.Expand(new[] { files.Root }).ToArray();
             foreach (string spec in specs)
             {
-                RepointSchema(files, spec);
+                RepointSchema(files, spec, Specs.SpecParser.IsDefinitionsFile(spec) ? DefinitionsSchemaPath : SchemaPath);
             }
 
-            if (specs.Length == 0)
+            if (!specs.Any(Specs.SpecParser.IsSpecFile))
             {
-                files.Write(StarterSpecPath, StarterSpec.Replace("SCHEMA", Relative(files.Root, Path.Combine(files.Root, StarterSpecPath)), StringComparison.Ordinal));
+                files.Write(StarterSpecPath, StarterSpec.Replace("SCHEMA", Relative(files.Root, Path.Combine(files.Root, StarterSpecPath), SchemaPath), StringComparison.Ordinal));
             }
 
             return files;
         }
 
         /// <summary>A <c>$schema</c> that points at no file (a spec copied from elsewhere) is pointed at the project's copy.</summary>
-        private static void RepointSchema(ProjectFiles files, string spec)
+        private static void RepointSchema(ProjectFiles files, string spec, string schemaPath)
         {
             string text = File.ReadAllText(spec);
             Match match = SchemaLine.Match(text);
@@ -48,13 +51,13 @@ namespace TcbGen.Cli.Init
                 return;
             }
 
-            string fixedText = text.Substring(0, match.Groups[2].Index) + Relative(files.Root, spec) + text.Substring(match.Groups[2].Index + match.Groups[2].Length);
+            string fixedText = text.Substring(0, match.Groups[2].Index) + Relative(files.Root, spec, schemaPath) + text.Substring(match.Groups[2].Index + match.Groups[2].Length);
             files.Write(Path.GetRelativePath(files.Root, spec), fixedText);
         }
 
-        private static string Relative(string root, string specPath)
+        private static string Relative(string root, string specPath, string schemaPath)
         {
-            string relative = Path.GetRelativePath(Path.GetDirectoryName(specPath)!, Path.Combine(root, SchemaPath)).Replace('\\', '/');
+            string relative = Path.GetRelativePath(Path.GetDirectoryName(specPath)!, Path.Combine(root, schemaPath)).Replace('\\', '/');
             return relative.StartsWith('.') ? relative : "./" + relative;
         }
 

@@ -157,6 +157,11 @@ namespace TcbGen.Generator.Analyzers
 
             try
             {
+                if (actual is double or float || value is double or float)
+                {
+                    return Convert.ToDouble(actual, System.Globalization.CultureInfo.InvariantCulture) == Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 return Convert.ToInt64(actual, System.Globalization.CultureInfo.InvariantCulture) == Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
             }
             catch (Exception exception) when (exception is InvalidCastException or FormatException or OverflowException)

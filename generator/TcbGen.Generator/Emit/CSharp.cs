@@ -87,6 +87,7 @@ namespace TcbGen.Generator.Emit
             ConstantKind.String => Literal(value.Text ?? string.Empty),
             ConstantKind.Boolean => value.Boolean ? "true" : "false",
             ConstantKind.Integer => Integer(value.Integer),
+            ConstantKind.Number => (value.Text ?? "0") + "d",
         };
 #pragma warning restore CS8524
     }

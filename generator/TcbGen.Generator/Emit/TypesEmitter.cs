@@ -18,16 +18,42 @@ namespace TcbGen.Generator.Emit
 
             EmitClass(writer, spec.Response, $"The response of <c>{CSharp.Xml(spec.Name)}</c>: {CSharp.Xml(spec.Title)}.", $"{CSharp.Runtime}.TcbResponse", options);
 
-            // A borrowed type is declared by the spec that declares it first; this one only reads, writes and checks it.
-            foreach (ObjectSpec nested in spec.NestedObjects.Where(o => !o.IsBorrowed))
+            EmitNested(writer, spec.NestedObjects, spec.Enums, side => $"Part of the {side} of {spec.Name}.", options);
+        }
+
+        /// <summary>The objects and enums a definitions file declares.</summary>
+        public static string Emit(DefinitionsSpec definitions, GenerationOptions options)
+        {
+            var writer = new SourceWriter();
+            string file = SourceWriter.FileName(definitions.FilePath);
+            writer.FileHeader(file, options.Namespace);
+            EmitNested(writer, definitions.NestedObjects, definitions.Enums, _ => $"Declared in {file}.", options, first: true);
+            writer.Close();
+            return writer.ToString();
+        }
+
+        /// <summary>The nested types a file declares itself: a borrowed one is declared by the file that declares it first.</summary>
+        private static void EmitNested(SourceWriter writer, EquatableArray<ObjectSpec> objects, EquatableArray<EnumSpec> enums, System.Func<string, string> defaultSummary, GenerationOptions options, bool first = false)
+        {
+            foreach (ObjectSpec nested in objects.Where(o => !o.IsBorrowed))
             {
-                writer.Line();
-                EmitClass(writer, nested, CSharp.Xml(nested.Description ?? $"Part of the {(nested.IsRequestSide ? "request" : "response")} of {spec.Name}."), null, options);
+                if (!first)
+                {
+                    writer.Line();
+                }
+
+                first = false;
+                EmitClass(writer, nested, CSharp.Xml(nested.Description ?? defaultSummary(nested.IsRequestSide ? "request" : "response")), null, options);
             }
 
-            foreach (EnumSpec enumSpec in spec.Enums.Where(e => !e.IsBorrowed))
+            foreach (EnumSpec enumSpec in enums.Where(e => !e.IsBorrowed))
             {
-                writer.Line();
+                if (!first)
+                {
+                    writer.Line();
+                }
+
+                first = false;
                 if (enumSpec.IsExtensible)
                 {
                     EmitExtensibleEnum(writer, enumSpec, options.Namespace);
@@ -133,7 +159,13 @@ namespace TcbGen.Generator.Emit
             field.Default == null ? string.Empty : $" Default when not sent: <c>{CSharp.Xml(field.Default.WireText)}</c>; it is not sent unless you set it.";
 
         private static string Constraints(FieldSpec field) =>
-            field.Constraints == null ? string.Empty : $" Constraint: {CSharp.Xml(field.Constraints.Describe())}.";
+            (field.Constraints == null ? string.Empty : $" Constraint: {CSharp.Xml(field.Constraints.Describe())}.") + ItemConstraints(field.Type, "Each item");
+
+        /// <summary>An array's element constraints, at every depth: "Each item: at most 32 characters."</summary>
+        private static string ItemConstraints(TypeRef type, string subject) =>
+            type.Items == null
+                ? string.Empty
+                : (type.Items.Constraints == null ? string.Empty : $" {subject}: {CSharp.Xml(type.Items.Constraints.Describe())}.") + ItemConstraints(type.Items, "Each item of an item");
 
         private static string FieldDocs(FieldSpec field) =>
             CSharp.Xml(field.Description ?? $"The {field.WireName} field.");

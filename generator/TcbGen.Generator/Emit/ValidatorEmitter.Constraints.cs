@@ -22,8 +22,25 @@ namespace TcbGen.Generator.Emit
             string access = "value." + field.PropertyName;
             bool nullable = !(field.Required && field.Type.IsValueType);
             string value = nullable && field.Type.IsValueType ? access + ".Value" : access;
-            string path = $"path + {CSharp.Literal(field.WireName)}";
-            string wire = field.WireName;
+            if (nullable)
+            {
+                writer.Open(field.Type.IsValueType ? $"if ({access}.HasValue)" : $"if ({access} != null)");
+            }
+
+            EmitConstraints(writer, constraints, value, $"path + {CSharp.Literal(field.WireName)}", $"'{field.WireName}'", mode);
+            if (nullable)
+            {
+                writer.Close();
+            }
+        }
+
+        /// <summary>
+        /// The checks of a non-null value (a field's, or an array element's, <paramref name="subject"/> naming it in
+        /// messages, e.g. <c>'env'</c> or <c>an item of 'env_list'</c>).
+        /// </summary>
+        private static void EmitConstraints(SourceWriter writer, ConstraintSpec constraints, string value, string path, string subject, Mode mode)
+        {
+            string wire = subject;
             var checks = new List<(string Condition, string Message)>();
             if (constraints.Constant != null)
             {
@@ -31,34 +48,23 @@ namespace TcbGen.Generator.Emit
                 string differs = constant.Kind == ConstantKind.String
                     ? $"!string.Equals({value}, {CSharp.Literal(constant.WireText)}, global::System.StringComparison.Ordinal)"
                     : $"{value} != {constant.WireText}";
-                checks.Add((differs, $"'{wire}' must be {constant.WireText}."));
+                checks.Add((differs, $"{wire} must be {constant.WireText}."));
             }
 
-            Bound(checks, value, constraints.Minimum, "<", $"'{wire}' must be at least {constraints.Minimum}.");
-            Bound(checks, value, constraints.Maximum, ">", $"'{wire}' must be at most {constraints.Maximum}.");
-            Bound(checks, value + ".Length", Text(constraints.MinLength), "<", $"'{wire}' must be at least {constraints.MinLength} characters long.");
-            Bound(checks, value + ".Length", Text(constraints.MaxLength), ">", $"'{wire}' must be at most {constraints.MaxLength} characters long.");
+            Bound(checks, value, constraints.Minimum, "<", $"{wire} must be at least {constraints.Minimum}.");
+            Bound(checks, value, constraints.Maximum, ">", $"{wire} must be at most {constraints.Maximum}.");
+            Bound(checks, value + ".Length", Text(constraints.MinLength), "<", $"{wire} must be at least {constraints.MinLength} characters long.");
+            Bound(checks, value + ".Length", Text(constraints.MaxLength), ">", $"{wire} must be at most {constraints.MaxLength} characters long.");
             if (constraints.Pattern != null)
             {
-                checks.Add(($"!Matches({value}, {CSharp.Literal(constraints.Pattern)})", $"'{wire}' must match {constraints.Pattern}."));
+                checks.Add(($"!Matches({value}, {CSharp.Literal(constraints.Pattern)})", $"{wire} must match {constraints.Pattern}."));
             }
 
-            Bound(checks, value + ".Count", Text(constraints.MinItems), "<", $"'{wire}' must have at least {constraints.MinItems} items.");
-            Bound(checks, value + ".Count", Text(constraints.MaxItems), ">", $"'{wire}' must have at most {constraints.MaxItems} items.");
-
-            if (nullable)
-            {
-                writer.Open(field.Type.IsValueType ? $"if ({access}.HasValue)" : $"if ({access} != null)");
-            }
-
+            Bound(checks, value + ".Count", Text(constraints.MinItems), "<", $"{wire} must have at least {constraints.MinItems} items.");
+            Bound(checks, value + ".Count", Text(constraints.MaxItems), ">", $"{wire} must have at most {constraints.MaxItems} items.");
             foreach ((string condition, string message) in checks)
             {
                 Report(writer, mode, condition, path, "ConstraintViolated", message);
-            }
-
-            if (nullable)
-            {
-                writer.Close();
             }
         }
 
@@ -82,6 +88,9 @@ namespace TcbGen.Generator.Emit
                 checks.Add(($"{value} {comparison} {bound}", message));
             }
         }
+
+        /// <summary>Whether an array's elements, at any depth, have a pattern to match.</summary>
+        private static bool ItemPatterns(TypeRef type) => type.Items != null && (type.Items.Constraints?.Pattern != null || ItemPatterns(type.Items));
 
         private static string? Text(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }

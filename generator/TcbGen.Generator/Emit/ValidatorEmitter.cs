@@ -73,7 +73,7 @@ namespace TcbGen.Generator.Emit
                 writer.MembershipMethod($"private static bool IsDefined({type} value)", "value", enumSpec.Members.Select(m => $"{type}.{m.Name}").ToList());
             }
 
-            if (objects.Any(o => o.Fields.Any(f => f.Constraints?.Pattern != null)))
+            if (objects.Any(o => o.Fields.Any(f => f.Constraints?.Pattern != null || ItemPatterns(f.Type))))
             {
                 writer.Line();
                 EmitMatches(writer);
@@ -156,7 +156,7 @@ namespace TcbGen.Generator.Emit
             ValueCheck.None => false,
             ValueCheck.EnumMember => true,
             ValueCheck.NestedObject => true,
-            ValueCheck.Items => NeedsValueChecks(type.Items!),
+            ValueCheck.Items => type.Items!.Constraints != null || NeedsValueChecks(type.Items!),
             ValueCheck.Time => true,
         };
 #pragma warning restore CS8524
@@ -194,19 +194,30 @@ namespace TcbGen.Generator.Emit
                     TypeRef items = type.Items!;
                     if (items.IsValueType)
                     {
-                        EmitValueChecks(writer, items, item, itemPath, what + "[]", ns, mode, depth + 1);
+                        EmitItemChecks(writer, items, item, itemPath, what, ns, mode, depth);
                     }
                     else
                     {
                         Report(writer, mode, $"{item} == null", itemPath, "Missing", $"An item of '{what}' is null.");
                         writer.Open($"else");
-                        EmitValueChecks(writer, items, item, itemPath, what + "[]", ns, mode, depth + 1);
+                        EmitItemChecks(writer, items, item, itemPath, what, ns, mode, depth);
                         writer.Close();
                     }
 
                     writer.Close();
                     break;
             }
+        }
+
+        /// <summary>A non-null array element: its own constraints, then what its type needs checked.</summary>
+        private static void EmitItemChecks(SourceWriter writer, TypeRef items, string item, string itemPath, string what, string ns, Mode mode, int depth)
+        {
+            if (items.Constraints != null)
+            {
+                EmitConstraints(writer, items.Constraints, item, itemPath, $"An item of '{what}'", mode);
+            }
+
+            EmitValueChecks(writer, items, item, itemPath, what + "[]", ns, mode, depth + 1);
         }
 
         private static void Report(SourceWriter writer, Mode mode, string condition, string pathExpression, string kind, string? message, string? messageExpression = null)

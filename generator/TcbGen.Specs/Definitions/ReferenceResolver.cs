@@ -33,15 +33,54 @@ namespace TcbGen.Specs
                 return spec;
             }
 
-            var objects = spec.NestedObjects.ToList();
-            var enums = spec.Enums.ToList();
+            if (!TryBorrow(spec.FilePath, spec.References, spec.NestedObjects, spec.Enums, diagnostics, out List<ObjectSpec> objects, out List<EnumSpec> enums))
+            {
+                return null;
+            }
+
+            return spec with
+            {
+                Request = spec.Request == null ? null : Rewrite(spec.Request),
+                Response = Rewrite(spec.Response),
+                NestedObjects = objects.Select(Rewrite).ToEquatableArray(),
+                Enums = enums.ToEquatableArray(),
+                References = EquatableArray<TypeReference>.Empty,
+            };
+        }
+
+        /// <summary>The definitions file with its references resolved, or null and the problems found.</summary>
+        public DefinitionsSpec? Resolve(DefinitionsSpec definitions, List<SpecDiagnostic> diagnostics)
+        {
+            if (definitions.References.Count == 0)
+            {
+                return definitions;
+            }
+
+            if (!TryBorrow(definitions.FilePath, definitions.References, definitions.NestedObjects, definitions.Enums, diagnostics, out List<ObjectSpec> objects, out List<EnumSpec> enums))
+            {
+                return null;
+            }
+
+            return definitions with
+            {
+                NestedObjects = objects.Select(Rewrite).ToEquatableArray(),
+                Enums = enums.ToEquatableArray(),
+                References = EquatableArray<TypeReference>.Empty,
+            };
+        }
+
+        /// <summary>Checks each reference, and adds the referenced types (and what they contain) as borrowed; false after a problem.</summary>
+        private bool TryBorrow(string filePath, EquatableArray<TypeReference> references, EquatableArray<ObjectSpec> ownObjects, EquatableArray<EnumSpec> ownEnums, List<SpecDiagnostic> diagnostics, out List<ObjectSpec> objects, out List<EnumSpec> enums)
+        {
+            objects = ownObjects.ToList();
+            enums = ownEnums.ToList();
             int before = diagnostics.Count;
-            foreach (TypeReference reference in spec.References)
+            foreach (TypeReference reference in references)
             {
                 string? problem = Check(reference, out string id);
                 if (problem != null)
                 {
-                    diagnostics.Add(new SpecDiagnostic(id, problem, spec.FilePath, reference.Span));
+                    diagnostics.Add(new SpecDiagnostic(id, problem, filePath, reference.Span));
                     continue;
                 }
 
@@ -59,19 +98,7 @@ namespace TcbGen.Specs
                 }
             }
 
-            if (diagnostics.Count > before)
-            {
-                return null;
-            }
-
-            return spec with
-            {
-                Request = spec.Request == null ? null : Rewrite(spec.Request),
-                Response = Rewrite(spec.Response),
-                NestedObjects = objects.Select(Rewrite).ToEquatableArray(),
-                Enums = enums.ToEquatableArray(),
-                References = EquatableArray<TypeReference>.Empty,
-            };
+            return diagnostics.Count == before;
         }
 
         private string? Check(TypeReference reference, out string id)
@@ -84,7 +111,7 @@ namespace TcbGen.Specs
 
             if (!_declared.ContainsKey(reference.TypeName))
             {
-                return $"No spec declares an object or enum named '{reference.TypeName}'; 'ref' takes the C# name of a type declared in a spec (its 'typeName' or derived name).";
+                return $"No spec or definitions file declares an object or enum named '{reference.TypeName}'; 'ref' takes the C# name of a type declared in a spec or a *.tcb.defs.json file (its 'typeName' or derived name).";
             }
 
             List<string> closure = Closure(reference.TypeName);

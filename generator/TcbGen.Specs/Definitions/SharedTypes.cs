@@ -7,7 +7,7 @@ namespace TcbGen.Specs
     /// <summary>
     /// The objects and enums the specs declare, by C# name, and the shape that decides whether two declarations are one type.
     /// A type declared in two specs with the same shape (fields, types, requirements; descriptions and places aside) is one
-    /// C# type: the first file by path declares it, the others borrow it.
+    /// C# type: a definitions file declaring it, else the first spec by file name, declares it; the others borrow it.
     /// </summary>
     internal static class SharedTypes
     {

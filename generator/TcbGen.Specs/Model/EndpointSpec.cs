@@ -26,7 +26,9 @@ namespace TcbGen.Specs.Model
         EquatableArray<ErrorSpec> Errors,
         EquatableArray<ExampleSpec> Examples,
         SourceSpan NameSpan,
-        EquatableArray<TypeReference> References = default)
+        EquatableArray<TypeReference> References = default,
+        PendingErrorTable? PendingErrors = null,
+        EquatableArray<ErrorSetDeclaration> ErrorSetDeclarations = default)
     {
         // Derived once, when the spec is made, not on every read: the emitters and the cross-spec check read them often.
         // (So never change TypePrefix with `with`: these would keep the old prefix.)
@@ -92,21 +94,30 @@ namespace TcbGen.Specs.Model
         String,
         Boolean,
         Integer,
+        Number,
         EnumMember,
     }
 
     /// <summary>
-    /// A scalar from a spec: a string, boolean or integer; for an enum field, <see cref="EnumTypeName"/>
+    /// A scalar from a spec: a string, boolean, integer or number (<see cref="Text"/> holds its shortest round-trip text,
+    /// <see cref="Real"/> its value); for an enum field, <see cref="EnumTypeName"/>
     /// and <see cref="EnumMemberName"/> name the member, and <see cref="Text"/>/<see cref="Integer"/> keep its wire value.
     /// </summary>
-    internal sealed record ConstantValue(ConstantKind Kind, string? Text, long Integer, bool Boolean, string? EnumTypeName = null, string? EnumMemberName = null)
+    internal sealed record ConstantValue(ConstantKind Kind, string? Text, long Integer, bool Boolean, string? EnumTypeName = null, string? EnumMemberName = null, double Real = 0)
     {
+        /// <summary>A number constant from its JSON text; null when the text is not a finite number.</summary>
+        public static ConstantValue? Number(string raw) =>
+            double.TryParse(raw, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double real) && !double.IsInfinity(real)
+                ? new ConstantValue(ConstantKind.Number, real.ToString("R", System.Globalization.CultureInfo.InvariantCulture), 0, false, Real: real)
+                : null;
+
 #pragma warning disable CS8524 // Exhaustive over the named kinds: a new ConstantKind must be handled here (CS8509).
         public string WireText => Kind switch
         {
             ConstantKind.Boolean => Boolean ? "true" : "false",
             ConstantKind.Integer => Integer.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ConstantKind.String => Text ?? string.Empty,
+            ConstantKind.Number => Text ?? string.Empty,
             ConstantKind.EnumMember => Text ?? Integer.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 #pragma warning restore CS8524

@@ -20,8 +20,10 @@ namespace TcbGen.Specs.Model
     /// The type of a field. <see cref="TypeName"/> is the generated C# type's simple name for objects and
     /// enums; <see cref="Items"/> is the element type of an array. <see cref="IsReference"/>: written as <c>"ref"</c> and
     /// not yet resolved; until the cross-spec check resolves it, its kind is a placeholder <see cref="TypeKind.Object"/>.
+    /// <see cref="Constraints"/>: an array element's own constraints (<c>"items": { "maxLength": 32 }</c>), checked per
+    /// element; a field's constraints are on its <see cref="FieldSpec"/>.
     /// </summary>
-    internal sealed record TypeRef(TypeKind Kind, string? TypeName = null, TypeRef? Items = null, bool IsReference = false)
+    internal sealed record TypeRef(TypeKind Kind, string? TypeName = null, TypeRef? Items = null, bool IsReference = false, ConstraintSpec? Constraints = null)
     {
         /// <summary>The catalog entry of this type's kind.</summary>
         public FieldType Info => FieldTypes.Of(Kind);

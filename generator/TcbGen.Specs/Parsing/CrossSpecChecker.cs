@@ -10,11 +10,14 @@ namespace TcbGen.Specs
         EquatableArray<EndpointSpec> Accepted,
         EquatableArray<SpecDiagnostic> Diagnostics,
         EquatableArray<string> TokenKinds,
-        EquatableArray<ErrorSpec> AllErrors);
+        EquatableArray<ErrorSpec> AllErrors,
+        EquatableArray<DefinitionsSpec> Definitions = default);
 
     /// <summary>
     /// Checks what no single spec can: endpoint names and generated type names are unique across specs
     /// (the later file, by path, loses and is not generated), and each errcode has one name in <c>TcbErrorCode</c>.
+    /// Definitions files come first: the types they declare are theirs, and a spec declaring the same shape borrows it.
+    /// Then user-declared error sets are merged into the tables that include them, and references are resolved.
     /// </summary>
     internal static class CrossSpecChecker
     {
@@ -33,6 +36,28 @@ namespace TcbGen.Specs
             foreach (string reserved in reservedTypeNames)
             {
                 typeFiles[reserved] = "TcbGen itself";
+            }
+
+            var definitions = new List<DefinitionsSpec>();
+            var definitionFiles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (DefinitionsSpec candidate in parsed.Where(p => p.Definitions != null).Select(p => p.Definitions!).OrderBy(d => FileName(d.FilePath), StringComparer.Ordinal).ThenBy(d => d.FilePath, StringComparer.Ordinal))
+            {
+                // One generated file per definitions file, named after it.
+                if (definitionFiles.TryGetValue(SpecParser.DefinitionsName(candidate.FilePath), out string? twin))
+                {
+                    diagnostics.Add(new SpecDiagnostic(SpecDiagnosticIds.DuplicateEndpoint, $"The definitions file {twin} has the same name up to case (and characters a file name cannot hold); rename one, so this file can be generated.", candidate.FilePath, SourceSpan.Empty));
+                    continue;
+                }
+
+                if (!CheckNestedTypes(candidate.FilePath, SourceSpan.Empty, candidate.NestedObjects, candidate.Enums, typeFiles, shapes, conflicting, diagnostics, out var objects, out var enums))
+                {
+                    continue;
+                }
+
+                DefinitionsSpec checkedDefinitions = candidate with { NestedObjects = objects, Enums = enums };
+                Register(FileName(candidate.FilePath), objects, enums, typeFiles);
+                definitionFiles[SpecParser.DefinitionsName(candidate.FilePath)] = candidate.FilePath;
+                definitions.Add(checkedDefinitions);
             }
 
             // By file name first, so which of two clashing files is blamed does not depend on where the files live
@@ -74,12 +99,14 @@ namespace TcbGen.Specs
                 accepted.Add(spec);
             }
 
-            accepted = ResolveReferences(accepted, conflicting, diagnostics);
+            accepted = UserErrorSets.Merge(parsed, accepted, diagnostics);
+            accepted = ResolveReferences(accepted, definitions, conflicting, diagnostics);
             return new CrossSpecResult(
                 accepted.ToEquatableArray(),
                 diagnostics.Concat(CollectErrors(accepted, out List<ErrorSpec> allErrors)).ToEquatableArray(),
                 accepted.SelectMany(s => s.TokenKinds).Distinct().OrderBy(k => k, StringComparer.Ordinal).ToEquatableArray(),
-                allErrors.ToEquatableArray());
+                allErrors.ToEquatableArray(),
+                definitions.ToEquatableArray());
         }
 
         /// <summary>
@@ -92,24 +119,43 @@ namespace TcbGen.Specs
             int before = diagnostics.Count;
             foreach (string generated in OwnTypeNames(spec).Where(typeFiles.ContainsKey))
             {
-                diagnostics.Add(Clash(spec, generated, typeFiles[generated], spec.NameSpan));
+                diagnostics.Add(Clash(spec.FilePath, generated, typeFiles[generated], spec.NameSpan));
             }
 
+            bool nestedOk = CheckNestedTypes(spec.FilePath, spec.NameSpan, spec.NestedObjects, spec.Enums, typeFiles, shapes, conflicting, diagnostics, out var objects, out var enums);
+            if (!nestedOk || diagnostics.Count > before)
+            {
+                return null;
+            }
+
+            return objects.Equals(spec.NestedObjects) && enums.Equals(spec.Enums) ? spec : spec with { NestedObjects = objects, Enums = enums };
+        }
+
+        /// <summary>
+        /// A file's nested types against the names already taken: each clash reported at its <c>typeName</c> (else at
+        /// <paramref name="fallback"/>); on success the types with those declared earlier in the same shape marked borrowed,
+        /// and the others' shapes recorded.
+        /// </summary>
+        private static bool CheckNestedTypes(string filePath, SourceSpan fallback, EquatableArray<ObjectSpec> nestedObjects, EquatableArray<EnumSpec> nestedEnums, Dictionary<string, string> typeFiles, Dictionary<string, object> shapes, Dictionary<string, List<string>> conflicting, List<SpecDiagnostic> diagnostics, out EquatableArray<ObjectSpec> objects, out EquatableArray<EnumSpec> enums)
+        {
+            objects = nestedObjects;
+            enums = nestedEnums;
+            int before = diagnostics.Count;
             // Shapes are compared only when a name is already taken, and the sets made only when a type is borrowed: the
             // common case (no type shared) allocates nothing here, as this runs for every spec on every edit of any spec.
             HashSet<string>? borrowedObjects = null;
-            foreach (ObjectSpec nested in spec.NestedObjects)
+            foreach (ObjectSpec nested in nestedObjects)
             {
-                if (CheckNested(spec, nested.TypeName, nested, nested.NameSpan, typeFiles, shapes, conflicting, diagnostics))
+                if (CheckNested(filePath, fallback, nested.TypeName, nested, nested.NameSpan, typeFiles, shapes, conflicting, diagnostics))
                 {
                     (borrowedObjects ??= new HashSet<string>(StringComparer.Ordinal)).Add(nested.TypeName);
                 }
             }
 
             HashSet<string>? borrowedEnums = null;
-            foreach (EnumSpec nested in spec.Enums)
+            foreach (EnumSpec nested in nestedEnums)
             {
-                if (CheckNested(spec, nested.TypeName, nested, nested.NameSpan, typeFiles, shapes, conflicting, diagnostics))
+                if (CheckNested(filePath, fallback, nested.TypeName, nested, nested.NameSpan, typeFiles, shapes, conflicting, diagnostics))
                 {
                     (borrowedEnums ??= new HashSet<string>(StringComparer.Ordinal)).Add(nested.TypeName);
                 }
@@ -117,10 +163,10 @@ namespace TcbGen.Specs
 
             if (diagnostics.Count > before)
             {
-                return null;
+                return false;
             }
 
-            foreach (ObjectSpec nested in spec.NestedObjects)
+            foreach (ObjectSpec nested in nestedObjects)
             {
                 if (borrowedObjects == null || !borrowedObjects.Contains(nested.TypeName))
                 {
@@ -128,7 +174,7 @@ namespace TcbGen.Specs
                 }
             }
 
-            foreach (EnumSpec nested in spec.Enums)
+            foreach (EnumSpec nested in nestedEnums)
             {
                 if (borrowedEnums == null || !borrowedEnums.Contains(nested.TypeName))
                 {
@@ -136,20 +182,26 @@ namespace TcbGen.Specs
                 }
             }
 
-            if (borrowedObjects == null && borrowedEnums == null)
+            if (borrowedObjects != null || borrowedEnums != null)
             {
-                return spec;
+                objects = nestedObjects.Select(o => borrowedObjects?.Contains(o.TypeName) == true ? o with { IsBorrowed = true } : o).ToEquatableArray();
+                enums = nestedEnums.Select(e => borrowedEnums?.Contains(e.TypeName) == true ? e with { IsBorrowed = true } : e).ToEquatableArray();
             }
 
-            return spec with
+            return true;
+        }
+
+        /// <summary>Takes the names of a file's own (not borrowed) nested types for it.</summary>
+        private static void Register(string file, EquatableArray<ObjectSpec> objects, EquatableArray<EnumSpec> enums, Dictionary<string, string> typeFiles)
+        {
+            foreach (string typeName in objects.Where(o => !o.IsBorrowed).Select(o => o.TypeName).Concat(enums.Where(e => !e.IsBorrowed).Select(e => e.TypeName)))
             {
-                NestedObjects = spec.NestedObjects.Select(o => borrowedObjects?.Contains(o.TypeName) == true ? o with { IsBorrowed = true } : o).ToEquatableArray(),
-                Enums = spec.Enums.Select(e => borrowedEnums?.Contains(e.TypeName) == true ? e with { IsBorrowed = true } : e).ToEquatableArray(),
-            };
+                typeFiles[typeName] = file;
+            }
         }
 
         /// <summary>Whether the nested type is an earlier spec's type of the same shape; reports a clash with anything else.</summary>
-        private static bool CheckNested(EndpointSpec spec, string typeName, object declaration, SourceSpan? at, Dictionary<string, string> typeFiles, Dictionary<string, object> shapes, Dictionary<string, List<string>> conflicting, List<SpecDiagnostic> diagnostics)
+        private static bool CheckNested(string filePath, SourceSpan fallback, string typeName, object declaration, SourceSpan? at, Dictionary<string, string> typeFiles, Dictionary<string, object> shapes, Dictionary<string, List<string>> conflicting, List<SpecDiagnostic> diagnostics)
         {
             if (!typeFiles.TryGetValue(typeName, out string? owner))
             {
@@ -168,69 +220,82 @@ namespace TcbGen.Specs
                     conflicting[typeName] = files = new List<string> { owner };
                 }
 
-                files.Add(FileName(spec.FilePath));
+                files.Add(FileName(filePath));
             }
 
-            diagnostics.Add(Clash(spec, typeName, owner, at ?? spec.NameSpan));
+            diagnostics.Add(Clash(filePath, typeName, owner, at ?? fallback));
             return false;
         }
 
         private static object ShapeOf(object declaration) => declaration is ObjectSpec type ? SharedTypes.Shape(type) : SharedTypes.Shape((EnumSpec)declaration);
 
-        private static SpecDiagnostic Clash(EndpointSpec spec, string typeName, string owner, SourceSpan at) =>
-            new SpecDiagnostic(SpecDiagnosticIds.DuplicateTypeName, $"The type name '{typeName}' of this spec is already used by {owner}{(owner == "TcbGen itself" ? string.Empty : " with another shape")}; set 'typeName' or 'csharpName' so this file can be generated.", spec.FilePath, at);
+        private static SpecDiagnostic Clash(string filePath, string typeName, string owner, SourceSpan at) =>
+            new SpecDiagnostic(SpecDiagnosticIds.DuplicateTypeName, $"The type name '{typeName}' of this {(SpecParser.IsDefinitionsFile(filePath) ? "file" : "spec")} is already used by {owner}{(owner == "TcbGen itself" ? string.Empty : " with another shape")}; set 'typeName' or 'csharpName' so this file can be generated.", filePath, at);
 
         /// <summary>
-        /// Resolves every spec's references against the types the accepted specs declare. A spec whose references fail is
-        /// not generated; as that may take away a type another spec borrows, this repeats until nothing more fails.
+        /// Resolves every spec's and definitions file's references against the types they declare. A file whose references
+        /// fail is not generated; as that may take away a type another file borrows, this repeats until nothing more fails.
         /// </summary>
-        private static List<EndpointSpec> ResolveReferences(List<EndpointSpec> specs, Dictionary<string, List<string>> conflicting, List<SpecDiagnostic> diagnostics)
+        private static List<EndpointSpec> ResolveReferences(List<EndpointSpec> specs, List<DefinitionsSpec> definitions, Dictionary<string, List<string>> conflicting, List<SpecDiagnostic> diagnostics)
         {
             var reported = new HashSet<string>(StringComparer.Ordinal);
-            while (specs.Any(s => s.References.Count > 0))
+            while (specs.Any(s => s.References.Count > 0) || definitions.Any(d => d.References.Count > 0))
             {
                 var declared = new Dictionary<string, (ObjectSpec? Object, EnumSpec? Enum, string File)>(StringComparer.Ordinal);
-                foreach (EndpointSpec spec in specs)
+                foreach ((string file, EquatableArray<ObjectSpec> objects, EquatableArray<EnumSpec> enums) in definitions.Select(d => (d.FilePath, d.NestedObjects, d.Enums)).Concat(specs.Select(s => (s.FilePath, s.NestedObjects, s.Enums))))
                 {
-                    foreach (ObjectSpec nested in spec.NestedObjects.Where(o => !o.IsBorrowed))
+                    foreach (ObjectSpec nested in objects.Where(o => !o.IsBorrowed))
                     {
-                        declared[nested.TypeName] = (nested, null, FileName(spec.FilePath));
+                        declared[nested.TypeName] = (nested, null, FileName(file));
                     }
 
-                    foreach (EnumSpec nested in spec.Enums.Where(e => !e.IsBorrowed))
+                    foreach (EnumSpec nested in enums.Where(e => !e.IsBorrowed))
                     {
-                        declared[nested.TypeName] = (null, nested, FileName(spec.FilePath));
+                        declared[nested.TypeName] = (null, nested, FileName(file));
                     }
                 }
 
                 var resolver = new ReferenceResolver(declared, conflicting);
-                var resolved = new List<EndpointSpec>();
-                var survivors = new List<EndpointSpec>();
-                foreach (EndpointSpec spec in specs)
+                List<EndpointSpec> resolvedSpecs = Survivors(specs, s => s.FilePath, (s, found) => resolver.Resolve(s, found), reported, diagnostics, out List<EndpointSpec> specSurvivors);
+                List<DefinitionsSpec> resolvedDefinitions = Survivors(definitions, d => d.FilePath, (d, found) => resolver.Resolve(d, found), reported, diagnostics, out List<DefinitionsSpec> definitionSurvivors);
+                if (specSurvivors.Count == specs.Count && definitionSurvivors.Count == definitions.Count)
                 {
-                    var found = new List<SpecDiagnostic>();
-                    EndpointSpec? result = resolver.Resolve(spec, found);
-                    if (result != null)
-                    {
-                        resolved.Add(result);
-                        survivors.Add(spec);
-                    }
-                    else if (reported.Add(spec.FilePath))
-                    {
-                        diagnostics.AddRange(found);
-                    }
+                    definitions.Clear();
+                    definitions.AddRange(resolvedDefinitions);
+                    return resolvedSpecs;
                 }
 
-                if (survivors.Count == specs.Count)
-                {
-                    return resolved;
-                }
-
-                // A spec that failed takes its types away; those that borrowed them are tried again without it.
-                specs = survivors;
+                // A file that failed takes its types away; those that borrowed them are tried again without it.
+                specs = specSurvivors;
+                definitions.Clear();
+                definitions.AddRange(definitionSurvivors);
             }
 
             return specs;
+        }
+
+        /// <summary>Each item resolved, the items that resolved as they were, and the problems of the others, once per file.</summary>
+        private static List<T> Survivors<T>(List<T> items, Func<T, string> file, Func<T, List<SpecDiagnostic>, T?> resolve, HashSet<string> reported, List<SpecDiagnostic> diagnostics, out List<T> survivors)
+            where T : class
+        {
+            var resolved = new List<T>();
+            survivors = new List<T>();
+            foreach (T item in items)
+            {
+                var found = new List<SpecDiagnostic>();
+                T? result = resolve(item, found);
+                if (result != null)
+                {
+                    resolved.Add(result);
+                    survivors.Add(item);
+                }
+                else if (reported.Add(file(item)))
+                {
+                    diagnostics.AddRange(found);
+                }
+            }
+
+            return resolved;
         }
 
         /// <summary>The names a spec generates from its own name.</summary>
@@ -287,7 +352,8 @@ namespace TcbGen.Specs
             return diagnostics;
         }
 
-        private static string FileName(string path)
+        /// <summary>A file's name without its folder: what diagnostics name other files by, and what orders them.</summary>
+        internal static string FileName(string path)
         {
             int slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
             return slash < 0 ? path : path.Substring(slash + 1);

@@ -84,7 +84,7 @@ namespace TcbGen.Specs
                 var items = (JsonArray)value;
                 for (int i = 0; i < items.Items.Count; i++)
                 {
-                    CheckValue(type.Items, items.Items[i], path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", null);
+                    CheckValue(type.Items, items.Items[i], path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", type.Items.Constraints);
                 }
 
                 CheckConstraint(value, constraints == null ? null : ConstraintCheck.Count(constraints, items.Items.Count, path));
@@ -195,6 +195,11 @@ namespace TcbGen.Specs
             {
                 ConstantValue? fallback = spec.Fields.FirstOrDefault(f => f.WireName == condition.FieldWireName)?.Default;
                 return fallback != null && fallback.WireText == condition.Value.WireText;
+            }
+
+            if (condition.Value.Kind == ConstantKind.Number)
+            {
+                return sibling is JsonNumber real && ConstantValue.Number(real.Raw)?.Real == condition.Value.Real;
             }
 
             string? wire = sibling switch

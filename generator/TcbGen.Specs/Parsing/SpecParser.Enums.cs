@@ -137,13 +137,13 @@ namespace TcbGen.Specs
 
         /// <summary>
         /// <c>"default"</c>: the value WeChat assumes when the field is not sent, of the field's own type (a wire value for
-        /// an enum). Only strings, booleans, integers and enums have one.
+        /// an enum). Strings, booleans, integers, numbers and enums have one.
         /// </summary>
         private static ConstantValue? ParseFieldValue(SpecParseContext context, FieldSpec field, JsonNode value, string property)
         {
-            if (field.Type.Kind is TypeKind.Number or TypeKind.Object or TypeKind.Array || field.Type.Info.Time != null || field.Type.IsReference)
+            if (field.Type.Kind is TypeKind.Object or TypeKind.Array || field.Type.Info.Time != null || field.Type.IsReference)
             {
-                context.Report(SpecDiagnosticIds.NotApplicable, $"'{property}' applies to strings, booleans, integers and enums only (not times); say a default of '{field.WireName}' in its description.", value);
+                context.Report(SpecDiagnosticIds.NotApplicable, $"'{property}' applies to strings, booleans, integers, numbers and enums only (not times); say a default of '{field.WireName}' in its description.", value);
                 return null;
             }
 
@@ -170,6 +170,8 @@ namespace TcbGen.Specs
                 case TypeKind.Int32 or TypeKind.Int64 when value is JsonNumber number && number.TryGetInt64(out long integer)
                     && (type.Kind == TypeKind.Int64 || (integer >= int.MinValue && integer <= int.MaxValue)):
                     return new ConstantValue(ConstantKind.Integer, null, integer, false);
+                case TypeKind.Number when value is JsonNumber real && ConstantValue.Number(real.Raw) is ConstantValue number:
+                    return number;
                 case TypeKind.StringEnum or TypeKind.IntegerEnum:
                     EnumSpec? enumSpec = context.Enums.Find(e => e.TypeName == type.TypeName);
                     foreach (EnumMemberSpec member in enumSpec?.Members ?? EquatableArray<EnumMemberSpec>.Empty)
@@ -185,8 +187,8 @@ namespace TcbGen.Specs
 
                     context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'equals' must be one of the values of '{discriminator.WireName}'.", value);
                     return null;
-                case TypeKind.Number or TypeKind.Object or TypeKind.Array or TypeKind.UnixSeconds or TypeKind.UnixMilliseconds or TypeKind.WeChatDateTime:
-                    context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'{discriminator.WireName}' is {type.Info.WireDescription}; 'requiredWhen' can only test a string, boolean, integer or enum field.", value);
+                case TypeKind.Object or TypeKind.Array or TypeKind.UnixSeconds or TypeKind.UnixMilliseconds or TypeKind.WeChatDateTime:
+                    context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'{discriminator.WireName}' is {type.Info.WireDescription}; 'requiredWhen' can only test a string, boolean, integer, number or enum field.", value);
                     return null;
                 default:
                     context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'equals' is {value.KindName}, which '{discriminator.WireName}' ({type.Kind.ToString().ToLowerInvariant()}) can never hold.", value);

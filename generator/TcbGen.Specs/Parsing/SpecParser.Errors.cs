@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using TcbGen.Specs.Model;
 using TcbGen.Specs.Json;
 
@@ -7,17 +8,39 @@ namespace TcbGen.Specs
     internal static partial class SpecParser
     {
         /// <summary>
-        /// The spec's errcode table: its own <c>errors</c> rows, then the rows of each included error set that the spec does
-        /// not list itself. An own row for an included code keeps the set's name and may override message and solution.
+        /// The spec's errcode table (see <see cref="ErrorTable"/>). When it includes a set no built-in provides, the table is
+        /// left to the cross-spec check, which knows the user-declared sets: then the rows come back as pending.
         /// </summary>
-        private static EquatableArray<ErrorSpec> ParseErrors(SpecParseContext context, SpecObjectReader reader)
+        private static EquatableArray<ErrorSpec> ParseErrors(SpecParseContext context, SpecObjectReader reader, out PendingErrorTable? pending)
         {
-            Dictionary<int, ErrorSpec> included = ParseErrorSets(context, reader);
-            var errors = new List<ErrorSpec>();
-            var codes = new HashSet<int>();
-            var names = new HashSet<string>();
-            string errorEnum = context.TypePrefix + "Error";
-            foreach (JsonNode item in reader.Array("errors")?.Items ?? new List<JsonNode>())
+            List<ErrorSetInclude> includes = ParseErrorSetIncludes(context, reader);
+            List<ErrorRow> rows = ReadErrorRows(context, reader.Array("errors"), context.TypePrefix + "Error", namesRequired: false);
+            var sets = new List<(ErrorSetInclude Include, IReadOnlyList<ErrorSpec> Rows)>();
+            foreach (ErrorSetInclude include in includes)
+            {
+                if (!ErrorSets.TryGet(include.Name, out IReadOnlyList<ErrorSpec> set))
+                {
+                    pending = new PendingErrorTable(rows.ToEquatableArray(), includes.ToEquatableArray());
+                    return EquatableArray<ErrorSpec>.Empty;
+                }
+
+                sets.Add((include, set));
+            }
+
+            pending = null;
+            return ErrorTable.Merge(context.FilePath, rows, sets, context.Diagnostics);
+        }
+
+        /// <summary>
+        /// Rows of an errcode table, each checked on its own: a 32-bit code, a usable C# name. In a spec's own table a row
+        /// may leave its name to an included set; in a declared set every row has one, and codes and names are unique.
+        /// </summary>
+        private static List<ErrorRow> ReadErrorRows(SpecParseContext context, JsonArray? array, string? errorEnum, bool namesRequired)
+        {
+            var rows = new List<ErrorRow>();
+            var codes = new HashSet<long>();
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (JsonNode item in array?.Items ?? new List<JsonNode>())
             {
                 if (item is not JsonObject json)
                 {
@@ -27,24 +50,15 @@ namespace TcbGen.Specs
 
                 var errorReader = new SpecObjectReader(context, json, "an error", "code", "name", "message", "solution");
                 JsonNumber? code = errorReader.Integer("code", required: true);
+                JsonString? name = errorReader.String("name", required: namesRequired && code != null);
+                string? message = errorReader.String("message")?.Value;
+                string? solution = errorReader.String("solution")?.Value;
                 if (code == null)
                 {
-                    errorReader.String("name");
-                    errorReader.String("message");
-                    errorReader.String("solution");
                     continue;
                 }
 
                 code.TryGetInt64(out long value);
-                ErrorSpec? inherited = value >= int.MinValue && value <= int.MaxValue && included.TryGetValue((int)value, out ErrorSpec? row) ? row : null;
-                JsonString? name = errorReader.String("name", required: inherited == null);
-                string? message = errorReader.String("message")?.Value ?? inherited?.Message;
-                string? solution = errorReader.String("solution")?.Value ?? inherited?.Solution;
-                if (name == null && inherited == null)
-                {
-                    continue;
-                }
-
                 if (value < int.MinValue || value > int.MaxValue)
                 {
                     context.Report(SpecDiagnosticIds.InvalidValue, "An errcode must be a 32-bit integer.", code);
@@ -56,84 +70,95 @@ namespace TcbGen.Specs
                     continue;
                 }
 
-                if (name != null && inherited != null && name.Value != inherited.Name)
-                {
-                    context.Report(SpecDiagnosticIds.ErrorCodeConflict, $"errcode {value} is named '{inherited.Name}' in an included error set; TcbErrorCode needs one name per code, so use '{inherited.Name}' or leave 'name' out.", name);
-                    continue;
-                }
-
-                string errorName = name?.Value ?? inherited!.Name;
                 if (name != null && (name.Value == errorEnum || name.Value == ReservedNames.AllErrorsEnum))
                 {
                     context.Report(SpecDiagnosticIds.ReservedName, $"Error name '{name.Value}' is the name of the enum that holds it; choose another 'name'.", name);
+                    continue;
                 }
-                else if (!codes.Add((int)value))
+
+                if (namesRequired && name == null)
+                {
+                    continue;
+                }
+
+                if (namesRequired && !codes.Add(value))
                 {
                     context.Report(SpecDiagnosticIds.DuplicateError, $"Error code {value} is listed twice.", code);
-                }
-                else if (!names.Add(errorName))
-                {
-                    context.Report(SpecDiagnosticIds.DuplicateError, $"Error name '{errorName}' is used twice; two codes need two names.", (JsonNode?)name ?? code);
-                }
-                else
-                {
-                    errors.Add(new ErrorSpec((int)value, errorName, message ?? string.Empty, solution, context.Span(json)));
-                }
-            }
-
-            foreach (ErrorSpec row in included.Values)
-            {
-                if (codes.Contains(row.Code))
-                {
                     continue;
                 }
 
-                if (names.Contains(row.Name))
+                if (namesRequired && !names.Add(name!.Value))
                 {
-                    ErrorSpec own = errors.Find(e => e.Name == row.Name)!;
-                    context.Diagnostics.Add(new SpecDiagnostic(SpecDiagnosticIds.ErrorCodeConflict, $"The error name '{row.Name}' is errcode {row.Code} in an included error set but {own.Code} here; give errcode {own.Code} another name.", context.FilePath, own.Span));
+                    context.Report(SpecDiagnosticIds.DuplicateError, $"Error name '{name.Value}' is used twice; two codes need two names.", name);
                     continue;
                 }
 
-                errors.Add(row);
+                rows.Add(new ErrorRow((int)value, name?.Value, message, solution, context.Span(json), context.Span(code), name == null ? null : context.Span(name)));
             }
 
-            return errors.ToEquatableArray();
+            return rows;
         }
 
-        /// <summary><c>"errorSets"</c>: the names of built-in error sets; their rows by code, each located at the set's name.</summary>
-        private static Dictionary<int, ErrorSpec> ParseErrorSets(SpecParseContext context, SpecObjectReader reader)
+        /// <summary><c>"errorSets"</c>: the names of the error sets the spec includes, built in or declared by the user.</summary>
+        private static List<ErrorSetInclude> ParseErrorSetIncludes(SpecParseContext context, SpecObjectReader reader)
         {
-            var rows = new Dictionary<int, ErrorSpec>();
-            var seen = new HashSet<string>();
+            var includes = new List<ErrorSetInclude>();
             foreach (JsonNode item in reader.Array("errorSets")?.Items ?? new List<JsonNode>())
             {
                 if (item is not JsonString setName)
                 {
                     context.Report(SpecDiagnosticIds.WrongJsonType, $"Each error set must be named by a string, e.g. \"{ErrorSets.WeChat}\", not {item.KindName}.", item);
                 }
-                else if (!ErrorSets.TryGet(setName.Value, out IReadOnlyList<ErrorSpec> set))
-                {
-                    context.Report(SpecDiagnosticIds.UnknownReference, $"There is no error set named '{setName.Value}'; the built-in sets are: {string.Join(", ", ErrorSets.Names)}.", setName);
-                }
-                else if (!seen.Add(setName.Value))
+                else if (includes.Exists(i => i.Name == setName.Value))
                 {
                     context.Report(SpecDiagnosticIds.InvalidValue, $"Error set '{setName.Value}' is included twice.", setName);
                 }
                 else
                 {
-                    SourceSpan at = context.Span(setName);
-                    foreach (ErrorSpec row in set)
-                    {
-                        if (!rows.ContainsKey(row.Code))
-                        {
-                            rows.Add(row.Code, row with { Span = at });
-                        }
-                    }
+                    includes.Add(new ErrorSetInclude(setName.Value, context.Span(setName)));
                 }
             }
 
-            return rows;
+            return includes;
+        }
+
+        /// <summary>
+        /// Error sets declared by the user, an object from set name to rows (<c>"defineErrorSets"</c> in a spec,
+        /// <c>"errorSets"</c> in a definitions file). A built-in set's name is taken (TCB0017).
+        /// </summary>
+        private static EquatableArray<ErrorSetDeclaration> ParseErrorSetDeclarations(SpecParseContext context, JsonObject? sets)
+        {
+            var declarations = new List<ErrorSetDeclaration>();
+            foreach (JsonProperty set in sets?.Properties ?? new List<JsonProperty>())
+            {
+                SourceSpan nameSpan = context.Span(set.NameStart, set.NameEnd);
+                if (declarations.Exists(d => d.Name == set.Name))
+                {
+                    context.Report(SpecDiagnosticIds.DuplicateKey, $"Error set '{set.Name}' is declared twice in this file.", set.NameStart, set.NameEnd);
+                    continue;
+                }
+
+                if (set.Name.Length == 0 || ErrorSets.TryGet(set.Name, out _))
+                {
+                    context.Report(SpecDiagnosticIds.ReservedName, set.Name.Length == 0 ? "An error set needs a name." : $"'{set.Name}' is the name of a built-in error set; choose another name for this one.", set.NameStart, set.NameEnd);
+                    continue;
+                }
+
+                if (set.Value is not JsonArray rows)
+                {
+                    context.Report(SpecDiagnosticIds.WrongJsonType, $"Error set '{set.Name}' must be an array of errors, not {set.Value.KindName}.", set.Value);
+                    continue;
+                }
+
+                List<ErrorRow> read = ReadErrorRows(context, rows, null, namesRequired: true);
+                // Without locations, so that two declarations of the same rows are one set, and moving one re-emits nothing.
+                declarations.Add(new ErrorSetDeclaration(
+                    set.Name,
+                    read.Select(r => new ErrorSpec(r.Code, r.Name!, r.Message ?? string.Empty, r.Solution, SourceSpan.Empty)).ToEquatableArray(),
+                    nameSpan));
+            }
+
+            return declarations.ToEquatableArray();
         }
 
         private static EquatableArray<ExampleSpec> ParseExamples(SpecParseContext context, SpecObjectReader reader, ObjectSpec? requestSpec, ObjectSpec responseSpec)

@@ -12,7 +12,11 @@ namespace TcbGen.Specs
             "minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "const", "default", "secret",
         };
 
-        private static readonly string[] ItemProperties = { "type", "ref", "format", "description", "enum", "typeName", "fields", "items" };
+        private static readonly string[] ItemProperties =
+        {
+            "type", "ref", "format", "description", "enum", "typeName", "fields", "items",
+            "minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "const",
+        };
 
         /// <summary>Parses a <c>fields</c> array into the object type <paramref name="typeName"/>.</summary>
         private static ObjectSpec ParseObject(SpecParseContext context, JsonArray? fieldsJson, string typeName, string? description, bool requestSide, JsonNode at)
@@ -361,7 +365,14 @@ namespace TcbGen.Specs
 
             var itemReader = new SpecObjectReader(context, items, "'items'", ItemProperties);
             TypeRef? itemType = ParseType(context, itemReader, derivedName + "Item", requestSide);
-            return itemType == null ? null : new TypeRef(TypeKind.Array, null, itemType);
+            if (itemType == null)
+            {
+                return null;
+            }
+
+            // Each element's own constraints, checked per element where a field's are checked.
+            ConstraintSpec? constraints = ParseConstraints(context, itemReader, itemType);
+            return new TypeRef(TypeKind.Array, null, constraints == null ? itemType : itemType with { Constraints = constraints });
         }
 
         /// <summary>

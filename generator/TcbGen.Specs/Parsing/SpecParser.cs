@@ -17,8 +17,17 @@ namespace TcbGen.Specs
 
         public static bool IsSpecFile(string path) => path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>Whether TcbGen reads the file: a spec, or a definitions file.</summary>
+        public static bool IsInputFile(string path) => IsSpecFile(path) || IsDefinitionsFile(path);
+
+        /// <summary>Parses a spec, or a definitions file when the path names one.</summary>
         public static ParsedSpec Parse(string filePath, string? text)
         {
+            if (IsDefinitionsFile(filePath))
+            {
+                return ParseDefinitions(filePath, text);
+            }
+
             var context = new SpecParseContext(filePath, text ?? string.Empty);
             try
             {
@@ -50,7 +59,7 @@ namespace TcbGen.Specs
             var reader = new SpecObjectReader(
                 context, root, "the spec",
                 "$schema", "name", "csharpName", "title", "description", "decisions", "notes", "permissionSets", "method", "requestBody", "path",
-                "tokenKinds", "retrySafe", "request", "response", "errorSets", "errors", "examples");
+                "tokenKinds", "retrySafe", "request", "response", "errorSets", "defineErrorSets", "errors", "examples");
             reader.String("$schema");
 
             JsonString? name = reader.String("name", required: true);
@@ -80,7 +89,8 @@ namespace TcbGen.Specs
             ObjectSpec? request = ParseBody(context, reader, "request", typePrefix + "Request", requestSide: true);
             ObjectSpec response = ParseBody(context, reader, "response", typePrefix + "Response", requestSide: false)
                 ?? new ObjectSpec(typePrefix + "Response", null, EquatableArray<FieldSpec>.Empty, false, context.Span(root.Start, root.Start + 1));
-            EquatableArray<ErrorSpec> errors = ParseErrors(context, reader);
+            EquatableArray<ErrorSpec> errors = ParseErrors(context, reader, out PendingErrorTable? pendingErrors);
+            EquatableArray<ErrorSetDeclaration> errorSets = ParseErrorSetDeclarations(context, reader.Object("defineErrorSets"));
             EquatableArray<ExampleSpec> examples = ParseExamples(context, reader, request, response);
 
             if (name == null)
@@ -108,7 +118,9 @@ namespace TcbGen.Specs
                 errors,
                 examples,
                 context.Span(name),
-                context.References.ToEquatableArray());
+                context.References.ToEquatableArray(),
+                pendingErrors,
+                errorSets);
         }
 
         private static string ParseTypePrefix(SpecParseContext context, SpecObjectReader reader, JsonString? name)

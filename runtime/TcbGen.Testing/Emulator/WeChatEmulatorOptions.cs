@@ -7,7 +7,7 @@ namespace TcbGen.Testing
     public sealed class WeChatEmulatorOptions
     {
         /// <summary>
-        /// Folders whose <c>*.tcb.json</c> files (top level only, not subfolders) are served.
+        /// Folders whose <c>*.tcb.json</c> files (top level only, not subfolders) are served, with the <c>*.tcb.defs.json</c> definitions files beside them.
         /// When this and <see cref="SpecFiles"/> are both empty, the four seed specs built into this assembly are served.
         /// </summary>
         public IList<string> SpecDirectories { get; private set; } = new List<string>();

@@ -8,7 +8,7 @@ using TcbGen.Specs;
 
 namespace TcbGen.Testing.Specs
 {
-    /// <summary>One spec file's text and the path diagnostics name it by.</summary>
+    /// <summary>One spec or definitions file's text and the path diagnostics name it by.</summary>
     internal sealed record SpecSource(string Path, string Text)
     {
         /// <summary>The built-in seed specs (see <see cref="WeChatEmulatorOptions.IncludeBuiltInSpecs"/>) and the files the options name.</summary>
@@ -24,7 +24,7 @@ namespace TcbGen.Testing.Specs
         {
             IEnumerable<string> inDirectories = options.SpecDirectories
                 .SelectMany(directory => Directory.EnumerateFiles(directory, "*", SearchOption.TopDirectoryOnly))
-                .Where(SpecParser.IsSpecFile);
+                .Where(SpecParser.IsInputFile);
             return inDirectories.Concat(options.SpecFiles)
                 .Select(System.IO.Path.GetFullPath)
                 .Distinct(StringComparer.Ordinal)
@@ -36,7 +36,7 @@ namespace TcbGen.Testing.Specs
         {
             Assembly assembly = typeof(SpecSource).Assembly;
             var seeds = new List<SpecSource>();
-            foreach (string name in assembly.GetManifestResourceNames().Where(SpecParser.IsSpecFile).OrderBy(n => n, StringComparer.Ordinal))
+            foreach (string name in assembly.GetManifestResourceNames().Where(SpecParser.IsInputFile).OrderBy(n => n, StringComparer.Ordinal))
             {
                 using Stream stream = assembly.GetManifestResourceStream(name)!;
                 using var reader = new StreamReader(stream, Encoding.UTF8);

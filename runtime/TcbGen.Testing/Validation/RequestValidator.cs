@@ -167,7 +167,13 @@ namespace TcbGen.Testing.Validation
                     int index = 0;
                     foreach (JsonElement item in value.EnumerateArray())
                     {
-                        CheckValue(type.Items!, item, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", secret);
+                        string itemPath = path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+                        CheckValue(type.Items!, item, itemPath, secret);
+                        if (type.Items!.Constraints != null && item.ValueKind != JsonValueKind.Null && HasShape(type.Items.Info, item))
+                        {
+                            CheckConstraints(type.Items.Constraints, item, itemPath);
+                        }
+
                         index++;
                     }
 
@@ -220,6 +226,7 @@ namespace TcbGen.Testing.Validation
                 ConstantKind.Boolean => sibling.ValueKind is JsonValueKind.True or JsonValueKind.False && sibling.GetBoolean() == expected.Boolean,
                 ConstantKind.String => sibling.ValueKind == JsonValueKind.String && sibling.GetString() == expected.Text,
                 ConstantKind.Integer => IsInteger(sibling, expected.Integer),
+                ConstantKind.Number => sibling.ValueKind == JsonValueKind.Number && sibling.GetDouble() == expected.Real,
                 ConstantKind.EnumMember => expected.Text != null
                     ? sibling.ValueKind == JsonValueKind.String && sibling.GetString() == expected.Text
                     : IsInteger(sibling, expected.Integer),

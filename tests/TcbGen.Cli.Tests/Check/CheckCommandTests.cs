@@ -62,6 +62,27 @@ namespace TcbGen.Cli.Tests.Check
         }
 
         [Fact]
+        public async Task DefinitionsFilesAreCheckedAsTheBuildChecksThem()
+        {
+            const string Definitions = """{ "types": [{ "typeName": "Shared", "type": "object", "fields": [{ "name": "id", "type": "string" }] }], "errorSets": { "own": [{ "code": 40101, "name": "MissingParameter" }] } }""";
+            _project.File("shared.tcb.defs.json", Definitions);
+            _project.File("user.tcb.json", Spec("userEndpoint", "/tcb/user", "{ \"name\": \"shared\", \"ref\": \"Shared\" }").Replace("\"retrySafe\": true,", "\"retrySafe\": true,\n  \"errorSets\": [\"own\"],"));
+            (int ok, string okText, _) = await Tool.RunAsync("check", _project.Path);
+            Assert.True(ok == 0, okText);
+            Assert.Contains("2 spec file(s) checked, 0 error(s).", okText);
+
+            _project.File("sub/broken.tcb.defs.json", """{ "types": [{ "typeName": "Other", "type": "string" }], "path": "/x" }""");
+            _project.File("missing.tcb.json", Spec("missingRef", "/tcb/missing", "{ \"name\": \"x\", \"ref\": \"Nowhere\" }"));
+            string[] build = BuildDiagnostics(Directory.GetFiles(_project.Path, "*.json", SearchOption.AllDirectories));
+            (int exitCode, string output, _) = await Tool.RunAsync("check", _project.Path);
+            string[] tool = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(": error TCB", StringComparison.Ordinal)).ToArray();
+
+            Assert.Equal(1, exitCode);
+            Assert.Equal(new[] { "TCB0004", "TCB0018", "TCB0019" }, build.Select(Id).Distinct().OrderBy(i => i, StringComparer.Ordinal));
+            Assert.Equal(build.OrderBy(l => l, StringComparer.Ordinal), tool.OrderBy(l => l, StringComparer.Ordinal));
+        }
+
+        [Fact]
         public async Task TheSeedSpecsThemselvesAreCheckedOnce()
         {
             (int exitCode, string output, _) = await Tool.RunAsync("check", Path.Combine(AppContext.BaseDirectory, "seed-specs"));

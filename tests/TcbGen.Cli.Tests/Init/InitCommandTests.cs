@@ -74,6 +74,19 @@ namespace TcbGen.Cli.Tests.Init
         }
 
         [Fact]
+        public async Task ACopiedDefinitionsFileIsRepointedAtTheDefinitionsSchema()
+        {
+            string copied = _project.File("Endpoints/shared.tcb.defs.json", "{\n  \"$schema\": \"./schema/tcb-definitions.schema.json\",\n  \"types\": []\n}");
+
+            await Tool.RunAsync("init", _project.Path);
+
+            Assert.Contains("\"$schema\": \"../.tcbgen/tcb-definitions.schema.json\"", File.ReadAllText(copied));
+            Assert.Equal(
+                File.ReadAllText(Path.Combine(RepositoryRoot(), "specs", "schema", "tcb-definitions.schema.json")),
+                File.ReadAllText(Path.Combine(_project.Path, ".tcbgen", "tcb-definitions.schema.json")));
+        }
+
+        [Fact]
         public async Task ExistingVsCodeSettingsAreKept()
         {
             _project.File(".vscode/settings.json", "{ \"editor.tabSize\": 2, \"json.schemas\": [ { \"fileMatch\": [\"*.foo.json\"], \"url\": \"./foo.json\" } ] }");

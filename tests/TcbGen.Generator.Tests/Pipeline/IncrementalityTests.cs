@@ -83,6 +83,38 @@ namespace TcbGen.Generator.Tests.Pipeline
         }
 
         [Fact]
+        public void EditingASharedTypeInADefinitionsFileReachesEveryUserAndNothingElse()
+        {
+            string Test(string name) => System.IO.File.ReadAllText(System.IO.Path.Combine(Paths.TestsDirectory, "TestSpecs", name));
+            AdditionalText definitions = GeneratorHarness.Spec("cloudFunctions.tcb.defs.json", Test("cloudFunctions.tcb.defs.json"));
+            var specs = new List<AdditionalText>(GeneratorHarness.SeedSpecs())
+            {
+                definitions,
+                GeneratorHarness.Spec("listFunctions.tcb.json", Test("listFunctions.tcb.json")),
+                GeneratorHarness.Spec("updateFunction.tcb.json", Test("updateFunction.tcb.json")),
+            };
+            CSharpCompilation compilation = GeneratorHarness.Compilation("class A { }");
+            GeneratorDriver driver = GeneratorHarness.Driver(specs).RunGenerators(compilation);
+
+            string text = definitions.GetText()!.ToString().Replace("{ \"name\": \"memory_mb\"", "{ \"name\": \"timeout_s\", \"type\": \"integer\" },\n        { \"name\": \"memory_mb\"");
+            driver = driver.ReplaceAdditionalText(definitions, new InMemoryAdditionalText(definitions.Path, text)).RunGenerators(compilation);
+            GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+            var emitted = result.TrackedSteps[TrackingNames.EndpointWithOptions].SelectMany(s => s.Outputs).ToList();
+            var modified = emitted.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => o.Value.ToString()!).ToList();
+            Assert.Equal(2, modified.Count);
+            Assert.Contains(modified, m => m.Contains("listFunctions", StringComparison.Ordinal));
+            Assert.Contains(modified, m => m.Contains("updateFunction", StringComparison.Ordinal));
+            Assert.Equal(4, emitted.Count(o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
+            string Generated(string file) => driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith(file, StringComparison.Ordinal)).ToString();
+            Assert.Contains("public int? TimeoutS", Generated("cloudFunctions.Definitions.g.cs"));
+            Assert.Contains("timeout_s", Generated("ListFunctions.g.cs"));
+            Assert.Contains("timeout_s", Generated("UpdateFunction.g.cs"));
+            driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+            DiagnosticAssert.None(GeneratorHarness.CompileDiagnostics(output));
+        }
+
+        [Fact]
         public void PipelineModelsHoldNoRoslynObjects()
         {
             CSharpCompilation compilation = GeneratorHarness.Compilation("class A { }");

@@ -31,7 +31,8 @@ namespace TcbGen.Generator.Tests.Specs
                 "fields": [
                   { "name": "EnvType", "type": "string", "required": true },
                   { "name": "mode", "type": "string", "enum": [{ "value": "fast", "name": "Fast" }] },
-                  { "name": "lifespan", "type": "integer", "maximum": 7200 }
+                  { "name": "lifespan", "type": "integer", "maximum": 7200 },
+                  { "name": "tags", "type": "array", "items": { "type": "string", "maxLength": 3 } }
                 ]
               },
               "response": { "fields": [{ "name": "count", "type": "integer" }, { "name": "ok", "type": "boolean" }] },
@@ -47,6 +48,7 @@ namespace TcbGen.Generator.Tests.Specs
         [InlineData("{ \"EnvType\": \"tcb\", \"mode\": \"slow\" }", "\"slow\"", null, "'slow' for 'mode'")]
         [InlineData("{ \"EnvType\": \"tcb\", \"lifespan\": 9000 }", "9000", null, "lifespan must be at most 7200")]
         [InlineData("{ \"EnvType\": 1 }", "1 }", "1", "a number for 'EnvType'")]
+        [InlineData("{ \"EnvType\": \"tcb\", \"tags\": [\"ok\", \"long\"] }", "\"long\"", null, "tags[1] must be at most 3 characters long")]
         public void ARequestExampleThatBreaksItsSpecIsAWarningWhereItBreaksIt(string request, string at, string? target, string message)
         {
             string json = Spec.Replace("REQUEST", request).Replace("RESPONSE", "{ \"errcode\": 0 }");

@@ -6,6 +6,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using TcbGen.Generator.Tests.Infrastructure;
+using static TcbGen.Generator.Tests.Infrastructure.DiagnosticAssert;
 using Xunit;
 
 namespace TcbGen.Generator.Tests.Specs
@@ -177,12 +178,15 @@ namespace TcbGen.Generator.Tests.Specs
         [InlineData("TCB0003", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"maximum\": 7200.5 }", "7200.5", null, "'maximum'")]
         [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"maximum\": 3 }", "\"maximum\"", null, "only integers and numbers have a range")]
         [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"minLength\": 3 }", "\"minLength\"", null, "only strings have a length")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"array\", \"items\": { \"type\": \"integer\", \"maxLength\": 3 } }", "\"maxLength\"", null, "only strings have a length")]
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"array\", \"items\": { \"type\": \"string\", \"pattern\": \"(\" } }", "\"(\"", null, "not a .NET regular expression")]
         [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"minItems\": 1 }", "\"minItems\"", null, "only arrays have an item count")]
         [InlineData("TCB0018", "\"name\": \"mode\", \"type\": \"string\", \"enum\"", "\"name\": \"mode\", \"type\": \"string\", \"const\": \"fast\", \"enum\"", "\"const\"", null, "only strings, integers and booleans can be constant, not an enum")]
         // Defaults: of the wrong type, not one of the enum's values, on a type without one, on a required field.
         [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"default\": \"ten\" }", "\"ten\"", null, "'default' must be a value 'limit' can hold")]
         [InlineData("TCB0007", "\"name\": \"mode\", \"type\": \"string\", \"enum\"", "\"name\": \"mode\", \"type\": \"string\", \"default\": \"medium\", \"enum\"", "\"medium\"", null, "one of its enum values")]
-        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"number\", \"default\": 1.5 }", "1.5", null, "'default' applies to strings, booleans, integers and enums only")]
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"number\", \"default\": \"1.5\" }", "\"1.5\"", null, "'default' must be a value 'limit' can hold (a number")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"array\", \"items\": { \"type\": \"integer\" }, \"default\": 1 }", "1 }", "1", "'default' applies to strings, booleans, integers, numbers and enums only")]
         [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"required\": true, \"default\": \"x\" }", "\"default\"", null, "A required field has no default")]
         public void BrokenSpecReportsOneLocatedDiagnosticAndTheSeedsStillGenerate(string id, string find, string replace, string atContext, string? atTarget, string messagePart)
         {
@@ -498,31 +502,6 @@ namespace TcbGen.Generator.Tests.Specs
             Assert.Empty(outcome.Sources);
         }
 
-        /// <summary>
-        /// The zero-based line and column of <paramref name="target"/> (default: the whole context) within
-        /// <paramref name="context"/>, which must occur exactly once in <paramref name="text"/>.
-        /// </summary>
-        private static (int Line, int Column) At(string text, string context, string? target = null)
-        {
-            int start = text.IndexOf(context, StringComparison.Ordinal);
-            Assert.True(start >= 0, $"'{context}' is not in the spec.");
-            Assert.True(text.IndexOf(context, start + 1, StringComparison.Ordinal) < 0, $"'{context}' occurs more than once in the spec.");
-            int inner = target == null ? 0 : context.IndexOf(target, StringComparison.Ordinal);
-            Assert.True(inner >= 0, $"'{target}' is not in '{context}'.");
-            int offset = start + inner;
-            int lineStart = offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
-            int line = text.Take(offset).Count(c => c == '\n');
-            return (line, offset - lineStart);
-        }
-
-        private static string ReplaceOnce(string text, string find, string replace)
-        {
-            int index = text.IndexOf(find, StringComparison.Ordinal);
-            Assert.True(index >= 0, $"'{find}' is not in the spec.");
-            Assert.True(text.IndexOf(find, index + 1, StringComparison.Ordinal) < 0, $"'{find}' occurs more than once in the spec.");
-            return text.Substring(0, index) + replace + text.Substring(index + find.Length);
-        }
-
         private static Diagnostic SingleDiagnostic(GeneratorOutcome outcome, string? what = null)
         {
             if (outcome.GeneratorDiagnostics.Length != 1)
@@ -531,23 +510,6 @@ namespace TcbGen.Generator.Tests.Specs
             }
 
             return outcome.GeneratorDiagnostics[0];
-        }
-
-        private static void AssertDiagnostic(Diagnostic diagnostic, string id, string path, (int Line, int Column) at, params string[] messageParts)
-        {
-            FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
-            string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
-            string actual = $"{diagnostic.Id} {span.Path}({span.StartLinePosition.Line},{span.StartLinePosition.Character}): {message}";
-            Assert.True(diagnostic.Id == id, $"Expected {id}, got {actual}");
-            Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-            Assert.Equal(path, span.Path);
-            Assert.True(
-                span.StartLinePosition.Line == at.Line && span.StartLinePosition.Character == at.Column,
-                $"Expected ({at.Line},{at.Column}), got {actual}");
-            foreach (string part in messageParts)
-            {
-                Assert.Contains(part, message, StringComparison.Ordinal);
-            }
         }
 
         private static void AssertNoSourceFor(GeneratorOutcome outcome, params string[] prefixes)
