@@ -28,7 +28,7 @@ namespace TcbGen.Specs.Json
 
         public int Start { get; }
 
-        public int End { get; internal set; }
+        public int End { get; }
 
         public string KindName => Kind switch
         {
@@ -43,12 +43,13 @@ namespace TcbGen.Specs.Json
 
     internal sealed class JsonObject : JsonNode
     {
-        public JsonObject(int start)
-            : base(JsonNodeKind.Object, start, start)
+        public JsonObject(int start, int end, List<JsonProperty> properties)
+            : base(JsonNodeKind.Object, start, end)
         {
+            Properties = properties;
         }
 
-        public List<JsonProperty> Properties { get; } = new List<JsonProperty>();
+        public List<JsonProperty> Properties { get; }
 
         public JsonProperty? Find(string name)
         {
@@ -86,12 +87,13 @@ namespace TcbGen.Specs.Json
 
     internal sealed class JsonArray : JsonNode
     {
-        public JsonArray(int start)
-            : base(JsonNodeKind.Array, start, start)
+        public JsonArray(int start, int end, List<JsonNode> items)
+            : base(JsonNodeKind.Array, start, end)
         {
+            Items = items;
         }
 
-        public List<JsonNode> Items { get; } = new List<JsonNode>();
+        public List<JsonNode> Items { get; }
     }
 
     internal sealed class JsonString : JsonNode

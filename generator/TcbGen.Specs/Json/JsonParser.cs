@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -13,12 +14,25 @@ namespace TcbGen.Specs.Json
         private const int MaxDepth = 64;
 
         private readonly string _text;
+
+        // One list per nesting level, reused for every object (array) at that level and every parse on this thread: a node's
+        // own list is then made once, at its exact size, instead of growing from 4 as it is filled.
+        [ThreadStatic]
+        private static List<List<JsonProperty>>? t_propertiesByDepth;
+
+        [ThreadStatic]
+        private static List<List<JsonNode>>? t_itemsByDepth;
+
+        private readonly List<List<JsonProperty>> _propertiesByDepth;
+        private readonly List<List<JsonNode>> _itemsByDepth;
         private int _position;
         private int _depth;
 
         private JsonParser(string text)
         {
             _text = text;
+            _propertiesByDepth = t_propertiesByDepth ??= new List<List<JsonProperty>>();
+            _itemsByDepth = t_itemsByDepth ??= new List<List<JsonNode>>();
         }
 
         public static JsonParseResult Parse(string text)
@@ -89,13 +103,14 @@ namespace TcbGen.Specs.Json
 
         private JsonObject ParseObject()
         {
-            var result = new JsonObject(_position);
+            int start = _position;
             Enter();
+            List<JsonProperty> properties = Scratch(_propertiesByDepth);
             _position++;
             SkipWhitespace();
             if (TryConsume('}'))
             {
-                return Close(result);
+                return CloseObject(start, properties);
             }
 
             while (true)
@@ -115,7 +130,7 @@ namespace TcbGen.Specs.Json
                 Expect(':', "':' was expected after the property name.");
                 SkipWhitespace();
                 JsonNode value = ParseValue();
-                result.Properties.Add(new JsonProperty(name, nameStart, nameEnd, value));
+                properties.Add(new JsonProperty(name, nameStart, nameEnd, value));
                 SkipWhitespace();
                 if (TryConsume(','))
                 {
@@ -123,19 +138,20 @@ namespace TcbGen.Specs.Json
                 }
 
                 Expect('}', "',' or '}' was expected.");
-                return Close(result);
+                return CloseObject(start, properties);
             }
         }
 
         private JsonArray ParseArray()
         {
-            var result = new JsonArray(_position);
+            int start = _position;
             Enter();
+            List<JsonNode> items = Scratch(_itemsByDepth);
             _position++;
             SkipWhitespace();
             if (TryConsume(']'))
             {
-                return Close(result);
+                return CloseArray(start, items);
             }
 
             while (true)
@@ -146,7 +162,7 @@ namespace TcbGen.Specs.Json
                     throw Error("A trailing comma is not allowed in JSON.");
                 }
 
-                result.Items.Add(ParseValue());
+                items.Add(ParseValue());
                 SkipWhitespace();
                 if (TryConsume(','))
                 {
@@ -154,16 +170,38 @@ namespace TcbGen.Specs.Json
                 }
 
                 Expect(']', "',' or ']' was expected.");
-                return Close(result);
+                return CloseArray(start, items);
             }
         }
 
-        private T Close<T>(T node)
-            where T : JsonNode
+        private JsonObject CloseObject(int start, List<JsonProperty> properties)
         {
-            node.End = _position;
+            var node = new JsonObject(start, _position, new List<JsonProperty>(properties));
+            properties.Clear();
             _depth--;
             return node;
+        }
+
+        private JsonArray CloseArray(int start, List<JsonNode> items)
+        {
+            var node = new JsonArray(start, _position, new List<JsonNode>(items));
+            items.Clear();
+            _depth--;
+            return node;
+        }
+
+        /// <summary>The list of the current nesting level (<see cref="Enter"/> has counted it), emptied.</summary>
+        private List<T> Scratch<T>(List<List<T>> byDepth)
+        {
+            while (byDepth.Count < _depth)
+            {
+                byDepth.Add(new List<T>());
+            }
+
+            // A parse stopped by a syntax error leaves its lists filled.
+            List<T> scratch = byDepth[_depth - 1];
+            scratch.Clear();
+            return scratch;
         }
 
         private void Enter()
@@ -189,7 +227,7 @@ namespace TcbGen.Specs.Json
             if (end < _text.Length && _text[end] == '"')
             {
                 _position = end + 1;
-                return _text.Substring(start + 1, end - start - 1);
+                return JsonStringCache.Get(_text, start + 1, end - start - 1);
             }
 
             var builder = new StringBuilder(_text, start + 1, end - start - 1, (end - start) * 2);

@@ -8,7 +8,8 @@ namespace TcbGen.Specs.Json
     {
         public static string Compact(JsonNode node)
         {
-            var builder = new StringBuilder();
+            // The written text is about as long as the value's own (less its white space): one buffer, not a growing chain.
+            var builder = new StringBuilder(node.End - node.Start);
             Write(builder, node);
             return builder.ToString();
         }

@@ -40,6 +40,31 @@ namespace TcbGen.Generator.Tests.Specs
         }
 
         [Fact]
+        public void GivesSiblingsAtTheSameDepthTheirOwnMembers()
+        {
+            JsonObject root = Assert.IsType<JsonObject>(JsonParser.Parse("{\"a\":{\"x\":1,\"y\":[1,2]},\"b\":{\"z\":[3]},\"c\":{}}").Root);
+
+            JsonObject a = Assert.IsType<JsonObject>(root.Properties[0].Value);
+            JsonObject b = Assert.IsType<JsonObject>(root.Properties[1].Value);
+            Assert.Equal(new[] { "x", "y" }, a.Properties.Select(p => p.Name));
+            Assert.Equal(new[] { "z" }, b.Properties.Select(p => p.Name));
+            Assert.Empty(Assert.IsType<JsonObject>(root.Properties[2].Value).Properties);
+            Assert.Equal(2, Assert.IsType<JsonArray>(a.Properties[1].Value).Items.Count);
+            Assert.Single(Assert.IsType<JsonArray>(b.Properties[0].Value).Items);
+        }
+
+        [Fact]
+        public void StartsCleanAfterAParseThatStoppedHalfway()
+        {
+            Assert.Null(JsonParser.Parse("{\"a\":[1,2,{\"b\":1,\"c\":").Root);
+
+            JsonObject root = Assert.IsType<JsonObject>(JsonParser.Parse("{\"d\":[{\"e\":2}]}").Root);
+
+            JsonObject item = Assert.IsType<JsonObject>(Assert.Single(Assert.IsType<JsonArray>(Assert.Single(root.Properties).Value).Items));
+            Assert.Equal("e", Assert.Single(item.Properties).Name);
+        }
+
+        [Fact]
         public void AcceptsALeadingByteOrderMark()
         {
             Assert.NotNull(JsonParser.Parse("\uFEFF{}").Root);
