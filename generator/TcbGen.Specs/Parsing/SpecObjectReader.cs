@@ -10,30 +10,41 @@ namespace TcbGen.Specs
     internal sealed class SpecObjectReader
     {
         private readonly SpecParseContext _context;
-        private readonly Dictionary<string, JsonProperty> _properties = new Dictionary<string, JsonProperty>();
+
+        // The properties kept: the object's own list when every name is allowed and given once (a spec's usual case, no
+        // allocation), else a copy without the rejected ones. Searched linearly: an object has a handful of properties, and
+        // a dictionary per object cost more to build than its look-ups saved.
+        private readonly List<JsonProperty> _properties;
 
         public SpecObjectReader(SpecParseContext context, JsonObject json, string what, params string[] allowed)
         {
             _context = context;
             Json = json;
-            foreach (JsonProperty property in json.Properties)
+            List<JsonProperty> properties = json.Properties;
+            List<JsonProperty>? kept = null;
+            for (int i = 0; i < properties.Count; i++)
             {
-                if (_properties.ContainsKey(property.Name))
+                JsonProperty property = properties[i];
+                bool isAllowed = System.Array.IndexOf(allowed, property.Name) >= 0;
+                if (isAllowed && IndexOf(properties, property.Name, i) >= 0)
                 {
+                    // The first occurrence of an allowed name is the one kept, so any earlier one is a duplicate.
                     context.Report(SpecDiagnosticIds.DuplicateKey, $"'{property.Name}' is given twice in {what}.", property.NameStart, property.NameEnd);
-                    continue;
                 }
-
-                // A linear search: an object allows a dozen names or so, and a set per object read cost more than it saved.
-                if (System.Array.IndexOf(allowed, property.Name) < 0)
+                else if (!isAllowed)
                 {
                     context.Report(SpecDiagnosticIds.UnknownProperty, $"'{property.Name}' is not a property of {what}; expected one of: {string.Join(", ", allowed)}.", property.NameStart, property.NameEnd);
+                }
+                else
+                {
+                    kept?.Add(property);
                     continue;
                 }
 
-                _properties.Add(property.Name, property);
+                kept ??= properties.GetRange(0, i);
             }
 
+            _properties = kept ?? properties;
             What = what;
         }
 
@@ -41,9 +52,13 @@ namespace TcbGen.Specs
 
         public string What { get; }
 
-        public JsonProperty? Property(string name) => _properties.TryGetValue(name, out JsonProperty? property) ? property : null;
+        public JsonProperty? Property(string name)
+        {
+            int index = IndexOf(_properties, name, _properties.Count);
+            return index < 0 ? null : _properties[index];
+        }
 
-        public bool Has(string name) => _properties.ContainsKey(name);
+        public bool Has(string name) => IndexOf(_properties, name, _properties.Count) >= 0;
 
         public JsonString? String(string name, bool required = false) => Get<JsonString>(name, required, JsonNodeKind.String, "a string");
 
@@ -98,6 +113,20 @@ namespace TcbGen.Specs
             }
 
             return (T)property.Value;
+        }
+
+        /// <summary>The index of the first of <paramref name="properties"/>' first <paramref name="count"/> named <paramref name="name"/>, or -1.</summary>
+        private static int IndexOf(List<JsonProperty> properties, string name, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (properties[i].Name == name)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private void ReportMissing(string name, bool required)

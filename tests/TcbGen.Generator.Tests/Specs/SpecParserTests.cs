@@ -130,6 +130,27 @@ namespace TcbGen.Generator.Tests.Specs
             Assert.Equal("/specs/x.tcb.json", diagnostic.FilePath);
         }
 
+        [Fact]
+        public void EveryRepeatOfAKeyAndEveryUnknownKeyIsReportedAtItsNameInOrder()
+        {
+            string path = Path.Combine(Paths.SpecsDirectory, "changeTcbEnv" + SpecParser.FileSuffix);
+            string seed = File.ReadAllText(path);
+            const string Inserted = "\"bogus\": 1, \"retrySafe\": false, \"bogus\": 2, \"retrySafe\": true, ";
+            int at = seed.IndexOf("\"retrySafe\"", System.StringComparison.Ordinal);
+            string text = seed.Insert(at, Inserted);
+
+            ParsedSpec parsed = SpecParser.Parse(path, text);
+
+            // The first 'retrySafe' is the one read; the two after it are repeats, the last being the seed's own.
+            Assert.Equal(
+                new[] { SpecDiagnosticIds.UnknownProperty, SpecDiagnosticIds.UnknownProperty, SpecDiagnosticIds.DuplicateKey, SpecDiagnosticIds.DuplicateKey },
+                parsed.Diagnostics.Select(d => d.Id));
+            Assert.Equal(
+                new[] { at, at + Inserted.IndexOf("\"bogus\": 2", System.StringComparison.Ordinal), at + Inserted.IndexOf("\"retrySafe\": true", System.StringComparison.Ordinal), at + Inserted.Length },
+                parsed.Diagnostics.Select(d => d.Span.Start));
+            Assert.All(parsed.Diagnostics, d => Assert.StartsWith("\"", text.Substring(d.Span.Start, d.Span.Length), System.StringComparison.Ordinal));
+        }
+
         private static ParsedSpec ParseSeed(string name)
         {
             string path = Path.Combine(Paths.SpecsDirectory, name + SpecParser.FileSuffix);
