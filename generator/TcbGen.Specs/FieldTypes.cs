@@ -145,8 +145,20 @@ namespace TcbGen.Specs
         public static IReadOnlyList<FieldType> All { get; } = new[] { String, Boolean, Int32, Int64, Number, StringEnum, IntegerEnum, Object, Array, UnixSeconds, UnixMilliseconds, WeChatDateTime };
 
         /// <summary>The entry a spec names by <c>type</c> and <c>format</c>, other than an enum; null when there is none.</summary>
-        public static FieldType? Find(string specType, string? format) =>
-            All.FirstOrDefault(t => !t.IsEnum && t.Shape == TypeShape.Scalar && t.SpecType == specType && t.SpecFormat == format);
+        public static FieldType? Find(string specType, string? format)
+        {
+            // A loop, not a query: it runs for every string and integer field of every spec.
+            for (int i = 0; i < All.Count; i++)
+            {
+                FieldType type = All[i];
+                if (!type.IsEnum && type.Shape == TypeShape.Scalar && type.SpecType == specType && type.SpecFormat == format)
+                {
+                    return type;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>The <c>format</c> values a spec type takes, for messages.</summary>
         public static string FormatList(string specType) =>

@@ -6,6 +6,8 @@ namespace TcbGen.Specs
     /// <summary>How C# names are derived from wire names, and what counts as a usable C# identifier.</summary>
     internal static class Naming
     {
+        private static readonly char[] WordSeparators = { '_', '-', ' ', '.' };
+
         private static readonly HashSet<string> Keywords = new HashSet<string>
         {
             "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
@@ -50,8 +52,20 @@ namespace TcbGen.Specs
         /// </summary>
         public static string ToPascalCase(string wireName)
         {
+            // One word (most wire names, e.g. "env" or "functionName"): no split and no builder.
+            if (wireName.Length > 0 && wireName.IndexOfAny(WordSeparators) < 0)
+            {
+                if (CompoundWords.TryGetValue(wireName, out string? single))
+                {
+                    return single;
+                }
+
+                char first = char.ToUpperInvariant(wireName[0]);
+                return first == wireName[0] ? wireName : first + wireName.Substring(1);
+            }
+
             var builder = new StringBuilder(wireName.Length);
-            foreach (string word in wireName.Split('_', '-', ' ', '.'))
+            foreach (string word in wireName.Split(WordSeparators))
             {
                 if (word.Length == 0)
                 {

@@ -25,6 +25,14 @@ namespace TcbGen.Specs.Model
     /// </summary>
     internal sealed record TypeRef(TypeKind Kind, string? TypeName = null, TypeRef? Items = null, bool IsReference = false, ConstraintSpec? Constraints = null)
     {
+        // Records are immutable, so every field of a plain kind can share one instance (made on first use; two threads
+        // racing may each make one, which is harmless: they are equal).
+        private static readonly TypeRef?[] PlainKinds = new TypeRef?[32];
+
+        /// <summary>The type of a plain kind (no type name, items or constraints), shared: a spec has many such fields.</summary>
+        public static TypeRef Plain(TypeKind kind) =>
+            (int)kind < PlainKinds.Length ? PlainKinds[(int)kind] ??= new TypeRef(kind) : new TypeRef(kind);
+
         /// <summary>The catalog entry of this type's kind.</summary>
         public FieldType Info => FieldTypes.Of(Kind);
 

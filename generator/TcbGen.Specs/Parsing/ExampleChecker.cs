@@ -32,7 +32,7 @@ namespace TcbGen.Specs
         {
             var checker = new ExampleChecker(context, $"Example {index + 1}'s response", request: false);
             JsonProperty? errcode = example.Find("errcode");
-            if (errcode != null && !checker.Fits(new TypeRef(TypeKind.Int32), errcode.Value))
+            if (errcode != null && !checker.Fits(TypeRef.Plain(TypeKind.Int32), errcode.Value))
             {
                 checker.Warn(errcode.Value, "'errcode' is not an integer");
             }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using TcbGen.Specs.Model;
 using TcbGen.Specs.Json;
 
@@ -8,6 +9,7 @@ namespace TcbGen.Specs
     internal sealed class SpecParseContext
     {
         private readonly LineMap _lines;
+        private string _typePrefix = "Endpoint";
         // Case-insensitive, as Roslyn's hint names are: two types differing only in case would write one file.
         private readonly Dictionary<string, SourceSpan> _typeNames = new Dictionary<string, SourceSpan>(System.StringComparer.OrdinalIgnoreCase);
 
@@ -27,7 +29,22 @@ namespace TcbGen.Specs
         public bool HasErrors => Diagnostics.Exists(d => !SpecDiagnosticIds.IsWarning(d.Id));
 
         /// <summary>The C# prefix of every type of this endpoint, e.g. <c>SetCloudAccessToken</c>.</summary>
-        public string TypePrefix { get; set; } = "Endpoint";
+        public string TypePrefix
+        {
+            get => _typePrefix;
+            set
+            {
+                _typePrefix = value;
+                RequestTypeName = value + "Request";
+                ResponseTypeName = value + "Response";
+            }
+        }
+
+        /// <summary><c>TypePrefix + "Request"</c>, made once: every field asks whether it belongs to the request itself.</summary>
+        public string RequestTypeName { get; private set; } = "EndpointRequest";
+
+        /// <summary><c>TypePrefix + "Response"</c>, made once.</summary>
+        public string ResponseTypeName { get; private set; } = "EndpointResponse";
 
         /// <summary>The endpoint's method and whether its requests carry a body: they decide where request fields go.</summary>
         public EndpointMethod Method { get; set; }
@@ -67,7 +84,14 @@ namespace TcbGen.Specs
         }
 
         /// <summary>Checks a C# name that will be emitted, reporting it when it is unusable.</summary>
-        public bool CheckIdentifier(string name, NameRole role, string what, JsonNode at, string hint)
+        public bool CheckIdentifier(string name, NameRole role, string what, JsonNode at, string hint) =>
+            CheckIdentifier(name, role, "{0}", what, at, hint);
+
+        /// <summary>
+        /// Checks a C# name that will be emitted; <paramref name="whatFormat"/> with <paramref name="whatArgument"/> says what
+        /// is named, made only when the name is reported (names are checked for every field, and almost all are fine).
+        /// </summary>
+        public bool CheckIdentifier<T>(string name, NameRole role, string whatFormat, T whatArgument, JsonNode at, string hint)
         {
             string? problem = Naming.IdentifierProblem(name, role);
             if (problem == null)
@@ -75,6 +99,7 @@ namespace TcbGen.Specs
                 return true;
             }
 
+            string what = string.Format(CultureInfo.InvariantCulture, whatFormat, whatArgument);
             Report(SpecDiagnosticIds.InvalidIdentifier, $"The C# name of {what} cannot be used: {problem}. {hint}", at);
             return false;
         }

@@ -102,7 +102,7 @@ namespace TcbGen.Specs
             if (typeName != null)
             {
                 context.CurrentOwner = typeName.Value;
-                ParseType(context, reader, typeName.Value, requestSide: true);
+                ParseType(context, reader, new DerivedTypeName(typeName.Value, string.Empty), requestSide: true);
             }
         }
     }

@@ -9,7 +9,11 @@ namespace TcbGen.Specs
         /// <summary>Member names an extensible (response string) enum struct has already.</summary>
         private static readonly string[] ExtensibleEnumMembers = { "IsKnown", "Equals", "GetHashCode", "ToString", "GetType" };
 
-        private static TypeRef? ParseEnum(SpecParseContext context, SpecObjectReader reader, string derivedName, bool isString, bool requestSide)
+        private static readonly string[] EnumEntryProperties = { "value", "name", "description" };
+
+        private static readonly string[] RequiredWhenProperties = { "field", "equals" };
+
+        private static TypeRef? ParseEnum(SpecParseContext context, SpecObjectReader reader, DerivedTypeName derivedName, bool isString, bool requestSide)
         {
             JsonArray? values = reader.Array("enum");
             string? typeName = ParseTypeName(context, reader, derivedName);
@@ -74,7 +78,7 @@ namespace TcbGen.Specs
                 return null;
             }
 
-            var reader = new SpecObjectReader(context, json, "an enum entry", "value", "name", "description");
+            var reader = new SpecObjectReader(context, json, "an enum entry", EnumEntryProperties);
             JsonString? name = reader.String("name", required: true);
             string? description = reader.String("description")?.Value;
             JsonProperty? value = reader.Property("value");
@@ -84,7 +88,7 @@ namespace TcbGen.Specs
                 return null;
             }
 
-            if (name == null || !context.CheckIdentifier(name.Value, NameRole.Member, $"enum member '{name.Value}'", name, "Choose another 'name'."))
+            if (name == null || !context.CheckIdentifier(name.Value, NameRole.Member, "enum member '{0}'", name.Value, name, "Choose another 'name'."))
             {
                 return null;
             }
@@ -111,7 +115,7 @@ namespace TcbGen.Specs
 
         private static RequiredWhenSpec? ParseRequiredWhen(SpecParseContext context, JsonObject json, FieldSpec field, List<FieldSpec> siblings)
         {
-            var reader = new SpecObjectReader(context, json, "'requiredWhen'", "field", "equals");
+            var reader = new SpecObjectReader(context, json, "'requiredWhen'", RequiredWhenProperties);
             JsonString? other = reader.String("field", required: true);
             JsonProperty? equals = reader.Property("equals");
             if (equals == null)

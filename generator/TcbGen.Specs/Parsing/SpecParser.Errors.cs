@@ -7,6 +7,10 @@ namespace TcbGen.Specs
 {
     internal static partial class SpecParser
     {
+        private static readonly string[] ErrorProperties = { "code", "name", "message", "solution" };
+
+        private static readonly string[] ExampleProperties = { "description", "request", "response" };
+
         /// <summary>
         /// The spec's errcode table (see <see cref="ErrorTable"/>). When it includes a set no built-in provides, the table is
         /// left to the cross-spec check, which knows the user-declared sets: then the rows come back as pending.
@@ -48,7 +52,7 @@ namespace TcbGen.Specs
                     continue;
                 }
 
-                var errorReader = new SpecObjectReader(context, json, "an error", "code", "name", "message", "solution");
+                var errorReader = new SpecObjectReader(context, json, "an error", ErrorProperties);
                 JsonNumber? code = errorReader.Integer("code", required: true);
                 JsonString? name = errorReader.String("name", required: namesRequired && code != null);
                 string? message = errorReader.String("message")?.Value;
@@ -65,7 +69,7 @@ namespace TcbGen.Specs
                     continue;
                 }
 
-                if (name != null && !context.CheckIdentifier(name.Value, NameRole.Member, $"error {value}", name, "Choose another 'name'."))
+                if (name != null && !context.CheckIdentifier(name.Value, NameRole.Member, "error {0}", value, name, "Choose another 'name'."))
                 {
                     continue;
                 }
@@ -172,7 +176,7 @@ namespace TcbGen.Specs
                     continue;
                 }
 
-                var exampleReader = new SpecObjectReader(context, json, "an example", "description", "request", "response");
+                var exampleReader = new SpecObjectReader(context, json, "an example", ExampleProperties);
                 string? description = exampleReader.String("description")?.Value;
                 JsonObject? request = exampleReader.Object("request");
                 JsonObject? response = exampleReader.Object("response");

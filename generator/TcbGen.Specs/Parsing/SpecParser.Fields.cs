@@ -23,9 +23,9 @@ namespace TcbGen.Specs
         {
             var fields = new List<FieldSpec>();
             var requiredWhens = new List<(FieldSpec Field, JsonObject Json)>();
-            var wireNames = new HashSet<string>();
-            // Case-insensitive: constructor parameters are the camelCase of property names, so 'Env' and 'env' would clash (CS0100).
-            var propertyNames = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+            // Every field whose wire name was taken, and whether it took its C# property name too (it may still be dropped
+            // after): searched linearly, as an object has a handful of fields and two sets per object cost more.
+            var named = new List<(FieldSpec Field, bool HasPropertyName)>();
 
             foreach (JsonNode item in fieldsJson?.Items ?? new List<JsonNode>())
             {
@@ -41,13 +41,15 @@ namespace TcbGen.Specs
                     continue;
                 }
 
-                if (!wireNames.Add(field.WireName))
+                if (IsTaken(named, field.WireName, wireName: true))
                 {
                     context.Report(SpecDiagnosticIds.DuplicateField, $"Field '{field.WireName}' is declared twice in {typeName}.", fieldJson);
                     continue;
                 }
 
-                if (!propertyNames.Add(field.PropertyName))
+                bool propertyTaken = IsTaken(named, field.PropertyName, wireName: false);
+                named.Add((field, !propertyTaken));
+                if (propertyTaken)
                 {
                     context.Report(SpecDiagnosticIds.DuplicateField, $"Two fields of {typeName} would both become the C# property '{field.PropertyName}'; set 'csharpName' on one.", fieldJson);
                     continue;
@@ -75,6 +77,25 @@ namespace TcbGen.Specs
             return new ObjectSpec(typeName, description, fields.ToEquatableArray(), requestSide, context.Span(at));
         }
 
+        /// <summary>
+        /// Whether a field of <paramref name="named"/> has the wire name, or took the C# property name; property names compare
+        /// case-insensitively, as constructor parameters are their camelCase, so 'Env' and 'env' would clash (CS0100).
+        /// </summary>
+        private static bool IsTaken(List<(FieldSpec Field, bool HasPropertyName)> named, string name, bool wireName)
+        {
+            foreach ((FieldSpec field, bool hasPropertyName) in named)
+            {
+                if (wireName
+                    ? field.WireName == name
+                    : hasPropertyName && string.Equals(field.PropertyName, name, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool CheckReservedField(SpecParseContext context, FieldSpec field, string typeName, bool requestSide, JsonObject at)
         {
             if (field.PropertyName == typeName)
@@ -84,7 +105,7 @@ namespace TcbGen.Specs
             }
 
             // Only the response body itself derives from TcbResponse; nested response objects may use these names.
-            bool isResponseRoot = !requestSide && typeName == context.TypePrefix + "Response";
+            bool isResponseRoot = !requestSide && typeName == context.ResponseTypeName;
             if (isResponseRoot && (field.WireName == "errcode" || field.WireName == "errmsg"))
             {
                 context.Report(SpecDiagnosticIds.ReservedName, $"'{field.WireName}' is part of every response (TcbResponse.ErrorCode/ErrorMessage); remove it from the fields.", at);
@@ -116,11 +137,11 @@ namespace TcbGen.Specs
             if (csharpName != null)
             {
                 propertyName = csharpName.Value;
-                nameOk = context.CheckIdentifier(propertyName, NameRole.Member, $"field '{wireName?.Value}'", csharpName, "Choose another 'csharpName'.");
+                nameOk = context.CheckIdentifier(propertyName, NameRole.Member, "field '{0}'", wireName?.Value, csharpName, "Choose another 'csharpName'.");
             }
             else if (wireName != null)
             {
-                nameOk = context.CheckIdentifier(propertyName, NameRole.Member, $"field '{wireName.Value}'", wireName, "Set 'csharpName' to a valid C# identifier.");
+                nameOk = context.CheckIdentifier(propertyName, NameRole.Member, "field '{0}'", wireName.Value, wireName, "Set 'csharpName' to a valid C# identifier.");
             }
 
             bool? required = reader.Boolean("required");
@@ -141,16 +162,15 @@ namespace TcbGen.Specs
             }
 
             context.CurrentOwner = ownerTypeName;
-            TypeRef? type = ParseType(context, reader, ownerTypeName == context.TypePrefix + "Request" || ownerTypeName == context.TypePrefix + "Response"
-                ? context.TypePrefix + propertyName
-                : ownerTypeName + propertyName, requestSide);
+            var derivedName = new DerivedTypeName(ownerTypeName == context.RequestTypeName || ownerTypeName == context.ResponseTypeName ? context.TypePrefix : ownerTypeName, propertyName);
+            TypeRef? type = ParseType(context, reader, derivedName, requestSide);
             ConstraintSpec? constraints = type == null ? null : ParseConstraints(context, reader, type);
             if (wireName == null || type == null || !nameOk)
             {
                 return (null, null);
             }
 
-            FieldLocation? location = ParseLocation(context, reader, type, ownerTypeName == context.TypePrefix + "Request");
+            FieldLocation? location = ParseLocation(context, reader, type, ownerTypeName == context.RequestTypeName);
             if (location == null)
             {
                 return (null, null);
@@ -222,7 +242,7 @@ namespace TcbGen.Specs
         }
 
         /// <summary>Parses <c>type</c> and what goes with it; <paramref name="derivedName"/> names a nested object or enum without 'typeName'.</summary>
-        private static TypeRef? ParseType(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)
+        private static TypeRef? ParseType(SpecParseContext context, SpecObjectReader reader, DerivedTypeName derivedName, bool requestSide)
         {
             if (reader.Has("ref"))
             {
@@ -267,9 +287,9 @@ namespace TcbGen.Specs
                 case "string":
                     return ParseString(context, reader, derivedName, requestSide);
                 case "boolean":
-                    return new TypeRef(TypeKind.Boolean);
+                    return TypeRef.Plain(TypeKind.Boolean);
                 case "number":
-                    return new TypeRef(TypeKind.Number);
+                    return TypeRef.Plain(TypeKind.Number);
                 case "integer":
                     return ParseInteger(context, reader, derivedName, requestSide);
                 case "object":
@@ -282,7 +302,7 @@ namespace TcbGen.Specs
             }
         }
 
-        private static TypeRef? ParseString(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)
+        private static TypeRef? ParseString(SpecParseContext context, SpecObjectReader reader, DerivedTypeName derivedName, bool requestSide)
         {
             JsonString? format = reader.String("format");
             FieldType? type = FindFormat(context, "string", format, null);
@@ -293,7 +313,7 @@ namespace TcbGen.Specs
 
             if (!reader.Has("enum"))
             {
-                return new TypeRef(type.Kind);
+                return TypeRef.Plain(type.Kind);
             }
 
             if (format != null)
@@ -305,7 +325,7 @@ namespace TcbGen.Specs
             return ParseEnum(context, reader, derivedName, isString: true, requestSide);
         }
 
-        private static TypeRef? ParseInteger(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)
+        private static TypeRef? ParseInteger(SpecParseContext context, SpecObjectReader reader, DerivedTypeName derivedName, bool requestSide)
         {
             JsonString? format = reader.String("format");
             FieldType? type = FindFormat(context, "integer", format, "int32");
@@ -316,7 +336,7 @@ namespace TcbGen.Specs
 
             if (!reader.Has("enum"))
             {
-                return new TypeRef(type.Kind);
+                return TypeRef.Plain(type.Kind);
             }
 
             if (type.Kind != TypeKind.Int32)
@@ -341,7 +361,7 @@ namespace TcbGen.Specs
             return type;
         }
 
-        private static TypeRef? ParseNestedObject(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)
+        private static TypeRef? ParseNestedObject(SpecParseContext context, SpecObjectReader reader, DerivedTypeName derivedName, bool requestSide)
         {
             string? typeName = ParseTypeName(context, reader, derivedName);
             JsonArray? fields = reader.Array("fields", required: true);
@@ -355,7 +375,7 @@ namespace TcbGen.Specs
             return new TypeRef(TypeKind.Object, typeName);
         }
 
-        private static TypeRef? ParseArray(SpecParseContext context, SpecObjectReader reader, string derivedName, bool requestSide)
+        private static TypeRef? ParseArray(SpecParseContext context, SpecObjectReader reader, DerivedTypeName derivedName, bool requestSide)
         {
             JsonObject? items = reader.Object("items", required: true);
             if (items == null)
@@ -364,7 +384,7 @@ namespace TcbGen.Specs
             }
 
             var itemReader = new SpecObjectReader(context, items, "'items'", ItemProperties);
-            TypeRef? itemType = ParseType(context, itemReader, derivedName + "Item", requestSide);
+            TypeRef? itemType = ParseType(context, itemReader, derivedName.Item, requestSide);
             if (itemType == null)
             {
                 return null;
@@ -388,7 +408,7 @@ namespace TcbGen.Specs
                 ReportNotApplicable(context, reader, property, "a 'ref' field takes its type from the declaration it names");
             }
 
-            if (reference == null || !context.CheckIdentifier(reference.Value, NameRole.Type, $"reference '{reference.Value}'", reference, "Use the C# name of a declared object or enum."))
+            if (reference == null || !context.CheckIdentifier(reference.Value, NameRole.Type, "reference '{0}'", reference.Value, reference, "Use the C# name of a declared object or enum."))
             {
                 return null;
             }
@@ -402,12 +422,12 @@ namespace TcbGen.Specs
             context.Span((JsonNode?)reader.Property("typeName")?.Value ?? reader.Json);
 
         /// <summary>The 'typeName' given or the derived one, claimed for this spec; null when unusable.</summary>
-        private static string? ParseTypeName(SpecParseContext context, SpecObjectReader reader, string derivedName)
+        private static string? ParseTypeName(SpecParseContext context, SpecObjectReader reader, DerivedTypeName derivedName)
         {
             JsonString? explicitName = reader.String("typeName");
-            string typeName = explicitName?.Value ?? derivedName;
+            string typeName = explicitName?.Value ?? derivedName.ToString();
             JsonNode at = (JsonNode?)explicitName ?? reader.Json;
-            if (!context.CheckIdentifier(typeName, NameRole.Type, $"type '{typeName}'", at, explicitName == null ? "Set 'typeName'." : "Choose another 'typeName'."))
+            if (!context.CheckIdentifier(typeName, NameRole.Type, "type '{0}'", typeName, at, explicitName == null ? "Set 'typeName'." : "Choose another 'typeName'."))
             {
                 return null;
             }

@@ -15,6 +15,18 @@ namespace TcbGen.Specs
     {
         public const string FileSuffix = ".tcb.json";
 
+        private static readonly string[] SpecProperties =
+        {
+            "$schema", "name", "csharpName", "title", "description", "decisions", "notes", "permissionSets", "method", "requestBody", "path",
+            "tokenKinds", "retrySafe", "request", "response", "errorSets", "defineErrorSets", "errors", "examples",
+        };
+
+        private static readonly string[] BodyProperties = { "description", "fields" };
+
+        private static readonly string[] TypeNameSuffixes = { "Request", "Response", "Error", "Endpoint", "Validator", "Serializer" };
+
+        private static readonly char[] NumberNonIntegerChars = { '.', 'e', 'E' };
+
         public static bool IsSpecFile(string path) => path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Whether TcbGen reads the file: a spec, or a definitions file.</summary>
@@ -56,10 +68,7 @@ namespace TcbGen.Specs
                 return null;
             }
 
-            var reader = new SpecObjectReader(
-                context, root, "the spec",
-                "$schema", "name", "csharpName", "title", "description", "decisions", "notes", "permissionSets", "method", "requestBody", "path",
-                "tokenKinds", "retrySafe", "request", "response", "errorSets", "defineErrorSets", "errors", "examples");
+            var reader = new SpecObjectReader(context, root, "the spec", SpecProperties);
             reader.String("$schema");
 
             JsonString? name = reader.String("name", required: true);
@@ -81,7 +90,7 @@ namespace TcbGen.Specs
             EquatableArray<string> tokenKinds = ParseTokenKinds(context, reader);
             bool retrySafe = reader.Boolean("retrySafe", required: true) ?? false;
 
-            foreach (string suffix in new[] { "Request", "Response", "Error", "Endpoint", "Validator", "Serializer" })
+            foreach (string suffix in TypeNameSuffixes)
             {
                 context.ClaimTypeName(typePrefix + suffix, (JsonNode?)name ?? root);
             }
@@ -145,7 +154,7 @@ namespace TcbGen.Specs
             }
 
             string derived = Naming.ToPascalCase(name.Value);
-            return context.CheckIdentifier(derived, NameRole.Member, $"endpoint '{name.Value}'", name, "Set 'csharpName' to a valid C# identifier.") ? derived : placeholder;
+            return context.CheckIdentifier(derived, NameRole.Member, "endpoint '{0}'", name.Value, name, "Set 'csharpName' to a valid C# identifier.") ? derived : placeholder;
         }
 
         /// <summary><c>"decisions"</c>: a string, or an array of strings, one decision each.</summary>
@@ -193,7 +202,7 @@ namespace TcbGen.Specs
             foreach (JsonNode item in reader.Array("permissionSets")?.Items ?? new List<JsonNode>())
             {
                 // An integer (no fraction or exponent) out of range is a bad value, even beyond 64 bits; anything else is the wrong type.
-                if (item is JsonNumber number && number.Raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0)
+                if (item is JsonNumber number && number.Raw.IndexOfAny(NumberNonIntegerChars) < 0)
                 {
                     if (number.TryGetInt64(out long id) && id > 0 && id <= int.MaxValue)
                     {
@@ -319,7 +328,7 @@ namespace TcbGen.Specs
                 return null;
             }
 
-            var bodyReader = new SpecObjectReader(context, body, $"'{property}'", "description", "fields");
+            var bodyReader = new SpecObjectReader(context, body, $"'{property}'", BodyProperties);
             string? description = bodyReader.String("description")?.Value;
             JsonArray? fields = bodyReader.Array("fields");
             return ParseObject(context, fields, typeName, description, requestSide, body);
