@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using TcbGen.Specs.Model;
 
 namespace TcbGen.Specs.Json
@@ -6,25 +5,15 @@ namespace TcbGen.Specs.Json
     /// <summary>Turns character offsets into zero-based lines and columns, breaking lines as Roslyn's SourceText does.</summary>
     internal sealed class LineMap
     {
-        private readonly List<int> _lineStarts = new List<int> { 0 };
+        // Counted first, then filled: one array of the exact size instead of a list doubling through a file's lines.
+        private readonly int[] _lineStarts;
         private readonly int _length;
 
         public LineMap(string text)
         {
             _length = text.Length;
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                    _lineStarts.Add(i + 1);
-                }
-                else if (c == '\r' || c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029')
-                {
-                    _lineStarts.Add(i + 1);
-                }
-            }
+            _lineStarts = new int[1 + ForEachLineBreak(text, null, 0)];
+            ForEachLineBreak(text, _lineStarts, 1);
         }
 
         public SourceSpan Span(int start, int end)
@@ -41,7 +30,7 @@ namespace TcbGen.Specs.Json
         private (int Line, int Column) Position(int offset)
         {
             int low = 0;
-            int high = _lineStarts.Count - 1;
+            int high = _lineStarts.Length - 1;
             while (low < high)
             {
                 int middle = (low + high + 1) / 2;
@@ -56,6 +45,33 @@ namespace TcbGen.Specs.Json
             }
 
             return (low, offset - _lineStarts[low]);
+        }
+
+        /// <summary>Counts the line breaks, writing where each next line starts into <paramref name="starts"/> from <paramref name="index"/> when given.</summary>
+        private static int ForEachLineBreak(string text, int[]? starts, int index)
+        {
+            int count = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+                else if (c != '\r' && c != '\n' && c != '\u0085' && c != '\u2028' && c != '\u2029')
+                {
+                    continue;
+                }
+
+                if (starts != null)
+                {
+                    starts[index + count] = i + 1;
+                }
+
+                count++;
+            }
+
+            return count;
         }
     }
 }
