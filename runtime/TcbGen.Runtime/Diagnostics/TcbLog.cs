@@ -42,7 +42,7 @@ namespace TcbGen.Runtime
         [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "api_authorizer_token rejected the refresh token of {AppId} (61023); another instance rotated it, renewing with the newer one")]
         public static partial void RetryingWithRotatedRefreshToken(ILogger logger, string appId);
 
-        [LoggerMessage(EventId = 16, Level = LogLevel.Error, Message = "Could not save the rotated authorizer_refresh_token of {AppId}; WeChat no longer accepts the previous one, so this account may have to authorize again")]
+        [LoggerMessage(EventId = 16, Level = LogLevel.Error, Message = "Could not save the rotated authorizer_refresh_token of {AppId}; WeChat no longer accepts the previous one. This process keeps it, renews with it and retries saving it, but if the process stops before the store takes it, this account must authorize again")]
         public static partial void RotatedRefreshTokenNotSaved(ILogger logger, Exception exception, string appId);
 
         [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "Requesting {TokenKind} for {AppId} from {Url}")]

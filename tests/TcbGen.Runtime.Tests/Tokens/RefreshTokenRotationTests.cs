@@ -15,7 +15,7 @@ namespace TcbGen.Runtime.Tests.Tokens
         private const string AuthorizerPath = "/cgi-bin/component/api_authorizer_token";
         private static readonly TcbTokenKey Key = TcbTokenKey.ForAuthorizer("wxapp");
 
-        private static TcbThirdPartyTokenSource Source(TestServer server, InMemoryRefreshTokenStore refresh, TimeSpan? rotationWait = null)
+        private static TcbThirdPartyTokenSource Source(TestServer server, IAuthorizerRefreshTokenStore refresh, TimeSpan? rotationWait = null)
             => new(new HttpClient(), Build.Options(server, o => o.Tokens.RotationWait = rotationWait ?? TimeSpan.FromSeconds(2)), new InMemoryTicketStore(), refresh);
 
         private static string SentRefreshToken(Infrastructure.RecordedRequest request)
@@ -82,6 +82,41 @@ namespace TcbGen.Runtime.Tests.Tokens
         }
 
         [Fact]
+        public async Task A_rotation_the_store_cannot_take_is_kept_used_for_the_next_renewal_and_saved_once_the_store_is_back()
+        {
+            await using TestServer server = await TestServer.StartAsync();
+            var refresh = new FlakyRefreshTokenStore(failures: int.MaxValue);
+            refresh.Tokens["wxapp"] = "refresh@1";
+            int rotation = 1;
+            server.On(ComponentPath, Respond.ComponentToken("component-1"));
+            server.On(AuthorizerPath, context =>
+            {
+                int next = System.Threading.Interlocked.Increment(ref rotation);
+                return Respond.AuthorizerToken("authorizer-" + next, "refresh@" + next)(context);
+            });
+            TcbThirdPartyTokenSource source = Source(server, refresh, TimeSpan.FromMilliseconds(50));
+
+            // The store is down past RotationWait: the call still gets its token, and the rotation is not lost.
+            TcbAccessToken first = await source.GetTokenAsync(Key, default);
+            await source.InvalidateAsync(Key, first, default);
+            TcbAccessToken second = await source.GetTokenAsync(Key, default);
+
+            Assert.Equal("authorizer-2", first.Value);
+            Assert.Equal("authorizer-3", second.Value);
+            Assert.Equal(new[] { "refresh@1", "refresh@2" }, server.RequestsTo(AuthorizerPath).Select(SentRefreshToken));
+            Assert.Equal("refresh@1", refresh.Tokens["wxapp"]);
+
+            refresh.FailuresLeft = 0;
+            DateTime deadline = DateTime.UtcNow.AddSeconds(20);
+            while (refresh.Tokens["wxapp"] != "refresh@3" && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.Equal("refresh@3", refresh.Tokens["wxapp"]);
+        }
+
+        [Fact]
         public async Task A_61023_with_no_newer_refresh_token_in_the_store_surfaces_after_one_request()
         {
             await using TestServer server = await TestServer.StartAsync();
@@ -99,12 +134,12 @@ namespace TcbGen.Runtime.Tests.Tokens
 
         private sealed class FlakyRefreshTokenStore : IAuthorizerRefreshTokenStore
         {
-            private int _failuresLeft;
-
             public FlakyRefreshTokenStore(int failures)
             {
-                _failuresLeft = failures;
+                FailuresLeft = failures;
             }
+
+            public int FailuresLeft { get; set; }
 
             public System.Collections.Concurrent.ConcurrentDictionary<string, string> Tokens { get; } = new();
 
@@ -116,8 +151,9 @@ namespace TcbGen.Runtime.Tests.Tokens
             public ValueTask<bool> TryReplaceRefreshTokenAsync(string authorizerAppId, string usedRefreshToken, string newRefreshToken, System.Threading.CancellationToken cancellationToken)
             {
                 Attempts++;
-                if (_failuresLeft-- > 0)
+                if (FailuresLeft > 0)
                 {
+                    FailuresLeft--;
                     throw new System.IO.IOException("store unavailable");
                 }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,10 +12,17 @@ namespace TcbGen.Runtime
     /// </content>
     public sealed partial class TcbThirdPartyTokenSource
     {
+        private readonly ConcurrentDictionary<string, UnsavedRotation> _unsavedRotations = new ConcurrentDictionary<string, UnsavedRotation>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, SemaphoreSlim> _rotationSaves = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, byte> _saversRunning = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+
         private async Task<TcbAccessToken> RenewAuthorizerTokenAsync(TcbTokenKey key, string authorizerAppId)
         {
-            string refreshToken = await _refreshTokenStore.GetRefreshTokenAsync(authorizerAppId, CancellationToken.None).ConfigureAwait(false)
-                ?? throw new TcbAuthorizerNotFoundException(authorizerAppId);
+            // A rotated token this process could not save yet is newer than what the store holds.
+            string refreshToken = _unsavedRotations.TryGetValue(authorizerAppId, out UnsavedRotation? unsaved)
+                ? unsaved.Rotated
+                : await _refreshTokenStore.GetRefreshTokenAsync(authorizerAppId, CancellationToken.None).ConfigureAwait(false)
+                    ?? throw new TcbAuthorizerNotFoundException(authorizerAppId);
 
             TokenResponse response;
             try
@@ -52,9 +60,43 @@ namespace TcbGen.Runtime
         /// <summary>
         /// Saves the rotated refresh token with compare-and-set. WeChat has retired the used one, so the new one is the only
         /// way back to this account: a store that fails (e.g. Redis restarting) is retried for up to
-        /// <see cref="TcbTokenOptions.RotationWait"/> before the failure surfaces, logged as an error.
+        /// <see cref="TcbTokenOptions.RotationWait"/>. If it still fails, the call goes on (its access token is good), the
+        /// rotated token is kept in this process and used for this account's next renewal, and saving it is retried in
+        /// the background until the store takes it; each failure is logged as an error. Only this process holds it
+        /// meanwhile, so a process that stops before the store recovers loses it.
         /// </summary>
         private async Task SaveRotatedRefreshTokenAsync(string authorizerAppId, string usedRefreshToken, string rotatedRefreshToken)
+        {
+            SemaphoreSlim saving = _rotationSaves.GetOrAdd(authorizerAppId, _ => new SemaphoreSlim(1, 1));
+            await saving.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                // What the store still holds: the token used, unless that one was itself a rotation not saved yet.
+                string storeHolds = _unsavedRotations.TryGetValue(authorizerAppId, out UnsavedRotation? earlier) && earlier.Rotated == usedRefreshToken
+                    ? earlier.StoreHolds
+                    : usedRefreshToken;
+                try
+                {
+                    await ReplaceWithRetriesAsync(authorizerAppId, storeHolds, rotatedRefreshToken, _options.Tokens.RotationWait).ConfigureAwait(false);
+                    _unsavedRotations.TryRemove(authorizerAppId, out _);
+                    return;
+                }
+                catch (Exception exception) when (!(exception is OperationCanceledException))
+                {
+                    TcbLog.RotatedRefreshTokenNotSaved(_logger, exception, authorizerAppId);
+                    _unsavedRotations[authorizerAppId] = new UnsavedRotation(storeHolds, rotatedRefreshToken);
+                }
+            }
+            finally
+            {
+                saving.Release();
+            }
+
+            StartSaver(authorizerAppId);
+        }
+
+        /// <summary>Compare-and-set with short retries while the store throws, for up to <paramref name="wait"/>; the last failure is thrown.</summary>
+        private async Task ReplaceWithRetriesAsync(string authorizerAppId, string storeHolds, string rotatedRefreshToken, TimeSpan wait)
         {
             long started = Stopwatch.GetTimestamp();
             TimeSpan backoff = TimeSpan.FromMilliseconds(10);
@@ -62,7 +104,7 @@ namespace TcbGen.Runtime
             {
                 try
                 {
-                    if (await _refreshTokenStore.TryReplaceRefreshTokenAsync(authorizerAppId, usedRefreshToken, rotatedRefreshToken, CancellationToken.None).ConfigureAwait(false))
+                    if (await _refreshTokenStore.TryReplaceRefreshTokenAsync(authorizerAppId, storeHolds, rotatedRefreshToken, CancellationToken.None).ConfigureAwait(false))
                     {
                         TcbLog.RefreshTokenRotated(_logger, authorizerAppId);
                     }
@@ -73,18 +115,78 @@ namespace TcbGen.Runtime
 
                     return;
                 }
-                catch (Exception exception) when (!(exception is OperationCanceledException))
+                catch (Exception exception) when (!(exception is OperationCanceledException) && Elapsed(started) < wait)
                 {
-                    if (Elapsed(started) >= _options.Tokens.RotationWait)
-                    {
-                        TcbLog.RotatedRefreshTokenNotSaved(_logger, exception, authorizerAppId);
-                        throw;
-                    }
                 }
 
                 await Task.Delay(backoff).ConfigureAwait(false);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMilliseconds(200).Ticks));
             }
+        }
+
+        /// <summary>Starts the one background saver of an account, unless it runs already.</summary>
+        private void StartSaver(string authorizerAppId)
+        {
+            if (_saversRunning.TryAdd(authorizerAppId, 0))
+            {
+                _ = KeepSavingAsync(authorizerAppId);
+            }
+        }
+
+        /// <summary>
+        /// Retries saving the account's latest unsaved rotation (backing off to 30 s) until the store takes it or a renewal
+        /// saves a newer one. Attempts take the account's save lock, so they never interleave with a renewal's save.
+        /// </summary>
+        private async Task KeepSavingAsync(string authorizerAppId)
+        {
+            SemaphoreSlim saving = _rotationSaves.GetOrAdd(authorizerAppId, _ => new SemaphoreSlim(1, 1));
+            TimeSpan pause = _options.Tokens.RotationWait > TimeSpan.FromMilliseconds(100) ? _options.Tokens.RotationWait : TimeSpan.FromMilliseconds(100);
+            while (true)
+            {
+                await Task.Delay(pause).ConfigureAwait(false);
+                await saving.WaitAsync().ConfigureAwait(false);
+                try
+                {
+                    if (!_unsavedRotations.TryGetValue(authorizerAppId, out UnsavedRotation? latest))
+                    {
+                        break;
+                    }
+
+                    await ReplaceWithRetriesAsync(authorizerAppId, latest.StoreHolds, latest.Rotated, TimeSpan.Zero).ConfigureAwait(false);
+                    _unsavedRotations.TryRemove(authorizerAppId, out _);
+                    break;
+                }
+                catch (Exception exception) when (!(exception is OperationCanceledException))
+                {
+                    TcbLog.RotatedRefreshTokenNotSaved(_logger, exception, authorizerAppId);
+                }
+                finally
+                {
+                    saving.Release();
+                }
+
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+
+            _saversRunning.TryRemove(authorizerAppId, out _);
+            if (_unsavedRotations.ContainsKey(authorizerAppId))
+            {
+                StartSaver(authorizerAppId); // a rotation failed to save between this saver's last look and its exit
+            }
+        }
+
+        /// <summary>A rotated refresh token the store has not taken yet, and the token the store still holds in its place.</summary>
+        private sealed class UnsavedRotation
+        {
+            public UnsavedRotation(string storeHolds, string rotated)
+            {
+                StoreHolds = storeHolds;
+                Rotated = rotated;
+            }
+
+            public string StoreHolds { get; }
+
+            public string Rotated { get; }
         }
 
         private static TimeSpan Elapsed(long started) => TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
