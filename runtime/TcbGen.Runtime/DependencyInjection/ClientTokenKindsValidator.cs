@@ -18,8 +18,7 @@ namespace TcbGen.Runtime
 
         public ValidateOptionsResult Validate(string? name, ClientTokenKinds options)
         {
-            var registered = _services.GetRequiredService<IServiceProviderIsService>();
-            if (!registered.IsService(typeof(ITcbAccessTokenSource)) && !registered.IsService(typeof(TokenSourceForKind)))
+            if (!TcbTokenSourceValidator.AnySourceRegistered(_services.GetRequiredService<IServiceProviderIsService>()))
             {
                 return ValidateOptionsResult.Skip; // TcbTokenSourceValidator reports that no source was chosen at all.
             }

@@ -14,6 +14,10 @@ namespace TcbGen.Runtime
         public TcbTokenSourceValidator(IServiceProviderIsService registered) => _registered = registered;
 
         public ValidateOptionsResult Validate(string? name, TcbGenOptions options) =>
-            _registered.IsService(typeof(ITcbAccessTokenSource)) || _registered.IsService(typeof(TokenSourceForKind)) ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(NoSourceMessage);
+            AnySourceRegistered(_registered) ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(NoSourceMessage);
+
+        /// <summary>Whether a token source was chosen: one for every kind, or one for some kinds.</summary>
+        internal static bool AnySourceRegistered(IServiceProviderIsService registered) =>
+            registered.IsService(typeof(ITcbAccessTokenSource)) || registered.IsService(typeof(TokenSourceForKind));
     }
 }

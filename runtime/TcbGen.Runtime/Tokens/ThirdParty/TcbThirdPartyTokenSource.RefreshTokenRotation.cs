@@ -67,7 +67,7 @@ namespace TcbGen.Runtime
         /// </summary>
         private async Task SaveRotatedRefreshTokenAsync(string authorizerAppId, string usedRefreshToken, string rotatedRefreshToken)
         {
-            SemaphoreSlim saving = _rotationSaves.GetOrAdd(authorizerAppId, _ => new SemaphoreSlim(1, 1));
+            SemaphoreSlim saving = SaveLockOf(authorizerAppId);
             await saving.WaitAsync().ConfigureAwait(false);
             try
             {
@@ -124,6 +124,9 @@ namespace TcbGen.Runtime
             }
         }
 
+        /// <summary>The lock a renewal's save and the background saver of one account both take.</summary>
+        private SemaphoreSlim SaveLockOf(string authorizerAppId) => _rotationSaves.GetOrAdd(authorizerAppId, _ => new SemaphoreSlim(1, 1));
+
         /// <summary>Starts the one background saver of an account, unless it runs already.</summary>
         private void StartSaver(string authorizerAppId)
         {
@@ -139,7 +142,7 @@ namespace TcbGen.Runtime
         /// </summary>
         private async Task KeepSavingAsync(string authorizerAppId)
         {
-            SemaphoreSlim saving = _rotationSaves.GetOrAdd(authorizerAppId, _ => new SemaphoreSlim(1, 1));
+            SemaphoreSlim saving = SaveLockOf(authorizerAppId);
             TimeSpan pause = _options.Tokens.RotationWait > TimeSpan.FromMilliseconds(100) ? _options.Tokens.RotationWait : TimeSpan.FromMilliseconds(100);
             while (true)
             {

@@ -141,7 +141,7 @@ namespace TcbGen.Runtime
         private async ValueTask<TcbAccessToken?> ReadFreshAsync(TcbTokenKey key, CancellationToken cancellationToken)
         {
             TcbAccessToken? cached = await _cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
-            return cached != null && cached.IsFresh(_timeProvider.GetUtcNow(), _options.Tokens.RefreshMargin) ? cached : null;
+            return IsFresh(cached) ? cached : null;
         }
 
         private async Task<TcbAccessToken> FetchAndStoreAsync(TcbTokenKey key)
