@@ -56,16 +56,8 @@ namespace TcbGen.Specs
 
         private static DefinitionsSpec? ParseDefinitionsText(SpecParseContext context)
         {
-            JsonParseResult json = JsonParser.Parse(context.Text);
-            if (json.Root == null)
+            if (ParseRootObject(context, "A definitions file") is not JsonObject root)
             {
-                context.Report(SpecDiagnosticIds.InvalidJson, json.Error ?? "The file is not valid JSON.", json.ErrorOffset, json.ErrorOffset + 1);
-                return null;
-            }
-
-            if (json.Root is not JsonObject root)
-            {
-                context.Report(SpecDiagnosticIds.WrongJsonType, $"A definitions file must be a JSON object, not {json.Root.KindName}.", json.Root);
                 return null;
             }
 

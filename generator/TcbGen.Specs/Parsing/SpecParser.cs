@@ -53,7 +53,10 @@ namespace TcbGen.Specs
             }
         }
 
-        private static EndpointSpec? ParseText(SpecParseContext context)
+        /// <summary>The file's JSON, which must be an object; otherwise null, with TCB0001 or TCB0003 reported.</summary>
+        /// <param name="context">The file being read.</param>
+        /// <param name="what">What the file is, to start the message: "A spec", "A definitions file".</param>
+        private static JsonObject? ParseRootObject(SpecParseContext context, string what)
         {
             JsonParseResult json = JsonParser.Parse(context.Text);
             if (json.Root == null)
@@ -64,7 +67,17 @@ namespace TcbGen.Specs
 
             if (json.Root is not JsonObject root)
             {
-                context.Report(SpecDiagnosticIds.WrongJsonType, $"A spec must be a JSON object, not {json.Root.KindName}.", json.Root);
+                context.Report(SpecDiagnosticIds.WrongJsonType, $"{what} must be a JSON object, not {json.Root.KindName}.", json.Root);
+                return null;
+            }
+
+            return root;
+        }
+
+        private static EndpointSpec? ParseText(SpecParseContext context)
+        {
+            if (ParseRootObject(context, "A spec") is not JsonObject root)
+            {
                 return null;
             }
 
