@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Text;
 using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
@@ -11,7 +12,7 @@ namespace TcbGen.Generator.Emit
     {
         public static string HintName(EndpointSpec spec) => spec.TypePrefix + ".g.cs";
 
-        public static string Emit(EndpointSpec spec, GenerationOptions options)
+        public static SourceText Emit(EndpointSpec spec, GenerationOptions options)
         {
             var writer = new SourceWriter();
             writer.FileHeader(SourceWriter.FileName(spec.FilePath), options.Namespace);
@@ -24,7 +25,7 @@ namespace TcbGen.Generator.Emit
             writer.Line();
             ClientEmitter.Emit(writer, spec, options);
             writer.Close();
-            return writer.Complete();
+            return writer.CompleteText();
         }
     }
 }

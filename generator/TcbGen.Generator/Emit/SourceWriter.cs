@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace TcbGen.Generator.Emit
 {
@@ -140,13 +141,25 @@ namespace TcbGen.Generator.Emit
         public string Complete()
         {
             string text = _builder.ToString();
+            KeepBuffer();
+            return text;
+        }
+
+        /// <summary>The text written, as Roslyn takes it (<see cref="Utf8SourceText"/>); the buffer is kept as by <see cref="Complete"/>.</summary>
+        public SourceText CompleteText()
+        {
+            SourceText text = Utf8SourceText.From(_builder);
+            KeepBuffer();
+            return text;
+        }
+
+        private void KeepBuffer()
+        {
             if (_builder.Capacity <= MaxKeptCapacity)
             {
                 _builder.Clear();
                 t_spare = _builder;
             }
-
-            return text;
         }
 
         private void Indent() => _builder.Append(' ', _indent * 4);

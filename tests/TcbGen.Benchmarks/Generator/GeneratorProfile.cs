@@ -27,7 +27,7 @@ namespace TcbGen.Benchmarks.Generator
             var options = new GenerationOptions("Bench.Tcb", UseRequiredMembers: true, LanguageVersionSupported: true);
             List<ParsedSpec> parsed = null!;
             CrossSpecResult checkedSpecs = null!;
-            List<string> texts = null!;
+            List<Microsoft.CodeAnalysis.Text.SourceText> texts = null!;
 
             for (int round = 0; round < 3; round++)
             {
