@@ -56,6 +56,7 @@ namespace TcbGen.Benchmarks.Generator
                 output.WriteLine(string.Format(CultureInfo.InvariantCulture, "Generated text: {0:N0} chars in {1} files.", emitted, texts.Count));
             }
 
+            EmitterProfile.Run(output, checkedSpecs.Accepted, options);
             ByType(output, "Reading the specs", 8, () => scenario.Specs.Select(s => SpecParser.Parse(s.Path, s.GetText()!.ToString())).ToList());
             ByType(output, "Emitting the text", 8, () => checkedSpecs.Accepted.Select(s => EndpointFileEmitter.Emit(s, options)).ToList());
             ByType(output, "Whole driver, cold", 15, () => scenario.TcbCold());
