@@ -52,13 +52,18 @@ namespace TcbGen.Generator.Emit
         }
 
         /// <summary>The C# type of a field; <paramref name="nullable"/> adds '?' (optional fields, all response fields).</summary>
-        public static string TypeOf(TypeRef type, string @namespace, bool nullable)
+        public static CSharpType TypeOf(TypeRef type, string @namespace, bool nullable) => new CSharpType(type, @namespace, nullable);
+
+        /// <summary>Appends <see cref="Integer"/> of <paramref name="value"/> without making it a string first.</summary>
+        public static void AppendInteger(StringBuilder builder, long value)
         {
-            FieldType info = type.Info;
-            string core = info.Shape == TypeShape.Array
-                ? $"{IList}<{TypeOf(type.Items!, @namespace, nullable: false)}>"
-                : info.CSharpKeyword ?? $"global::{@namespace}.{type.TypeName}";
-            return nullable ? core + "?" : core;
+            // Digits alone are the same in every culture; the minus sign is not (e.g. U+2212), so it is written here.
+            if (value < 0)
+            {
+                builder.Append('-');
+            }
+
+            builder.Append(value < 0 ? unchecked((ulong)-value) : (ulong)value);
         }
 
         /// <summary>The name of the generated serializer field holding a wire name's pre-encoded UTF-8 bytes.</summary>

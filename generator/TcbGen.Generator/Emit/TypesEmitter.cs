@@ -136,7 +136,7 @@ namespace TcbGen.Generator.Emit
             }
 
             bool required = requestSide && field.Required;
-            string type = CSharp.TypeOf(field.Type, options.Namespace, nullable: !required);
+            CSharpType type = CSharp.TypeOf(field.Type, options.Namespace, nullable: !required);
             string modifier = required && requiredMembers ? "required " : string.Empty;
             writer.Line($"public {modifier}{type} {field.PropertyName} {{ get; set; }}");
         }

@@ -108,11 +108,11 @@ namespace TcbGen.Generator.Emit
 
         private static void EmitFieldChecks(SourceWriter writer, ObjectSpec owner, FieldSpec field, string ns, Mode mode)
         {
-            string access = "value." + field.PropertyName;
-            string wire = field.WireName;
+            var path = new ProblemPath(field.WireName, 0);
             if (field.Required && !field.Type.IsValueType)
             {
-                Report(writer, mode, $"{access} == null", $"path + {CSharp.Literal(wire)}", "Missing", $"'{wire}' is required.");
+                writer.Open($"if (value.{field.PropertyName} == null)");
+                ReportAndClose(writer, mode, path, "Missing", new Message("{0} is required.", Subject.Field(field.WireName)));
             }
 
             if (field.RequiredWhen != null)
@@ -127,7 +127,8 @@ namespace TcbGen.Generator.Emit
                     test = $"({test} || value.{discriminator.PropertyName} == null)";
                 }
 
-                Report(writer, mode, $"{test} && {access} == null", $"path + {CSharp.Literal(wire)}", "MissingConditional", $"'{wire}' is required when '{field.RequiredWhen.FieldWireName}' is {field.RequiredWhen.Value.WireText}.");
+                writer.Open($"if ({test} && value.{field.PropertyName} == null)");
+                ReportAndClose(writer, mode, path, "MissingConditional", new Message("{0} is required when '{1}' is {2}.", Subject.Field(field.WireName), field.RequiredWhen.FieldWireName, field.RequiredWhen.Value.WireText));
             }
 
             EmitConstraintChecks(writer, field, mode);
@@ -136,14 +137,14 @@ namespace TcbGen.Generator.Emit
                 return;
             }
 
+            var access = ValueAccess.Property("value", field.PropertyName);
             bool nullable = !(field.Required && field.Type.IsValueType);
-            string value = nullable && field.Type.IsValueType ? access + ".Value" : access;
             if (nullable)
             {
                 writer.Open(field.Type.IsValueType ? $"if ({access}.HasValue)" : $"if ({access} != null)");
             }
 
-            EmitValueChecks(writer, field.Type, value, $"path + {CSharp.Literal(wire)}", wire, ns, mode, 0);
+            EmitValueChecks(writer, field.Type, nullable && field.Type.IsValueType ? access.Unwrapped : access, path, field.WireName, ns, mode, 0);
             if (nullable)
             {
                 writer.Close();
@@ -162,17 +163,28 @@ namespace TcbGen.Generator.Emit
 #pragma warning restore CS8524
 
         /// <summary>Checks a non-null value: enum membership, nested objects, array items.</summary>
-        private static void EmitValueChecks(SourceWriter writer, TypeRef type, string value, string pathExpression, string what, string ns, Mode mode, int depth)
+        private static void EmitValueChecks(SourceWriter writer, TypeRef type, ValueAccess value, ProblemPath path, string what, string ns, Mode mode, int depth)
         {
             switch (type.Info.Check)
             {
                 case ValueCheck.None:
                     break;
                 case ValueCheck.EnumMember:
-                    Report(writer, mode, $"!IsDefined({value})", pathExpression, "InvalidEnumValue", null, $"{CSharp.Literal($"'{what}' is ")} + ((int){value}).ToString({CSharp.Invariant}) + \", which is not a value of {type.TypeName}.\"");
+                    writer.Open($"if (!IsDefined({value}))");
+                    if (mode == Mode.IsValid)
+                    {
+                        writer.Line("return false;");
+                    }
+                    else
+                    {
+                        writer.Line($"Add(ref problems, path + {path.Wire:literal}{path.Indexes}, {ProblemKind}.InvalidEnumValue, \"'{what:escaped}' is \" + ((int){value}).ToString({CSharp.Invariant}) + \", which is not a value of {type.TypeName}.\");");
+                    }
+
+                    writer.Close();
                     break;
                 case ValueCheck.Time:
-                    Report(writer, mode, $"!{value}.HasValue", pathExpression, "InvalidTime", $"'{what}' holds no time: a TcbTime read from a response whose text was not a time cannot be sent.");
+                    writer.Open($"if (!{value}.HasValue)");
+                    ReportAndClose(writer, mode, path, "InvalidTime", new Message("{0} holds no time: a TcbTime read from a response whose text was not a time cannot be sent.", Subject.Field(what)));
                     break;
                 case ValueCheck.NestedObject:
                     if (mode == Mode.IsValid)
@@ -181,26 +193,27 @@ namespace TcbGen.Generator.Emit
                     }
                     else
                     {
-                        writer.Line($"Collect{type.TypeName}({value}, {pathExpression} + \".\", ref problems);");
+                        writer.Line($"Collect{type.TypeName}({value}, path + {path.Wire:literal}{path.Indexes} + \".\", ref problems);");
                     }
 
                     break;
                 case ValueCheck.Items:
-                    string index = "i" + depth;
-                    string item = "item" + depth;
+                    string index = Locals.Index(depth);
+                    string item = Locals.Item(depth);
                     writer.Open($"for (int {index} = 0; {index} < {value}.Count; {index}++)");
                     writer.Line($"var {item} = {value}[{index}];");
-                    string itemPath = $"{pathExpression} + \"[\" + {index}.ToString({CSharp.Invariant}) + \"]\"";
+                    ProblemPath itemPath = path.Item();
                     TypeRef items = type.Items!;
                     if (items.IsValueType)
                     {
-                        EmitItemChecks(writer, items, item, itemPath, what, ns, mode, depth);
+                        EmitItemChecks(writer, items, new ValueAccess(item), itemPath, what, ns, mode, depth);
                     }
                     else
                     {
-                        Report(writer, mode, $"{item} == null", itemPath, "Missing", $"An item of '{what}' is null.");
+                        writer.Open($"if ({item} == null)");
+                        ReportAndClose(writer, mode, itemPath, "Missing", new Message("{0} is null.", Subject.ItemOf(what)));
                         writer.Open($"else");
-                        EmitItemChecks(writer, items, item, itemPath, what, ns, mode, depth);
+                        EmitItemChecks(writer, items, new ValueAccess(item), itemPath, what, ns, mode, depth);
                         writer.Close();
                     }
 
@@ -210,23 +223,33 @@ namespace TcbGen.Generator.Emit
         }
 
         /// <summary>A non-null array element: its own constraints, then what its type needs checked.</summary>
-        private static void EmitItemChecks(SourceWriter writer, TypeRef items, string item, string itemPath, string what, string ns, Mode mode, int depth)
+        private static void EmitItemChecks(SourceWriter writer, TypeRef items, ValueAccess item, ProblemPath itemPath, string what, string ns, Mode mode, int depth)
         {
             if (items.Constraints != null)
             {
-                EmitConstraints(writer, items.Constraints, item, itemPath, $"An item of '{what}'", mode);
+                EmitConstraints(writer, items.Constraints, item, itemPath, Subject.ItemOf(what), mode);
             }
 
             EmitValueChecks(writer, items, item, itemPath, what + "[]", ns, mode, depth + 1);
         }
 
-        private static void Report(SourceWriter writer, Mode mode, string condition, string pathExpression, string kind, string? message, string? messageExpression = null)
+        /// <summary>
+        /// The body of the failed check's <c>if</c>, which the caller opened: <c>IsValid</c> returns false, <c>Validate</c>
+        /// adds the problem; then the <c>if</c> is closed.
+        /// </summary>
+        private static void ReportAndClose(SourceWriter writer, Mode mode, ProblemPath path, string kind, Message message)
         {
-            string text = messageExpression ?? CSharp.Literal(message!);
-            writer.Open($"if ({condition})");
-            writer.Line(mode == Mode.IsValid
-                ? "return false;"
-                : $"Add(ref problems, {pathExpression}, {ProblemKind}.{kind}, {text});");
+            if (mode == Mode.IsValid)
+            {
+                writer.Line("return false;");
+            }
+            else
+            {
+                SourceWriter.LineText line = writer.StartLine($"Add(ref problems, path + {path.Wire:literal}{path.Indexes}, {ProblemKind}.{kind}, ");
+                message.AppendLiteralTo(line.Builder);
+                line.End(");");
+            }
+
             writer.Close();
         }
     }
