@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -72,30 +71,46 @@ namespace TcbGen.Generator.Emit
         public void Summary(string xml) => Doc("summary", xml);
 
         /// <summary>
-        /// A method that says whether <paramref name="value"/> is one of <paramref name="caseLabels"/>, as a switch the
-        /// compiler turns into a jump table. With no labels it returns false.
+        /// Starts the body of a method, opened by the caller, that says whether <paramref name="value"/> is one of
+        /// <paramref name="caseCount"/> labels: a switch the compiler turns into a jump table. The caller writes each
+        /// label (<c>Line($"case {label}:")</c>), then <see cref="CloseMembershipMethod"/>. With no labels it returns false.
         /// </summary>
-        public void MembershipMethod(string signature, string value, IReadOnlyList<string> caseLabels)
+        public void OpenMembershipSwitch(string value, int caseCount)
         {
-            Open(signature);
-            if (caseLabels.Count == 0)
+            if (caseCount == 0)
             {
                 Line("return false;");
-                Close();
                 return;
             }
 
             Open($"switch ({value})");
-            foreach (string label in caseLabels)
+        }
+
+        /// <summary>Ends what <see cref="OpenMembershipSwitch"/> started, and the method.</summary>
+        public void CloseMembershipMethod(int caseCount)
+        {
+            if (caseCount > 0)
             {
-                Line($"case {label}:");
+                Line("    return true;");
+                Line("default:");
+                Line("    return false;");
+                Close();
             }
 
-            Line("    return true;");
-            Line("default:");
-            Line("    return false;");
             Close();
-            Close();
+        }
+
+        /// <summary>Opens <c>if (value.HasValue)</c> for a nullable value type, or <c>if (value != null)</c>: the value is set.</summary>
+        public void OpenIfSet(ValueAccess value, bool isValueType)
+        {
+            if (isValueType)
+            {
+                Open($"if ({value}.HasValue)");
+            }
+            else
+            {
+                Open($"if ({value} != null)");
+            }
         }
 
         public void Param(string name, string xml) => WriteDoc("param", string.Empty, name, StartDocText().Append(xml));

@@ -22,7 +22,7 @@ namespace TcbGen.Generator.Emit
             bool nullable = !(field.Required && field.Type.IsValueType);
             if (nullable)
             {
-                writer.Open(field.Type.IsValueType ? $"if ({access}.HasValue)" : $"if ({access} != null)");
+                writer.OpenIfSet(access, field.Type.IsValueType);
             }
 
             EmitConstraints(writer, constraints, nullable && field.Type.IsValueType ? access.Unwrapped : access, new ProblemPath(field.WireName, 0), Subject.Field(field.WireName), mode);
@@ -108,6 +108,20 @@ namespace TcbGen.Generator.Emit
             writer.Line("return false;");
             writer.Close();
             writer.Close();
+        }
+
+        /// <summary>Whether a field of <paramref name="type"/>, or an element of one at any depth, has a pattern to match.</summary>
+        private static bool HasPatterns(ObjectSpec type)
+        {
+            foreach (FieldSpec field in type.Fields)
+            {
+                if (field.Constraints?.Pattern != null || ItemPatterns(field.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether an array's elements, at any depth, have a pattern to match.</summary>

@@ -32,7 +32,6 @@ namespace TcbGen.Generator.Emit
 
             writer.Line();
             string ns = options.Namespace;
-            string request = $"global::{ns}.{spec.RequestTypeName}";
             writer.Summary($"Checks a <see cref=\"{spec.RequestTypeName}\"/> before it is sent: required fields, conditional requirements and enum values.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"public static partial class {spec.ValidatorClassName}");
@@ -40,7 +39,7 @@ namespace TcbGen.Generator.Emit
             writer.Summary("Whether the request has no problem at all. Allocates nothing.");
             writer.Param("request", "The request to check.");
             writer.Doc("returns", "<see langword=\"true\"/> when <see cref=\"Validate\"/> would find nothing.");
-            writer.Open($"public static bool IsValid({request} request)");
+            writer.Open($"public static bool IsValid(global::{ns}.{spec.RequestTypeName} request)");
             writer.Line("if (request == null) throw new global::System.ArgumentNullException(nameof(request));");
             writer.Line($"return IsValid{spec.RequestTypeName}(request);");
             writer.Close();
@@ -49,31 +48,42 @@ namespace TcbGen.Generator.Emit
             writer.Summary("Finds every problem of the request in one pass.");
             writer.Param("request", "The request to check.");
             writer.Doc("returns", "Every problem, each located by its wire path; empty when the request is valid.");
-            writer.Open($"public static global::System.Collections.Generic.IReadOnlyList<{Problem}> Validate({request} request)");
+            writer.Open($"public static global::System.Collections.Generic.IReadOnlyList<{Problem}> Validate(global::{ns}.{spec.RequestTypeName} request)");
             writer.Line("if (request == null) throw new global::System.ArgumentNullException(nameof(request));");
             writer.Line($"{ProblemList}? problems = null;");
             writer.Line($"Collect{spec.RequestTypeName}(request, string.Empty, ref problems);");
             writer.Line($"return problems ?? (global::System.Collections.Generic.IReadOnlyList<{Problem}>)global::System.Array.Empty<{Problem}>();");
             writer.Close();
 
-            var objects = new List<ObjectSpec> { spec.Request };
-            objects.AddRange(spec.NestedObjects.Where(o => o.IsRequestSide));
-            foreach (ObjectSpec type in objects)
+            bool patterns = false;
+            foreach (ObjectSpec type in RequestObjects(spec))
             {
                 writer.Line();
                 EmitObjectCheck(writer, type, ns, Mode.IsValid);
                 writer.Line();
                 EmitObjectCheck(writer, type, ns, Mode.Collect);
+                patterns |= HasPatterns(type);
             }
 
-            foreach (EnumSpec enumSpec in spec.Enums.Where(e => e.IsRequestSide))
+            foreach (EnumSpec enumSpec in spec.Enums)
             {
+                if (!enumSpec.IsRequestSide)
+                {
+                    continue;
+                }
+
                 writer.Line();
-                string type = $"global::{ns}.{enumSpec.TypeName}";
-                writer.MembershipMethod($"private static bool IsDefined({type} value)", "value", enumSpec.Members.Select(m => $"{type}.{m.Name}").ToList());
+                writer.Open($"private static bool IsDefined(global::{ns}.{enumSpec.TypeName} value)");
+                writer.OpenMembershipSwitch("value", enumSpec.Members.Count);
+                foreach (EnumMemberSpec member in enumSpec.Members)
+                {
+                    writer.Line($"case global::{ns}.{enumSpec.TypeName}.{member.Name}:");
+                }
+
+                writer.CloseMembershipMethod(enumSpec.Members.Count);
             }
 
-            if (objects.Any(o => o.Fields.Any(f => f.Constraints?.Pattern != null || ItemPatterns(f.Type))))
+            if (patterns)
             {
                 writer.Line();
                 EmitMatches(writer);
@@ -87,12 +97,30 @@ namespace TcbGen.Generator.Emit
             writer.Close();
         }
 
+        /// <summary>The request, then the request-side nested objects: every object the validator checks.</summary>
+        private static IEnumerable<ObjectSpec> RequestObjects(EndpointSpec spec)
+        {
+            yield return spec.Request!;
+            foreach (ObjectSpec nested in spec.NestedObjects)
+            {
+                if (nested.IsRequestSide)
+                {
+                    yield return nested;
+                }
+            }
+        }
+
         private static void EmitObjectCheck(SourceWriter writer, ObjectSpec type, string ns, Mode mode)
         {
-            string signature = mode == Mode.IsValid
-                ? $"private static bool IsValid{type.TypeName}(global::{ns}.{type.TypeName} value)"
-                : $"private static void Collect{type.TypeName}(global::{ns}.{type.TypeName} value, string path, ref {ProblemList}? problems)";
-            writer.Open(signature);
+            if (mode == Mode.IsValid)
+            {
+                writer.Open($"private static bool IsValid{type.TypeName}(global::{ns}.{type.TypeName} value)");
+            }
+            else
+            {
+                writer.Open($"private static void Collect{type.TypeName}(global::{ns}.{type.TypeName} value, string path, ref {ProblemList}? problems)");
+            }
+
             foreach (FieldSpec field in type.Fields)
             {
                 EmitFieldChecks(writer, type, field, ns, mode);
@@ -141,7 +169,7 @@ namespace TcbGen.Generator.Emit
             bool nullable = !(field.Required && field.Type.IsValueType);
             if (nullable)
             {
-                writer.Open(field.Type.IsValueType ? $"if ({access}.HasValue)" : $"if ({access} != null)");
+                writer.OpenIfSet(access, field.Type.IsValueType);
             }
 
             EmitValueChecks(writer, field.Type, nullable && field.Type.IsValueType ? access.Unwrapped : access, path, field.WireName, ns, mode, 0);
