@@ -66,22 +66,16 @@ namespace TcbGen.Generator.Emit
             builder.Append(value < 0 ? unchecked((ulong)-value) : (ulong)value);
         }
 
-        /// <summary>The name of the generated serializer field holding a wire name's pre-encoded UTF-8 bytes.</summary>
-        public static string WireNameField(string wireName)
+        /// <summary>Appends the name of the generated serializer field holding a wire name's pre-encoded UTF-8 bytes.</summary>
+        public static void AppendWireNameField(StringBuilder builder, string wireName)
         {
             // Bounded: a wire name may be any length, an identifier may not (CS0645); callers make the names unique.
-            var builder = new StringBuilder();
-            foreach (char c in wireName)
+            int length = System.Math.Min(wireName.Length, MaxWireNameFieldLength);
+            for (int i = 0; i < length; i++)
             {
-                if (builder.Length == MaxWireNameFieldLength)
-                {
-                    break;
-                }
-
+                char c = wireName[i];
                 builder.Append(char.IsLetterOrDigit(c) ? c : '_');
             }
-
-            return builder.ToString();
         }
 
         /// <summary>How a discriminator constant reads in C#, e.g. <c>global::Ns.SetCloudAccessTokenAction.Set</c> or <c>true</c>.</summary>

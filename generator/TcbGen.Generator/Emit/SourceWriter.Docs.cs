@@ -134,6 +134,8 @@ namespace TcbGen.Generator.Emit
 
             public void AppendFormatted(ValueAccess value) => value.AppendTo(Text);
 
+            public void AppendFormatted(CatalogExpression expression) => expression.AppendTo(Text);
+
             public void AppendFormatted<T>(T value) => Text.Append(value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString());
         }
     

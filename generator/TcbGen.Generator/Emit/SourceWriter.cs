@@ -196,6 +196,8 @@ namespace TcbGen.Generator.Emit
 
             public void AppendFormatted(ValueAccess value) => value.AppendTo(_builder);
 
+            public void AppendFormatted(CatalogExpression expression) => expression.AppendTo(_builder);
+
             public void AppendFormatted(CSharpType type) => type.AppendTo(_builder);
 
             public void AppendFormatted<T>(T value) => _builder.Append(value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString());
