@@ -39,6 +39,9 @@ namespace TcbGen.Generator.Emit
         /// <summary>Writes a doc gathered through <see cref="StartDoc"/>.</summary>
         public void Doc(string tag, DocText xml) => WriteDoc(tag, string.Empty, null, xml.Builder);
 
+        /// <summary>Writes a <c>param</c> doc gathered through <see cref="StartDoc"/>.</summary>
+        public void Param(string name, DocText xml) => WriteDoc("param", string.Empty, name, xml.Builder);
+
         /// <summary>The emptied doc buffer of this thread.</summary>
         private static StringBuilder StartDocText()
         {
