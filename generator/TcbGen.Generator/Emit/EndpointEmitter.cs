@@ -115,7 +115,10 @@ namespace TcbGen.Generator.Emit
             string descriptor = $"{CSharp.Runtime}.TcbEndpoint<{request}, global::{ns}.{spec.ResponseTypeName}>";
             string writeRequest = spec.Request == null ? CSharp.Runtime + ".TcbEmptyRequest.Write" : $"global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}";
             writer.Line($"public static {descriptor} Descriptor {{ get; }} = new {descriptor}(");
-            if (spec.Method == EndpointMethod.Post && spec.HasBody && !spec.HasQuery && spec.SecretFields.Count == 0)
+            // Both are worked out from the fields on each use: asked once here.
+            bool hasQuery = spec.HasQuery;
+            EquatableArray<string> secrets = spec.SecretFields;
+            if (spec.Method == EndpointMethod.Post && spec.HasBody && !hasQuery && secrets.Count == 0)
             {
                 writer.Line($"    Name, Path, IsRetrySafe, {writeRequest}, global::{ns}.{spec.SerializerClassName}.ReadResponse, CreateException);");
                 return;
@@ -131,7 +134,7 @@ namespace TcbGen.Generator.Emit
                 line.Append($"null, ");
             }
 
-            if (spec.HasQuery)
+            if (hasQuery)
             {
                 line.Append($"global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}Query, ");
             }
@@ -141,12 +144,12 @@ namespace TcbGen.Generator.Emit
             }
 
             line.Append($"global::{ns}.{spec.SerializerClassName}.ReadResponse, CreateException");
-            for (int i = 0; i < spec.SecretFields.Count; i++)
+            for (int i = 0; i < secrets.Count; i++)
             {
-                line.Append($"{(i == 0 ? ", new string[] { " : ", ")}{spec.SecretFields[i]:literal}");
+                line.Append($"{(i == 0 ? ", new string[] { " : ", ")}{secrets[i]:literal}");
             }
 
-            line.End(spec.SecretFields.Count == 0 ? ");" : " });");
+            line.End(secrets.Count == 0 ? ");" : " });");
         }
 
         private static void EmitCreateException(SourceWriter writer, EndpointSpec spec, string ns)

@@ -87,9 +87,10 @@ namespace TcbGen.Generator.Emit
         /// <summary>Which objects are written or read, and the static field that holds each wire name.</summary>
         private sealed class SerializerContext
         {
-            private readonly Dictionary<string, string> _encodedFields = new Dictionary<string, string>();
-            private readonly Dictionary<string, string> _utf8Fields = new Dictionary<string, string>();
-            private readonly HashSet<string> _taken = new HashSet<string>();
+            private readonly Dictionary<string, string> _encodedFields;
+            private readonly Dictionary<string, string> _utf8Fields;
+            /// <summary>The field names given out: a set, kept as a dictionary because netstandard2.0's HashSet cannot be sized up front.</summary>
+            private readonly Dictionary<string, bool> _taken;
 
             public SerializerContext(EndpointSpec spec, string ns, bool useRequiredMembers)
             {
@@ -107,6 +108,21 @@ namespace TcbGen.Generator.Emit
                     (nested.IsRequestSide ? RequestObjects : ResponseObjects).Add(nested);
                 }
 
+                // Sized once for every field: grown step by step, the tables cost more than the names they hold.
+                int fields = 2;
+                foreach (ObjectSpec type in RequestObjects)
+                {
+                    fields += type.Fields.Count;
+                }
+
+                foreach (ObjectSpec type in ResponseObjects)
+                {
+                    fields += type.Fields.Count;
+                }
+
+                _encodedFields = new Dictionary<string, string>(fields);
+                _utf8Fields = new Dictionary<string, string>(fields);
+                _taken = new Dictionary<string, bool>(fields * 2);
                 var fieldName = new StringBuilder();
                 WrittenNames = new List<string>();
                 foreach (ObjectSpec type in RequestObjects)
@@ -166,11 +182,12 @@ namespace TcbGen.Generator.Emit
                 CSharp.AppendWireNameField(fieldName, wireName);
                 string candidate = fieldName.ToString();
                 string name = candidate;
-                for (int i = 2; !_taken.Add(name); i++)
+                for (int i = 2; _taken.ContainsKey(name); i++)
                 {
                     name = candidate + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
+                _taken.Add(name, true);
                 return name;
             }
         }

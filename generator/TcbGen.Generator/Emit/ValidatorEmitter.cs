@@ -145,7 +145,7 @@ namespace TcbGen.Generator.Emit
 
             if (field.RequiredWhen != null)
             {
-                FieldSpec discriminator = owner.Fields.First(f => f.PropertyName == field.RequiredWhen.FieldPropertyName);
+                FieldSpec discriminator = Discriminator(owner, field.RequiredWhen);
                 string test = field.RequiredWhen.Value.Kind == ConstantKind.String
                     ? $"string.Equals(value.{discriminator.PropertyName}, {CSharp.Constant(field.RequiredWhen.Value, ns)}, global::System.StringComparison.Ordinal)"
                     : $"value.{discriminator.PropertyName} == {CSharp.Constant(field.RequiredWhen.Value, ns)}";
@@ -177,6 +177,20 @@ namespace TcbGen.Generator.Emit
             {
                 writer.Close();
             }
+        }
+
+        /// <summary>The field whose value a conditional requirement depends on; the spec reader made sure it exists.</summary>
+        private static FieldSpec Discriminator(ObjectSpec owner, RequiredWhenSpec requirement)
+        {
+            foreach (FieldSpec field in owner.Fields)
+            {
+                if (field.PropertyName == requirement.FieldPropertyName)
+                {
+                    return field;
+                }
+            }
+
+            throw new System.InvalidOperationException("No field " + requirement.FieldPropertyName + " in " + owner.TypeName + ".");
         }
 
 #pragma warning disable CS8524 // Exhaustive over the named checks: a new ValueCheck must be handled here (CS8509).
