@@ -102,7 +102,7 @@ namespace TcbGen.Generator.Emit
                 writer.Line($"case {error.Code}:");
             }
 
-            writer.CloseMembershipMethod(spec.Errors.Count);
+            writer.CloseMembershipSwitch(spec.Errors.Count);
             writer.Line();
             EmitCreateException(writer, spec, ns);
             writer.Close();

@@ -73,7 +73,7 @@ namespace TcbGen.Generator.Emit
         /// <summary>
         /// Starts the body of a method, opened by the caller, that says whether <paramref name="value"/> is one of
         /// <paramref name="caseCount"/> labels: a switch the compiler turns into a jump table. The caller writes each
-        /// label (<c>Line($"case {label}:")</c>), then <see cref="CloseMembershipMethod"/>. With no labels it returns false.
+        /// label (<c>Line($"case {label}:")</c>), then <see cref="CloseMembershipSwitch"/>. With no labels it returns false.
         /// </summary>
         public void OpenMembershipSwitch(string value, int caseCount)
         {
@@ -86,8 +86,8 @@ namespace TcbGen.Generator.Emit
             Open($"switch ({value})");
         }
 
-        /// <summary>Ends what <see cref="OpenMembershipSwitch"/> started, and the method.</summary>
-        public void CloseMembershipMethod(int caseCount)
+        /// <summary>Ends what <see cref="OpenMembershipSwitch"/> started, and the method the caller opened.</summary>
+        public void CloseMembershipSwitch(int caseCount)
         {
             if (caseCount > 0)
             {

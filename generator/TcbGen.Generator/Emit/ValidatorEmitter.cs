@@ -80,7 +80,7 @@ namespace TcbGen.Generator.Emit
                     writer.Line($"case global::{ns}.{enumSpec.TypeName}.{member.Name}:");
                 }
 
-                writer.CloseMembershipMethod(enumSpec.Members.Count);
+                writer.CloseMembershipSwitch(enumSpec.Members.Count);
             }
 
             if (patterns)
