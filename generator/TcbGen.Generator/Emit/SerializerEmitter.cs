@@ -89,8 +89,12 @@ namespace TcbGen.Generator.Emit
         {
             private readonly Dictionary<string, string> _encodedFields;
             private readonly Dictionary<string, string> _utf8Fields;
-            /// <summary>The field names given out: a set, kept as a dictionary because netstandard2.0's HashSet cannot be sized up front.</summary>
-            private readonly Dictionary<string, bool> _taken;
+
+            /// <summary>
+            /// The field names given out, made only once a wire name is renamed (a character replaced, or cut at the length
+            /// limit): until then each field is its prefix and its wire name, which are distinct, so no two can clash.
+            /// </summary>
+            private HashSet<string>? _taken;
 
             public SerializerContext(EndpointSpec spec, string ns, bool useRequiredMembers)
             {
@@ -108,21 +112,9 @@ namespace TcbGen.Generator.Emit
                     (nested.IsRequestSide ? RequestObjects : ResponseObjects).Add(nested);
                 }
 
-                // Sized once for every field: grown step by step, the tables cost more than the names they hold.
-                int fields = 2;
-                foreach (ObjectSpec type in RequestObjects)
-                {
-                    fields += type.Fields.Count;
-                }
-
-                foreach (ObjectSpec type in ResponseObjects)
-                {
-                    fields += type.Fields.Count;
-                }
-
-                _encodedFields = new Dictionary<string, string>(fields);
-                _utf8Fields = new Dictionary<string, string>(fields);
-                _taken = new Dictionary<string, bool>(fields * 2);
+                // Sized once: grown step by step, the tables cost more than the names they hold.
+                _encodedFields = new Dictionary<string, string>(CountFields(RequestObjects));
+                _utf8Fields = new Dictionary<string, string>(CountFields(ResponseObjects) + 2);
                 var fieldName = new StringBuilder();
                 WrittenNames = new List<string>();
                 foreach (ObjectSpec type in RequestObjects)
@@ -175,19 +167,40 @@ namespace TcbGen.Generator.Emit
                 }
             }
 
+            private static int CountFields(List<ObjectSpec> objects)
+            {
+                int count = 0;
+                foreach (ObjectSpec type in objects)
+                {
+                    count += type.Fields.Count;
+                }
+
+                return count;
+            }
+
             /// <summary>The field for a wire name, <paramref name="prefix"/> and <see cref="CSharp.AppendWireNameField"/>, numbered when taken.</summary>
             private string Unique(StringBuilder fieldName, string prefix, string wireName)
             {
                 fieldName.Clear().Append(prefix);
                 CSharp.AppendWireNameField(fieldName, wireName);
                 string candidate = fieldName.ToString();
+                if (_taken == null)
+                {
+                    if (candidate.Length == prefix.Length + wireName.Length && string.CompareOrdinal(candidate, prefix.Length, wireName, 0, wireName.Length) == 0)
+                    {
+                        return candidate;
+                    }
+
+                    _taken = new HashSet<string>(_encodedFields.Values);
+                    _taken.UnionWith(_utf8Fields.Values);
+                }
+
                 string name = candidate;
-                for (int i = 2; _taken.ContainsKey(name); i++)
+                for (int i = 2; !_taken.Add(name); i++)
                 {
                     name = candidate + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
-                _taken.Add(name, true);
                 return name;
             }
         }
