@@ -15,7 +15,7 @@ namespace TcbGen.Generator.Emit
             writer.Open($"public enum {ReservedNames.AllErrorsEnum}");
             for (int i = 0; i < errors.Count; i++)
             {
-                writer.Summary(EndpointEmitter.ErrorDocs(errors[i]));
+                EndpointEmitter.WriteErrorDocs(writer, errors[i]);
                 writer.Line($"{errors[i].Name} = {CSharp.Integer(errors[i].Code)},");
                 if (i < errors.Count - 1)
                 {

@@ -52,31 +52,30 @@ namespace TcbGen.Generator.Emit
         }
 
         /// <summary>The C# type of a field; <paramref name="nullable"/> adds '?' (optional fields, all response fields).</summary>
-        public static string TypeOf(TypeRef type, string @namespace, bool nullable)
-        {
-            FieldType info = type.Info;
-            string core = info.Shape == TypeShape.Array
-                ? $"{IList}<{TypeOf(type.Items!, @namespace, nullable: false)}>"
-                : info.CSharpKeyword ?? $"global::{@namespace}.{type.TypeName}";
-            return nullable ? core + "?" : core;
-        }
+        public static CSharpType TypeOf(TypeRef type, string @namespace, bool nullable) => new CSharpType(type, @namespace, nullable);
 
-        /// <summary>The name of the generated serializer field holding a wire name's pre-encoded UTF-8 bytes.</summary>
-        public static string WireNameField(string wireName)
+        /// <summary>Appends <see cref="Integer"/> of <paramref name="value"/> without making it a string first.</summary>
+        public static void AppendInteger(StringBuilder builder, long value)
         {
-            // Bounded: a wire name may be any length, an identifier may not (CS0645); callers make the names unique.
-            var builder = new StringBuilder();
-            foreach (char c in wireName)
+            // Digits alone are the same in every culture; the minus sign is not (e.g. U+2212), so it is written here.
+            if (value < 0)
             {
-                if (builder.Length == MaxWireNameFieldLength)
-                {
-                    break;
-                }
-
-                builder.Append(char.IsLetterOrDigit(c) ? c : '_');
+                builder.Append('-');
             }
 
-            return builder.ToString();
+            builder.Append(value < 0 ? unchecked((ulong)-value) : (ulong)value);
+        }
+
+        /// <summary>Appends the name of the generated serializer field holding a wire name's pre-encoded UTF-8 bytes.</summary>
+        public static void AppendWireNameField(StringBuilder builder, string wireName)
+        {
+            // Bounded: a wire name may be any length, an identifier may not (CS0645); callers make the names unique.
+            int length = System.Math.Min(wireName.Length, MaxWireNameFieldLength);
+            for (int i = 0; i < length; i++)
+            {
+                char c = wireName[i];
+                builder.Append(char.IsLetterOrDigit(c) ? c : '_');
+            }
         }
 
         /// <summary>How a discriminator constant reads in C#, e.g. <c>global::Ns.SetCloudAccessTokenAction.Set</c> or <c>true</c>.</summary>

@@ -12,6 +12,7 @@ namespace TcbGen.Generator.Emit
         public static void Emit(SourceWriter writer, EndpointSpec spec, GenerationOptions options)
         {
             string ns = options.Namespace;
+            string signature = Signature(spec, ns);
             for (int i = 0; i < spec.TokenKinds.Count; i++)
             {
                 TokenKind kind = TokenKinds.Of(spec.TokenKinds[i]);
@@ -22,12 +23,12 @@ namespace TcbGen.Generator.Emit
 
                 writer.Open($"public partial interface {kind.ClientInterfaceName}");
                 EmitDocs(writer, spec);
-                writer.Line(Signature(spec, ns) + ";");
+                writer.Line($"{signature};");
                 writer.Close();
                 writer.Line();
                 writer.Open($"public sealed partial class {kind.ClientClassName}");
                 writer.Line("/// <inheritdoc />");
-                writer.Open("public " + Signature(spec, ns));
+                writer.Open($"public {signature}");
                 EmitBody(writer, spec, ns);
                 writer.Close();
                 writer.Close();
@@ -42,13 +43,8 @@ namespace TcbGen.Generator.Emit
 
         private static void EmitDocs(SourceWriter writer, EndpointSpec spec)
         {
-            writer.Summary($"Calls <c>{CSharp.Xml(spec.Name)}</c> ({HttpMethods.WireName(spec.Method)} <c>{CSharp.Xml(spec.Path)}</c>): {CSharp.Xml(spec.Title)}.");
-            string? remarks = EndpointDocs.Remarks(spec);
-            if (remarks != null)
-            {
-                writer.Doc("remarks", remarks);
-            }
-
+            writer.Summary($"Calls <c>{spec.Name:xml}</c> ({HttpMethods.WireName(spec.Method)} <c>{spec.Path:xml}</c>): {spec.Title:xml}.");
+            EndpointDocs.WriteRemarks(writer, spec);
             if (spec.Request != null)
             {
                 writer.Param("request", "The request; it is validated before anything is sent.");
@@ -66,19 +62,17 @@ namespace TcbGen.Generator.Emit
 
         private static void EmitBody(SourceWriter writer, EndpointSpec spec, string ns)
         {
-            string endpoint = $"global::{ns}.{spec.EndpointClassName}";
             if (spec.Request == null)
             {
-                writer.Line($"return _transport.SendAsync({endpoint}.Descriptor, _token, {CSharp.Runtime}.TcbEmptyRequest.Instance, cancellationToken);");
+                writer.Line($"return _transport.SendAsync(global::{ns}.{spec.EndpointClassName}.Descriptor, _token, {CSharp.Runtime}.TcbEmptyRequest.Instance, cancellationToken);");
                 return;
             }
 
-            string validator = $"global::{ns}.{spec.ValidatorClassName}";
-            writer.Open($"if (!{validator}.IsValid(request))");
-            writer.Line($"throw new {CSharp.Runtime}.TcbValidationException({endpoint}.Name, {validator}.Validate(request));");
+            writer.Open($"if (!global::{ns}.{spec.ValidatorClassName}.IsValid(request))");
+            writer.Line($"throw new {CSharp.Runtime}.TcbValidationException(global::{ns}.{spec.EndpointClassName}.Name, global::{ns}.{spec.ValidatorClassName}.Validate(request));");
             writer.Close();
             writer.Line();
-            writer.Line($"return _transport.SendAsync({endpoint}.Descriptor, _token, request, cancellationToken);");
+            writer.Line($"return _transport.SendAsync(global::{ns}.{spec.EndpointClassName}.Descriptor, _token, request, cancellationToken);");
         }
     }
 }

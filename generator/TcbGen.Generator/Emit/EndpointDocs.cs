@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
@@ -11,31 +8,79 @@ namespace TcbGen.Generator.Emit
     /// </summary>
     internal static class EndpointDocs
     {
-        /// <summary>The remarks of the endpoint's client method and class, or null when the spec gives nothing to say.</summary>
-        public static string? Remarks(EndpointSpec spec)
+        /// <summary>Writes the remarks of the endpoint's client method and class; nothing when the spec gives nothing to say.</summary>
+        public static void WriteRemarks(SourceWriter writer, EndpointSpec spec)
         {
-            var paragraphs = new List<string>();
-            if (spec.Description != null)
+            int paragraphs = (spec.Description != null ? 1 : 0) + (spec.Notes.Count > 0 ? 1 : 0) + (spec.PermissionSets.Count > 0 ? 1 : 0);
+            if (paragraphs == 0)
             {
-                paragraphs.Add(CSharp.Xml(spec.Description));
+                return;
             }
 
-            if (spec.Notes.Count == 1)
+            // One paragraph stands alone; several are each a <para>, one per line.
+            bool wrap = paragraphs > 1;
+            bool first = true;
+            SourceWriter.DocText remarks = writer.StartDoc();
+            if (spec.Description != null)
             {
-                paragraphs.Add("Note: " + CSharp.Xml(spec.Notes[0]));
+                StartParagraph(remarks, wrap, ref first);
+                remarks.Append($"{spec.Description:xml}");
+                EndParagraph(remarks, wrap);
             }
-            else if (spec.Notes.Count > 1)
+
+            if (spec.Notes.Count > 0)
             {
-                paragraphs.Add("Notes:\n<list type=\"bullet\">\n" + string.Concat(spec.Notes.Select(n => $"<item><description>{CSharp.Xml(n)}</description></item>\n")) + "</list>");
+                StartParagraph(remarks, wrap, ref first);
+                if (spec.Notes.Count == 1)
+                {
+                    remarks.Append($"Note: {spec.Notes[0]:xml}");
+                }
+                else
+                {
+                    remarks.Append($"Notes:\n<list type=\"bullet\">\n");
+                    foreach (string note in spec.Notes)
+                    {
+                        remarks.Append($"<item><description>{note:xml}</description></item>\n");
+                    }
+
+                    remarks.Append($"</list>");
+                }
+
+                EndParagraph(remarks, wrap);
             }
 
             if (spec.PermissionSets.Count > 0)
             {
-                string ids = string.Join(", ", spec.PermissionSets.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-                paragraphs.Add($"Needs permission set{(spec.PermissionSets.Count == 1 ? string.Empty : "s")} (权限集) {ids} granted to the third-party platform.");
+                StartParagraph(remarks, wrap, ref first);
+                remarks.Append($"Needs permission set{(spec.PermissionSets.Count == 1 ? string.Empty : "s")} (权限集) ");
+                for (int i = 0; i < spec.PermissionSets.Count; i++)
+                {
+                    remarks.Append($"{(i == 0 ? string.Empty : ", ")}{spec.PermissionSets[i]}");
+                }
+
+                remarks.Append($" granted to the third-party platform.");
+                EndParagraph(remarks, wrap);
             }
 
-            return paragraphs.Count == 0 ? null : paragraphs.Count == 1 ? paragraphs[0] : string.Join("\n", paragraphs.Select(p => $"<para>{p}</para>"));
+            writer.Doc("remarks", remarks);
+        }
+
+        private static void StartParagraph(SourceWriter.DocText remarks, bool wrap, ref bool first)
+        {
+            if (wrap)
+            {
+                remarks.Append($"{(first ? string.Empty : "\n")}<para>");
+            }
+
+            first = false;
+        }
+
+        private static void EndParagraph(SourceWriter.DocText remarks, bool wrap)
+        {
+            if (wrap)
+            {
+                remarks.Append($"</para>");
+            }
         }
 
         /// <summary>"a" or "an" before a word, by how it is spelled: an <c>authorizer_access_token</c>, a <c>component_access_token</c>.</summary>

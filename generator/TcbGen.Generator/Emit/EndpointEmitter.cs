@@ -1,4 +1,3 @@
-using System.Linq;
 using TcbGen.Specs;
 using TcbGen.Specs.Model;
 
@@ -19,14 +18,14 @@ namespace TcbGen.Generator.Emit
 
         private static void EmitErrorEnum(SourceWriter writer, EndpointSpec spec)
         {
-            writer.Summary($"The errcodes <c>{CSharp.Xml(spec.Name)}</c> documents. A response may carry a code not listed here; see <see cref=\"global::TcbGen.Runtime.TcbApiException{{TCode}}.IsDocumented\"/>.");
+            writer.Summary($"The errcodes <c>{spec.Name:xml}</c> documents. A response may carry a code not listed here; see <see cref=\"global::TcbGen.Runtime.TcbApiException{{TCode}}.IsDocumented\"/>.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"public enum {spec.ErrorEnumName}");
             for (int i = 0; i < spec.Errors.Count; i++)
             {
                 ErrorSpec error = spec.Errors[i];
-                writer.Summary(ErrorDocs(error));
-                writer.Line($"{error.Name} = {CSharp.Integer(error.Code)},");
+                WriteErrorDocs(writer, error);
+                writer.Line($"{error.Name} = {error.Code},");
                 if (i < spec.Errors.Count - 1)
                 {
                     writer.Line();
@@ -36,47 +35,42 @@ namespace TcbGen.Generator.Emit
             writer.Close();
         }
 
-        public static string ErrorDocs(ErrorSpec error) =>
-            $"<c>{CSharp.Integer(error.Code)}</c>{(error.Message.Length == 0 ? string.Empty : " " + CSharp.Xml(error.Message) + ".")}" + (error.Solution == null ? string.Empty : " " + CSharp.Xml(error.Solution));
+        /// <summary>An errcode's summary: the code, the spec's message and its solution.</summary>
+        public static void WriteErrorDocs(SourceWriter writer, ErrorSpec error)
+        {
+            SourceWriter.DocText summary = writer.StartDoc();
+            summary.Append($"<c>{error.Code}</c>");
+            if (error.Message.Length > 0)
+            {
+                summary.Append($" {error.Message:xml}.");
+            }
+
+            if (error.Solution != null)
+            {
+                summary.Append($" {error.Solution:xml}");
+            }
+
+            writer.Doc("summary", summary);
+        }
 
         private static void EmitEndpointClass(SourceWriter writer, EndpointSpec spec, string ns)
         {
-            string request = spec.Request == null ? CSharp.Runtime + ".TcbEmptyRequest" : $"global::{ns}.{spec.RequestTypeName}";
-            string response = $"global::{ns}.{spec.ResponseTypeName}";
-            string descriptor = $"{CSharp.Runtime}.TcbEndpoint<{request}, {response}>";
-            string writeRequest = spec.Request == null ? CSharp.Runtime + ".TcbEmptyRequest.Write" : $"global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}";
-
-            writer.Summary($"<c>{CSharp.Xml(spec.Name)}</c>: {CSharp.Xml(spec.Title)}.");
-            string? remarks = EndpointDocs.Remarks(spec);
-            if (remarks != null)
-            {
-                writer.Doc("remarks", remarks);
-            }
+            writer.Summary($"<c>{spec.Name:xml}</c>: {spec.Title:xml}.");
+            EndpointDocs.WriteRemarks(writer, spec);
 
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"public static partial class {spec.EndpointClassName}");
             writer.Summary("The interface name in the WeChat documentation.");
-            writer.Line($"public const string Name = {CSharp.Literal(spec.Name)};");
+            writer.Line($"public const string Name = {spec.Name:literal};");
             writer.Line();
             writer.Summary("The URL path; <c>access_token</c> goes in the query string.");
-            writer.Line($"public const string Path = {CSharp.Literal(spec.Path)};");
+            writer.Line($"public const string Path = {spec.Path:literal};");
             writer.Line();
             writer.Summary("Whether the request may be sent again after it may have reached the server.");
             writer.Line($"public const bool IsRetrySafe = {(spec.RetrySafe ? "true" : "false")};");
             writer.Line();
             writer.Summary("Describes the endpoint to the transport.");
-            writer.Line($"public static {descriptor} Descriptor {{ get; }} = new {descriptor}(");
-            string readResponse = $"global::{ns}.{spec.SerializerClassName}.ReadResponse";
-            string secrets = spec.SecretFields.Count == 0 ? string.Empty : ", new string[] { " + string.Join(", ", spec.SecretFields.Select(CSharp.Literal)) + " }";
-            if (spec.Method == EndpointMethod.Post && spec.HasBody && !spec.HasQuery && secrets.Length == 0)
-            {
-                writer.Line($"    Name, Path, IsRetrySafe, {writeRequest}, {readResponse}, CreateException);");
-            }
-            else
-            {
-                string writeQuery = spec.HasQuery ? $"global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}Query" : "null";
-                writer.Line($"    Name, Path, {HttpMethods.CSharp(spec.Method)}, IsRetrySafe, {(spec.HasBody ? writeRequest : "null")}, {writeQuery}, {readResponse}, CreateException{secrets});");
-            }
+            EmitDescriptor(writer, spec, ns);
             writer.Line();
 
             writer.Summary("The spec's solution text for an errcode, or <see langword=\"null\"/> when the spec does not list it.");
@@ -86,7 +80,14 @@ namespace TcbGen.Generator.Emit
             writer.Open("switch (errorCode)");
             foreach (ErrorSpec error in spec.Errors)
             {
-                writer.Line($"case {CSharp.Integer(error.Code)}: return {(error.Solution == null ? "null" : CSharp.Literal(error.Solution))};");
+                if (error.Solution == null)
+                {
+                    writer.Line($"case {error.Code}: return null;");
+                }
+                else
+                {
+                    writer.Line($"case {error.Code}: return {error.Solution:literal};");
+                }
             }
 
             writer.Line("default: return null;");
@@ -94,10 +95,61 @@ namespace TcbGen.Generator.Emit
             writer.Close();
             writer.Line();
 
-            writer.MembershipMethod("private static bool IsDocumented(int errorCode)", "errorCode", spec.Errors.Select(e => CSharp.Integer(e.Code)).ToList());
+            writer.Open("private static bool IsDocumented(int errorCode)");
+            writer.OpenMembershipSwitch("errorCode", spec.Errors.Count);
+            foreach (ErrorSpec error in spec.Errors)
+            {
+                writer.Line($"case {error.Code}:");
+            }
+
+            writer.CloseMembershipSwitch(spec.Errors.Count);
             writer.Line();
             EmitCreateException(writer, spec, ns);
             writer.Close();
+        }
+
+        /// <summary>The <c>Descriptor</c> property: the short constructor for a plain POST with a body, else the full one.</summary>
+        private static void EmitDescriptor(SourceWriter writer, EndpointSpec spec, string ns)
+        {
+            string request = spec.Request == null ? CSharp.Runtime + ".TcbEmptyRequest" : $"global::{ns}.{spec.RequestTypeName}";
+            string descriptor = $"{CSharp.Runtime}.TcbEndpoint<{request}, global::{ns}.{spec.ResponseTypeName}>";
+            string writeRequest = spec.Request == null ? CSharp.Runtime + ".TcbEmptyRequest.Write" : $"global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}";
+            writer.Line($"public static {descriptor} Descriptor {{ get; }} = new {descriptor}(");
+            // Both are worked out from the fields on each use: asked once here.
+            bool hasQuery = spec.HasQuery;
+            EquatableArray<string> secrets = spec.SecretFields;
+            if (spec.Method == EndpointMethod.Post && spec.HasBody && !hasQuery && secrets.Count == 0)
+            {
+                writer.Line($"    Name, Path, IsRetrySafe, {writeRequest}, global::{ns}.{spec.SerializerClassName}.ReadResponse, CreateException);");
+                return;
+            }
+
+            SourceWriter.LineText line = writer.StartLine($"    Name, Path, {HttpMethods.CSharp(spec.Method)}, IsRetrySafe, ");
+            if (spec.HasBody)
+            {
+                line.Append($"{writeRequest}, ");
+            }
+            else
+            {
+                line.Append($"null, ");
+            }
+
+            if (hasQuery)
+            {
+                line.Append($"global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}Query, ");
+            }
+            else
+            {
+                line.Append($"null, ");
+            }
+
+            line.Append($"global::{ns}.{spec.SerializerClassName}.ReadResponse, CreateException");
+            for (int i = 0; i < secrets.Count; i++)
+            {
+                line.Append($"{(i == 0 ? ", new string[] { " : ", ")}{secrets[i]:literal}");
+            }
+
+            line.End(secrets.Count == 0 ? ");" : " });");
         }
 
         private static void EmitCreateException(SourceWriter writer, EndpointSpec spec, string ns)

@@ -10,7 +10,7 @@ namespace TcbGen.Generator.Emit
 
         private static void EmitReadEntry(SourceWriter writer, SerializerContext context, EndpointSpec spec)
         {
-            writer.Open($"internal static {context.Type(spec.ResponseTypeName)} ReadResponse(ref {CSharp.Json}.Utf8JsonReader reader)");
+            writer.Open($"internal static global::{context.Namespace}.{spec.ResponseTypeName} ReadResponse(ref {CSharp.Json}.Utf8JsonReader reader)");
             writer.Open($"if (reader.TokenType == {TokenType}.None && !reader.Read())");
             writer.Line($"throw new {CSharp.Json}.JsonException(\"The response body is empty.\");");
             writer.Close();
@@ -22,12 +22,12 @@ namespace TcbGen.Generator.Emit
         /// <summary>Reads one object; unknown properties are skipped, null values leave the property unset.</summary>
         private static void EmitReader(SourceWriter writer, SerializerContext context, ObjectSpec type, bool isEnvelope)
         {
-            writer.Open($"private static {context.Type(type.TypeName)} Read{type.TypeName}(ref {CSharp.Json}.Utf8JsonReader reader)");
+            writer.Open($"private static global::{context.Namespace}.{type.TypeName} Read{type.TypeName}(ref {CSharp.Json}.Utf8JsonReader reader)");
             writer.Open($"if (reader.TokenType != {TokenType}.StartObject)");
             writer.Line($"throw new {CSharp.Json}.JsonException(\"Expected a JSON object for {type.TypeName}, found \" + reader.TokenType.ToString() + \".\");");
             writer.Close();
             writer.Line();
-            writer.Line($"var result = {NewObject(context, type)};");
+            EmitNewObject(writer, context, type);
             writer.Open("while (reader.Read())");
             writer.Open($"if (reader.TokenType == {TokenType}.EndObject)");
             EmitRequiredChecks(writer, type);
@@ -47,7 +47,7 @@ namespace TcbGen.Generator.Emit
                 writer.Open($"{keyword} (reader.ValueTextEquals({context.Utf8Field(field.WireName)}))");
                 writer.Line("reader.Read();");
                 writer.Open($"if (reader.TokenType != {TokenType}.Null)");
-                EmitReadValue(writer, context, field.Type, "result." + field.PropertyName + " = {0};", 0);
+                EmitReadValue(writer, context, field.Type, new ReadTarget(ValueAccess.Property("result", field.PropertyName), add: false), 0);
                 writer.Close();
                 writer.Close();
                 keyword = "else if";
@@ -79,31 +79,57 @@ namespace TcbGen.Generator.Emit
         /// </summary>
         private static void EmitRequiredChecks(SourceWriter writer, ObjectSpec type)
         {
-            foreach (FieldSpec field in type.Fields.Where(f => f.RequiredInResponse))
+            foreach (FieldSpec field in type.Fields)
             {
-                string access = "result." + field.PropertyName;
-                string condition = field.Type.Info.Check == ValueCheck.Time ? $"{access} == null || !{access}.Value.HasValue" : $"{access} == null";
-                writer.Open($"if ({condition})");
-                writer.Line($"throw new {CSharp.Json}.JsonException({CSharp.Literal($"The response lacks '{field.WireName}' (or it is null or not readable), which the spec says WeChat always sends.")});");
+                if (!field.RequiredInResponse)
+                {
+                    continue;
+                }
+
+                var access = ValueAccess.Property("result", field.PropertyName);
+                if (field.Type.Info.Check == ValueCheck.Time)
+                {
+                    writer.Open($"if ({access} == null || !{access}.Value.HasValue)");
+                }
+                else
+                {
+                    writer.Open($"if ({access} == null)");
+                }
+
+                writer.Line($"throw new {CSharp.Json}.JsonException(\"The response lacks '{field.WireName:escaped}' (or it is null or not readable), which the spec says WeChat always sends.\");");
                 writer.Close();
             }
         }
 
         /// <summary>
-        /// A new object to read into. A type declared for requests and read here through a reference has required members
-        /// (or constructor parameters); they start at their defaults and stay so when the response leaves them out.
+        /// <c>var result = new …;</c>, a new object to read into. A type declared for requests and read here through a
+        /// reference has required members (or constructor parameters); they start at their defaults and stay so when the
+        /// response leaves them out.
         /// </summary>
-        private static string NewObject(SerializerContext context, ObjectSpec type)
+        private static void EmitNewObject(SourceWriter writer, SerializerContext context, ObjectSpec type)
         {
-            var required = type.Fields.Where(f => f.Required).ToList();
-            if (required.Count == 0)
+            SourceWriter.LineText line = writer.StartLine($"var result = new global::{context.Namespace}.{type.TypeName}");
+            bool first = true;
+            foreach (FieldSpec field in type.Fields)
             {
-                return $"new {context.Type(type.TypeName)}()";
+                if (!field.Required)
+                {
+                    continue;
+                }
+
+                if (context.UseRequiredMembers)
+                {
+                    line.Append($"{(first ? " { " : ", ")}{field.PropertyName} = default!");
+                }
+                else
+                {
+                    line.Append($"{(first ? "(" : ", ")}default!");
+                }
+
+                first = false;
             }
 
-            return context.UseRequiredMembers
-                ? $"new {context.Type(type.TypeName)} {{ {string.Join(", ", required.Select(f => f.PropertyName + " = default!"))} }}"
-                : $"new {context.Type(type.TypeName)}({string.Join(", ", required.Select(_ => "default!"))})";
+            line.End(first ? "();" : context.UseRequiredMembers ? " };" : ");");
         }
 
         private static void EmitReadEnvelopeField(SourceWriter writer, SerializerContext context, ref string keyword, string wireName, string assignment)
@@ -117,18 +143,17 @@ namespace TcbGen.Generator.Emit
             keyword = "else if";
         }
 
-        /// <summary>Reads the current value into <paramref name="assign"/>, a format with {0} for the value read.</summary>
-        private static void EmitReadValue(SourceWriter writer, SerializerContext context, TypeRef type, string assign, int depth)
+        /// <summary>Reads the current value into <paramref name="target"/>.</summary>
+        private static void EmitReadValue(SourceWriter writer, SerializerContext context, TypeRef type, ReadTarget target, int depth)
         {
             FieldType info = type.Info;
             if (info.Shape != TypeShape.Array)
             {
-                string expression = Format(info.ReadExpression!, "reader", type, context);
-                writer.Line(string.Format(System.Globalization.CultureInfo.InvariantCulture, assign, expression));
+                target.Write(writer, Format(info.ReadExpression!, new ValueAccess("reader"), type, context));
                 return;
             }
 
-            string list = "list" + depth;
+            string list = Locals.List(depth);
             writer.Open($"if (reader.TokenType != {TokenType}.StartArray)");
             writer.Line($"throw new {CSharp.Json}.JsonException(\"Expected a JSON array, found \" + reader.TokenType.ToString() + \".\");");
             writer.Close();
@@ -139,9 +164,48 @@ namespace TcbGen.Generator.Emit
             writer.Line("continue;");
             writer.Close();
             writer.Line();
-            EmitReadValue(writer, context, type.Items!, list + ".Add({0});", depth + 1);
+            EmitReadValue(writer, context, type.Items!, new ReadTarget(new ValueAccess(list), add: true), depth + 1);
             writer.Close();
-            writer.Line(string.Format(System.Globalization.CultureInfo.InvariantCulture, assign, list));
+            target.Write(writer, new ValueAccess(list));
+        }
+    
+        /// <summary>Where a value read goes: a property of the result (<c>result.Env = …;</c>) or a list (<c>list0.Add(…);</c>).</summary>
+        private readonly struct ReadTarget
+        {
+            private readonly ValueAccess _into;
+            private readonly bool _add;
+
+            public ReadTarget(ValueAccess into, bool add)
+            {
+                _into = into;
+                _add = add;
+            }
+
+            /// <summary>Stores a value read by a catalog expression.</summary>
+            public void Write(SourceWriter writer, CatalogExpression value)
+            {
+                if (_add)
+                {
+                    writer.Line($"{_into}.Add({value});");
+                }
+                else
+                {
+                    writer.Line($"{_into} = {value};");
+                }
+            }
+
+            /// <summary>Stores a list read into a local.</summary>
+            public void Write(SourceWriter writer, ValueAccess value)
+            {
+                if (_add)
+                {
+                    writer.Line($"{_into}.Add({value});");
+                }
+                else
+                {
+                    writer.Line($"{_into} = {value};");
+                }
+            }
         }
     }
 }

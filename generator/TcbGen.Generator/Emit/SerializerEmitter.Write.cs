@@ -1,4 +1,3 @@
-using System.Linq;
 using TcbGen.Specs;
 using TcbGen.Specs.Model;
 
@@ -8,11 +7,14 @@ namespace TcbGen.Generator.Emit
     {
         private static void EmitWriter(SourceWriter writer, SerializerContext context, ObjectSpec type)
         {
-            writer.Open($"internal static void Write{type.TypeName}({CSharp.Json}.Utf8JsonWriter writer, {context.Type(type.TypeName)} value)");
+            writer.Open($"internal static void Write{type.TypeName}({CSharp.Json}.Utf8JsonWriter writer, global::{context.Namespace}.{type.TypeName} value)");
             writer.Line("writer.WriteStartObject();");
-            foreach (FieldSpec field in type.Fields.Where(f => f.Location == FieldLocation.Body))
+            foreach (FieldSpec field in type.Fields)
             {
-                EmitWriteProperty(writer, context, field);
+                if (field.Location == FieldLocation.Body)
+                {
+                    EmitWriteProperty(writer, context, field);
+                }
             }
 
             writer.Line("writer.WriteEndObject();");
@@ -22,7 +24,7 @@ namespace TcbGen.Generator.Emit
         /// <summary>Writes one property; an unset optional value (null) is omitted, never sent as null.</summary>
         private static void EmitWriteProperty(SourceWriter writer, SerializerContext context, FieldSpec field)
         {
-            string access = "value." + field.PropertyName;
+            var access = ValueAccess.Property("value", field.PropertyName);
             string name = context.EncodedField(field.WireName);
             if (field.Type.IsValueType && field.Required)
             {
@@ -31,27 +33,32 @@ namespace TcbGen.Generator.Emit
                 return;
             }
 
-            writer.Open(field.Type.IsValueType ? $"if ({access}.HasValue)" : $"if ({access} != null)");
+            writer.OpenIfSet(access, field.Type.IsValueType);
             writer.Line($"writer.WritePropertyName({name});");
-            EmitWriteValue(writer, context, field.Type, field.Type.IsValueType ? access + ".Value" : access, 0);
+            EmitWriteValue(writer, context, field.Type, field.Type.IsValueType ? access.Unwrapped : access, 0);
             writer.Close();
         }
 
         /// <summary>Writes the request's query fields, in spec order; an unset optional one is left out.</summary>
         private static void EmitQueryWriter(SourceWriter writer, SerializerContext context, ObjectSpec request)
         {
-            writer.Open($"internal static void Write{request.TypeName}Query({CSharp.Runtime}.TcbQueryWriter query, {context.Type(request.TypeName)} value)");
-            foreach (FieldSpec field in request.Fields.Where(f => f.Location == FieldLocation.Query))
+            writer.Open($"internal static void Write{request.TypeName}Query({CSharp.Runtime}.TcbQueryWriter query, global::{context.Namespace}.{request.TypeName} value)");
+            foreach (FieldSpec field in request.Fields)
             {
-                string access = "value." + field.PropertyName;
-                bool nullable = !(field.Type.IsValueType && field.Required);
-                string value = nullable && field.Type.IsValueType ? access + ".Value" : access;
-                if (nullable)
+                if (field.Location != FieldLocation.Query)
                 {
-                    writer.Open(field.Type.IsValueType ? $"if ({access}.HasValue)" : $"if ({access} != null)");
+                    continue;
                 }
 
-                writer.Line($"query.Add({CSharp.Literal(field.WireName)}, {Format(field.Type.Info.QueryExpression!, value, field.Type, context)});");
+                var access = ValueAccess.Property("value", field.PropertyName);
+                bool nullable = !(field.Type.IsValueType && field.Required);
+                ValueAccess value = nullable && field.Type.IsValueType ? access.Unwrapped : access;
+                if (nullable)
+                {
+                    writer.OpenIfSet(access, field.Type.IsValueType);
+                }
+
+                writer.Line($"query.Add({field.WireName:literal}, {Format(field.Type.Info.QueryExpression!, value, field.Type, context)});");
                 if (nullable)
                 {
                     writer.Close();
@@ -61,7 +68,7 @@ namespace TcbGen.Generator.Emit
             writer.Close();
         }
 
-        private static void EmitWriteValue(SourceWriter writer, SerializerContext context, TypeRef type, string value, int depth)
+        private static void EmitWriteValue(SourceWriter writer, SerializerContext context, TypeRef type, ValueAccess value, int depth)
         {
             FieldType info = type.Info;
             if (info.Shape == TypeShape.Array)
@@ -70,32 +77,32 @@ namespace TcbGen.Generator.Emit
             }
             else
             {
-                writer.Line(Format(info.WriteStatement!, value, type, context));
+                writer.Line($"{Format(info.WriteStatement!, value, type, context)}");
             }
         }
 
-        private static void EmitWriteArray(SourceWriter writer, SerializerContext context, TypeRef type, string value, int depth)
+        private static void EmitWriteArray(SourceWriter writer, SerializerContext context, TypeRef type, ValueAccess value, int depth)
         {
-            string list = "list" + depth;
-            string index = "i" + depth;
+            string list = Locals.List(depth);
+            string index = Locals.Index(depth);
             writer.Line($"var {list} = {value};");
             writer.Line("writer.WriteStartArray();");
             writer.Open($"for (int {index} = 0; {index} < {list}.Count; {index}++)");
             TypeRef items = type.Items!;
             if (items.Info.Shape != TypeShape.Scalar)
             {
-                string item = "item" + depth;
+                string item = Locals.Item(depth);
                 writer.Line($"var {item} = {list}[{index}];");
                 writer.Open($"if ({item} == null)");
                 writer.Line("writer.WriteNullValue();");
                 writer.Close();
                 writer.Open("else");
-                EmitWriteValue(writer, context, items, item, depth + 1);
+                EmitWriteValue(writer, context, items, new ValueAccess(item), depth + 1);
                 writer.Close();
             }
             else
             {
-                EmitWriteValue(writer, context, items, $"{list}[{index}]", depth + 1);
+                EmitWriteValue(writer, context, items, new ValueAccess(list, tail: Locals.Indexer(depth)), depth + 1);
             }
 
             writer.Close();

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Linq;
+using System.Text;
 using TcbGen.Specs;
 using TcbGen.Specs.Model;
 
@@ -14,18 +14,18 @@ namespace TcbGen.Generator.Emit
         public static void Emit(SourceWriter writer, EndpointSpec spec, GenerationOptions options)
         {
             var context = new SerializerContext(spec, options.Namespace, options.UseRequiredMembers);
-            writer.Summary($"Writes the request and reads the response of <c>{CSharp.Xml(spec.Name)}</c> as JSON, without reflection.");
+            writer.Summary($"Writes the request and reads the response of <c>{spec.Name:xml}</c> as JSON, without reflection.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"internal static class {spec.SerializerClassName}");
 
             foreach (string wireName in context.WrittenNames)
             {
-                writer.Line($"private static readonly {CSharp.Json}.JsonEncodedText {context.EncodedField(wireName)} = {CSharp.Json}.JsonEncodedText.Encode({CSharp.Literal(wireName)});");
+                writer.Line($"private static readonly {CSharp.Json}.JsonEncodedText {context.EncodedField(wireName)} = {CSharp.Json}.JsonEncodedText.Encode({wireName:literal});");
             }
 
             foreach (string wireName in context.ReadNames)
             {
-                writer.Line($"private static readonly byte[] {context.Utf8Field(wireName)} = global::System.Text.Encoding.UTF8.GetBytes({CSharp.Literal(wireName)});");
+                writer.Line($"private static readonly byte[] {context.Utf8Field(wireName)} = global::System.Text.Encoding.UTF8.GetBytes({wireName:literal});");
             }
 
             foreach (ObjectSpec type in context.RequestObjects)
@@ -52,8 +52,13 @@ namespace TcbGen.Generator.Emit
                 EmitReader(writer, context, type, isEnvelope: type == spec.Response);
             }
 
-            foreach (EnumSpec enumSpec in spec.Enums.Where(e => e.IsString && !e.IsExtensible))
+            foreach (EnumSpec enumSpec in spec.Enums)
             {
+                if (!enumSpec.IsString || enumSpec.IsExtensible)
+                {
+                    continue;
+                }
+
                 writer.Line();
                 EmitStringEnumConversions(writer, enumSpec, options.Namespace);
             }
@@ -63,12 +68,11 @@ namespace TcbGen.Generator.Emit
 
         private static void EmitStringEnumConversions(SourceWriter writer, EnumSpec enumSpec, string ns)
         {
-            string type = $"global::{ns}.{enumSpec.TypeName}";
-            writer.Open($"internal static string {enumSpec.TypeName}ToWire({type} value)");
+            writer.Open($"internal static string {enumSpec.TypeName}ToWire(global::{ns}.{enumSpec.TypeName} value)");
             writer.Open("switch (value)");
             foreach (EnumMemberSpec member in enumSpec.Members)
             {
-                writer.Line($"case {type}.{member.Name}: return {CSharp.Literal(member.StringValue!)};");
+                writer.Line($"case global::{ns}.{enumSpec.TypeName}.{member.Name}: return {member.StringValue!:literal};");
             }
 
             writer.Line($"default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"{enumSpec.TypeName} has no such member.\");");
@@ -76,16 +80,21 @@ namespace TcbGen.Generator.Emit
             writer.Close();
         }
 
-        /// <summary>Fills a catalog format (see <see cref="FieldType"/>): {0} the value, {1} the generated type's full name, {2} its simple name.</summary>
-        private static string Format(string format, string value, TypeRef type, SerializerContext context) =>
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, format, value, type.TypeName == null ? string.Empty : context.Type(type.TypeName), type.TypeName);
+        /// <summary>Fills a catalog format (see <see cref="FieldType"/>) where it is written: {0} the value, {1} the generated type's full name, {2} its simple name.</summary>
+        private static CatalogExpression Format(string format, ValueAccess value, TypeRef type, SerializerContext context) =>
+            new CatalogExpression(format, value, type, context.Namespace);
 
         /// <summary>Which objects are written or read, and the static field that holds each wire name.</summary>
         private sealed class SerializerContext
         {
-            private readonly Dictionary<string, string> _encodedFields = new Dictionary<string, string>();
-            private readonly Dictionary<string, string> _utf8Fields = new Dictionary<string, string>();
-            private readonly HashSet<string> _taken = new HashSet<string>();
+            private readonly Dictionary<string, string> _encodedFields;
+            private readonly Dictionary<string, string> _utf8Fields;
+
+            /// <summary>
+            /// The field names given out, made only once a wire name is renamed (a character replaced, or cut at the length
+            /// limit): until then each field is its prefix and its wire name, which are distinct, so no two can clash.
+            /// </summary>
+            private HashSet<string>? _taken;
 
             public SerializerContext(EndpointSpec spec, string ns, bool useRequiredMembers)
             {
@@ -97,20 +106,38 @@ namespace TcbGen.Generator.Emit
                     RequestObjects.Add(spec.Request);
                 }
 
-                RequestObjects.AddRange(spec.NestedObjects.Where(o => o.IsRequestSide));
                 ResponseObjects = new List<ObjectSpec> { spec.Response };
-                ResponseObjects.AddRange(spec.NestedObjects.Where(o => !o.IsRequestSide));
-
-                WrittenNames = RequestObjects.SelectMany(o => o.Fields).Where(f => f.Location == FieldLocation.Body).Select(f => f.WireName).Distinct().ToList();
-                ReadNames = new[] { "errcode", "errmsg" }.Concat(ResponseObjects.SelectMany(o => o.Fields).Select(f => f.WireName)).Distinct().ToList();
-                foreach (string name in WrittenNames)
+                foreach (ObjectSpec nested in spec.NestedObjects)
                 {
-                    _encodedFields[name] = Unique("Encoded_" + CSharp.WireNameField(name));
+                    (nested.IsRequestSide ? RequestObjects : ResponseObjects).Add(nested);
                 }
 
-                foreach (string name in ReadNames)
+                // Sized once: grown step by step, the tables cost more than the names they hold.
+                _encodedFields = new Dictionary<string, string>(CountFields(RequestObjects));
+                _utf8Fields = new Dictionary<string, string>(CountFields(ResponseObjects) + 2);
+                var fieldName = new StringBuilder();
+                WrittenNames = new List<string>();
+                foreach (ObjectSpec type in RequestObjects)
                 {
-                    _utf8Fields[name] = Unique("Utf8_" + CSharp.WireNameField(name));
+                    foreach (FieldSpec field in type.Fields)
+                    {
+                        if (field.Location == FieldLocation.Body && !_encodedFields.ContainsKey(field.WireName))
+                        {
+                            WrittenNames.Add(field.WireName);
+                            _encodedFields[field.WireName] = Unique(fieldName, "Encoded_", field.WireName);
+                        }
+                    }
+                }
+
+                ReadNames = new List<string>();
+                AddReadName(fieldName, "errcode");
+                AddReadName(fieldName, "errmsg");
+                foreach (ObjectSpec type in ResponseObjects)
+                {
+                    foreach (FieldSpec field in type.Fields)
+                    {
+                        AddReadName(fieldName, field.WireName);
+                    }
                 }
             }
 
@@ -131,10 +158,43 @@ namespace TcbGen.Generator.Emit
 
             public string Utf8Field(string wireName) => _utf8Fields[wireName];
 
-            public string Type(string typeName) => $"global::{Namespace}.{typeName}";
-
-            private string Unique(string candidate)
+            private void AddReadName(StringBuilder fieldName, string wireName)
             {
+                if (!_utf8Fields.ContainsKey(wireName))
+                {
+                    ReadNames.Add(wireName);
+                    _utf8Fields[wireName] = Unique(fieldName, "Utf8_", wireName);
+                }
+            }
+
+            private static int CountFields(List<ObjectSpec> objects)
+            {
+                int count = 0;
+                foreach (ObjectSpec type in objects)
+                {
+                    count += type.Fields.Count;
+                }
+
+                return count;
+            }
+
+            /// <summary>The field for a wire name, <paramref name="prefix"/> and <see cref="CSharp.AppendWireNameField"/>, numbered when taken.</summary>
+            private string Unique(StringBuilder fieldName, string prefix, string wireName)
+            {
+                fieldName.Clear().Append(prefix);
+                CSharp.AppendWireNameField(fieldName, wireName);
+                string candidate = fieldName.ToString();
+                if (_taken == null)
+                {
+                    if (candidate.Length == prefix.Length + wireName.Length && string.CompareOrdinal(candidate, prefix.Length, wireName, 0, wireName.Length) == 0)
+                    {
+                        return candidate;
+                    }
+
+                    _taken = new HashSet<string>(_encodedFields.Values);
+                    _taken.UnionWith(_utf8Fields.Values);
+                }
+
                 string name = candidate;
                 for (int i = 2; !_taken.Add(name); i++)
                 {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -12,7 +11,7 @@ namespace TcbGen.Generator.Emit
     /// (<c>writer.Line($"…{name}…")</c>) is appended piece by piece through <see cref="LineHandler"/>, never built as a
     /// string of its own first: the emitters write tens of megabytes at a thousand specs.
     /// </summary>
-    internal sealed class SourceWriter
+    internal sealed partial class SourceWriter
     {
         /// <summary>Larger buffers are not kept: one odd spec should not pin megabytes for the compiler's lifetime.</summary>
         private const int MaxKeptCapacity = 256 * 1024;
@@ -68,62 +67,54 @@ namespace TcbGen.Generator.Emit
         }
 
         /// <summary>Writes <c>/// &lt;tag&gt;text&lt;/tag&gt;</c>; <paramref name="xml"/> is already escaped and normalised (<see cref="SpecText.Xml"/>), so its only line break is \n.</summary>
-        public void Doc(string tag, string xml, string attributes = "")
-        {
-            if (xml.IndexOf('\n') < 0)
-            {
-                Line($"/// <{tag}{attributes}>{xml}</{tag}>");
-                return;
-            }
-
-            Line($"/// <{tag}{attributes}>");
-            foreach (string line in xml.Split('\n'))
-            {
-                Line($"/// {line}");
-            }
-
-            Line($"/// </{tag}>");
-        }
+        public void Doc(string tag, string xml, string attributes = "") => WriteDoc(tag, attributes, null, StartDocText().Append(xml));
 
         public void Summary(string xml) => Doc("summary", xml);
 
         /// <summary>
-        /// A method that says whether <paramref name="value"/> is one of <paramref name="caseLabels"/>, as a switch the
-        /// compiler turns into a jump table. With no labels it returns false.
+        /// Starts the body of a method, opened by the caller, that says whether <paramref name="value"/> is one of
+        /// <paramref name="caseCount"/> labels: a switch the compiler turns into a jump table. The caller writes each
+        /// label (<c>Line($"case {label}:")</c>), then <see cref="CloseMembershipSwitch"/>. With no labels it returns false.
         /// </summary>
-        public void MembershipMethod(string signature, string value, IReadOnlyList<string> caseLabels)
+        public void OpenMembershipSwitch(string value, int caseCount)
         {
-            Open(signature);
-            if (caseLabels.Count == 0)
+            if (caseCount == 0)
             {
                 Line("return false;");
-                Close();
                 return;
             }
 
             Open($"switch ({value})");
-            foreach (string label in caseLabels)
-            {
-                Line($"case {label}:");
-            }
-
-            Line("    return true;");
-            Line("default:");
-            Line("    return false;");
-            Close();
-            Close();
         }
 
-        public void Param(string name, string xml)
+        /// <summary>Ends what <see cref="OpenMembershipSwitch"/> started, and the method the caller opened.</summary>
+        public void CloseMembershipSwitch(int caseCount)
         {
-            if (xml.IndexOf('\n') < 0)
+            if (caseCount > 0)
             {
-                Line($"/// <param name=\"{name}\">{xml}</param>");
-                return;
+                Line("    return true;");
+                Line("default:");
+                Line("    return false;");
+                Close();
             }
 
-            Doc("param", xml, " name=\"" + name + "\"");
+            Close();
         }
+
+        /// <summary>Opens <c>if (value.HasValue)</c> for a nullable value type, or <c>if (value != null)</c>: the value is set.</summary>
+        public void OpenIfSet(ValueAccess value, bool isValueType)
+        {
+            if (isValueType)
+            {
+                Open($"if ({value}.HasValue)");
+            }
+            else
+            {
+                Open($"if ({value} != null)");
+            }
+        }
+
+        public void Param(string name, string xml) => WriteDoc("param", string.Empty, name, StartDocText().Append(xml));
 
         /// <summary>The file header every generated file starts with, then the namespace.</summary>
         public void FileHeader(string origin, string @namespace)
@@ -164,6 +155,28 @@ namespace TcbGen.Generator.Emit
 
         private void Indent() => _builder.Append(' ', _indent * 4);
 
+        /// <summary>
+        /// Starts a line written in pieces (a list joined in a loop): <paramref name="start"/> after the indent, then each
+        /// <see cref="LineText.Append"/>, then <see cref="LineText.End"/>.
+        /// </summary>
+        public LineText StartLine([InterpolatedStringHandlerArgument("")] ref LineHandler start) => new LineText(_builder);
+
+        /// <summary>A line being written in pieces; see <see cref="StartLine"/>.</summary>
+        internal readonly struct LineText
+        {
+            internal LineText(StringBuilder builder) => Builder = builder;
+
+            internal StringBuilder Builder { get; }
+
+            /// <summary>Appends an interpolated piece.</summary>
+            public void Append([InterpolatedStringHandlerArgument("")] ref LineHandler piece)
+            {
+            }
+
+            /// <summary>Ends the line with <paramref name="suffix"/>.</summary>
+            public void End(string suffix) => Builder.Append(suffix).Append('\n');
+        }
+
         /// <summary>Appends the pieces of an interpolated line straight to the writer's buffer, after the indent.</summary>
         [InterpolatedStringHandler]
         internal readonly struct LineHandler
@@ -176,11 +189,29 @@ namespace TcbGen.Generator.Emit
                 _builder = writer._builder;
             }
 
+            public LineHandler(int literalLength, int formattedCount, LineText line)
+            {
+                _builder = line.Builder;
+            }
+
             public void AppendLiteral(string value) => _builder.Append(value);
 
             public void AppendFormatted(string? value) => _builder.Append(value);
 
+            /// <summary>Spec text escaped on the way: <c>{text:xml}</c>, <c>{name:literal}</c> (see <see cref="SpecText.Append"/>).</summary>
+            public void AppendFormatted(string? value, string? format) => SpecText.Append(_builder, value, format);
+
             public void AppendFormatted(char value) => _builder.Append(value);
+
+            public void AppendFormatted(int value) => CSharp.AppendInteger(_builder, value);
+
+            public void AppendFormatted(long value) => CSharp.AppendInteger(_builder, value);
+
+            public void AppendFormatted(ValueAccess value) => value.AppendTo(_builder);
+
+            public void AppendFormatted(CatalogExpression expression) => expression.AppendTo(_builder);
+
+            public void AppendFormatted(CSharpType type) => type.AppendTo(_builder);
 
             public void AppendFormatted<T>(T value) => _builder.Append(value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString());
         }

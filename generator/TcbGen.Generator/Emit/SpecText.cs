@@ -21,18 +21,20 @@ namespace TcbGen.Generator.Emit
             }
 
             var builder = new StringBuilder(text.Length);
-            foreach (char c in Normalize(text))
+            AppendNormalized(builder, text, escapeXml: true);
+            return builder.ToString();
+        }
+
+        /// <summary>Appends <see cref="Xml"/> of <paramref name="text"/>, without making it a string first.</summary>
+        public static void AppendXml(StringBuilder builder, string text)
+        {
+            if (IsPlain(text, xml: true))
             {
-                switch (c)
-                {
-                    case '&': builder.Append("&amp;"); break;
-                    case '<': builder.Append("&lt;"); break;
-                    case '>': builder.Append("&gt;"); break;
-                    default: builder.Append(c); break;
-                }
+                builder.Append(text);
+                return;
             }
 
-            return builder.ToString();
+            AppendNormalized(builder, text, escapeXml: true);
         }
 
         /// <summary>Spec text on one line of a <c>//</c> comment.</summary>
@@ -47,7 +49,27 @@ namespace TcbGen.Generator.Emit
             }
 
             var builder = new StringBuilder(value.Length + 2);
+            AppendLiteral(builder, value);
+            return builder.ToString();
+        }
+
+        /// <summary>Appends <see cref="Literal"/> of <paramref name="value"/>, without making it a string first.</summary>
+        public static void AppendLiteral(StringBuilder builder, string value)
+        {
             builder.Append('"');
+            AppendEscaped(builder, value);
+            builder.Append('"');
+        }
+
+        /// <summary>Appends the inside of <see cref="Literal"/>, for a literal made of several pieces: <c>"'{wire:escaped}' is required."</c>.</summary>
+        public static void AppendEscaped(StringBuilder builder, string value)
+        {
+            if (IsPlain(value, xml: false))
+            {
+                builder.Append(value);
+                return;
+            }
+
             for (int i = 0; i < value.Length; i++)
             {
                 char c = value[i];
@@ -72,8 +94,31 @@ namespace TcbGen.Generator.Emit
                         break;
                 }
             }
+        }
 
-            return builder.Append('"').ToString();
+        /// <summary>
+        /// Appends <paramref name="value"/> as a hole's format asks: <c>literal</c> (<see cref="Literal"/>), <c>escaped</c> (a literal's inside), <c>xml</c>
+        /// (<see cref="Xml"/>), or none (as is). The emitters' interpolated lines and docs write <c>{name:literal}</c>.
+        /// </summary>
+        public static void Append(StringBuilder builder, string? value, string? format)
+        {
+            switch (format)
+            {
+                case null:
+                    builder.Append(value);
+                    break;
+                case "literal":
+                    AppendLiteral(builder, value!);
+                    break;
+                case "escaped":
+                    AppendEscaped(builder, value!);
+                    break;
+                case "xml":
+                    AppendXml(builder, value!);
+                    break;
+                default:
+                    throw new System.ArgumentException("Unknown format of spec text: " + format, nameof(format));
+            }
         }
 
         /// <summary>Line breaks to \n; other control characters, non-characters and unpaired surrogates to U+FFFD.</summary>
@@ -85,6 +130,13 @@ namespace TcbGen.Generator.Emit
             }
 
             var builder = new StringBuilder(text.Length);
+            AppendNormalized(builder, text, escapeXml: false);
+            return builder.ToString();
+        }
+
+        /// <summary>The normalisation of <see cref="Normalize"/>, appended; <paramref name="escapeXml"/> also escapes &amp;, &lt; and &gt;.</summary>
+        private static void AppendNormalized(StringBuilder builder, string text, bool escapeXml)
+        {
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
@@ -108,13 +160,23 @@ namespace TcbGen.Generator.Emit
                 {
                     builder.Append(c).Append(text[++i]);
                 }
+                else if (escapeXml && c == '&')
+                {
+                    builder.Append("&amp;");
+                }
+                else if (escapeXml && c == '<')
+                {
+                    builder.Append("&lt;");
+                }
+                else if (escapeXml && c == '>')
+                {
+                    builder.Append("&gt;");
+                }
                 else
                 {
                     builder.Append(IsPrintable(text, i) ? c : Replacement);
                 }
             }
-
-            return builder.ToString();
         }
 
         /// <summary>

@@ -12,13 +12,15 @@ namespace TcbGen.Generator.Emit
         {
             if (spec.Request != null)
             {
-                EmitClass(writer, spec.Request, $"The request of <c>{CSharp.Xml(spec.Name)}</c>: {CSharp.Xml(spec.Title)}.", null, options);
+                WriteClassDocs(writer, spec.Request, $"The request of <c>{CSharp.Xml(spec.Name)}</c>: {CSharp.Xml(spec.Title)}.");
+                EmitClass(writer, spec.Request, null, options);
                 writer.Line();
             }
 
-            EmitClass(writer, spec.Response, $"The response of <c>{CSharp.Xml(spec.Name)}</c>: {CSharp.Xml(spec.Title)}.", $"{CSharp.Runtime}.TcbResponse", options);
+            WriteClassDocs(writer, spec.Response, $"The response of <c>{CSharp.Xml(spec.Name)}</c>: {CSharp.Xml(spec.Title)}.");
+            EmitClass(writer, spec.Response, $"{CSharp.Runtime}.TcbResponse", options);
 
-            EmitNested(writer, spec.NestedObjects, spec.Enums, side => $"Part of the {side} of {spec.Name}.", options);
+            EmitNested(writer, spec.NestedObjects, spec.Enums, spec.Name, null, options);
         }
 
         /// <summary>The objects and enums a definitions file declares.</summary>
@@ -27,27 +29,53 @@ namespace TcbGen.Generator.Emit
             var writer = new SourceWriter();
             string file = SourceWriter.FileName(definitions.FilePath);
             writer.FileHeader(file, options.Namespace);
-            EmitNested(writer, definitions.NestedObjects, definitions.Enums, _ => $"Declared in {file}.", options, first: true);
+            EmitNested(writer, definitions.NestedObjects, definitions.Enums, null, file, options, first: true);
             writer.Close();
             return writer.ToString();
         }
 
-        /// <summary>The nested types a file declares itself: a borrowed one is declared by the file that declares it first.</summary>
-        private static void EmitNested(SourceWriter writer, EquatableArray<ObjectSpec> objects, EquatableArray<EnumSpec> enums, System.Func<string, string> defaultSummary, GenerationOptions options, bool first = false)
+        /// <summary>
+        /// The nested types a file declares itself: a borrowed one is declared by the file that declares it first. An object
+        /// without a description is "part of" the endpoint <paramref name="specName"/>, or "declared in" the definitions <paramref name="file"/>.
+        /// </summary>
+        private static void EmitNested(SourceWriter writer, EquatableArray<ObjectSpec> objects, EquatableArray<EnumSpec> enums, string? specName, string? file, GenerationOptions options, bool first = false)
         {
-            foreach (ObjectSpec nested in objects.Where(o => !o.IsBorrowed))
+            foreach (ObjectSpec nested in objects)
             {
+                if (nested.IsBorrowed)
+                {
+                    continue;
+                }
+
                 if (!first)
                 {
                     writer.Line();
                 }
 
                 first = false;
-                EmitClass(writer, nested, CSharp.Xml(nested.Description ?? defaultSummary(nested.IsRequestSide ? "request" : "response")), null, options);
+                if (nested.Description != null)
+                {
+                    writer.Summary($"{nested.Description:xml}");
+                }
+                else if (specName != null)
+                {
+                    writer.Summary($"Part of the {(nested.IsRequestSide ? "request" : "response")} of {specName:xml}.");
+                }
+                else
+                {
+                    writer.Summary($"Declared in {file:xml}.");
+                }
+
+                EmitClass(writer, nested, null, options);
             }
 
-            foreach (EnumSpec enumSpec in enums.Where(e => !e.IsBorrowed))
+            foreach (EnumSpec enumSpec in enums)
             {
+                if (enumSpec.IsBorrowed)
+                {
+                    continue;
+                }
+
                 if (!first)
                 {
                     writer.Line();
@@ -65,28 +93,40 @@ namespace TcbGen.Generator.Emit
             }
         }
 
-        private static void EmitClass(SourceWriter writer, ObjectSpec type, string summaryXml, string? baseType, GenerationOptions options)
+        /// <summary>A request's or response's summary, and its description as remarks unless the summary already says it.</summary>
+        private static void WriteClassDocs(SourceWriter writer, ObjectSpec type, string summaryXml)
         {
-            bool requiredMembers = options.UseRequiredMembers && type.IsRequestSide;
-            List<FieldSpec> constructorFields = type.IsRequestSide && !options.UseRequiredMembers
-                ? type.Fields.Where(f => f.Required).ToList()
-                : new List<FieldSpec>();
-
             writer.Summary(summaryXml);
             if (type.Description != null && !summaryXml.Contains(CSharp.Xml(type.Description)))
             {
                 writer.Doc("remarks", CSharp.Xml(type.Description));
             }
+        }
+
+        /// <summary>A class after its docs: its constructor (required fields, without required members) and properties.</summary>
+        private static void EmitClass(SourceWriter writer, ObjectSpec type, string? baseType, GenerationOptions options)
+        {
+            bool requiredMembers = options.UseRequiredMembers && type.IsRequestSide;
+            List<FieldSpec>? constructorFields = type.IsRequestSide && !options.UseRequiredMembers
+                ? type.Fields.Where(f => f.Required).ToList()
+                : null;
 
             writer.Line(CSharp.GeneratedCodeAttribute);
-            writer.Open($"public sealed partial class {type.TypeName}{(baseType == null ? string.Empty : " : " + baseType)}");
+            if (baseType == null)
+            {
+                writer.Open($"public sealed partial class {type.TypeName}");
+            }
+            else
+            {
+                writer.Open($"public sealed partial class {type.TypeName} : {baseType}");
+            }
 
-            if (constructorFields.Count > 0)
+            if (constructorFields?.Count > 0)
             {
                 EmitConstructor(writer, type, constructorFields, options);
             }
 
-            bool first = constructorFields.Count == 0;
+            bool first = !(constructorFields?.Count > 0);
             foreach (FieldSpec field in type.Fields)
             {
                 if (!first)
@@ -106,7 +146,7 @@ namespace TcbGen.Generator.Emit
             writer.Summary($"Creates a <see cref=\"{type.TypeName}\"/> with its required fields.");
             foreach (FieldSpec field in fields)
             {
-                writer.Param(CSharp.ParameterName(field.PropertyName).TrimStart('@'), FieldDocs(field));
+                WriteFieldDocs(writer, field, CSharp.ParameterName(field.PropertyName).TrimStart('@'));
             }
 
             string parameters = string.Join(", ", fields.Select(f => $"{CSharp.TypeOf(f.Type, options.Namespace, nullable: false)} {CSharp.ParameterName(f.PropertyName)}"));
@@ -122,11 +162,11 @@ namespace TcbGen.Generator.Emit
 
         private static void EmitProperty(SourceWriter writer, FieldSpec field, bool requestSide, bool requiredMembers, GenerationOptions options)
         {
-            writer.Summary(FieldDocs(field));
-            writer.Doc("remarks", Requirement(field, requestSide) + Constraints(field) + DefaultDocs(field) + SecretDocs(field) + TimeDocs(field.Type));
+            WriteFieldDocs(writer, field, paramName: null);
+            WriteRemarks(writer, field, requestSide);
             if (field.RequiredWhen != null)
             {
-                writer.Line($"[{CSharp.Runtime}.RequiredWhen({CSharp.Literal(field.RequiredWhen.FieldPropertyName)}, {CSharp.Constant(field.RequiredWhen.Value, options.Namespace)})]");
+                writer.Line($"[{CSharp.Runtime}.RequiredWhen({field.RequiredWhen.FieldPropertyName:literal}, {CSharp.Constant(field.RequiredWhen.Value, options.Namespace)})]");
             }
 
             if (field.Secret)
@@ -136,63 +176,111 @@ namespace TcbGen.Generator.Emit
             }
 
             bool required = requestSide && field.Required;
-            string type = CSharp.TypeOf(field.Type, options.Namespace, nullable: !required);
             string modifier = required && requiredMembers ? "required " : string.Empty;
-            writer.Line($"public {modifier}{type} {field.PropertyName} {{ get; set; }}");
+            writer.Line($"public {modifier}{CSharp.TypeOf(field.Type, options.Namespace, nullable: !required)} {field.PropertyName} {{ get; set; }}");
+        }
+
+        /// <summary>A field's summary (or, with <paramref name="paramName"/>, its constructor parameter's doc): its description, else its wire name.</summary>
+        private static void WriteFieldDocs(SourceWriter writer, FieldSpec field, string? paramName)
+        {
+            SourceWriter.DocText docs = writer.StartDoc();
+            if (field.Description != null)
+            {
+                docs.Append($"{field.Description:xml}");
+            }
+            else
+            {
+                docs.Append($"The {field.WireName:xml} field.");
+            }
+
+            if (paramName == null)
+            {
+                writer.Doc("summary", docs);
+            }
+            else
+            {
+                writer.Param(paramName, docs);
+            }
+        }
+
+        /// <summary>A field's remarks: how it is sent or read, then its constraints, default, secrecy and time format.</summary>
+        private static void WriteRemarks(SourceWriter writer, FieldSpec field, bool requestSide)
+        {
+            SourceWriter.DocText remarks = writer.StartDoc();
+            AppendRequirement(remarks, field, requestSide);
+            if (field.Constraints != null)
+            {
+                remarks.Append($" Constraint: {field.Constraints.Describe():xml}.");
+            }
+
+            AppendItemConstraints(remarks, field.Type, "Each item");
+            if (field.Default != null)
+            {
+                remarks.Append($" Default when not sent: <c>{field.Default.WireText:xml}</c>; it is not sent unless you set it.");
+            }
+
+            if (field.Secret)
+            {
+                remarks.Append($" Secret: hidden from the debugger, and masked in error excerpts and in the emulator's records.");
+            }
+
+            AppendTimeDocs(remarks, field.Type);
+            writer.Doc("remarks", remarks);
         }
 
         /// <summary>For a time, or an array of times: its wire form, since the C# type (<c>TcbTime</c>) does not say it.</summary>
-        private static string TimeDocs(TypeRef type)
+        private static void AppendTimeDocs(SourceWriter.DocText remarks, TypeRef type)
         {
             while (type.Items != null)
             {
                 type = type.Items;
             }
 
-            return type.Info.Time == null ? string.Empty : $" On the wire: {CSharp.Xml(type.Info.WireDescription)}; a value WeChat sends otherwise is kept in <see cref=\"{CSharp.Runtime}.TcbTime.Raw\"/>.";
+            if (type.Info.Time != null)
+            {
+                remarks.Append($" On the wire: {type.Info.WireDescription:xml}; a value WeChat sends otherwise is kept in <see cref=\"{CSharp.Runtime}.TcbTime.Raw\"/>.");
+            }
         }
 
-        private static string SecretDocs(FieldSpec field) =>
-            field.Secret ? " Secret: hidden from the debugger, and masked in error excerpts and in the emulator's records." : string.Empty;
-
-        private static string DefaultDocs(FieldSpec field) =>
-            field.Default == null ? string.Empty : $" Default when not sent: <c>{CSharp.Xml(field.Default.WireText)}</c>; it is not sent unless you set it.";
-
-        private static string Constraints(FieldSpec field) =>
-            (field.Constraints == null ? string.Empty : $" Constraint: {CSharp.Xml(field.Constraints.Describe())}.") + ItemConstraints(field.Type, "Each item");
-
         /// <summary>An array's element constraints, at every depth: "Each item: at most 32 characters."</summary>
-        private static string ItemConstraints(TypeRef type, string subject) =>
-            type.Items == null
-                ? string.Empty
-                : (type.Items.Constraints == null ? string.Empty : $" {subject}: {CSharp.Xml(type.Items.Constraints.Describe())}.") + ItemConstraints(type.Items, "Each item of an item");
-
-        private static string FieldDocs(FieldSpec field) =>
-            CSharp.Xml(field.Description ?? $"The {field.WireName} field.");
-
-        private static string Requirement(FieldSpec field, bool requestSide)
+        private static void AppendItemConstraints(SourceWriter.DocText remarks, TypeRef type, string subject)
         {
-            string wire = field.Location == FieldLocation.Query
-                ? $"Query parameter: <c>{CSharp.Xml(field.WireName)}</c>."
-                : $"Wire name: <c>{CSharp.Xml(field.WireName)}</c>.";
+            for (TypeRef? items = type.Items; items != null; items = items.Items, subject = "Each item of an item")
+            {
+                if (items.Constraints != null)
+                {
+                    remarks.Append($" {subject}: {items.Constraints.Describe():xml}.");
+                }
+            }
+        }
+
+        private static void AppendRequirement(SourceWriter.DocText remarks, FieldSpec field, bool requestSide)
+        {
+            if (field.Location == FieldLocation.Query)
+            {
+                remarks.Append($"Query parameter: <c>{field.WireName:xml}</c>.");
+            }
+            else
+            {
+                remarks.Append($"Wire name: <c>{field.WireName:xml}</c>.");
+            }
+
             if (!requestSide)
             {
-                return field.RequiredInResponse
-                    ? wire + " Always sent: a successful response without it fails with <see cref=\"global::TcbGen.Runtime.TcbProtocolException\"/> (errcode 0)."
-                    : wire + " Absent from the response when <see langword=\"null\"/>.";
+                remarks.Append($"{(field.RequiredInResponse ? " Always sent: a successful response without it fails with <see cref=\"global::TcbGen.Runtime.TcbProtocolException\"/> (errcode 0)." : " Absent from the response when <see langword=\"null\"/>.")}");
             }
-
-            if (field.Required)
+            else if (field.Required)
             {
-                return wire + " Required.";
+                remarks.Append($" Required.");
             }
-
-            if (field.RequiredWhen != null)
+            else if (field.RequiredWhen != null)
             {
-                return $"{wire} Required when <c>{CSharp.Xml(field.RequiredWhen.FieldWireName)}</c> is <c>{CSharp.Xml(field.RequiredWhen.Value.WireText)}</c>; otherwise optional. Not sent when <see langword=\"null\"/>.";
+                remarks.Append($" Required when <c>{field.RequiredWhen.FieldWireName:xml}</c> is <c>{field.RequiredWhen.Value.WireText:xml}</c>; otherwise optional. Not sent when <see langword=\"null\"/>.");
             }
-
-            return wire + " Optional; not sent when <see langword=\"null\"/>.";
+            else
+            {
+                remarks.Append($" Optional; not sent when <see langword=\"null\"/>.");
+            }
         }
 
         /// <summary>
@@ -203,7 +291,7 @@ namespace TcbGen.Generator.Emit
         {
             string name = enumSpec.TypeName;
             string type = $"global::{ns}.{name}";
-            writer.Summary(CSharp.Xml(enumSpec.Description ?? $"The values of {name}."));
+            WriteEnumDocs(writer, enumSpec);
             writer.Doc("remarks", "Read from responses: a value the spec does not list is kept as is (see <see cref=\"ToString\"/> and <see cref=\"IsKnown\"/>), never an error.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"public readonly partial struct {name} : global::System.IEquatable<{type}>");
@@ -217,14 +305,19 @@ namespace TcbGen.Generator.Emit
             foreach (EnumMemberSpec member in enumSpec.Members)
             {
                 writer.Line();
-                string wire = $"<c>\"{CSharp.Xml(member.StringValue!)}\"</c>";
-                writer.Summary(member.Description == null ? $"Wire value {wire}." : $"{CSharp.Xml(member.Description)} Wire value {wire}.");
-                writer.Line($"public static {type} {member.Name} {{ get; }} = new {type}({CSharp.Literal(member.StringValue!)});");
+                WriteMemberDocs(writer, member);
+                writer.Line($"public static {type} {member.Name} {{ get; }} = new {type}({member.StringValue!:literal});");
             }
 
             writer.Line();
             writer.Summary("Whether the value is one the spec lists.");
-            writer.Line($"public bool IsKnown => {string.Join(" || ", enumSpec.Members.Select(m => $"_value == {CSharp.Literal(m.StringValue!)}"))};");
+            SourceWriter.LineText isKnown = writer.StartLine($"public bool IsKnown => ");
+            for (int i = 0; i < enumSpec.Members.Count; i++)
+            {
+                isKnown.Append($"{(i == 0 ? string.Empty : " || ")}_value == {enumSpec.Members[i].StringValue!:literal}");
+            }
+
+            isKnown.End(";");
             writer.Line();
             writer.Summary("The wire value, as WeChat sent it; empty for <see langword=\"default\"/>.");
             writer.Doc("returns", "The wire value.");
@@ -258,9 +351,43 @@ namespace TcbGen.Generator.Emit
             writer.Close();
         }
 
+        /// <summary>An enum's summary: its description, else a plain one.</summary>
+        private static void WriteEnumDocs(SourceWriter writer, EnumSpec enumSpec)
+        {
+            if (enumSpec.Description != null)
+            {
+                writer.Summary($"{enumSpec.Description:xml}");
+            }
+            else
+            {
+                writer.Summary($"The values of {enumSpec.TypeName:xml}.");
+            }
+        }
+
+        /// <summary>An enum member's summary: its description, then its wire value (<c>"text"</c> or a number).</summary>
+        private static void WriteMemberDocs(SourceWriter writer, EnumMemberSpec member)
+        {
+            SourceWriter.DocText summary = writer.StartDoc();
+            if (member.Description != null)
+            {
+                summary.Append($"{member.Description:xml} ");
+            }
+
+            if (member.StringValue != null)
+            {
+                summary.Append($"Wire value <c>\"{member.StringValue:xml}\"</c>.");
+            }
+            else
+            {
+                summary.Append($"Wire value <c>{member.Value}</c>.");
+            }
+
+            writer.Doc("summary", summary);
+        }
+
         private static void EmitEnum(SourceWriter writer, EnumSpec enumSpec)
         {
-            writer.Summary(CSharp.Xml(enumSpec.Description ?? $"The values of {enumSpec.TypeName}."));
+            WriteEnumDocs(writer, enumSpec);
             if (enumSpec.IsString)
             {
                 writer.Doc("remarks", "Sent as the string named on each member. Members are numbered from 1 so that an unset value is never valid.");
@@ -271,9 +398,8 @@ namespace TcbGen.Generator.Emit
             for (int i = 0; i < enumSpec.Members.Count; i++)
             {
                 EnumMemberSpec member = enumSpec.Members[i];
-                string wire = member.StringValue != null ? $"<c>\"{CSharp.Xml(member.StringValue)}\"</c>" : $"<c>{CSharp.Integer(member.Value)}</c>";
-                writer.Summary(member.Description == null ? $"Wire value {wire}." : $"{CSharp.Xml(member.Description)} Wire value {wire}.");
-                writer.Line($"{member.Name} = {CSharp.Integer(member.Value)},");
+                WriteMemberDocs(writer, member);
+                writer.Line($"{member.Name} = {member.Value},");
                 if (i < enumSpec.Members.Count - 1)
                 {
                     writer.Line();

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
@@ -19,15 +18,14 @@ namespace TcbGen.Generator.Emit
                 return;
             }
 
-            string access = "value." + field.PropertyName;
+            var access = ValueAccess.Property("value", field.PropertyName);
             bool nullable = !(field.Required && field.Type.IsValueType);
-            string value = nullable && field.Type.IsValueType ? access + ".Value" : access;
             if (nullable)
             {
-                writer.Open(field.Type.IsValueType ? $"if ({access}.HasValue)" : $"if ({access} != null)");
+                writer.OpenIfSet(access, field.Type.IsValueType);
             }
 
-            EmitConstraints(writer, constraints, value, $"path + {CSharp.Literal(field.WireName)}", $"'{field.WireName}'", mode);
+            EmitConstraints(writer, constraints, nullable && field.Type.IsValueType ? access.Unwrapped : access, new ProblemPath(field.WireName, 0), Subject.Field(field.WireName), mode);
             if (nullable)
             {
                 writer.Close();
@@ -38,33 +36,64 @@ namespace TcbGen.Generator.Emit
         /// The checks of a non-null value (a field's, or an array element's, <paramref name="subject"/> naming it in
         /// messages, e.g. <c>'env'</c> or <c>an item of 'env_list'</c>).
         /// </summary>
-        private static void EmitConstraints(SourceWriter writer, ConstraintSpec constraints, string value, string path, string subject, Mode mode)
+        private static void EmitConstraints(SourceWriter writer, ConstraintSpec constraints, ValueAccess value, ProblemPath path, Subject subject, Mode mode)
         {
-            string wire = subject;
-            var checks = new List<(string Condition, string Message)>();
+            const string Violated = "ConstraintViolated";
             if (constraints.Constant != null)
             {
                 ConstantValue constant = constraints.Constant;
-                string differs = constant.Kind == ConstantKind.String
-                    ? $"!string.Equals({value}, {CSharp.Literal(constant.WireText)}, global::System.StringComparison.Ordinal)"
-                    : $"{value} != {constant.WireText}";
-                checks.Add((differs, $"{wire} must be {constant.WireText}."));
+                if (constant.Kind == ConstantKind.String)
+                {
+                    writer.Open($"if (!string.Equals({value}, {constant.WireText:literal}, global::System.StringComparison.Ordinal))");
+                }
+                else
+                {
+                    writer.Open($"if ({value} != {constant.WireText})");
+                }
+
+                ReportAndClose(writer, mode, path, Violated, new Message("{0} must be {1}.", subject, constant.WireText));
             }
 
-            Bound(checks, value, constraints.Minimum, "<", $"{wire} must be at least {constraints.Minimum}.");
-            Bound(checks, value, constraints.Maximum, ">", $"{wire} must be at most {constraints.Maximum}.");
-            Bound(checks, value + ".Length", Text(constraints.MinLength), "<", $"{wire} must be at least {constraints.MinLength} characters long.");
-            Bound(checks, value + ".Length", Text(constraints.MaxLength), ">", $"{wire} must be at most {constraints.MaxLength} characters long.");
+            if (constraints.Minimum != null)
+            {
+                writer.Open($"if ({value} < {constraints.Minimum})");
+                ReportAndClose(writer, mode, path, Violated, new Message("{0} must be at least {1}.", subject, constraints.Minimum));
+            }
+
+            if (constraints.Maximum != null)
+            {
+                writer.Open($"if ({value} > {constraints.Maximum})");
+                ReportAndClose(writer, mode, path, Violated, new Message("{0} must be at most {1}.", subject, constraints.Maximum));
+            }
+
+            if (constraints.MinLength is int minLength)
+            {
+                writer.Open($"if ({value}.Length < {minLength})");
+                ReportAndClose(writer, mode, path, Violated, new Message("{0} must be at least {1} characters long.", subject, minLength));
+            }
+
+            if (constraints.MaxLength is int maxLength)
+            {
+                writer.Open($"if ({value}.Length > {maxLength})");
+                ReportAndClose(writer, mode, path, Violated, new Message("{0} must be at most {1} characters long.", subject, maxLength));
+            }
+
             if (constraints.Pattern != null)
             {
-                checks.Add(($"!Matches({value}, {CSharp.Literal(constraints.Pattern)})", $"{wire} must match {constraints.Pattern}."));
+                writer.Open($"if (!Matches({value}, {constraints.Pattern:literal}))");
+                ReportAndClose(writer, mode, path, Violated, new Message("{0} must match {1}.", subject, constraints.Pattern));
             }
 
-            Bound(checks, value + ".Count", Text(constraints.MinItems), "<", $"{wire} must have at least {constraints.MinItems} items.");
-            Bound(checks, value + ".Count", Text(constraints.MaxItems), ">", $"{wire} must have at most {constraints.MaxItems} items.");
-            foreach ((string condition, string message) in checks)
+            if (constraints.MinItems is int minItems)
             {
-                Report(writer, mode, condition, path, "ConstraintViolated", message);
+                writer.Open($"if ({value}.Count < {minItems})");
+                ReportAndClose(writer, mode, path, Violated, new Message("{0} must have at least {1} items.", subject, minItems));
+            }
+
+            if (constraints.MaxItems is int maxItems)
+            {
+                writer.Open($"if ({value}.Count > {maxItems})");
+                ReportAndClose(writer, mode, path, Violated, new Message("{0} must have at most {1} items.", subject, maxItems));
             }
         }
 
@@ -81,17 +110,21 @@ namespace TcbGen.Generator.Emit
             writer.Close();
         }
 
-        private static void Bound(List<(string Condition, string Message)> checks, string value, string? bound, string comparison, string message)
+        /// <summary>Whether a field of <paramref name="type"/>, or an element of one at any depth, has a pattern to match.</summary>
+        private static bool HasPatterns(ObjectSpec type)
         {
-            if (bound != null)
+            foreach (FieldSpec field in type.Fields)
             {
-                checks.Add(($"{value} {comparison} {bound}", message));
+                if (field.Constraints?.Pattern != null || ItemPatterns(field.Type))
+                {
+                    return true;
+                }
             }
+
+            return false;
         }
 
         /// <summary>Whether an array's elements, at any depth, have a pattern to match.</summary>
         private static bool ItemPatterns(TypeRef type) => type.Items != null && (type.Items.Constraints?.Pattern != null || ItemPatterns(type.Items));
-
-        private static string? Text(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

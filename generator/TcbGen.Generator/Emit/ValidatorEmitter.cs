@@ -32,7 +32,6 @@ namespace TcbGen.Generator.Emit
 
             writer.Line();
             string ns = options.Namespace;
-            string request = $"global::{ns}.{spec.RequestTypeName}";
             writer.Summary($"Checks a <see cref=\"{spec.RequestTypeName}\"/> before it is sent: required fields, conditional requirements and enum values.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"public static partial class {spec.ValidatorClassName}");
@@ -40,7 +39,7 @@ namespace TcbGen.Generator.Emit
             writer.Summary("Whether the request has no problem at all. Allocates nothing.");
             writer.Param("request", "The request to check.");
             writer.Doc("returns", "<see langword=\"true\"/> when <see cref=\"Validate\"/> would find nothing.");
-            writer.Open($"public static bool IsValid({request} request)");
+            writer.Open($"public static bool IsValid(global::{ns}.{spec.RequestTypeName} request)");
             writer.Line("if (request == null) throw new global::System.ArgumentNullException(nameof(request));");
             writer.Line($"return IsValid{spec.RequestTypeName}(request);");
             writer.Close();
@@ -49,31 +48,42 @@ namespace TcbGen.Generator.Emit
             writer.Summary("Finds every problem of the request in one pass.");
             writer.Param("request", "The request to check.");
             writer.Doc("returns", "Every problem, each located by its wire path; empty when the request is valid.");
-            writer.Open($"public static global::System.Collections.Generic.IReadOnlyList<{Problem}> Validate({request} request)");
+            writer.Open($"public static global::System.Collections.Generic.IReadOnlyList<{Problem}> Validate(global::{ns}.{spec.RequestTypeName} request)");
             writer.Line("if (request == null) throw new global::System.ArgumentNullException(nameof(request));");
             writer.Line($"{ProblemList}? problems = null;");
             writer.Line($"Collect{spec.RequestTypeName}(request, string.Empty, ref problems);");
             writer.Line($"return problems ?? (global::System.Collections.Generic.IReadOnlyList<{Problem}>)global::System.Array.Empty<{Problem}>();");
             writer.Close();
 
-            var objects = new List<ObjectSpec> { spec.Request };
-            objects.AddRange(spec.NestedObjects.Where(o => o.IsRequestSide));
-            foreach (ObjectSpec type in objects)
+            bool patterns = false;
+            foreach (ObjectSpec type in RequestObjects(spec))
             {
                 writer.Line();
                 EmitObjectCheck(writer, type, ns, Mode.IsValid);
                 writer.Line();
                 EmitObjectCheck(writer, type, ns, Mode.Collect);
+                patterns |= HasPatterns(type);
             }
 
-            foreach (EnumSpec enumSpec in spec.Enums.Where(e => e.IsRequestSide))
+            foreach (EnumSpec enumSpec in spec.Enums)
             {
+                if (!enumSpec.IsRequestSide)
+                {
+                    continue;
+                }
+
                 writer.Line();
-                string type = $"global::{ns}.{enumSpec.TypeName}";
-                writer.MembershipMethod($"private static bool IsDefined({type} value)", "value", enumSpec.Members.Select(m => $"{type}.{m.Name}").ToList());
+                writer.Open($"private static bool IsDefined(global::{ns}.{enumSpec.TypeName} value)");
+                writer.OpenMembershipSwitch("value", enumSpec.Members.Count);
+                foreach (EnumMemberSpec member in enumSpec.Members)
+                {
+                    writer.Line($"case global::{ns}.{enumSpec.TypeName}.{member.Name}:");
+                }
+
+                writer.CloseMembershipSwitch(enumSpec.Members.Count);
             }
 
-            if (objects.Any(o => o.Fields.Any(f => f.Constraints?.Pattern != null || ItemPatterns(f.Type))))
+            if (patterns)
             {
                 writer.Line();
                 EmitMatches(writer);
@@ -87,12 +97,30 @@ namespace TcbGen.Generator.Emit
             writer.Close();
         }
 
+        /// <summary>The request, then the request-side nested objects: every object the validator checks.</summary>
+        private static IEnumerable<ObjectSpec> RequestObjects(EndpointSpec spec)
+        {
+            yield return spec.Request!;
+            foreach (ObjectSpec nested in spec.NestedObjects)
+            {
+                if (nested.IsRequestSide)
+                {
+                    yield return nested;
+                }
+            }
+        }
+
         private static void EmitObjectCheck(SourceWriter writer, ObjectSpec type, string ns, Mode mode)
         {
-            string signature = mode == Mode.IsValid
-                ? $"private static bool IsValid{type.TypeName}(global::{ns}.{type.TypeName} value)"
-                : $"private static void Collect{type.TypeName}(global::{ns}.{type.TypeName} value, string path, ref {ProblemList}? problems)";
-            writer.Open(signature);
+            if (mode == Mode.IsValid)
+            {
+                writer.Open($"private static bool IsValid{type.TypeName}(global::{ns}.{type.TypeName} value)");
+            }
+            else
+            {
+                writer.Open($"private static void Collect{type.TypeName}(global::{ns}.{type.TypeName} value, string path, ref {ProblemList}? problems)");
+            }
+
             foreach (FieldSpec field in type.Fields)
             {
                 EmitFieldChecks(writer, type, field, ns, mode);
@@ -108,16 +136,16 @@ namespace TcbGen.Generator.Emit
 
         private static void EmitFieldChecks(SourceWriter writer, ObjectSpec owner, FieldSpec field, string ns, Mode mode)
         {
-            string access = "value." + field.PropertyName;
-            string wire = field.WireName;
+            var path = new ProblemPath(field.WireName, 0);
             if (field.Required && !field.Type.IsValueType)
             {
-                Report(writer, mode, $"{access} == null", $"path + {CSharp.Literal(wire)}", "Missing", $"'{wire}' is required.");
+                writer.Open($"if (value.{field.PropertyName} == null)");
+                ReportAndClose(writer, mode, path, "Missing", new Message("{0} is required.", Subject.Field(field.WireName)));
             }
 
             if (field.RequiredWhen != null)
             {
-                FieldSpec discriminator = owner.Fields.First(f => f.PropertyName == field.RequiredWhen.FieldPropertyName);
+                FieldSpec discriminator = Discriminator(owner, field.RequiredWhen);
                 string test = field.RequiredWhen.Value.Kind == ConstantKind.String
                     ? $"string.Equals(value.{discriminator.PropertyName}, {CSharp.Constant(field.RequiredWhen.Value, ns)}, global::System.StringComparison.Ordinal)"
                     : $"value.{discriminator.PropertyName} == {CSharp.Constant(field.RequiredWhen.Value, ns)}";
@@ -127,7 +155,8 @@ namespace TcbGen.Generator.Emit
                     test = $"({test} || value.{discriminator.PropertyName} == null)";
                 }
 
-                Report(writer, mode, $"{test} && {access} == null", $"path + {CSharp.Literal(wire)}", "MissingConditional", $"'{wire}' is required when '{field.RequiredWhen.FieldWireName}' is {field.RequiredWhen.Value.WireText}.");
+                writer.Open($"if ({test} && value.{field.PropertyName} == null)");
+                ReportAndClose(writer, mode, path, "MissingConditional", new Message("{0} is required when '{1}' is {2}.", Subject.Field(field.WireName), field.RequiredWhen.FieldWireName, field.RequiredWhen.Value.WireText));
             }
 
             EmitConstraintChecks(writer, field, mode);
@@ -136,18 +165,32 @@ namespace TcbGen.Generator.Emit
                 return;
             }
 
+            var access = ValueAccess.Property("value", field.PropertyName);
             bool nullable = !(field.Required && field.Type.IsValueType);
-            string value = nullable && field.Type.IsValueType ? access + ".Value" : access;
             if (nullable)
             {
-                writer.Open(field.Type.IsValueType ? $"if ({access}.HasValue)" : $"if ({access} != null)");
+                writer.OpenIfSet(access, field.Type.IsValueType);
             }
 
-            EmitValueChecks(writer, field.Type, value, $"path + {CSharp.Literal(wire)}", wire, ns, mode, 0);
+            EmitValueChecks(writer, field.Type, nullable && field.Type.IsValueType ? access.Unwrapped : access, path, field.WireName, ns, mode, 0);
             if (nullable)
             {
                 writer.Close();
             }
+        }
+
+        /// <summary>The field whose value a conditional requirement depends on; the spec reader made sure it exists.</summary>
+        private static FieldSpec Discriminator(ObjectSpec owner, RequiredWhenSpec requirement)
+        {
+            foreach (FieldSpec field in owner.Fields)
+            {
+                if (field.PropertyName == requirement.FieldPropertyName)
+                {
+                    return field;
+                }
+            }
+
+            throw new System.InvalidOperationException("No field " + requirement.FieldPropertyName + " in " + owner.TypeName + ".");
         }
 
 #pragma warning disable CS8524 // Exhaustive over the named checks: a new ValueCheck must be handled here (CS8509).
@@ -162,17 +205,28 @@ namespace TcbGen.Generator.Emit
 #pragma warning restore CS8524
 
         /// <summary>Checks a non-null value: enum membership, nested objects, array items.</summary>
-        private static void EmitValueChecks(SourceWriter writer, TypeRef type, string value, string pathExpression, string what, string ns, Mode mode, int depth)
+        private static void EmitValueChecks(SourceWriter writer, TypeRef type, ValueAccess value, ProblemPath path, string what, string ns, Mode mode, int depth)
         {
             switch (type.Info.Check)
             {
                 case ValueCheck.None:
                     break;
                 case ValueCheck.EnumMember:
-                    Report(writer, mode, $"!IsDefined({value})", pathExpression, "InvalidEnumValue", null, $"{CSharp.Literal($"'{what}' is ")} + ((int){value}).ToString({CSharp.Invariant}) + \", which is not a value of {type.TypeName}.\"");
+                    writer.Open($"if (!IsDefined({value}))");
+                    if (mode == Mode.IsValid)
+                    {
+                        writer.Line("return false;");
+                    }
+                    else
+                    {
+                        writer.Line($"Add(ref problems, path + {path.Wire:literal}{path.Indexes}, {ProblemKind}.InvalidEnumValue, \"'{what:escaped}' is \" + ((int){value}).ToString({CSharp.Invariant}) + \", which is not a value of {type.TypeName}.\");");
+                    }
+
+                    writer.Close();
                     break;
                 case ValueCheck.Time:
-                    Report(writer, mode, $"!{value}.HasValue", pathExpression, "InvalidTime", $"'{what}' holds no time: a TcbTime read from a response whose text was not a time cannot be sent.");
+                    writer.Open($"if (!{value}.HasValue)");
+                    ReportAndClose(writer, mode, path, "InvalidTime", new Message("{0} holds no time: a TcbTime read from a response whose text was not a time cannot be sent.", Subject.Field(what)));
                     break;
                 case ValueCheck.NestedObject:
                     if (mode == Mode.IsValid)
@@ -181,26 +235,27 @@ namespace TcbGen.Generator.Emit
                     }
                     else
                     {
-                        writer.Line($"Collect{type.TypeName}({value}, {pathExpression} + \".\", ref problems);");
+                        writer.Line($"Collect{type.TypeName}({value}, path + {path.Wire:literal}{path.Indexes} + \".\", ref problems);");
                     }
 
                     break;
                 case ValueCheck.Items:
-                    string index = "i" + depth;
-                    string item = "item" + depth;
+                    string index = Locals.Index(depth);
+                    string item = Locals.Item(depth);
                     writer.Open($"for (int {index} = 0; {index} < {value}.Count; {index}++)");
                     writer.Line($"var {item} = {value}[{index}];");
-                    string itemPath = $"{pathExpression} + \"[\" + {index}.ToString({CSharp.Invariant}) + \"]\"";
+                    ProblemPath itemPath = path.Item();
                     TypeRef items = type.Items!;
                     if (items.IsValueType)
                     {
-                        EmitItemChecks(writer, items, item, itemPath, what, ns, mode, depth);
+                        EmitItemChecks(writer, items, new ValueAccess(item), itemPath, what, ns, mode, depth);
                     }
                     else
                     {
-                        Report(writer, mode, $"{item} == null", itemPath, "Missing", $"An item of '{what}' is null.");
+                        writer.Open($"if ({item} == null)");
+                        ReportAndClose(writer, mode, itemPath, "Missing", new Message("{0} is null.", Subject.ItemOf(what)));
                         writer.Open($"else");
-                        EmitItemChecks(writer, items, item, itemPath, what, ns, mode, depth);
+                        EmitItemChecks(writer, items, new ValueAccess(item), itemPath, what, ns, mode, depth);
                         writer.Close();
                     }
 
@@ -210,23 +265,33 @@ namespace TcbGen.Generator.Emit
         }
 
         /// <summary>A non-null array element: its own constraints, then what its type needs checked.</summary>
-        private static void EmitItemChecks(SourceWriter writer, TypeRef items, string item, string itemPath, string what, string ns, Mode mode, int depth)
+        private static void EmitItemChecks(SourceWriter writer, TypeRef items, ValueAccess item, ProblemPath itemPath, string what, string ns, Mode mode, int depth)
         {
             if (items.Constraints != null)
             {
-                EmitConstraints(writer, items.Constraints, item, itemPath, $"An item of '{what}'", mode);
+                EmitConstraints(writer, items.Constraints, item, itemPath, Subject.ItemOf(what), mode);
             }
 
             EmitValueChecks(writer, items, item, itemPath, what + "[]", ns, mode, depth + 1);
         }
 
-        private static void Report(SourceWriter writer, Mode mode, string condition, string pathExpression, string kind, string? message, string? messageExpression = null)
+        /// <summary>
+        /// The body of the failed check's <c>if</c>, which the caller opened: <c>IsValid</c> returns false, <c>Validate</c>
+        /// adds the problem; then the <c>if</c> is closed.
+        /// </summary>
+        private static void ReportAndClose(SourceWriter writer, Mode mode, ProblemPath path, string kind, Message message)
         {
-            string text = messageExpression ?? CSharp.Literal(message!);
-            writer.Open($"if ({condition})");
-            writer.Line(mode == Mode.IsValid
-                ? "return false;"
-                : $"Add(ref problems, {pathExpression}, {ProblemKind}.{kind}, {text});");
+            if (mode == Mode.IsValid)
+            {
+                writer.Line("return false;");
+            }
+            else
+            {
+                SourceWriter.LineText line = writer.StartLine($"Add(ref problems, path + {path.Wire:literal}{path.Indexes}, {ProblemKind}.{kind}, ");
+                message.AppendLiteralTo(line.Builder);
+                line.End(");");
+            }
+
             writer.Close();
         }
     }

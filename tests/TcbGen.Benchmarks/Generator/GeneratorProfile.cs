@@ -53,13 +53,27 @@ namespace TcbGen.Benchmarks.Generator
                 }
 
                 long emitted = texts.Sum(t => (long)t.Length);
-                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "Generated text: {0:N0} chars in {1} files.", emitted, texts.Count));
+                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "Generated text: {0:N0} chars in {1} files, SHA-256 {2} (equal before and after a change that keeps the output).", emitted, texts.Count, Hash(texts)));
             }
 
+            EmitterProfile.Run(output, checkedSpecs.Accepted, options);
             ByType(output, "Reading the specs", 8, () => scenario.Specs.Select(s => SpecParser.Parse(s.Path, s.GetText()!.ToString())).ToList());
             ByType(output, "Emitting the text", 8, () => checkedSpecs.Accepted.Select(s => EndpointFileEmitter.Emit(s, options)).ToList());
             ByType(output, "Whole driver, cold", 15, () => scenario.TcbCold());
             return 0;
+        }
+
+        private static string Hash(List<string> texts)
+        {
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            foreach (string text in texts)
+            {
+                byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
+            }
+
+            sha.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
+            return Convert.ToHexString(sha.Hash!).Substring(0, 16);
         }
 
         private static void ByType(TextWriter output, string what, int top, Action action)
