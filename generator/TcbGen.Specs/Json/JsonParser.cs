@@ -176,7 +176,7 @@ namespace TcbGen.Specs.Json
 
         private JsonObject CloseObject(int start, List<JsonProperty> properties)
         {
-            var node = new JsonObject(start, _position, new List<JsonProperty>(properties));
+            var node = new JsonObject(start, _position, properties.ToArray());
             properties.Clear();
             _depth--;
             return node;
@@ -184,7 +184,7 @@ namespace TcbGen.Specs.Json
 
         private JsonArray CloseArray(int start, List<JsonNode> items)
         {
-            var node = new JsonArray(start, _position, new List<JsonNode>(items));
+            var node = new JsonArray(start, _position, items.ToArray());
             items.Clear();
             _depth--;
             return node;
