@@ -43,13 +43,14 @@ namespace TcbGen.Specs.Json
 
     internal sealed class JsonObject : JsonNode
     {
-        public JsonObject(int start, int end, List<JsonProperty> properties)
+        public JsonObject(int start, int end, JsonProperty[] properties)
             : base(JsonNodeKind.Object, start, end)
         {
             Properties = properties;
         }
 
-        public List<JsonProperty> Properties { get; }
+        /// <summary>The properties in the order written; an array, not a list, so an object costs one allocation less.</summary>
+        public JsonProperty[] Properties { get; }
 
         public JsonProperty? Find(string name)
         {
@@ -87,13 +88,14 @@ namespace TcbGen.Specs.Json
 
     internal sealed class JsonArray : JsonNode
     {
-        public JsonArray(int start, int end, List<JsonNode> items)
+        public JsonArray(int start, int end, JsonNode[] items)
             : base(JsonNodeKind.Array, start, end)
         {
             Items = items;
         }
 
-        public List<JsonNode> Items { get; }
+        /// <summary>The items in the order written.</summary>
+        public JsonNode[] Items { get; }
     }
 
     internal sealed class JsonString : JsonNode

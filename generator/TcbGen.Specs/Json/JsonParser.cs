@@ -176,7 +176,7 @@ namespace TcbGen.Specs.Json
 
         private JsonObject CloseObject(int start, List<JsonProperty> properties)
         {
-            var node = new JsonObject(start, _position, new List<JsonProperty>(properties));
+            var node = new JsonObject(start, _position, properties.ToArray());
             properties.Clear();
             _depth--;
             return node;
@@ -184,7 +184,7 @@ namespace TcbGen.Specs.Json
 
         private JsonArray CloseArray(int start, List<JsonNode> items)
         {
-            var node = new JsonArray(start, _position, new List<JsonNode>(items));
+            var node = new JsonArray(start, _position, items.ToArray());
             items.Clear();
             _depth--;
             return node;
@@ -218,9 +218,16 @@ namespace TcbGen.Specs.Json
             _position++;
 
             // Most strings hold no escape: take them straight from the text, with no builder.
+            string text = _text;
             int end = _position;
-            while (end < _text.Length && _text[end] != '"' && _text[end] != '\\' && _text[end] >= 0x20)
+            while (end < text.Length)
             {
+                char c = text[end];
+                if (c == '"' || c == '\\' || c < 0x20)
+                {
+                    break;
+                }
+
                 end++;
             }
 
@@ -351,18 +358,21 @@ namespace TcbGen.Specs.Json
 
         private void SkipWhitespace()
         {
-            while (_position < _text.Length)
+            // A local cursor and text: the loop then runs in registers rather than writing the field back for every space.
+            string text = _text;
+            int position = _position;
+            while (position < text.Length)
             {
-                char c = _text[_position];
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+                char c = text[position];
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
                 {
-                    _position++;
+                    break;
                 }
-                else
-                {
-                    return;
-                }
+
+                position++;
             }
+
+            _position = position;
         }
 
         private bool TryConsume(char c)

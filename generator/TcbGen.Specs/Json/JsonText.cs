@@ -20,7 +20,7 @@ namespace TcbGen.Specs.Json
             {
                 case JsonObject obj:
                     builder.Append('{');
-                    for (int i = 0; i < obj.Properties.Count; i++)
+                    for (int i = 0; i < obj.Properties.Length; i++)
                     {
                         if (i > 0)
                         {
@@ -36,7 +36,7 @@ namespace TcbGen.Specs.Json
                     break;
                 case JsonArray array:
                     builder.Append('[');
-                    for (int i = 0; i < array.Items.Count; i++)
+                    for (int i = 0; i < array.Items.Length; i++)
                     {
                         if (i > 0)
                         {

@@ -82,12 +82,12 @@ namespace TcbGen.Specs
             if (type.Items != null)
             {
                 var items = (JsonArray)value;
-                for (int i = 0; i < items.Items.Count; i++)
+                for (int i = 0; i < items.Items.Length; i++)
                 {
                     CheckValue(type.Items, items.Items[i], path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", type.Items.Constraints);
                 }
 
-                CheckConstraint(value, constraints == null ? null : ConstraintCheck.Count(constraints, items.Items.Count, path));
+                CheckConstraint(value, constraints == null ? null : ConstraintCheck.Count(constraints, items.Items.Length, path));
                 return;
             }
 

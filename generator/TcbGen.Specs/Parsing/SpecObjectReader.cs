@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using TcbGen.Specs.Json;
 
 namespace TcbGen.Specs
@@ -14,15 +15,15 @@ namespace TcbGen.Specs
         // The properties kept: the object's own list when every name is allowed and given once (a spec's usual case, no
         // allocation), else a copy without the rejected ones. Searched linearly: an object has a handful of properties, and
         // a dictionary per object cost more to build than its look-ups saved.
-        private readonly List<JsonProperty> _properties;
+        private readonly JsonProperty[] _properties;
 
         public SpecObjectReader(SpecParseContext context, JsonObject json, string what, params string[] allowed)
         {
             _context = context;
             Json = json;
-            List<JsonProperty> properties = json.Properties;
+            JsonProperty[] properties = json.Properties;
             List<JsonProperty>? kept = null;
-            for (int i = 0; i < properties.Count; i++)
+            for (int i = 0; i < properties.Length; i++)
             {
                 JsonProperty property = properties[i];
                 bool isAllowed = System.Array.IndexOf(allowed, property.Name) >= 0;
@@ -41,10 +42,10 @@ namespace TcbGen.Specs
                     continue;
                 }
 
-                kept ??= properties.GetRange(0, i);
+                kept ??= properties.Take(i).ToList();
             }
 
-            _properties = kept ?? properties;
+            _properties = kept?.ToArray() ?? properties;
             What = what;
         }
 
@@ -54,11 +55,11 @@ namespace TcbGen.Specs
 
         public JsonProperty? Property(string name)
         {
-            int index = IndexOf(_properties, name, _properties.Count);
+            int index = IndexOf(_properties, name, _properties.Length);
             return index < 0 ? null : _properties[index];
         }
 
-        public bool Has(string name) => IndexOf(_properties, name, _properties.Count) >= 0;
+        public bool Has(string name) => IndexOf(_properties, name, _properties.Length) >= 0;
 
         public JsonString? String(string name, bool required = false) => Get<JsonString>(name, required, JsonNodeKind.String, "a string");
 
@@ -116,7 +117,7 @@ namespace TcbGen.Specs
         }
 
         /// <summary>The index of the first of <paramref name="properties"/>' first <paramref name="count"/> named <paramref name="name"/>, or -1.</summary>
-        private static int IndexOf(List<JsonProperty> properties, string name, int count)
+        private static int IndexOf(JsonProperty[] properties, string name, int count)
         {
             for (int i = 0; i < count; i++)
             {

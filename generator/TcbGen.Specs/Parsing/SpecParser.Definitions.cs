@@ -64,7 +64,7 @@ namespace TcbGen.Specs
             var reader = new SpecObjectReader(context, root, "a definitions file", "$schema", "description", "types", "errorSets");
             reader.String("$schema");
             reader.String("description");
-            foreach (JsonNode item in reader.Array("types")?.Items ?? new List<JsonNode>())
+            foreach (JsonNode item in reader.Array("types")?.Items ?? Array.Empty<JsonNode>())
             {
                 ParseTypeDeclaration(context, item);
             }

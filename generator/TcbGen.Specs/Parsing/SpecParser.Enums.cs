@@ -22,7 +22,7 @@ namespace TcbGen.Specs
                 return null;
             }
 
-            if (values.Items.Count == 0)
+            if (values.Items.Length == 0)
             {
                 context.Report(SpecDiagnosticIds.InvalidEnum, "'enum' must list at least one value.", values);
                 return null;

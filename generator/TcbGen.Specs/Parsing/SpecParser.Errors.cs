@@ -44,7 +44,7 @@ namespace TcbGen.Specs
             var rows = new List<ErrorRow>();
             var codes = new HashSet<long>();
             var names = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (JsonNode item in array?.Items ?? new List<JsonNode>())
+            foreach (JsonNode item in array?.Items ?? System.Array.Empty<JsonNode>())
             {
                 if (item is not JsonObject json)
                 {
@@ -107,7 +107,7 @@ namespace TcbGen.Specs
         private static List<ErrorSetInclude> ParseErrorSetIncludes(SpecParseContext context, SpecObjectReader reader)
         {
             var includes = new List<ErrorSetInclude>();
-            foreach (JsonNode item in reader.Array("errorSets")?.Items ?? new List<JsonNode>())
+            foreach (JsonNode item in reader.Array("errorSets")?.Items ?? System.Array.Empty<JsonNode>())
             {
                 if (item is not JsonString setName)
                 {
@@ -133,7 +133,7 @@ namespace TcbGen.Specs
         private static EquatableArray<ErrorSetDeclaration> ParseErrorSetDeclarations(SpecParseContext context, JsonObject? sets)
         {
             var declarations = new List<ErrorSetDeclaration>();
-            foreach (JsonProperty set in sets?.Properties ?? new List<JsonProperty>())
+            foreach (JsonProperty set in sets?.Properties ?? System.Array.Empty<JsonProperty>())
             {
                 SourceSpan nameSpan = context.Span(set.NameStart, set.NameEnd);
                 if (declarations.Exists(d => d.Name == set.Name))
@@ -168,7 +168,7 @@ namespace TcbGen.Specs
         private static EquatableArray<ExampleSpec> ParseExamples(SpecParseContext context, SpecObjectReader reader, ObjectSpec? requestSpec, ObjectSpec responseSpec)
         {
             var examples = new List<ExampleSpec>();
-            foreach (JsonNode item in reader.Array("examples")?.Items ?? new List<JsonNode>())
+            foreach (JsonNode item in reader.Array("examples")?.Items ?? System.Array.Empty<JsonNode>())
             {
                 if (item is not JsonObject json)
                 {

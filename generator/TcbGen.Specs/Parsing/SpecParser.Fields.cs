@@ -27,7 +27,7 @@ namespace TcbGen.Specs
             // after): searched linearly, as an object has a handful of fields and two sets per object cost more.
             var named = new List<(FieldSpec Field, bool HasPropertyName)>();
 
-            foreach (JsonNode item in fieldsJson?.Items ?? new List<JsonNode>())
+            foreach (JsonNode item in fieldsJson?.Items ?? System.Array.Empty<JsonNode>())
             {
                 if (item is not JsonObject fieldJson)
                 {

@@ -194,7 +194,7 @@ namespace TcbGen.Specs
         private static EquatableArray<string> ParseNotes(SpecParseContext context, SpecObjectReader reader)
         {
             var notes = new List<string>();
-            foreach (JsonNode item in reader.Array("notes")?.Items ?? new List<JsonNode>())
+            foreach (JsonNode item in reader.Array("notes")?.Items ?? Array.Empty<JsonNode>())
             {
                 if (item is JsonString text)
                 {
@@ -212,7 +212,7 @@ namespace TcbGen.Specs
         private static EquatableArray<int> ParsePermissionSets(SpecParseContext context, SpecObjectReader reader)
         {
             var ids = new List<int>();
-            foreach (JsonNode item in reader.Array("permissionSets")?.Items ?? new List<JsonNode>())
+            foreach (JsonNode item in reader.Array("permissionSets")?.Items ?? Array.Empty<JsonNode>())
             {
                 // An integer (no fraction or exponent) out of range is a bad value, even beyond 64 bits; anything else is the wrong type.
                 if (item is JsonNumber number && number.Raw.IndexOfAny(NumberNonIntegerChars) < 0)
@@ -301,7 +301,7 @@ namespace TcbGen.Specs
                 return kinds.ToEquatableArray();
             }
 
-            if (array.Items.Count == 0)
+            if (array.Items.Length == 0)
             {
                 context.Report(SpecDiagnosticIds.InvalidValue, "'tokenKinds' must name at least one token kind, e.g. \"authorizer_access_token\".", array);
             }

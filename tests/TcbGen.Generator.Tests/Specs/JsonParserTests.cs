@@ -36,7 +36,7 @@ namespace TcbGen.Generator.Tests.Specs
         {
             JsonObject root = Assert.IsType<JsonObject>(JsonParser.Parse("{\"a\":1,\"a\":2}").Root);
 
-            Assert.Equal(2, root.Properties.Count);
+            Assert.Equal(2, root.Properties.Length);
         }
 
         [Fact]
@@ -49,7 +49,7 @@ namespace TcbGen.Generator.Tests.Specs
             Assert.Equal(new[] { "x", "y" }, a.Properties.Select(p => p.Name));
             Assert.Equal(new[] { "z" }, b.Properties.Select(p => p.Name));
             Assert.Empty(Assert.IsType<JsonObject>(root.Properties[2].Value).Properties);
-            Assert.Equal(2, Assert.IsType<JsonArray>(a.Properties[1].Value).Items.Count);
+            Assert.Equal(2, Assert.IsType<JsonArray>(a.Properties[1].Value).Items.Length);
             Assert.Single(Assert.IsType<JsonArray>(b.Properties[0].Value).Items);
         }
 
