@@ -63,12 +63,12 @@ namespace TcbGen.Benchmarks.Generator
             return 0;
         }
 
-        private static string Hash(List<string> texts)
+        private static string Hash(List<Microsoft.CodeAnalysis.Text.SourceText> texts)
         {
             using var sha = System.Security.Cryptography.SHA256.Create();
-            foreach (string text in texts)
+            foreach (Microsoft.CodeAnalysis.Text.SourceText text in texts)
             {
-                byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text.ToString());
                 sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
             }
 
