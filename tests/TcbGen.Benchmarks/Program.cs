@@ -18,7 +18,7 @@ namespace TcbGen.Benchmarks
     /// <item><c>--in-process</c>: run the cases in this process instead of one process per case (no per-run build).</item>
     /// <item><c>--verify</c>: check that the benchmarks measure what they claim, then exit (no timing).</item>
     /// <item><c>--guard</c>: TcbGen cold against Refit cold at N = 100 and 1,000; fails when the ratio is 25 % worse than RESULTS.md records (CI). <c>--guard-slowed K</c> reads each spec K more times, to show it fails.</item>
-    /// <item><c>--profile-generator [N]</c>: a cold generator run over N specs (default 1,000) stage by stage, and its allocations by type, then exit.</item>
+    /// <item><c>--profile-generator [N] [--loop K]</c>: a cold generator run over N specs (default 1,000) stage by stage, and its allocations by type, then exit; with <c>--loop K</c>, only K cold runs for a profiler.</item>
     /// <item><c>--profile-edit [N] [--loop K]</c>: an unrelated <c>.cs</c> edit at N specs (default 2,000), TcbGen against Refit in interleaved rounds, and which steps ran; <c>--loop K</c> only repeats TcbGen's edit, for a profiler.</item>
     /// <item><c>--code-size</c>: the generated code per spec (lines, bytes), then exit.</item>
     /// <item><c>--profile-allocations</c>: the per-call clients' allocations by type, then exit.</item>
@@ -57,7 +57,9 @@ namespace TcbGen.Benchmarks
 
             if (rest.Remove("--profile-generator"))
             {
-                return Generator.GeneratorProfile.Run(Console.Out, rest.Count > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+                int loop = rest.IndexOf("--loop") is int at && at >= 0 && at + 1 < rest.Count ? int.Parse(rest[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+                int count = rest.Count > 0 && int.TryParse(rest[0], out int n) ? n : 1000;
+                return Generator.GeneratorProfile.Run(Console.Out, count, loop);
             }
 
             if (rest.Remove("--code-size"))

@@ -17,13 +17,24 @@ namespace TcbGen.Benchmarks.Generator
     /// <c>--profile-generator [N]</c>: where a cold TcbGen run over N synthetic specs spends its time and memory. Each stage
     /// of the pipeline is run on its own (reading the specs, the cross-spec check, emitting the text, Roslyn parsing that
     /// text as the driver does with every added source), then the whole driver cold; and the driver's allocations by type,
-    /// sampled by the runtime's AllocationTick events (one per ~100 KB).
+    /// sampled by the runtime's AllocationTick events (one per ~100 KB). With <c>--loop K</c> it only runs the driver cold K
+    /// times, for a profiler to sample (<c>dotnet-trace collect -- dotnet TcbGen.Benchmarks.dll --profile-generator 1000 --loop 100</c>).
     /// </summary>
     internal static class GeneratorProfile
     {
-        public static int Run(TextWriter output, int count)
+        public static int Run(TextWriter output, int count, int loop)
         {
             var scenario = new GeneratorScenario(count, RoslynHost.DriverOptions);
+            if (loop > 0)
+            {
+                for (int i = 0; i < loop; i++)
+                {
+                    scenario.TcbCold();
+                }
+
+                return 0;
+            }
+
             var options = new GenerationOptions("Bench.Tcb", UseRequiredMembers: true, LanguageVersionSupported: true);
             List<ParsedSpec> parsed = null!;
             CrossSpecResult checkedSpecs = null!;
@@ -57,6 +68,7 @@ namespace TcbGen.Benchmarks.Generator
             }
 
             EmitterProfile.Run(output, checkedSpecs.Accepted, options);
+            GcProfile.Run(output, scenario);
             ByType(output, "Reading the specs", 8, () => scenario.Specs.Select(s => SpecParser.Parse(s.Path, s.GetText()!.ToString())).ToList());
             ByType(output, "Emitting the text", 8, () => checkedSpecs.Accepted.Select(s => EndpointFileEmitter.Emit(s, options)).ToList());
             ByType(output, "Whole driver, cold", 15, () => scenario.TcbCold());
