@@ -8,7 +8,7 @@ namespace TcbGen.Generator.Emit
     /// A catalog format of <see cref="FieldType"/> (read expression, write statement, query expression) filled in where it
     /// is written: <c>{0}</c> the value, <c>{1}</c> the generated type's full name, <c>{2}</c> its simple name.
     /// </summary>
-    internal readonly struct CatalogExpression
+    internal readonly struct CatalogExpression : IHoleFiller
     {
         private readonly string _format;
         private readonly ValueAccess _value;
@@ -24,39 +24,27 @@ namespace TcbGen.Generator.Emit
         }
 
         /// <summary>Appends the filled format.</summary>
-        public void AppendTo(StringBuilder builder)
+        public void AppendTo(StringBuilder builder) => FormatHoles.Fill(builder, _format, this);
+
+        /// <inheritdoc />
+        public void AppendHole(StringBuilder builder, char hole)
         {
-            int start = 0;
-            for (int i = 0; i + 2 < _format.Length; i++)
+            switch (hole)
             {
-                if (_format[i] != '{' || _format[i + 2] != '}')
-                {
-                    continue;
-                }
+                case '0':
+                    _value.AppendTo(builder);
+                    break;
+                case '1':
+                    if (_type.TypeName != null)
+                    {
+                        builder.Append("global::").Append(_namespace).Append('.').Append(_type.TypeName);
+                    }
 
-                builder.Append(_format, start, i - start);
-                switch (_format[i + 1])
-                {
-                    case '0':
-                        _value.AppendTo(builder);
-                        break;
-                    case '1':
-                        if (_type.TypeName != null)
-                        {
-                            builder.Append("global::").Append(_namespace).Append('.').Append(_type.TypeName);
-                        }
-
-                        break;
-                    default:
-                        builder.Append(_type.TypeName);
-                        break;
-                }
-
-                start = i + 3;
-                i += 2;
+                    break;
+                default:
+                    builder.Append(_type.TypeName);
+                    break;
             }
-
-            builder.Append(_format, start, _format.Length - start);
         }
     }
 }

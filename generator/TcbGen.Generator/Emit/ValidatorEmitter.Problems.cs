@@ -64,7 +64,7 @@ namespace TcbGen.Generator.Emit
         /// A problem's message, written as a C# string literal only where <c>Validate</c> adds it (never built for
         /// <c>IsValid</c>). The format's own text is plain; <c>{0}</c> is the subject, <c>{1}</c> and <c>{2}</c> spec text or a number.
         /// </summary>
-        private readonly struct Message
+        private readonly struct Message : IHoleFiller
         {
             private readonly string _format;
             private readonly Subject _subject;
@@ -90,38 +90,30 @@ namespace TcbGen.Generator.Emit
             public void AppendLiteralTo(StringBuilder builder)
             {
                 builder.Append('"');
-                int start = 0;
-                for (int i = 0; i + 2 < _format.Length; i++)
+                FormatHoles.Fill(builder, _format, this);
+                builder.Append('"');
+            }
+
+            /// <inheritdoc />
+            public void AppendHole(StringBuilder builder, char hole)
+            {
+                switch (hole)
                 {
-                    if (_format[i] != '{' || _format[i + 2] != '}')
-                    {
-                        continue;
-                    }
-
-                    builder.Append(_format, start, i - start);
-                    switch (_format[i + 1])
-                    {
-                        case '0':
-                            builder.Append(_subject.Prefix);
-                            SpecText.AppendEscaped(builder, _subject.Wire);
-                            builder.Append('\'');
-                            break;
-                        case '1' when _first == null:
-                            CSharp.AppendInteger(builder, _number);
-                            break;
-                        case '1':
-                            SpecText.AppendEscaped(builder, _first!);
-                            break;
-                        default:
-                            SpecText.AppendEscaped(builder, _second!);
-                            break;
-                    }
-
-                    start = i + 3;
-                    i += 2;
+                    case '0':
+                        builder.Append(_subject.Prefix);
+                        SpecText.AppendEscaped(builder, _subject.Wire);
+                        builder.Append('\'');
+                        break;
+                    case '1' when _first == null:
+                        CSharp.AppendInteger(builder, _number);
+                        break;
+                    case '1':
+                        SpecText.AppendEscaped(builder, _first!);
+                        break;
+                    default:
+                        SpecText.AppendEscaped(builder, _second!);
+                        break;
                 }
-
-                builder.Append(_format, start, _format.Length - start).Append('"');
             }
         }
     }
