@@ -8,6 +8,12 @@ namespace TcbGen.Specs
     {
         private static readonly char[] WordSeparators = { '_', '-', ' ', '.' };
 
+        /// <summary>Slots of the per-thread table of derived names (one per hash, the newest wins).</summary>
+        private const int PascalSlots = 512;
+
+        [System.ThreadStatic]
+        private static (string Wire, string Pascal)[]? t_pascalSlots;
+
         private static readonly HashSet<string> Keywords = new HashSet<string>
         {
             "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
@@ -51,6 +57,22 @@ namespace TcbGen.Specs
         /// <c>secretid</c> → <c>SecretId</c>, <c>dbinstance_id</c> → <c>DbInstanceId</c>.
         /// </summary>
         public static string ToPascalCase(string wireName)
+        {
+            // Specs repeat the same wire names (env, openid, errcode …) field after field and spec after spec, and the
+            // driver keeps every derived name for the session: the same name is handed out once per thread, not made again.
+            (string Wire, string Pascal)[] slots = t_pascalSlots ??= new (string, string)[PascalSlots];
+            ref (string Wire, string Pascal) slot = ref slots[System.StringComparer.Ordinal.GetHashCode(wireName) & (PascalSlots - 1)];
+            if (slot.Wire != null && string.Equals(slot.Wire, wireName, System.StringComparison.Ordinal))
+            {
+                return slot.Pascal;
+            }
+
+            string made = MakePascalCase(wireName);
+            slot = (wireName, made);
+            return made;
+        }
+
+        private static string MakePascalCase(string wireName)
         {
             // One word (most wire names, e.g. "env" or "functionName"): no split and no builder.
             if (wireName.Length > 0 && wireName.IndexOfAny(WordSeparators) < 0)

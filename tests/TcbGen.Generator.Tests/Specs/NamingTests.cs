@@ -31,6 +31,28 @@ namespace TcbGen.Generator.Tests.Specs
         }
 
         [Fact]
+        public void ARepeatedWireNameGetsTheSameNameAgainEvenAfterManyOthers()
+        {
+            // More distinct names than the per-thread table has slots, so entries are replaced and found again.
+            var first = new List<string>();
+            for (int i = 0; i < 3000; i++)
+            {
+                first.Add(Naming.ToPascalCase(WireName(i)));
+            }
+
+            for (int i = 2999; i >= 0; i--)
+            {
+                string again = Naming.ToPascalCase(WireName(i));
+                Assert.Equal(first[i], again);
+                Assert.Equal(Expected(i), again);
+            }
+
+            static string WireName(int i) => (i % 3) switch { 0 => "field_" + i + "_appid", 1 => "f" + i, _ => "msg-" + i };
+
+            static string Expected(int i) => (i % 3) switch { 0 => "Field" + i + "AppId", 1 => "F" + i, _ => "Msg" + i };
+        }
+
+        [Fact]
         public void EveryCompoundWordIsOneLowerCaseWordSpelledAsTheSameLetters()
         {
             foreach (KeyValuePair<string, string> word in Naming.CompoundWordSpellings)
