@@ -11,7 +11,7 @@ namespace TcbGen.Runtime
     /// the call's own token wherever it appears, and the value of every token-, ticket- or secret-named parameter or
     /// field (<c>access_token</c>, <c>cloudbase_access_token</c>, <c>component_access_token</c>,
     /// <c>authorizer_access_token</c>, <c>*_refresh_token</c>, <c>component_verify_ticket</c>, <c>appsecret</c>, …)
-    /// in query strings, form bodies, JSON and HTML.
+    /// in query strings, form bodies, JSON (string, number and boolean values) and HTML.
     /// </summary>
     internal static class TcbSecretRedactor
     {
@@ -25,6 +25,12 @@ namespace TcbGen.Runtime
         // JSON (also with escaped quotes inside a JSON string): "name": "value" or \"name\":\"value\".
         private static readonly Regex JsonField = new Regex(
             "(?<q>\\\\?\")" + Name + "\\k<q>\\s*:\\s*\\\\?\"(?<value>(?:[^\"\\\\]|\\\\(?!\")[^\"]?)*)",
+            RegexOptions.CultureInvariant);
+
+        // JSON numbers and booleans ("pin": 123456, "key": true): a secret is not always a string. Quoted as the string
+        // form is (also escaped), the value ends where the literal does.
+        private static readonly Regex JsonScalar = new Regex(
+            "(?<q>\\\\?\")" + Name + "\\k<q>\\s*:\\s*(?<value>-?(?>[0-9][0-9.eE+\\-]*)|true|false)",
             RegexOptions.CultureInvariant);
 
         // Query strings, form bodies, request lines in HTML or text: name=value, also with = percent- or HTML-encoded.
@@ -56,6 +62,7 @@ namespace TcbGen.Runtime
 
             MatchEvaluator mask = secretFields == null || secretFields.Count == 0 ? MaskValue : match => Masked(match, secretFields);
             redacted = JsonField.Replace(redacted, mask);
+            redacted = JsonScalar.Replace(redacted, mask);
             return Parameter.Replace(redacted, mask);
         }
 

@@ -18,6 +18,9 @@ namespace TcbGen.Runtime.Tests.Diagnostics
         [InlineData("x access_token%3DSECRET1&y", "x access_token%3D***&y")]
         [InlineData("component_verify_ticket=SECRET1 component_appsecret=SECRET2", "component_verify_ticket=*** component_appsecret=***")]
         [InlineData("{\"ACCESS_TOKEN\":\"SECRET1", "{\"ACCESS_TOKEN\":\"***")]
+        [InlineData("{\"verify_ticket\": 918273645, \"n\": 1}", "{\"verify_ticket\": ***, \"n\": 1}")]
+        [InlineData("{\"secret_code\":-12.5e3,\"token_flag\":true}", "{\"secret_code\":***,\"token_flag\":***}")]
+        [InlineData("{\"m\":\"{\\\"access_token\\\":123456}\"}", "{\"m\":\"{\\\"access_token\\\":***}\"}")]
         public void Secrets_are_masked_in_every_text_form(string text, string expected)
         {
             Assert.Equal(expected, TcbSecretRedactor.Redact(text));
@@ -42,6 +45,16 @@ namespace TcbGen.Runtime.Tests.Diagnostics
                 "{\"session_key\":\"***\",\"session_keys\":\"k\",\"secretkey\":\"***\",\"n\":1} x?otp=***&env=e",
                 TcbSecretRedactor.Redact("{\"session_key\":\"S1\",\"session_keys\":\"k\",\"secretkey\":\"S2\",\"n\":1} x?otp=123456&env=e", null, secretFields));
             Assert.Equal("{\"session_key\":\"S1\"}", TcbSecretRedactor.Redact("{\"session_key\":\"S1\"}"));
+        }
+
+        [Fact]
+        public void A_specs_secret_field_is_masked_when_it_is_a_number_or_a_boolean()
+        {
+            string[] secretFields = { "pin", "is_admin" };
+
+            Assert.Equal(
+                "{\"pin\": ***, \"pins\": 5, \"is_admin\":***, \"errcode\": 0, \"expires_in\": 7200}",
+                TcbSecretRedactor.Redact("{\"pin\": 482913, \"pins\": 5, \"is_admin\":false, \"errcode\": 0, \"expires_in\": 7200}", null, secretFields));
         }
 
         [Fact]
