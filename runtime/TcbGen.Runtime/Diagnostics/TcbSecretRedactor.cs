@@ -22,15 +22,11 @@ namespace TcbGen.Runtime
         // cost stays linear however long the text (an errmsg is not bounded).
         private const string Name = "(?<name>(?>[A-Za-z0-9_]+))";
 
-        // JSON (also with escaped quotes inside a JSON string): "name": "value" or \"name\":\"value\".
+        // JSON (also with escaped quotes inside a JSON string): "name": "value" or \"name\":\"value\", and numbers and
+        // booleans ("pin": 123456, "key": true), since a secret is not always a string; a literal's value ends where it does.
         private static readonly Regex JsonField = new Regex(
-            "(?<q>\\\\?\")" + Name + "\\k<q>\\s*:\\s*\\\\?\"(?<value>(?:[^\"\\\\]|\\\\(?!\")[^\"]?)*)",
-            RegexOptions.CultureInvariant);
-
-        // JSON numbers and booleans ("pin": 123456, "key": true): a secret is not always a string. Quoted as the string
-        // form is (also escaped), the value ends where the literal does.
-        private static readonly Regex JsonScalar = new Regex(
-            "(?<q>\\\\?\")" + Name + "\\k<q>\\s*:\\s*(?<value>-?(?>[0-9][0-9.eE+\\-]*)|true|false)",
+            "(?<q>\\\\?\")" + Name + "\\k<q>\\s*:\\s*"
+            + "(?:\\\\?\"(?<value>(?:[^\"\\\\]|\\\\(?!\")[^\"]?)*)|(?<value>-?(?>[0-9][0-9.eE+\\-]*)|true|false))",
             RegexOptions.CultureInvariant);
 
         // Query strings, form bodies, request lines in HTML or text: name=value, also with = percent- or HTML-encoded.
@@ -62,7 +58,6 @@ namespace TcbGen.Runtime
 
             MatchEvaluator mask = secretFields == null || secretFields.Count == 0 ? MaskValue : match => Masked(match, secretFields);
             redacted = JsonField.Replace(redacted, mask);
-            redacted = JsonScalar.Replace(redacted, mask);
             return Parameter.Replace(redacted, mask);
         }
 
