@@ -45,6 +45,7 @@ namespace TcbGen.Generator.Emit
         {
             writer.Summary($"Calls <c>{spec.Name:xml}</c> ({HttpMethods.WireName(spec.Method)} <c>{spec.Path:xml}</c>): {spec.Title:xml}.");
             EndpointDocs.WriteRemarks(writer, spec);
+            EndpointDocs.WriteSeeAlso(writer, spec);
             if (spec.Request != null)
             {
                 writer.Param("request", "The request; it is validated before anything is sent.");

@@ -65,6 +65,15 @@ namespace TcbGen.Generator.Emit
             writer.Doc("remarks", remarks);
         }
 
+        /// <summary>A <c>seealso</c> link to each WeChat page the spec was written from (its <c>docs</c>).</summary>
+        public static void WriteSeeAlso(SourceWriter writer, EndpointSpec spec)
+        {
+            foreach (string url in spec.Docs)
+            {
+                writer.Doc("seealso", "WeChat's documentation", $"href=\"{CSharp.Xml(url)}\"");
+            }
+        }
+
         private static void StartParagraph(SourceWriter.DocText remarks, bool wrap, ref bool first)
         {
             if (wrap)

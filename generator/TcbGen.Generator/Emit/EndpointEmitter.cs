@@ -57,6 +57,7 @@ namespace TcbGen.Generator.Emit
         {
             writer.Summary($"<c>{spec.Name:xml}</c>: {spec.Title:xml}.");
             EndpointDocs.WriteRemarks(writer, spec);
+            EndpointDocs.WriteSeeAlso(writer, spec);
 
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"public static partial class {spec.EndpointClassName}");

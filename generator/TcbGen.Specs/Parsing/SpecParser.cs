@@ -17,7 +17,7 @@ namespace TcbGen.Specs
 
         private static readonly string[] SpecProperties =
         {
-            "$schema", "name", "csharpName", "title", "description", "decisions", "notes", "permissionSets", "method", "requestBody", "path",
+            "$schema", "name", "csharpName", "title", "description", "docs", "decisions", "notes", "permissionSets", "method", "requestBody", "path",
             "tokenKinds", "retrySafe", "request", "response", "errorSets", "defineErrorSets", "errors", "examples",
         };
 
@@ -91,6 +91,8 @@ namespace TcbGen.Specs
             string title = reader.String("title", required: true)?.Value ?? string.Empty;
             string? description = reader.String("description")?.Value;
 
+            EquatableArray<string> docs = ParseDocs(context, reader);
+
             // The author's decisions are for the spec's readers only: checked, never carried into generated code.
             ParseDecisions(context, reader);
             EquatableArray<string> notes = ParseNotes(context, reader);
@@ -142,7 +144,8 @@ namespace TcbGen.Specs
                 context.Span(name),
                 context.References.ToEquatableArray(),
                 pendingErrors,
-                errorSets);
+                errorSets,
+                docs);
         }
 
         private static string ParseTypePrefix(SpecParseContext context, SpecObjectReader reader, JsonString? name)
@@ -169,6 +172,36 @@ namespace TcbGen.Specs
             string derived = Naming.ToPascalCase(name.Value);
             return context.CheckIdentifier(derived, NameRole.Member, "endpoint '{0}'", name.Value, name, "Set 'csharpName' to a valid C# identifier.") ? derived : placeholder;
         }
+
+        /// <summary><c>"docs"</c>: the WeChat pages the spec was written from, each an absolute http(s) URL.</summary>
+        private static EquatableArray<string> ParseDocs(SpecParseContext context, SpecObjectReader reader)
+        {
+            var docs = new List<string>();
+            foreach (JsonNode item in reader.Array("docs")?.Items ?? Array.Empty<JsonNode>())
+            {
+                if (item is not JsonString url)
+                {
+                    context.Report(SpecDiagnosticIds.WrongJsonType, $"Each 'docs' entry must be a string (a page's URL), not {item.KindName}.", item);
+                }
+                else if (!IsPageUrl(url.Value))
+                {
+                    context.Report(SpecDiagnosticIds.InvalidValue, $"'docs' entry '{url.Value}' is not an absolute http or https URL.", item);
+                }
+                else
+                {
+                    docs.Add(url.Value);
+                }
+            }
+
+            return docs.ToEquatableArray();
+        }
+
+        private static bool IsPageUrl(string value) =>
+            Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && value.IndexOfAny(UrlBreakingChars) < 0;
+
+        // Characters that would end an XML attribute or a line of documentation.
+        private static readonly char[] UrlBreakingChars = { '"', '<', '>', ' ', '\t', '\r', '\n' };
 
         /// <summary><c>"decisions"</c>: a string, or an array of strings, one decision each.</summary>
         private static void ParseDecisions(SpecParseContext context, SpecObjectReader reader)
