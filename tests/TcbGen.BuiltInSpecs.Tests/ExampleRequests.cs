@@ -22,7 +22,27 @@ namespace TcbGen.BuiltInSpecs.Tests
         public static object Build(EndpointSpec spec, string exampleJson)
         {
             using JsonDocument document = JsonDocument.Parse(exampleJson);
-            return BuildObject(spec, spec.Request!, document.RootElement);
+            object request = BuildObject(spec, spec.Request!, document.RootElement);
+            FillQuery(spec, request);
+            return request;
+        }
+
+        /// <summary>
+        /// Examples hold the body only; a required query field (an <c>action=get</c> in the URL) gets its first enum member,
+        /// or a plain value, so the call is valid.
+        /// </summary>
+        private static void FillQuery(EndpointSpec spec, object request)
+        {
+            foreach (FieldSpec field in spec.Request!.Fields.Where(f => f.Location == FieldLocation.Query && f.Required))
+            {
+                PropertyInfo property = request.GetType().GetProperty(field.PropertyName)!;
+                Type core = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                object? value = core.IsEnum ? Enum.GetValues(core).GetValue(0)
+                    : core == typeof(string) ? "example"
+                    : core == typeof(bool) ? true
+                    : System.Convert.ChangeType(1, core, System.Globalization.CultureInfo.InvariantCulture);
+                property.SetValue(request, value);
+            }
         }
 
         public static Type GeneratedType(string typeName) =>

@@ -70,7 +70,7 @@ namespace TcbGen.Generator.Emit
         {
             foreach (string url in spec.Docs)
             {
-                writer.Doc("seealso", "WeChat's documentation", $"href=\"{CSharp.Xml(url)}\"");
+                writer.Doc("seealso", "WeChat's documentation", $" href=\"{CSharp.Xml(url)}\"");
             }
         }
 

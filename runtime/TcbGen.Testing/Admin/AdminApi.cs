@@ -23,7 +23,7 @@ namespace TcbGen.Testing.Admin
     /// <item><c>GET /__admin/requests[?endpoint=NAME]</c>: the recorded requests, tokens and secrets masked.</item>
     /// <item><c>DELETE /__admin/requests</c>: forget them.</item>
     /// <item><c>POST /__admin/tokens</c> <c>{"kind":"authorizer_access_token","appid":"wx..."}</c> (+ <c>"env"</c> for a <c>cloudbase_access_token</c>): issue a token.</item>
-    /// <item><c>POST /__admin/reset</c>: drop faults and recorded requests.</item>
+    /// <item><c>POST /__admin/reset</c>: drop faults, recorded requests and the state set/add calls stored.</item>
     /// </list>
     /// </remarks>
     internal static class AdminApi
@@ -57,6 +57,7 @@ namespace TcbGen.Testing.Admin
                     {
                         state.Faults.Clear();
                         state.Recorder.Clear();
+                        state.Linked.Clear();
                     }),
                     _ => AdminResponse.Problem(StatusCodes.Status404NotFound, $"No admin route {method} {Prefix}{route}. Routes: GET endpoints, POST|DELETE faults, GET|DELETE requests, POST tokens, POST reset."),
                 };

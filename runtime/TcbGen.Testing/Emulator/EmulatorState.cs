@@ -3,6 +3,7 @@ using TcbGen.Testing.CloudCalls;
 using TcbGen.Testing.Faults;
 using TcbGen.Testing.Recording;
 using TcbGen.Testing.Specs;
+using TcbGen.Testing.State;
 using TcbGen.Testing.Tokens;
 
 namespace TcbGen.Testing.Emulator
@@ -15,6 +16,7 @@ namespace TcbGen.Testing.Emulator
             Options = options;
             Catalog = catalog;
             Tokens = new TokenRegistry(options.TimeProvider);
+            Linked = new LinkedState(StateLinks.BuiltIn(catalog.Contains));
         }
 
         public WeChatEmulatorOptions Options { get; }
@@ -28,6 +30,9 @@ namespace TcbGen.Testing.Emulator
         public FaultScript Faults { get; } = new FaultScript();
 
         public CloudCallSettings CloudCalls { get; } = new CloudCallSettings();
+
+        /// <summary>What set/add calls wrote that get/list calls read back (the links in <c>State/stateful-endpoints.json</c>).</summary>
+        public LinkedState Linked { get; }
 
         public RequestRecorder Recorder { get; } = new RequestRecorder();
 

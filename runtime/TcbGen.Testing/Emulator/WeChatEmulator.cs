@@ -71,6 +71,25 @@ namespace TcbGen.Testing
         /// <summary>The names of the spec'd endpoints served (not the token endpoints), in spec file order.</summary>
         public IReadOnlyList<string> EndpointNames => _state.Catalog.Endpoints.Select(e => e.Name).ToList();
 
+        /// <summary>
+        /// The served endpoints that keep state between calls, each with what it does ("stores the message push
+        /// configuration", "lists the database collections"): what a set or add call writes, the matching get or list call
+        /// reads back. Every other endpoint answers its spec's example. Cleared by <c>POST /__admin/reset</c>.
+        /// </summary>
+        public IReadOnlyDictionary<string, string> StatefulEndpoints
+        {
+            get
+            {
+                SortedDictionary<string, string> roles = _state.Linked.Links.Roles();
+                if (_state.Catalog.Contains(CloudCalls.CloudCallSettings.EndpointName))
+                {
+                    roles[CloudCalls.CloudCallSettings.EndpointName] = "stores the cloud-call setting per env (set), reads it back (get)";
+                }
+
+                return roles;
+            }
+        }
+
         /// <summary>The appid <see cref="ComponentTokenPath"/> accepts.</summary>
         public string ComponentAppId => _state.Options.ComponentAppId;
 

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace TcbGen.Testing.State
+{
+    /// <summary>
+    /// Which endpoints keep state in the emulator, declared as links between specs (<c>stateful-endpoints.json</c>, beside
+    /// this file), not as code per endpoint: a <see cref="DocumentLink"/> (what a set call writes, a get call reads back) or
+    /// a <see cref="CollectionLink"/> (what add calls put in a list, list calls show and remove calls take out).
+    /// </summary>
+    internal sealed class StateLinks
+    {
+        private const string ResourceName = "stateful-endpoints.json";
+
+        private StateLinks(IReadOnlyList<DocumentLink> documents, IReadOnlyList<CollectionLink> collections)
+        {
+            Documents = documents;
+            Collections = collections;
+        }
+
+        public IReadOnlyList<DocumentLink> Documents { get; }
+
+        public IReadOnlyList<CollectionLink> Collections { get; }
+
+        /// <summary>The links shipped with the emulator, keeping those whose endpoints the running spec set serves.</summary>
+        public static StateLinks BuiltIn(Func<string, bool> isServed)
+        {
+            using Stream stream = typeof(StateLinks).Assembly.GetManifestResourceStream(ResourceName)
+                ?? throw new InvalidOperationException($"The emulator's {ResourceName} resource is missing.");
+            using JsonDocument document = JsonDocument.Parse(stream);
+            return Parse(document.RootElement, isServed);
+        }
+
+        /// <summary>Reads the links; a link naming an endpoint the spec set does not serve is left out whole.</summary>
+        public static StateLinks Parse(JsonElement root, Func<string, bool> isServed)
+        {
+            var documents = root.GetProperty("documents").EnumerateArray().Select(ReadDocument).Where(d => d.Endpoints.All(isServed)).ToList();
+            var collections = root.GetProperty("collections").EnumerateArray().Select(ReadCollection).Where(c => c.Endpoints.All(isServed)).ToList();
+            return new StateLinks(documents, collections);
+        }
+
+        /// <summary>Every endpoint some link names, with what it does: for the coverage table and the README.</summary>
+        public SortedDictionary<string, string> Roles()
+        {
+            var roles = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (DocumentLink link in Documents)
+            {
+                roles[link.Set.Endpoint] = $"stores the {link.What}";
+                roles[link.Get.Endpoint] = $"reads back the {link.What}";
+            }
+
+            foreach (CollectionLink link in Collections)
+            {
+                link.Add.ForEach(a => roles[a.Endpoint] = $"adds to the {link.What}");
+                link.Remove.ForEach(r => roles[r.Endpoint] = $"removes from the {link.What}");
+                link.List.ForEach(l => roles[l.Endpoint] = $"lists the {link.What}");
+            }
+
+            return roles;
+        }
+
+        private static DocumentLink ReadDocument(JsonElement json) => new DocumentLink(
+            json.GetProperty("what").GetString()!,
+            ReadCall(json.GetProperty("set")),
+            ReadCall(json.GetProperty("get")),
+            ReadMap(json.GetProperty("fields")),
+            json.TryGetProperty("into", out JsonElement into) ? into.GetString() : null);
+
+        private static CollectionLink ReadCollection(JsonElement json) => new CollectionLink(
+            json.GetProperty("what").GetString()!,
+            json.GetProperty("add").EnumerateArray().Select(a => new AddCall(ReadCall(a), ReadMap(a.GetProperty("item")))).ToList(),
+            Items(json, "remove").Select(r => new RemoveCall(ReadCall(r), ReadMap(r.GetProperty("match")))).ToList(),
+            json.GetProperty("list").EnumerateArray().Select(l => new ListCall(ReadCall(l), l.GetProperty("array").GetString()!)).ToList(),
+            json.GetProperty("identity").GetString()!);
+
+        private static IEnumerable<JsonElement> Items(JsonElement json, string name) =>
+            json.TryGetProperty(name, out JsonElement array) ? array.EnumerateArray() : Enumerable.Empty<JsonElement>();
+
+        private static LinkedCall ReadCall(JsonElement json) => new LinkedCall(
+            json.GetProperty("endpoint").GetString()!,
+            Items(json, "key").Select(k => k.GetString()!).ToList());
+
+        private static IReadOnlyList<KeyValuePair<string, string>> ReadMap(JsonElement json) =>
+            json.EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString()!)).ToList();
+    }
+
+    /// <summary>One endpoint in a link, and the request fields whose values pick the record it works on (e.g. <c>env</c>).</summary>
+    internal sealed record LinkedCall(string Endpoint, IReadOnlyList<string> Key);
+
+    /// <summary>
+    /// A set call stores some of its request fields (request name → response name in <see cref="Fields"/>); the get call
+    /// with the same key answers its example response with the stored values in place (under <see cref="Into"/>, a dotted
+    /// response path, or at the top). A field the set call leaves out keeps its stored value ("omitted means unchanged").
+    /// </summary>
+    internal sealed record DocumentLink(string What, LinkedCall Set, LinkedCall Get, IReadOnlyList<KeyValuePair<string, string>> Fields, string? Into)
+    {
+        public IEnumerable<string> Endpoints => new[] { Set.Endpoint, Get.Endpoint };
+    }
+
+    /// <summary>
+    /// Add calls put an item in the list of their key, each item the list call's example item with the mapped request
+    /// values in place (<see cref="AddCall.Item"/>: item field → request field); <see cref="Identity"/> is the item field
+    /// that tells items apart (an add with a known identity replaces the item). Remove calls take out the items whose
+    /// fields equal their request's (<see cref="RemoveCall.Match"/>). A list call answers its example response with the
+    /// array at <see cref="ListCall.Array"/> replaced by the key's items, once anything was added for that key.
+    /// </summary>
+    internal sealed record CollectionLink(string What, List<AddCall> Add, List<RemoveCall> Remove, List<ListCall> List, string Identity)
+    {
+        public IEnumerable<string> Endpoints => Add.Select(a => a.Call.Endpoint).Concat(Remove.Select(r => r.Call.Endpoint)).Concat(List.Select(l => l.Call.Endpoint));
+    }
+
+    internal sealed record AddCall(LinkedCall Call, IReadOnlyList<KeyValuePair<string, string>> Item)
+    {
+        public string Endpoint => Call.Endpoint;
+    }
+
+    internal sealed record RemoveCall(LinkedCall Call, IReadOnlyList<KeyValuePair<string, string>> Match)
+    {
+        public string Endpoint => Call.Endpoint;
+    }
+
+    internal sealed record ListCall(LinkedCall Call, string Array)
+    {
+        public string Endpoint => Call.Endpoint;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using TcbGen.BuiltInSpecs.Tests.Tcb;
+using Xunit;
+
+namespace TcbGen.BuiltInSpecs.Tests
+{
+    /// <summary>
+    /// What a set, create or add call writes, the matching get or list call reads back, through the generated clients
+    /// (the links in runtime/TcbGen.Testing/State/stateful-endpoints.json).
+    /// </summary>
+    public sealed class StatefulPairsTests : IClassFixture<EmulatorClients>
+    {
+        private const string Env = "onboarding-env-1";
+
+        private readonly EmulatorClients _clients;
+
+        /// <summary>Takes the emulator and clients the class shares.</summary>
+        /// <param name="clients">The emulator and the generated clients.</param>
+        public StatefulPairsTests(EmulatorClients clients) => _clients = clients;
+
+        /// <summary>setCallBackConfig, then getCallBackConfig answers the configuration just set.</summary>
+        [Fact]
+        public async Task TheCallbackConfigSetIsReadBack()
+        {
+            await _clients.Authorizer.SetCallBackConfigAsync(new SetCallBackConfigRequest
+            {
+                FunctionConfig = new CallbackFunctionConfig
+                {
+                    Enable = true,
+                    Callbacks = new List<CallbackRule> { new CallbackRule { MsgType = "text", Env = Env, FunctionName = "onText", Enable = true } },
+                },
+            });
+
+            GetCallBackConfigResponse read = await _clients.Authorizer.GetCallBackConfigAsync();
+
+            CallbackRule rule = Assert.Single(read.Data!.FunctionConfig!.Callbacks!);
+            Assert.Equal(("text", "onText"), (rule.MsgType, rule.FunctionName));
+            Assert.True(read.Data.FunctionConfig.Enable);
+        }
+
+        /// <summary>uploadfuncconfig, then getfuncconfig answers the same config string for that env, function and type.</summary>
+        [Fact]
+        public async Task TheFunctionConfigUploadedIsReadBack()
+        {
+            await _clients.Authorizer.GetUploadFunctionConfigAsync(new GetUploadFunctionConfigRequest { Env = Env, FunctionName = "login", Type = 3, Config = "{\"timeout\":9}" });
+
+            GetFunctionConfigResponse read = await _clients.Authorizer.GetFunctionConfigAsync(new GetFunctionConfigRequest { Env = Env, FunctionName = "login", Type = 3 });
+
+            Assert.Equal("{\"timeout\":9}", read.Config);
+        }
+
+        /// <summary>batchupdatetriggers for two envs, then gettriggers of each env answers the triggers set.</summary>
+        [Fact]
+        public async Task TheTriggersUpdatedAreReadBackPerEnv()
+        {
+            await _clients.Component.UpdateTriggersAsync(new UpdateTriggersRequest
+            {
+                Funcname = "nightly",
+                Envs = new List<string> { "env-a", "env-b" },
+                Triggers = new List<BatchScfTrigger> { new BatchScfTrigger { TriggerName = "at-two", Type = "timer", Config = "0 0 2 * * * *" } },
+            });
+
+            foreach (string env in new[] { "env-a", "env-b" })
+            {
+                GetTriggersResponse read = await _clients.Component.GetTriggersAsync(new GetTriggersRequest { Env = env, Funcname = "nightly" });
+                Assert.Equal("at-two", Assert.Single(read.Triggers!).TriggerName);
+            }
+        }
+
+        /// <summary>A collection added is listed; deleted, it is no longer listed.</summary>
+        [Fact]
+        public async Task ACollectionIsAddedListedAndDeleted()
+        {
+            await _clients.Authorizer.AddDatabaseCollectionAsync(new AddDatabaseCollectionRequest { Env = Env, CollectionName = "orders" });
+            await _clients.Authorizer.AddDatabaseCollectionAsync(new AddDatabaseCollectionRequest { Env = Env, CollectionName = "users" });
+
+            GetDatabaseCollectionResponse listed = await _clients.Authorizer.GetDatabaseCollectionAsync(new GetDatabaseCollectionRequest { Env = Env });
+            Assert.Equal(new[] { "orders", "users" }, listed.Collections!.Select(c => c.Name));
+
+            await _clients.Authorizer.DeleteDatabaseCollectionAsync(new DeleteDatabaseCollectionRequest { Env = Env, CollectionName = "orders" });
+            GetDatabaseCollectionResponse after = await _clients.Authorizer.GetDatabaseCollectionAsync(new GetDatabaseCollectionRequest { Env = Env });
+            Assert.Equal(new[] { "users" }, after.Collections!.Select(c => c.Name));
+        }
+
+        /// <summary>An environment the platform creates is in its environment list.</summary>
+        [Fact]
+        public async Task AnEnvironmentCreatedIsListed()
+        {
+            await _clients.Component.CreateTcbEnvAsync(new CreateTcbEnvRequest { Alias = "shop-prod", EnvType = "run" });
+
+            GetTcbEnvListResponse listed = await _clients.Component.GetTcbEnvListAsync();
+
+            Assert.Contains("shop-prod", listed.InfoList!.Select(e => e.Alias));
+        }
+    }
+}
