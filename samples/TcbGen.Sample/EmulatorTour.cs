@@ -10,7 +10,7 @@ using TcbGen.Testing;
 
 namespace TcbGen.Sample
 {
-    /// <summary>The main job: every endpoint through the generated clients, then the failures a user cares about.</summary>
+    /// <summary>The main job: the four seed endpoints, a merchant onboarding through both families, then the failures a user cares about.</summary>
     internal static class EmulatorTour
     {
         private const string AuthorizerAppId = "wx-sample-miniprogram";
@@ -44,7 +44,7 @@ namespace TcbGen.Sample
             ITcbAuthorizerClient authorizer = services.GetRequiredService<ITcbAuthorizerClientFactory>().For(AuthorizerAppId);
             ITcbComponentClient component = services.GetRequiredService<ITcbComponentClient>();
 
-            output.WriteLine($"TcbGen sample: WeChat emulator at {emulator.BaseAddress}, endpoints: {string.Join(", ", emulator.EndpointNames)}");
+            output.WriteLine($"TcbGen sample: WeChat emulator at {emulator.BaseAddress}, serving {emulator.EndpointNames.Count} endpoints (every built-in spec)");
             output.WriteLine();
             output.WriteLine($"Calls (tokens come from the third-party flow: component token, then authorizer token; {tokenHome}):");
 
@@ -72,6 +72,8 @@ namespace TcbGen.Sample
 
             SetCallBackConfigResponse configured = await authorizer.SetCallBackConfigAsync(CallbackConfig(), cancellationToken);
             output.WriteLine($"  setCallBackConfig        -> errcode {configured.ErrorCode} {configured.ErrorMessage} (function and container configs)");
+
+            await Onboarding.RunAsync(component, authorizer, AuthorizerAppId, output, cancellationToken);
 
             await CloudCallAsync(emulator, component, cloudbaseTokenFile, output, cancellationToken);
 

@@ -23,7 +23,13 @@ namespace TcbGen.Generator.Tests.EndToEnd
 
         public async Task InitializeAsync()
         {
-            var options = new WeChatEmulatorOptions { IncludeBuiltInSpecs = true };
+            // The specs the tests' compilation generates: the seeds and the test specs (not the families the emulator also embeds).
+            var options = new WeChatEmulatorOptions { IncludeBuiltInSpecs = false };
+            foreach (string seed in Directory.GetFiles(Paths.SpecsDirectory, "*.tcb.json"))
+            {
+                options.SpecFiles.Add(seed);
+            }
+
             options.SpecDirectories.Add(Path.Combine(Paths.TestsDirectory, "TestSpecs"));
             Emulator = await WeChatEmulator.StartAsync(options);
             string token = Emulator.IssueToken(WeChatEmulator.AuthorizerAccessTokenKind, AppId);

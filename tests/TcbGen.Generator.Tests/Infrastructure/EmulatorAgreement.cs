@@ -23,9 +23,10 @@ namespace TcbGen.Generator.Tests.Infrastructure
                 var options = new WeChatEmulatorOptions { IncludeBuiltInSpecs = false };
                 foreach (AdditionalText spec in specs)
                 {
+                    // A seed spec is served from its own file, as the compilation reads it (the emulator's embedded built-ins hold more).
                     if (spec.Path.StartsWith(Paths.SpecsDirectory, StringComparison.Ordinal))
                     {
-                        options.IncludeBuiltInSpecs = true;
+                        options.SpecFiles.Add(spec.Path);
                         continue;
                     }
 
