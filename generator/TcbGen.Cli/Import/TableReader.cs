@@ -16,11 +16,11 @@ namespace TcbGen.Cli.Import
         private static readonly string[] DefaultHeaders = { "默认值", "default", "default value" };
         private static readonly Regex Identifier = new Regex("^[A-Za-z_$][A-Za-z0-9_.$\\[\\]-]*$", RegexOptions.Compiled);
         private static readonly Regex TypeWord = new Regex(
-            "^(string|str|number|int|integer|int32|int64|uint|uint32|uint64|long|float|double|bool|boolean|object|objectarray|objarray|object array|array|array<[^>]+>|array\\.<[^>]+>|[a-z]+\\[\\]|json|arraybuffer|enum)$",
+            "^(string|str|number|int|integer|int32|int64|uint|uint32|uint64|long|float|double|bool|boolean|object|objectarray|objarray|object array|array|array<[^>]+>|array\\.<[^>]+>|[a-z]+\\[\\]|json|arraybuffer|enum|(?:str|num|int|bool)array|array of [A-Za-z_][A-Za-z0-9_]*)$",
             RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
         private static readonly Regex GluedRow = new Regex(
-            "^([A-Za-z_][A-Za-z0-9_]*?)(string|number|boolean|objarray|object|array<[^>]+>|array|Array<[^>]+>|Array\\.<Object>|Array|Object|int32|int64|uint32|int)(?![A-Za-z0-9_ ])(.*)$",
+            "^([A-Za-z_][A-Za-z0-9_]*?)(string|number|boolean|objarray|strarray|numarray|object|array<[^>]+>|array|Array<[^>]+>|Array\\.<Object>|Array|Object|int32|int64|uint32|int)(?![A-Za-z0-9_ ])(.*)$",
             RegexOptions.Compiled);
 
         private static readonly Regex Markers = new Regex("^((?:└|├|─|—|-|&emsp;|\u2003|\u3000|\u00a0|>)\\s*)+", RegexOptions.Compiled);
@@ -101,6 +101,11 @@ namespace TcbGen.Cli.Import
                 {
                     // "list object array 当前查询的账号基本信息列表": a two-word type.
                     words = new[] { words[0], "object array" }.Concat(words.Skip(3)).ToArray();
+                }
+                else if (words.Length >= 4 && words[1].Equals("array", StringComparison.OrdinalIgnoreCase) && words[2] == "of" && Identifier.IsMatch(words[3]))
+                {
+                    // "functions Array of Function 函数列表": the older pages' named item type.
+                    words = new[] { words[0], string.Join(" ", words, 1, 3) }.Concat(words.Skip(4)).ToArray();
                 }
 
                 if (words.Length >= 2 && TypeWord.IsMatch(words[1]) && Identifier.IsMatch(Markers.Replace(words[0], string.Empty)))
