@@ -42,7 +42,7 @@ namespace TcbGen.Cli.Import
 
                 if (line.StartsWith("\u0000cut ", StringComparison.Ordinal))
                 {
-                    TryJsonRows(CutJsonArray(line.Substring(5)), table);
+                    TryJsonRows(line.Substring(5), table);
                     table.Cut = true;
                     continue;
                 }
@@ -129,11 +129,15 @@ namespace TcbGen.Cli.Import
             return table;
         }
 
-        /// <summary>A JSON-array table spread over several lines becomes one line; a cut one stays as it is and reads as no rows.</summary>
+        /// <summary>
+        /// A JSON-array table spread over several lines (in a ```json fence on the newer pages) becomes one line. Brackets
+        /// inside strings ("取值范围 [0, 1000)") do not count. One that never closes before its fence ends or the text
+        /// ends is marked cut: its complete rows are read, and the table warns.
+        /// </summary>
         private static IEnumerable<string> JoinJsonArrays(IEnumerable<string> lines)
         {
             var pending = new List<string>();
-            int depth = 0;
+            var depth = new JsonDepth();
             foreach (string line in lines)
             {
                 string trimmed = line.Trim();
@@ -143,13 +147,21 @@ namespace TcbGen.Cli.Import
                     continue;
                 }
 
+                if (trimmed.StartsWith("```", StringComparison.Ordinal))
+                {
+                    yield return "\u0000cut " + string.Join(" ", pending);
+                    pending.Clear();
+                    depth = new JsonDepth();
+                    yield return line;
+                    continue;
+                }
+
                 pending.Add(trimmed);
-                depth += trimmed.Count(c => c == '[') - trimmed.Count(c => c == ']');
-                if (depth <= 0)
+                if (depth.Read(trimmed) <= 0)
                 {
                     yield return string.Join(" ", pending);
                     pending.Clear();
-                    depth = 0;
+                    depth = new JsonDepth();
                 }
             }
 
@@ -178,40 +190,61 @@ namespace TcbGen.Cli.Import
             table.Items.Add(new TableRow(name, type.Trim().Trim('`'), string.IsNullOrWhiteSpace(required) ? null : required.Trim(), description.Trim(), depth, string.IsNullOrWhiteSpace(defaultText) ? null : defaultText!.Trim()));
         }
 
-        /// <summary>The newer pages' tables: a JSON array of <c>{"参数名", "类型", "必填", "说明"}</c> objects.</summary>
-        private static bool TryJsonRows(string line, TableRows table)
+        /// <summary>
+        /// The newer pages' tables: a JSON array of <c>{"参数名", "类型", "必填", "说明"}</c> objects. One that does not parse
+        /// as a whole (cut, or a broken row) is read object by object: the rows that parse are kept, and the table is
+        /// marked cut so that it warns. False when the text holds no such row.
+        /// </summary>
+        private static bool TryJsonRows(string text, TableRows table)
+        {
+            var rows = new List<JsonElement>();
+            bool whole = TryParse(text, out JsonElement array) && array.ValueKind == JsonValueKind.Array;
+            if (whole)
+            {
+                rows.AddRange(array.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object));
+            }
+            else
+            {
+                int position = 0;
+                while (JsonRepair.Block(text, position, out int end, out bool complete) is { } block)
+                {
+                    position = Math.Max(end, position + 1);
+                    if (complete && TryParse(block, out JsonElement row) && row.ValueKind == JsonValueKind.Object)
+                    {
+                        rows.Add(row);
+                    }
+                }
+            }
+
+            rows = rows.Where(r => Value(r, NameHeaders) != null).ToList();
+            if (rows.Count == 0 && !text.Contains("\"参数名\"", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            table.Items.Add(new TableHeader(true));
+            foreach (JsonElement row in rows)
+            {
+                AddRow(table, Value(row, NameHeaders)!, Value(row, TypeHeaders) ?? "string", Value(row, RequiredHeaders), Value(row, new[] { "说明", "描述", "description", "desc" }) ?? string.Empty);
+            }
+
+            table.Cut |= !whole;
+            return true;
+        }
+
+        private static bool TryParse(string text, out JsonElement element)
         {
             try
             {
-                using JsonDocument document = JsonDocument.Parse(line, new JsonDocumentOptions { AllowTrailingCommas = true });
-                if (document.RootElement.ValueKind != JsonValueKind.Array)
-                {
-                    return false;
-                }
-
-                table.Items.Add(new TableHeader(true));
-                foreach (JsonElement row in document.RootElement.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object))
-                {
-                    string? name = Value(row, NameHeaders);
-                    if (name != null)
-                    {
-                        AddRow(table, name, Value(row, TypeHeaders) ?? "string", Value(row, RequiredHeaders), Value(row, new[] { "说明", "描述", "description", "desc" }) ?? string.Empty);
-                    }
-                }
-
+                using JsonDocument document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                element = document.RootElement.Clone();
                 return true;
             }
             catch (JsonException)
             {
+                element = default;
                 return false;
             }
-        }
-
-        /// <summary>The complete rows of a cut JSON-array table: everything up to the last closed object.</summary>
-        private static string CutJsonArray(string text)
-        {
-            int end = text.LastIndexOf('}');
-            return end < 0 ? "[]" : text.Substring(0, end + 1) + "]";
         }
 
         private static string? Value(JsonElement row, string[] keys)
