@@ -19,6 +19,7 @@ namespace TcbGen.Cli.Commands
             var root = new RootCommand("tcbgen: WeChat doc pages to TcbGen specs, spec checks, project setup and the WeChat emulator.")
             {
                 ImportCommand.Create(),
+                DiffCommand.Create(),
                 CheckCommand.Create(),
                 InitCommand.Create(),
                 EmulatorCommand.Create(),
