@@ -16,7 +16,7 @@ namespace TcbGen.Cli.Commands
         /// <returns>The exit code: 0 clean, 1 findings (spec errors, a page that failed to import, differences), 2 a usage or environment error.</returns>
         public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
         {
-            var root = new RootCommand("tcbgen: WeChat doc pages to TcbGen specs, spec checks, project setup and the WeChat emulator.")
+            var root = new RootCommand("tcbgen: WeChat doc pages to TcbGen specs, page-to-spec diffs, spec checks, project setup and the WeChat emulator. Exit codes: 0 clean; 1 findings (spec errors, a page that failed to import, differences); 2 a usage or environment error.")
             {
                 ImportCommand.Create(),
                 DiffCommand.Create(),
