@@ -31,6 +31,12 @@ namespace TcbGen.Cli.Commands
 
         private static async Task<int> RunAsync(int port, string[] specs, bool textPlain, TextWriter output, TextWriter error, CancellationToken cancellationToken)
         {
+            if (port is < 0 or > 65535)
+            {
+                await error.WriteLineAsync($"tcbgen emulator: --port {port} is not a port; give 1-65535, or 0 for a free one.").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
             var args = new List<string> { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             foreach (string directory in specs)
             {

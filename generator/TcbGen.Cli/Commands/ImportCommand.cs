@@ -4,141 +4,157 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using TcbGen.Cli.Import;
-using TcbGen.Specs.Model;
-using TcbGen.Specs;
+using TcbGen.Cli.Import.Batch;
 
 namespace TcbGen.Cli.Commands
 {
-    /// <summary><c>tcbgen import &lt;page|dir&gt; [-o file|dir]</c>: doc pages in, specs out, every guess listed for review.</summary>
+    /// <summary>
+    /// <c>tcbgen import &lt;page|dir&gt;... [-o file|dir] [--schema value] [--force]</c>: doc pages in, specs out, every guess
+    /// listed for review. One page without <c>-o</c> prints its spec; several pages (a folder, or a list) write one spec
+    /// per endpoint and one report. Exit codes: 0 every page imported, 1 a page failed (not an endpoint page, or its
+    /// spec was not written because the file exists or another page of the run wrote it), 2 a usage error.
+    /// </summary>
     internal static class ImportCommand
     {
         private static readonly string[] PageExtensions = { ".md", ".txt", ".html", ".htm" };
 
         public static Command Create()
         {
-            var page = new Argument<string>("page") { Description = "A WeChat doc page saved as Markdown, HTML or rendered text; or a directory of them." };
-            var output = new Option<string?>("--output", "-o") { Description = "Where to write the spec (a directory when importing a directory). Default: standard output for a page, the page's directory for a directory." };
-            var schema = new Option<string?>("--schema") { Description = "A $schema value to write into the spec, e.g. ./schema/tcb-endpoint.schema.json. Default: none (tcbgen init maps *.tcb.json to the schema)." };
-            var command = new Command("import", "Import a WeChat doc page into a *.tcb.json spec.") { page, output, schema };
+            var pages = new Argument<string[]>("pages") { Description = "WeChat doc pages saved as Markdown, HTML or rendered text, or folders of them (their .md, .txt, .html and .htm files).", Arity = ArgumentArity.OneOrMore };
+            var output = new Option<string?>("--output", "-o") { Description = "One page: the spec file, or a folder for <name>.tcb.json (default: standard output). Several pages: the folder for the specs, created if missing (default: beside each page)." };
+            var schema = new Option<string?>("--schema") { Description = "A $schema value to write into each spec, e.g. ./schema/tcb-endpoint.schema.json (default: none; tcbgen init maps *.tcb.json to the schema)." };
+            var force = new Option<bool>("--force") { Description = "Overwrite spec files that exist before the run (default: leave them and fail that page). A spec another page of the same run wrote is never overwritten." };
+            var command = new Command("import", "Import WeChat doc pages into *.tcb.json specs, listing every decision for review.") { pages, output, schema, force };
             command.SetAction(result =>
             {
                 TextWriter stdout = result.InvocationConfiguration.Output;
                 TextWriter stderr = result.InvocationConfiguration.Error;
-                string path = result.GetValue(page)!;
-                if (Directory.Exists(path))
+                try
                 {
-                    return ImportDirectory(path, result.GetValue(output) ?? path, result.GetValue(schema), stdout, stderr);
+                    return Run(result.GetValue(pages)!, result.GetValue(output), new ImportRun(result.GetValue(schema), result.GetValue(force)), stdout, stderr);
                 }
-
-                if (!File.Exists(path))
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
-                    stderr.WriteLine($"tcbgen import: no file or directory '{path}'.");
-                    return 2;
+                    stderr.WriteLine("tcbgen import: " + exception.Message);
+                    return ExitCodes.Usage;
                 }
-
-                return ImportPage(path, result.GetValue(output), result.GetValue(schema), stdout, stderr);
             });
             return command;
         }
 
-        private static int ImportPage(string path, string? output, string? schema, TextWriter stdout, TextWriter stderr)
+        private static int Run(string[] given, string? output, ImportRun run, TextWriter stdout, TextWriter stderr)
         {
-            ImportedSpec spec = PageImporter.Import(File.ReadAllText(path));
-            if (!PageImporter.IsEndpoint(spec))
+            string? missing = given.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
+            if (missing != null)
             {
-                stderr.WriteLine($"tcbgen import: '{path}' cannot be read as a WeChat endpoint page: it names no interface and no 'POST https://api.weixin.qq.com/...' line.");
-                return 1;
+                return Usage(stderr, $"no file or directory '{missing}'.");
             }
 
-            string text = SpecWriter.Write(spec, schema);
-            TextWriter report = output == null ? stderr : stdout;
-            if (output == null)
+            if (given.Length == 1 && File.Exists(given[0]))
             {
-                stdout.Write(text);
-            }
-            else
-            {
-                string file = Directory.Exists(output) ? Path.Combine(output, spec.Name + ".tcb.json") : output;
-                File.WriteAllText(file, text);
-                report.WriteLine($"Wrote {file} ({spec.Name}: {spec.Method} {spec.Path}).");
+                return ImportOne(given[0], output, run, stdout, stderr);
             }
 
-            Report(report, spec, CheckOutput(output ?? spec.Name + ".tcb.json", text));
-            return 0;
+            var files = new List<string>();
+            foreach (string path in given)
+            {
+                string[] found = Directory.Exists(path) ? Pages(path) : new[] { path };
+                if (found.Length == 0)
+                {
+                    return Usage(stderr, $"no pages ({string.Join(", ", PageExtensions)}) in '{path}'.");
+                }
+
+                files.AddRange(found);
+            }
+
+            if (output != null && File.Exists(output))
+            {
+                return Usage(stderr, $"'{output}' is a file; with several pages, -o names the folder for the specs.");
+            }
+
+            if (output != null)
+            {
+                Directory.CreateDirectory(output);
+            }
+
+            var outcomes = new List<PageOutcome>();
+            for (int i = 0; i < files.Count; i++)
+            {
+                stderr.WriteLine($"[{i + 1}/{files.Count}] {files[i]}");
+                PageOutcome outcome = run.Import(files[i], output ?? Path.GetDirectoryName(Path.GetFullPath(files[i]))!);
+                if (!outcome.Imported)
+                {
+                    stderr.WriteLine($"tcbgen import: {files[i]}: {outcome.Failure}");
+                }
+
+                outcomes.Add(outcome);
+            }
+
+            ImportReport.Write(stdout, outcomes);
+            return outcomes.All(o => o.Imported) ? ExitCodes.Clean : ExitCodes.Findings;
         }
 
-        private static int ImportDirectory(string directory, string output, string? schema, TextWriter stdout, TextWriter stderr)
+        private static int ImportOne(string page, string? output, ImportRun run, TextWriter stdout, TextWriter stderr)
         {
-            string[] pages = Directory.EnumerateFiles(directory)
-                .Where(f => PageExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                .OrderBy(f => f, StringComparer.Ordinal)
-                .ToArray();
-            Directory.CreateDirectory(output);
-            var rows = new List<string[]>();
-            int unreadable = 0;
-            for (int i = 0; i < pages.Length; i++)
+            if (output == null)
             {
-                string page = pages[i];
-                stdout.Write($"[{i + 1}/{pages.Length}] {Path.GetFileName(page)} ... ");
                 ImportedSpec spec = PageImporter.Import(File.ReadAllText(page));
                 if (!PageImporter.IsEndpoint(spec))
                 {
-                    unreadable++;
-                    stdout.WriteLine("not an endpoint page");
-                    rows.Add(new[] { Path.GetFileName(page), "-", "-", "-", "-", "-", "not an endpoint page" });
-                    continue;
+                    stderr.WriteLine($"tcbgen import: '{page}' cannot be read as a WeChat endpoint page: it names no interface and no 'POST https://api.weixin.qq.com/...' line.");
+                    return ExitCodes.Findings;
                 }
 
-                string file = Path.Combine(output, spec.Name + ".tcb.json");
-                string text = SpecWriter.Write(spec, schema);
-                File.WriteAllText(file, text);
-                IReadOnlyList<SpecDiagnostic> problems = CheckOutput(file, text);
-                stdout.WriteLine($"{spec.Name}.tcb.json");
-                rows.Add(new[]
-                {
-                    Path.GetFileName(page), spec.Name, $"{spec.Method} {spec.Path}", Count(spec.Request) + Count(spec.Response) + " fields",
-                    spec.Errors.Count + " errcodes", spec.Decisions.Count + " decisions", spec.Warnings.Count + " warnings" + (problems.Count > 0 ? $", {problems.Count} check errors" : string.Empty),
-                });
+                string text = SpecWriter.Write(spec, run.Schema);
+                stdout.Write(text);
+                Review(stderr, stderr, spec, spec.Warnings.Concat(ImportRun.CheckWarnings(spec.Name + ".tcb.json", text)));
+                return ExitCodes.Clean;
             }
 
-            stdout.WriteLine();
-            WriteTable(stdout, new[] { "page", "endpoint", "HTTP", "fields", "errcodes", "decisions", "warnings" }, rows);
-            stdout.WriteLine($"{pages.Length - unreadable} of {pages.Length} page(s) imported into {output}. Review each spec's decisions (its \"decisions\" list).");
-            return 0;
+            bool toDirectory = Directory.Exists(output);
+            string? parent = toDirectory ? output : Path.GetDirectoryName(Path.GetFullPath(output));
+            if (parent == null || !Directory.Exists(parent))
+            {
+                return Usage(stderr, $"no directory '{Path.GetDirectoryName(output)}' for '{output}'; create it first, or give an existing folder with -o.");
+            }
+
+            PageOutcome outcome = run.Import(page, toDirectory ? output : parent, toDirectory ? null : output);
+            if (!outcome.Imported)
+            {
+                stderr.WriteLine($"tcbgen import: {page}: {outcome.Failure}");
+                return ExitCodes.Findings;
+            }
+
+            stdout.WriteLine($"Wrote {outcome.WrittenTo} ({outcome.Spec!.Name}: {outcome.Spec.Method} {outcome.Spec.Path}).");
+            Review(stdout, stderr, outcome.Spec, outcome.Warnings);
+            return ExitCodes.Clean;
         }
 
-        private static IReadOnlyList<SpecDiagnostic> CheckOutput(string file, string text) => SpecParser.Parse(file, text).Diagnostics.ToList();
+        private static string[] Pages(string directory)
+            => Directory.EnumerateFiles(directory)
+                .Where(f => PageExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .ToArray();
 
-        private static void Report(TextWriter report, ImportedSpec spec, IReadOnlyList<SpecDiagnostic> problems)
+        /// <summary>The decisions, for review, then the warnings (always on standard error).</summary>
+        private static void Review(TextWriter decisions, TextWriter stderr, ImportedSpec spec, IEnumerable<string> warnings)
         {
-            report.WriteLine($"Decisions to review ({spec.Decisions.Count}; also written into the spec's \"decisions\"):");
+            decisions.WriteLine($"Decisions to review ({spec.Decisions.Count}; also written into the spec's \"decisions\"):");
             foreach (string decision in spec.Decisions)
             {
-                report.WriteLine("  - " + decision);
+                decisions.WriteLine("  - " + decision);
             }
 
-            foreach (string warning in spec.Warnings)
+            foreach (string warning in warnings)
             {
-                report.WriteLine("warning: " + warning);
-            }
-
-            foreach (SpecDiagnostic problem in problems)
-            {
-                report.WriteLine("warning: the imported spec does not pass check yet: " + problem);
+                stderr.WriteLine("warning: " + warning);
             }
         }
 
-        private static int Count(IEnumerable<ImportedField> fields) => fields.Sum(f => 1 + Count(f.Fields));
-
-        private static void WriteTable(TextWriter output, string[] header, List<string[]> rows)
+        private static int Usage(TextWriter stderr, string message)
         {
-            int[] widths = header.Select((h, i) => Math.Max(h.Length, rows.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToArray();
-            output.WriteLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
-            output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-            foreach (string[] row in rows)
-            {
-                output.WriteLine(string.Join("  ", row.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
-            }
+            stderr.WriteLine("tcbgen import: " + message);
+            return ExitCodes.Usage;
         }
     }
 }

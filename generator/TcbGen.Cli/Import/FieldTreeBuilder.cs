@@ -45,7 +45,7 @@ namespace TcbGen.Cli.Import
                 }
 
                 var row = (TableRow)item;
-                if (IsAccessToken(row.Name) || !request && (row.Name.Equals("errcode", StringComparison.OrdinalIgnoreCase) || row.Name.Equals("errmsg", StringComparison.OrdinalIgnoreCase)))
+                if (IsAccessToken(row.Name))
                 {
                     continue;
                 }
@@ -80,6 +80,12 @@ namespace TcbGen.Cli.Import
                 }
 
                 Scope scope = stack[^1];
+                if (!request && scope.Owner == null && basePath.Length == 0 && IsEnvelope(name))
+                {
+                    // WeChat's envelope, read by the runtime; a nested errcode (status_reason[].errcode) is a real field.
+                    continue;
+                }
+
                 string path = ExampleShapes.Child(scope.Path, name, array: false);
                 if (scope.Fields.Any(f => f.Name == name))
                 {
@@ -90,6 +96,7 @@ namespace TcbGen.Cli.Import
 
                 var field = new ImportedField(name, FieldTyper.ReadType(path, name, row.TypeText, row.Description, spec.Decisions), Clean(row.Description))
                 {
+                    TypeName = FieldTyper.NamedType(row.TypeText),
                     Required = request ? FieldTyper.ReadRequired(row.RequiredText) : null,
                     DefaultText = row.DefaultText,
                 };
@@ -130,6 +137,9 @@ namespace TcbGen.Cli.Import
 
             return wire;
         }
+
+        /// <summary><c>errcode</c> and <c>errmsg</c>: the envelope every response has, never a field of the response body's top.</summary>
+        public static bool IsEnvelope(string name) => name.Equals("errcode", StringComparison.OrdinalIgnoreCase) || name.Equals("errmsg", StringComparison.OrdinalIgnoreCase);
 
         /// <summary><c>access_token</c>, <c>component_access_token</c>...: a credential in the URL, never a body field.</summary>
         public static bool IsAccessToken(string name) => name.EndsWith("access_token", StringComparison.OrdinalIgnoreCase);

@@ -15,6 +15,14 @@ namespace TcbGen.Cli.Import
         private static readonly Regex InlineChoices = new Regex("(?:可选|可选值|取值)[:：为]?\\s*([A-Za-z0-9_]+(?:\\s*(?:或者|或|、|,|，|/|\\|)\\s*[A-Za-z0-9_]+)+)", RegexOptions.Compiled);
         private static readonly Regex LabelledCondition = new Regex("([^，,。;；:：()（）]{2,40}?)时(?:必填|必传)", RegexOptions.Compiled);
         private static readonly Regex LabelledValue = new Regex("([^，,。;；:：\\s]{2,20})\\s*[:：]\\s*(true|false|-?\\d+)", RegexOptions.Compiled);
+        private static readonly Regex NamedTypeCell = new Regex("^(?:Array\\s*\\.?\\s*<\\s*([A-Z][A-Za-z0-9_]*)\\s*>|Array\\s+of\\s+([A-Z][A-Za-z0-9_]*)|([A-Z][A-Za-z0-9_]*)(?:\\[\\])?)$", RegexOptions.Compiled);
+        private static readonly HashSet<string> PlainTypes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "string", "str", "number", "int", "integer", "int32", "int64", "uint", "uint32", "uint64", "long", "float", "double", "bool", "boolean",
+            "object", "objectarray", "objarray", "array", "json", "arraybuffer", "enum", "strarray", "numarray", "boolarray", "intarray",
+            "any", "date", "datetime", "timestamp", "buffer", "file", "text",
+        };
+
         private static readonly Regex LongHint = new Regex("(time|timestamp|_at|msgid|size|bytes)$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
         /// <summary>yes/是/Y/true/必填 → true; no/否/N/false/选填 → false; anything else → null (not a required cell).</summary>
@@ -34,19 +42,52 @@ namespace TcbGen.Cli.Import
             };
         }
 
+        /// <summary>
+        /// The named type a type cell gives: <c>EnvInfo</c> of <c>Array.&lt;EnvInfo&gt;</c>, <c>Array&lt;EnvInfo&gt;</c>,
+        /// <c>Array of EnvInfo</c>, <c>EnvInfo[]</c> or <c>EnvInfo</c>; null for the plain types (<c>Object</c>, <c>string</c>...).
+        /// </summary>
+        public static string? NamedType(string text)
+        {
+            Match match = NamedTypeCell.Match(text.Trim());
+            if (!match.Success)
+            {
+                return null;
+            }
+
+            string type = match.Groups.Values.Skip(1).First(g => g.Success).Value;
+            return PlainTypes.Contains(type.ToLowerInvariant()) ? null : type;
+        }
+
         /// <summary>The spec type of a type cell, e.g. <c>array&lt;string&gt;</c> → array of string.</summary>
         public static FieldType ReadType(string fieldPath, string name, string text, string description, List<string> decisions)
         {
-            string t = text.Trim().ToLowerInvariant();
-            Match generic = Regex.Match(t, "^array\\.?<(.+)>$");
-            if (generic.Success)
+            string original = text.Trim();
+            string t = original.ToLowerInvariant();
+
+            // Array.<EnvInfo>, Array<string>, Array of Function, EnvInfo[]: the item type keeps its case (a named type).
+            Match array = Regex.Match(original, "^array\\s*(?:\\.?\\s*<(.+)>|\\s+of\\s+(.+))$", RegexOptions.IgnoreCase);
+            if (array.Success)
             {
-                return new FieldType("array", Items: ReadType(fieldPath + "[]", name, generic.Groups[1].Value, string.Empty, decisions));
+                string item = array.Groups[1].Success ? array.Groups[1].Value : array.Groups[2].Value;
+                return new FieldType("array", Items: ReadType(fieldPath + "[]", name, item, string.Empty, decisions));
             }
 
             if (t.EndsWith("[]", StringComparison.Ordinal))
             {
-                return new FieldType("array", Items: ReadType(fieldPath + "[]", name, t.Substring(0, t.Length - 2), string.Empty, decisions));
+                return new FieldType("array", Items: ReadType(fieldPath + "[]", name, original.Substring(0, original.Length - 2), string.Empty, decisions));
+            }
+
+            // strarray, numarray, boolarray, intarray (objarray below): the newer pages' arrays of scalars.
+            Match scalarArray = Regex.Match(t, "^(str|string|num|number|int|integer|bool|boolean|float|double)\\s?array$");
+            if (scalarArray.Success)
+            {
+                return new FieldType("array", Items: ReadType(fieldPath + "[]", name, scalarArray.Groups[1].Value, description, decisions));
+            }
+
+            if (NamedType(original) is { } named)
+            {
+                decisions.Add($"'{fieldPath}' has the named type '{named}': taken as an object, whose fields a '{named} 的结构' section gives.");
+                return new FieldType("object");
             }
 
             switch (t)

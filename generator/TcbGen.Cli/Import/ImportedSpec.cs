@@ -35,6 +35,12 @@ namespace TcbGen.Cli.Import
 
         public string Description { get; set; }
 
+        /// <summary>
+        /// The named type the type cell gives (<c>EnvInfo</c> of <c>Array.&lt;EnvInfo&gt;</c>, <c>Function</c> of
+        /// <c>Array of Function</c>), which an older page's "EnvInfo 的结构" section describes; null for plain types.
+        /// </summary>
+        public string? TypeName { get; set; }
+
         /// <summary>True or false when the page says so; null when the page has no required column for this row.</summary>
         public bool? Required { get; set; }
 

@@ -12,7 +12,6 @@ namespace TcbGen.Cli.Import
     /// </summary>
     internal static class PageImporter
     {
-        private static readonly Regex PayloadHeading = new Regex("^(?:(Req|Res)\\.([A-Za-z0-9_.]+)|([A-Za-z_][A-Za-z0-9_.]*) ?的结构|Structure of ([A-Za-z_][A-Za-z0-9_.]*))", RegexOptions.Compiled);
         private static readonly Lazy<IReadOnlyDictionary<int, (string Name, string Message)>> KnownNames = new Lazy<IReadOnlyDictionary<int, (string Name, string Message)>>(KnownErrorNames.Load);
 
         public static ImportedSpec Import(string pageText)
@@ -27,7 +26,7 @@ namespace TcbGen.Cli.Import
             spec.Request.AddRange(FieldTreeBuilder.Build(Table(sections.Where(s => !IsQuery(s)).ToList(), RequestHeadings), requestShapes, request: true, spec));
             ReadQuerySections(sections, spec);
             spec.Response.AddRange(FieldTreeBuilder.Build(Table(sections, ResponseHeadings), responseShapes, request: false, spec));
-            ReadPayloadSections(sections, spec, requestShapes, responseShapes);
+            PayloadSections.Read(sections, spec, requestShapes, responseShapes);
             OrphanTables.Attach(sections, spec, requestShapes, responseShapes, IsKnown, SideOf);
             ExampleFields.Fill(spec.Request, requestShapes, string.Empty, request: true, spec);
             ExampleFields.Fill(spec.Response, responseShapes, string.Empty, request: false, spec);
@@ -90,7 +89,7 @@ namespace TcbGen.Cli.Import
 
         /// <summary>Sections another reader owns: payloads, enums, errcodes, examples, and the page's fixed parts.</summary>
         private static bool IsKnown(PageSection section)
-            => PayloadHeading.IsMatch(section.Heading) || IsQuery(section)
+            => PayloadSections.Heading.IsMatch(section.Heading) || IsQuery(section)
                || section.HeadingHas("枚举值", "合法值", "错误码", "Error code", "返回码", "示例", "Example", "调用方式", "HTTPS", "注意事项", "Note", "第三方调用", "Third Party", "接口", "Interface", "功能描述", "Functional", "云调用", "Cloud", "请求地址", "Request Address", "补充说明");
 
         private static bool StartsWithAny(PageSection section, string[] headings) => headings.Any(h => section.Heading.StartsWith(h, StringComparison.OrdinalIgnoreCase));
@@ -106,55 +105,6 @@ namespace TcbGen.Cli.Import
             }
 
             return table;
-        }
-
-        /// <summary>The newer pages put a nested payload under its own heading: "Res.info_list(Array) Object Payload".</summary>
-        private static void ReadPayloadSections(IReadOnlyList<PageSection> sections, ImportedSpec spec, ExampleShapes requestShapes, ExampleShapes responseShapes)
-        {
-            foreach (PageSection section in sections)
-            {
-                Match heading = PayloadHeading.Match(section.Heading);
-                if (!heading.Success)
-                {
-                    continue;
-                }
-
-                // "Req.x"/"Res.x" name their side; "x 的结构" belongs to whichever side has a field x.
-                string dotted = heading.Groups[2].Success ? heading.Groups[2].Value : heading.Groups[3].Success ? heading.Groups[3].Value : heading.Groups[4].Value;
-                bool request = heading.Groups[1].Value == "Req" || !heading.Groups[1].Success && Find(spec.Response, dotted.Split('.'), out _) == null;
-                ImportedField? owner = Find(request ? spec.Request : spec.Response, dotted.Split('.'), out string path);
-                if (owner == null)
-                {
-                    spec.Warnings.Add($"The section '{section.Heading}' names no field of the tables; it was left out.");
-                    continue;
-                }
-
-                if (!owner.Type.HoldsObject)
-                {
-                    owner.Type = owner.Type.WithElement(new FieldType("object"));
-                }
-
-                owner.Fields.AddRange(FieldTreeBuilder.Build(TableReader.Read(section.Lines), request ? requestShapes : responseShapes, request, spec, path));
-            }
-        }
-
-        private static ImportedField? Find(List<ImportedField> fields, string[] names, out string path)
-        {
-            path = string.Empty;
-            ImportedField? found = null;
-            foreach (string name in names)
-            {
-                found = fields.FirstOrDefault(f => f.Name == name);
-                if (found == null)
-                {
-                    return null;
-                }
-
-                path = ExampleShapes.Child(path, found.Name, found.Type.Kind == "array");
-                fields = found.Fields;
-            }
-
-            return found;
         }
     }
 }

@@ -16,11 +16,11 @@ namespace TcbGen.Cli.Import
         private static readonly string[] DefaultHeaders = { "默认值", "default", "default value" };
         private static readonly Regex Identifier = new Regex("^[A-Za-z_$][A-Za-z0-9_.$\\[\\]-]*$", RegexOptions.Compiled);
         private static readonly Regex TypeWord = new Regex(
-            "^(string|str|number|int|integer|int32|int64|uint|uint32|uint64|long|float|double|bool|boolean|object|objectarray|objarray|object array|array|array<[^>]+>|array\\.<[^>]+>|[a-z]+\\[\\]|json|arraybuffer|enum)$",
+            "^(string|str|number|int|integer|int32|int64|uint|uint32|uint64|long|float|double|bool|boolean|object|objectarray|objarray|object array|array|array<[^>]+>|array\\.<[^>]+>|[a-z]+\\[\\]|json|arraybuffer|enum|(?:str|num|int|bool)array|array of [A-Za-z_][A-Za-z0-9_]*)$",
             RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
         private static readonly Regex GluedRow = new Regex(
-            "^([A-Za-z_][A-Za-z0-9_]*?)(string|number|boolean|objarray|object|array<[^>]+>|array|Array<[^>]+>|Array\\.<Object>|Array|Object|int32|int64|uint32|int)(?![A-Za-z0-9_ ])(.*)$",
+            "^([A-Za-z_][A-Za-z0-9_]*?)(string|number|boolean|objarray|strarray|numarray|object|array<[^>]+>|array|Array<[^>]+>|Array\\.<Object>|Array|Object|int32|int64|uint32|int)(?![A-Za-z0-9_ ])(.*)$",
             RegexOptions.Compiled);
 
         private static readonly Regex Markers = new Regex("^((?:└|├|─|—|-|&emsp;|\u2003|\u3000|\u00a0|>)\\s*)+", RegexOptions.Compiled);
@@ -42,7 +42,7 @@ namespace TcbGen.Cli.Import
 
                 if (line.StartsWith("\u0000cut ", StringComparison.Ordinal))
                 {
-                    TryJsonRows(CutJsonArray(line.Substring(5)), table);
+                    TryJsonRows(line.Substring(5), table);
                     table.Cut = true;
                     continue;
                 }
@@ -102,6 +102,11 @@ namespace TcbGen.Cli.Import
                     // "list object array 当前查询的账号基本信息列表": a two-word type.
                     words = new[] { words[0], "object array" }.Concat(words.Skip(3)).ToArray();
                 }
+                else if (words.Length >= 4 && words[1].Equals("array", StringComparison.OrdinalIgnoreCase) && words[2] == "of" && Identifier.IsMatch(words[3]))
+                {
+                    // "functions Array of Function 函数列表": the older pages' named item type.
+                    words = new[] { words[0], string.Join(" ", words, 1, 3) }.Concat(words.Skip(4)).ToArray();
+                }
 
                 if (words.Length >= 2 && TypeWord.IsMatch(words[1]) && Identifier.IsMatch(Markers.Replace(words[0], string.Empty)))
                 {
@@ -124,11 +129,15 @@ namespace TcbGen.Cli.Import
             return table;
         }
 
-        /// <summary>A JSON-array table spread over several lines becomes one line; a cut one stays as it is and reads as no rows.</summary>
+        /// <summary>
+        /// A JSON-array table spread over several lines (in a ```json fence on the newer pages) becomes one line. Brackets
+        /// inside strings ("取值范围 [0, 1000)") do not count. One that never closes before its fence ends or the text
+        /// ends is marked cut: its complete rows are read, and the table warns.
+        /// </summary>
         private static IEnumerable<string> JoinJsonArrays(IEnumerable<string> lines)
         {
             var pending = new List<string>();
-            int depth = 0;
+            var depth = new JsonDepth();
             foreach (string line in lines)
             {
                 string trimmed = line.Trim();
@@ -138,13 +147,21 @@ namespace TcbGen.Cli.Import
                     continue;
                 }
 
+                if (trimmed.StartsWith("```", StringComparison.Ordinal))
+                {
+                    yield return "\u0000cut " + string.Join(" ", pending);
+                    pending.Clear();
+                    depth = new JsonDepth();
+                    yield return line;
+                    continue;
+                }
+
                 pending.Add(trimmed);
-                depth += trimmed.Count(c => c == '[') - trimmed.Count(c => c == ']');
-                if (depth <= 0)
+                if (depth.Read(trimmed) <= 0)
                 {
                     yield return string.Join(" ", pending);
                     pending.Clear();
-                    depth = 0;
+                    depth = new JsonDepth();
                 }
             }
 
@@ -173,40 +190,61 @@ namespace TcbGen.Cli.Import
             table.Items.Add(new TableRow(name, type.Trim().Trim('`'), string.IsNullOrWhiteSpace(required) ? null : required.Trim(), description.Trim(), depth, string.IsNullOrWhiteSpace(defaultText) ? null : defaultText!.Trim()));
         }
 
-        /// <summary>The newer pages' tables: a JSON array of <c>{"参数名", "类型", "必填", "说明"}</c> objects.</summary>
-        private static bool TryJsonRows(string line, TableRows table)
+        /// <summary>
+        /// The newer pages' tables: a JSON array of <c>{"参数名", "类型", "必填", "说明"}</c> objects. One that does not parse
+        /// as a whole (cut, or a broken row) is read object by object: the rows that parse are kept, and the table is
+        /// marked cut so that it warns. False when the text holds no such row.
+        /// </summary>
+        private static bool TryJsonRows(string text, TableRows table)
+        {
+            var rows = new List<JsonElement>();
+            bool whole = TryParse(text, out JsonElement array) && array.ValueKind == JsonValueKind.Array;
+            if (whole)
+            {
+                rows.AddRange(array.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object));
+            }
+            else
+            {
+                int position = 0;
+                while (JsonRepair.Block(text, position, out int end, out bool complete) is { } block)
+                {
+                    position = Math.Max(end, position + 1);
+                    if (complete && TryParse(block, out JsonElement row) && row.ValueKind == JsonValueKind.Object)
+                    {
+                        rows.Add(row);
+                    }
+                }
+            }
+
+            rows = rows.Where(r => Value(r, NameHeaders) != null).ToList();
+            if (rows.Count == 0 && !text.Contains("\"参数名\"", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            table.Items.Add(new TableHeader(true));
+            foreach (JsonElement row in rows)
+            {
+                AddRow(table, Value(row, NameHeaders)!, Value(row, TypeHeaders) ?? "string", Value(row, RequiredHeaders), Value(row, new[] { "说明", "描述", "description", "desc" }) ?? string.Empty);
+            }
+
+            table.Cut |= !whole;
+            return true;
+        }
+
+        private static bool TryParse(string text, out JsonElement element)
         {
             try
             {
-                using JsonDocument document = JsonDocument.Parse(line, new JsonDocumentOptions { AllowTrailingCommas = true });
-                if (document.RootElement.ValueKind != JsonValueKind.Array)
-                {
-                    return false;
-                }
-
-                table.Items.Add(new TableHeader(true));
-                foreach (JsonElement row in document.RootElement.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object))
-                {
-                    string? name = Value(row, NameHeaders);
-                    if (name != null)
-                    {
-                        AddRow(table, name, Value(row, TypeHeaders) ?? "string", Value(row, RequiredHeaders), Value(row, new[] { "说明", "描述", "description", "desc" }) ?? string.Empty);
-                    }
-                }
-
+                using JsonDocument document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                element = document.RootElement.Clone();
                 return true;
             }
             catch (JsonException)
             {
+                element = default;
                 return false;
             }
-        }
-
-        /// <summary>The complete rows of a cut JSON-array table: everything up to the last closed object.</summary>
-        private static string CutJsonArray(string text)
-        {
-            int end = text.LastIndexOf('}');
-            return end < 0 ? "[]" : text.Substring(0, end + 1) + "]";
         }
 
         private static string? Value(JsonElement row, string[] keys)

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using TcbGen.Cli.Diff;
 using TcbGen.Cli.Import;
 using TcbGen.Specs.Model;
 using TcbGen.Specs;
@@ -45,7 +46,7 @@ namespace TcbGen.Cli.Tests.Import
                 .OrderBy(f => f, StringComparer.Ordinal)
                 .ToArray();
             Assert.True(pages.Length >= 12, "the corpus holds at least 12 pages");
-            int fields = 0, right = 0, codes = 0, codesRight = 0, paths = 0;
+            int fields = 0, right = 0, codes = 0, codesRight = 0, paths = 0, shownFields = 0, shownRight = 0;
             var problems = new System.Collections.Generic.List<string>();
             _output.WriteLine("| page | fields right | errcodes | path | token kinds | warnings |");
             _output.WriteLine("|---|---|---|---|---|---|");
@@ -54,13 +55,17 @@ namespace TcbGen.Cli.Tests.Import
                 string name = Path.GetFileNameWithoutExtension(page);
                 ImportedSpec spec = PageImporter.Import(File.ReadAllText(page));
                 string imported = SpecWriter.Write(spec, null);
-                SpecScore score = SpecScore.Compare(File.ReadAllText(Path.Combine(Path.GetDirectoryName(page)!, name + ".expected.tcb.json")), imported);
-                fields += score.Fields.Count;
+                string expected = File.ReadAllText(Path.Combine(Path.GetDirectoryName(page)!, name + ".expected.tcb.json"));
+                ImportScore score = ImportScore.Compare(expected, imported);
+                ImportScore shown = ImportScore.Compare(expected, imported, File.ReadAllText(page));
+                shownFields += shown.Fields;
+                shownRight += shown.FieldsRight;
+                fields += score.Fields;
                 right += score.FieldsRight;
                 codes += score.Codes;
                 codesRight += score.CodesRight;
                 paths += score.PathRight ? 1 : 0;
-                _output.WriteLine($"| {name} | {score.FieldsRight}/{score.Fields.Count} | {score.CodesRight}/{score.Codes} | {(score.PathRight ? "ok" : "wrong")} | {(score.TokenKindsRight ? "ok" : "wrong")} | {spec.Warnings.Count} |");
+                _output.WriteLine($"| {name} | {score.FieldsRight}/{score.Fields} | {score.CodesRight}/{score.Codes} | {(score.PathRight ? "ok" : "wrong")} | {(score.TokenKindsRight ? "ok" : "wrong")} | {spec.Warnings.Count} |");
                 foreach (string wrong in score.Wrong)
                 {
                     _output.WriteLine("    " + wrong);
@@ -82,6 +87,7 @@ namespace TcbGen.Cli.Tests.Import
             double share = (double)right / fields;
             string summary = $"Corpus import accuracy: {pages.Length} pages, {right}/{fields} fields = {share.ToString("P1", CultureInfo.InvariantCulture)}, errcodes {codesRight}/{codes}, paths {paths}/{pages.Length}";
             _output.WriteLine(summary);
+            _output.WriteLine($"Counting only the expected fields the page text names (the issue-22 score): {shownRight}/{shownFields} fields");
             Console.WriteLine(summary);
             Assert.Empty(problems);
             Assert.True(share >= FieldFloor, summary);

@@ -12,7 +12,7 @@ namespace TcbGen.Cli.Tests.Import
     /// <summary>The three page shapes, HTML, cut pages, and what the importer must never do.</summary>
     public sealed class PageShapeTests
     {
-        private const string MarkdownPage = """
+        internal const string MarkdownPage = """
             # 获取小程序码
 
             ## 接口英文名
@@ -55,7 +55,7 @@ namespace TcbGen.Cli.Tests.Import
             | -1 | system error | 系统繁忙 |
             """;
 
-        private const string JsonArrayPage = """
+        internal const string JsonArrayPage = """
             # 查询环境
 
             ## 接口英文名
@@ -120,7 +120,7 @@ namespace TcbGen.Cli.Tests.Import
             </body></html>
             """;
 
-        private const string CutPage = """
+        internal const string CutPage = """
             # Transforming cloud environments
             # Interface name
             cutDemo
@@ -235,25 +235,6 @@ namespace TcbGen.Cli.Tests.Import
             Assert.Contains("cannot be read as a WeChat endpoint page", error);
         }
 
-        [Fact]
-        public async Task ADirectoryShowsProgressAndASummaryTable()
-        {
-            using var directory = new TempDirectory();
-            directory.File("pages/a.md", MarkdownPage);
-            directory.File("pages/b.md", JsonArrayPage);
-            directory.File("pages/c.txt", "not a page");
-            string output = Path.Combine(directory.Path, "specs");
-            (int exitCode, string text, _) = await Tool.RunAsync("import", Path.Combine(directory.Path, "pages"), "-o", output);
-
-            Assert.Equal(0, exitCode);
-            Assert.Contains("[1/3] a.md ... getQrcodeDemo.tcb.json", text);
-            Assert.Contains("[3/3] c.txt ... not an endpoint page", text);
-            Assert.Contains("page   endpoint", text);
-            Assert.Contains("2 of 3 page(s) imported", text);
-            Assert.True(File.Exists(Path.Combine(output, "describeDemoEnvs.tcb.json")));
-        }
-
-        /// <summary>The written spec, after asserting that it passes the build's parser.</summary>
         /// <summary>The spec as written, after checking it passes the spec module without a diagnostic.</summary>
         internal static JsonElement Checked(ImportedSpec spec)
         {

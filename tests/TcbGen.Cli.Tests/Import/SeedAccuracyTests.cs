@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using TcbGen.Cli.Diff;
 using TcbGen.Cli.Import;
 using TcbGen.Specs;
 using Xunit;
@@ -42,10 +43,10 @@ namespace TcbGen.Cli.Tests.Import
             foreach ((string page, string specFile) in Seeds)
             {
                 string imported = SpecWriter.Write(PageImporter.Import(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Import", "SeedPages", page))), null);
-                SpecScore score = SpecScore.Compare(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seed-specs", specFile)), imported);
-                fields += score.Fields.Count;
+                ImportScore score = ImportScore.Compare(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seed-specs", specFile)), imported);
+                fields += score.Fields;
                 right += score.FieldsRight;
-                _output.WriteLine($"| {page} | {specFile} | {score.FieldsRight}/{score.Fields.Count} | {score.CodesRight}/{score.Codes} | {(score.PathRight ? "ok" : "wrong")} | {(score.TokenKindsRight ? "ok" : "wrong")} |");
+                _output.WriteLine($"| {page} | {specFile} | {score.FieldsRight}/{score.Fields} | {score.CodesRight}/{score.Codes} | {(score.PathRight ? "ok" : "wrong")} | {(score.TokenKindsRight ? "ok" : "wrong")} |");
                 foreach (string wrong in score.Wrong)
                 {
                     _output.WriteLine("    " + wrong);
