@@ -117,7 +117,9 @@ namespace TcbGen.Cli.Tests.Check
         /// <summary>The build's view: the generator in a compilation, with the project's specs and the built-in ones, as TcbGen.targets adds them.</summary>
         private static string[] BuildDiagnostics(IEnumerable<string> projectSpecs)
         {
-            IEnumerable<string> builtIns = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "seed-specs"), "*.tcb.json");
+            // Every built-in spec and definitions file, as a project with the package compiles them (and tcbgen check reads them).
+            IEnumerable<string> builtIns = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "built-in-specs"), "*.json", SearchOption.AllDirectories)
+                .Where(TcbGen.Specs.SpecParser.IsInputFile);
             AdditionalText[] texts = projectSpecs.Concat(builtIns).Select(p => (AdditionalText)new FileText(p)).ToArray();
             GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new TcbGenerator().AsSourceGenerator() }, texts);
             driver = driver.RunGenerators(CSharpCompilation.Create("Consumer"));
@@ -125,7 +127,7 @@ namespace TcbGen.Cli.Tests.Check
                 .Select(d =>
                 {
                     FileLinePositionSpan span = d.Location.GetLineSpan();
-                    string file = span.Path.Contains("seed-specs", StringComparison.Ordinal) ? "builtin/" + Path.GetFileName(span.Path) : span.Path;
+                    string file = span.Path.Contains("built-in-specs", StringComparison.Ordinal) ? "builtin/" + Path.GetFileName(span.Path) : span.Path;
                     return $"{file}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): error {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
                 })
                 .ToArray();
