@@ -16,7 +16,7 @@ namespace TcbGen.Testing
         /// demo authorizer <c>wx-authorizer-demo</c> (refresh token <c>refresh-token-demo</c>), a component token, and a
         /// curl line per endpoint.
         /// </summary>
-        /// <param name="args"><c>--port N</c> (default 0: a free port), <c>--specs DIR</c> (repeatable; default the seed specs),
+        /// <param name="args"><c>--port N</c> (default 0: a free port), <c>--specs DIR</c> (repeatable; default every built-in spec),
         /// <c>--text-plain</c>. <c>--emulator</c> is accepted and ignored; other arguments are reported and ignored.</param>
         /// <param name="output">Where to print.</param>
         /// <param name="cancellationToken">Stops the emulator; the returned task then completes normally.</param>

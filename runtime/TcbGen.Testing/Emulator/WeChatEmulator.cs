@@ -100,7 +100,7 @@ namespace TcbGen.Testing
         public string ComponentVerifyTicket => _state.Options.ComponentVerifyTicket;
 
         /// <summary>Loads the specs and starts listening on 127.0.0.1.</summary>
-        /// <param name="options">Specs, credentials and clock; null for the defaults (the seed specs).</param>
+        /// <param name="options">Specs, credentials and clock; null for the defaults (every built-in spec).</param>
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>The running emulator; dispose it to stop.</returns>
         /// <exception cref="WeChatEmulatorSpecException">A spec has problems; each is listed as <c>path(line,col): id message</c>.</exception>

@@ -8,7 +8,7 @@ namespace TcbGen.Testing
     {
         /// <summary>
         /// Folders whose <c>*.tcb.json</c> files (top level only, not subfolders) are served, with the <c>*.tcb.defs.json</c> definitions files beside them.
-        /// When this and <see cref="SpecFiles"/> are both empty, the four seed specs built into this assembly are served.
+        /// When this and <see cref="SpecFiles"/> are both empty, every built-in spec embedded in this assembly (the four seeds and both cloud-development families) is served.
         /// </summary>
         public IList<string> SpecDirectories { get; private set; } = new List<string>();
 
@@ -16,7 +16,7 @@ namespace TcbGen.Testing
         public IList<string> SpecFiles { get; private set; } = new List<string>();
 
         /// <summary>
-        /// Whether the four seed specs built into this assembly are served. <see langword="null"/> (the default) serves
+        /// Whether every built-in spec embedded in this assembly (the four seeds and both cloud-development families) is served. <see langword="null"/> (the default) serves
         /// them only when no <see cref="SpecDirectories"/> or <see cref="SpecFiles"/> are named; <see langword="true"/>
         /// serves them beside your own specs, as the TcbGen package generates clients for both.
         /// </summary>

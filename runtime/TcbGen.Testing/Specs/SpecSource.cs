@@ -11,7 +11,7 @@ namespace TcbGen.Testing.Specs
     /// <summary>One spec or definitions file's text and the path diagnostics name it by.</summary>
     internal sealed record SpecSource(string Path, string Text)
     {
-        /// <summary>The built-in seed specs (see <see cref="WeChatEmulatorOptions.IncludeBuiltInSpecs"/>) and the files the options name.</summary>
+        /// <summary>The built-in specs (see <see cref="WeChatEmulatorOptions.IncludeBuiltInSpecs"/>) and the files the options name.</summary>
         public static IReadOnlyList<SpecSource> From(WeChatEmulatorOptions options)
         {
             bool named = options.SpecDirectories.Count > 0 || options.SpecFiles.Count > 0;
