@@ -28,7 +28,8 @@ namespace TcbGen.Specs.Model
         SourceSpan NameSpan,
         EquatableArray<TypeReference> References = default,
         PendingErrorTable? PendingErrors = null,
-        EquatableArray<ErrorSetDeclaration> ErrorSetDeclarations = default)
+        EquatableArray<ErrorSetDeclaration> ErrorSetDeclarations = default,
+        SourceSpan? PrefixSpan = null)
     {
         // Derived once, when the spec is made, not on every read: the emitters and the cross-spec check read them often.
         // (So never change TypePrefix with `with`: these would keep the old prefix.)

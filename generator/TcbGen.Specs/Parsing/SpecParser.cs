@@ -142,7 +142,8 @@ namespace TcbGen.Specs
                 context.Span(name),
                 context.References.ToEquatableArray(),
                 pendingErrors,
-                errorSets);
+                errorSets,
+                reader.Property("csharpName")?.Value is JsonString csharpName ? context.Span(csharpName) : null);
         }
 
         private static string ParseTypePrefix(SpecParseContext context, SpecObjectReader reader, JsonString? name)
