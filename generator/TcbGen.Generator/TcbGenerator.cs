@@ -66,13 +66,13 @@ namespace TcbGen.Generator
                 .Select(static (r, _) => r.TokenKinds)
                 .WithTrackingName(TrackingNames.TokenKinds)
                 .Combine(options);
-            context.RegisterSourceOutput(clients, static (spc, item) => EmitShared(spc, "TcbClients.g.cs", item.Options, item.Kinds.Count > 0, () => ClientShellEmitter.Emit(item.Kinds, item.Options)));
+            context.RegisterSourceOutput(clients, static (spc, item) => EmitShared(spc, ReservedNames.ClientsHintName, item.Options, item.Kinds.Count > 0, () => ClientShellEmitter.Emit(item.Kinds, item.Options)));
 
             IncrementalValueProvider<(EquatableArray<ErrorSpec> Errors, GenerationOptions Options)> allErrors = checkedSpecs
                 .Select(static (r, _) => r.AllErrors)
                 .WithTrackingName(TrackingNames.AllErrors)
                 .Combine(options);
-            context.RegisterSourceOutput(allErrors, static (spc, item) => EmitShared(spc, ReservedNames.AllErrorsEnum + ".g.cs", item.Options, item.Errors.Count > 0, () => AllErrorsEmitter.Emit(item.Errors, item.Options)));
+            context.RegisterSourceOutput(allErrors, static (spc, item) => EmitShared(spc, ReservedNames.AllErrorsHintName, item.Options, item.Errors.Count > 0, () => AllErrorsEmitter.Emit(item.Errors, item.Options)));
         }
 
         private static void EmitEndpoint(SourceProductionContext context, EndpointSpec spec, GenerationOptions options)

@@ -117,6 +117,61 @@ namespace TcbGen.Specs
         public static bool IsKeyword(string name) => Keywords.Contains(name);
 
         /// <summary>
+        /// Compares C# names "up to case", the one rule for every name clash TcbGen checks (properties, types, endpoint
+        /// prefixes). Two names are equal when <see cref="FoldCase(char)"/> maps them to the same text, which holds whenever
+        /// they are equal ignoring case as .NET (and Roslyn's hint names) see it, and whenever <see cref="ToCamelCase"/>
+        /// makes one parameter name of both (the Kelvin sign U+212A and <c>K</c> both become <c>k</c>).
+        /// </summary>
+        public static System.Collections.Generic.IEqualityComparer<string> CaseFoldComparer { get; } = new FoldingComparer();
+
+        /// <summary>
+        /// One character up to case: the lower case of the upper case of its lower case. It depends only on
+        /// <c>char.ToLowerInvariant(c)</c>, so names that <see cref="ToCamelCase"/> makes equal fold equal; and
+        /// (checked for every UTF-16 unit by a test) characters with one upper case fold equal too.
+        /// </summary>
+        public static char FoldCase(char c) => char.ToLowerInvariant(char.ToUpperInvariant(char.ToLowerInvariant(c)));
+
+        private sealed class FoldingComparer : System.Collections.Generic.IEqualityComparer<string>
+        {
+            public bool Equals(string? x, string? y)
+            {
+                if (ReferenceEquals(x, y))
+                {
+                    return true;
+                }
+
+                if (x == null || y == null || x.Length != y.Length)
+                {
+                    return false;
+                }
+
+                for (int i = 0; i < x.Length; i++)
+                {
+                    if (x[i] != y[i] && FoldCase(x[i]) != FoldCase(y[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            public int GetHashCode(string obj)
+            {
+                unchecked
+                {
+                    int hash = (int)2166136261;
+                    foreach (char c in obj)
+                    {
+                        hash = (hash ^ FoldCase(c)) * 16777619;
+                    }
+
+                    return hash;
+                }
+            }
+        }
+
+        /// <summary>
         /// Why <paramref name="name"/> cannot name a generated <paramref name="role"/>: not an identifier, or reserved by
         /// <see cref="ReservedNames"/>. Null when it can.
         /// </summary>

@@ -23,6 +23,16 @@ namespace TcbGen.Specs
         /// <summary>The enum with every errcode of every spec.</summary>
         public const string AllErrorsEnum = "TcbErrorCode";
 
+        /// <summary>
+        /// The generated files TcbGen adds once per compilation. An endpoint's file is <c>&lt;Prefix&gt;.g.cs</c> (an identifier,
+        /// so no dot) and a definitions file's <c>&lt;name&gt;.Definitions.g.cs</c>: these hold a dot and end otherwise, so no
+        /// spec or file name can take them (Roslyn compares hint names ignoring case, and throws on a repeat).
+        /// </summary>
+        public const string ClientsHintName = "TcbClients.Shared.g.cs";
+
+        /// <inheritdoc cref="ClientsHintName"/>
+        public const string AllErrorsHintName = AllErrorsEnum + ".Shared.g.cs";
+
         /// <summary>The static class with the generated <c>AddTcbClients()</c> registration.</summary>
         public const string ClientRegistration = "TcbClientRegistration";
 
@@ -59,6 +69,24 @@ namespace TcbGen.Specs
         /// </summary>
         private static readonly HashSet<string> GeneratedMemberStems = new HashSet<string> { "Response" };
 
+        /// <summary>
+        /// The members a response string enum's struct declares itself (its field, its <c>IsKnown</c> property and that
+        /// property's accessor, its overrides and operators): a member named so would clash with them (CS0102, CS0082).
+        /// </summary>
+        public static HashSet<string> ExtensibleEnumMembers { get; } = new HashSet<string>(System.StringComparer.Ordinal)
+        {
+            "_value", "IsKnown", "get_IsKnown", "Equals", "GetHashCode", "ToString", "GetType", "op_Equality", "op_Inequality", "op_Implicit",
+        };
+
+        /// <summary>
+        /// The property whose accessor <paramref name="name"/> would be (<c>get_Env</c> or <c>set_Env</c> → <c>Env</c>), or null
+        /// when it is no accessor's name. C# reserves both names beside any property, even one without a setter (CS0082, CS0102).
+        /// </summary>
+        public static string? AccessedProperty(string name) =>
+            name.Length > 4 && (name.StartsWith("get_", System.StringComparison.Ordinal) || name.StartsWith("set_", System.StringComparison.Ordinal))
+                ? name.Substring(4)
+                : null;
+
         /// <summary>Why <paramref name="name"/> is reserved for its <paramref name="role"/>, or null when it is free.</summary>
         public static string? Problem(string name, NameRole role)
         {
@@ -84,7 +112,7 @@ namespace TcbGen.Specs
                     return $"'{name}' would make the serializer's method Read{name} clash with its own";
                 }
 
-                if (InheritedMembers.Contains(name) || name == "IsKnown")
+                if (InheritedMembers.Contains(name) || ExtensibleEnumMembers.Contains(name))
                 {
                     return $"'{name}' is a member generated types declare or inherit, and a type may not hold a member named like itself";
                 }

@@ -20,6 +20,7 @@ namespace TcbGen.Benchmarks
     /// <item><c>--guard</c>: TcbGen cold against Refit cold at N = 100 and 1,000; fails when the ratio is 25 % worse than RESULTS.md records (CI). <c>--guard-slowed K</c> reads each spec K more times, to show it fails.</item>
     /// <item><c>--profile-generator [N] [--loop K]</c>: a cold generator run over N specs (default 1,000) stage by stage, and its allocations by type, then exit; with <c>--loop K</c>, only K cold runs for a profiler.</item>
     /// <item><c>--profile-edit [N] [--loop K]</c>: an unrelated <c>.cs</c> edit at N specs (default 2,000), TcbGen against Refit in interleaved rounds, and which steps ran; <c>--loop K</c> only repeats TcbGen's edit, for a profiler.</item>
+    /// <item><c>--scaling</c>: generator time against spec width, ref chain length and example count under a backtracking pattern (issue 27), best of three each, then exit.</item>
     /// <item><c>--code-size</c>: the generated code per spec (lines, bytes), then exit.</item>
     /// <item><c>--profile-allocations</c>: the per-call clients' allocations by type, then exit.</item>
     /// <item><c>--refresh-storm</c>: 4 processes x 250 callers on one expired token through Redis (needs redis-server), then exit.</item>
@@ -60,6 +61,11 @@ namespace TcbGen.Benchmarks
                 int loop = rest.IndexOf("--loop") is int at && at >= 0 && at + 1 < rest.Count ? int.Parse(rest[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
                 int count = rest.Count > 0 && int.TryParse(rest[0], out int n) ? n : 1000;
                 return Generator.GeneratorProfile.Run(Console.Out, count, loop);
+            }
+
+            if (rest.Remove("--scaling"))
+            {
+                return Generator.ScalingBenchmarks.Measure(Console.Out);
             }
 
             if (rest.Remove("--code-size"))

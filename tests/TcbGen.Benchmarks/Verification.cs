@@ -69,6 +69,14 @@ namespace TcbGen.Benchmarks
             GeneratorDriverRunResult refitEdited = scenario.RefitOneMethodEdited().GetRunResult();
             output.WriteLine($"  info  Refit one method edited: source outputs {DescribeOutputs(refitEdited)}; steps {DescribeAll(refitEdited)}");
 
+            output.WriteLine("Scaling (issue 27), smallest sizes:");
+            foreach (string scalingCase in new[] { "fields:1000", "chain:100", "examples:10" })
+            {
+                GeneratorDriverRunResult scaled = ScalingBenchmarks.Run(ScalingBenchmarks.Inputs(scalingCase)).GetRunResult();
+                bool errorsFree = scaled.Diagnostics.All(d => d.Severity < DiagnosticSeverity.Error);
+                Check(errorsFree && scaled.GeneratedTrees.Length >= 1, $"{scalingCase}: generates {scaled.GeneratedTrees.Length} files, no error ({string.Join(", ", scaled.Diagnostics.Select(d => d.Id))})");
+            }
+
             output.WriteLine("Per call (capturing handlers):");
             using (var clients = new PerCallClients(capture: true))
             {

@@ -29,7 +29,52 @@ namespace TcbGen.Specs
             return null;
         }
 
-        public static string? Text(ConstraintSpec constraints, string value, string path)
+        /// <summary>
+        /// A number given as its JSON text: an integer against integer bounds compares as a 64-bit integer, as the generated
+        /// validator compares a <c>long</c> (doubles cannot tell 9007199254740993 from 9007199254740992); anything else as a double.
+        /// </summary>
+        public static string? NumberText(ConstraintSpec constraints, string raw, string path)
+        {
+            if (long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long integer)
+                && IsIntegerOrNull(constraints.Minimum, out long? minimum) && IsIntegerOrNull(constraints.Maximum, out long? maximum))
+            {
+                if (minimum != null && integer < minimum)
+                {
+                    return $"{path} must be at least {constraints.Minimum}";
+                }
+
+                return maximum != null && integer > maximum ? $"{path} must be at most {constraints.Maximum}" : null;
+            }
+
+            return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ? Number(constraints, value, path) : null;
+        }
+
+        private static bool IsIntegerOrNull(string? bound, out long? value)
+        {
+            value = null;
+            if (bound == null)
+            {
+                return true;
+            }
+
+            if (long.TryParse(bound, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed))
+            {
+                value = parsed;
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>A string's length and pattern.</summary>
+        /// <param name="constraints">The field's constraints.</param>
+        /// <param name="value">The value.</param>
+        /// <param name="path">The value's wire path, for the message.</param>
+        /// <param name="budget">
+        /// The time the spec's pattern checks may still take (the example check's, bounded per spec); null for one value's
+        /// check, bounded only by <see cref="PatternTimeout"/>. Once it is spent, patterns are no longer matched.
+        /// </param>
+        public static string? Text(ConstraintSpec constraints, string value, string path, PatternBudget? budget = null)
         {
             if (constraints.MinLength != null && value.Length < constraints.MinLength)
             {
@@ -41,7 +86,7 @@ namespace TcbGen.Specs
                 return $"{path} must be at most {constraints.MaxLength} characters long";
             }
 
-            if (constraints.Pattern != null && !Matches(constraints.Pattern, value))
+            if (constraints.Pattern != null && !(budget == null ? Matches(constraints.Pattern, value) : budget.Matches(constraints.Pattern, value) ?? true))
             {
                 return $"{path} must match {constraints.Pattern}";
             }
@@ -82,7 +127,7 @@ namespace TcbGen.Specs
             }
         }
 
-        private static bool Matches(string pattern, string value)
+        internal static bool Matches(string pattern, string value)
         {
             try
             {
@@ -95,5 +140,69 @@ namespace TcbGen.Specs
         }
 
         private static double Parse(string number) => double.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The time one spec's pattern checks may take in total (the example check tries every pattern on every example
+    /// value): a pattern that backtracks costs up to <see cref="ConstraintCheck.PatternTimeout"/> per value, so without a
+    /// budget 60 example values could take a minute. Past the budget a pattern is no longer tried, and the first value
+    /// left unchecked is reported (<see cref="ExhaustedNow"/>).
+    /// </summary>
+    internal sealed class PatternBudget
+    {
+        /// <summary>The budget per spec.</summary>
+        public static readonly TimeSpan PerSpec = TimeSpan.FromSeconds(2);
+
+        private readonly System.Diagnostics.Stopwatch _spent = new System.Diagnostics.Stopwatch();
+        private readonly TimeSpan _limit;
+
+        public PatternBudget(TimeSpan limit)
+        {
+            _limit = limit;
+        }
+
+        /// <summary>Whether the budget is spent: no pattern is tried any more.</summary>
+        public bool Exhausted { get; private set; }
+
+        /// <summary>True once, right after the match that spent the budget: the caller reports where.</summary>
+        public bool ExhaustedNow { get; private set; }
+
+        /// <summary>Whether the value matches; null when the budget ran out before the match could finish.</summary>
+        public bool? Matches(string pattern, string value)
+        {
+            ExhaustedNow = false;
+            if (Exhausted)
+            {
+                return null;
+            }
+
+            TimeSpan remaining = _limit - _spent.Elapsed;
+            if (remaining <= TimeSpan.Zero)
+            {
+                Exhausted = ExhaustedNow = true;
+                return null;
+            }
+
+            bool capped = remaining < ConstraintCheck.PatternTimeout;
+            _spent.Start();
+            try
+            {
+                return Regex.IsMatch(value, pattern, RegexOptions.CultureInvariant, capped ? remaining : ConstraintCheck.PatternTimeout);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                if (capped)
+                {
+                    Exhausted = ExhaustedNow = true;
+                    return null;
+                }
+
+                return false;
+            }
+            finally
+            {
+                _spent.Stop();
+            }
+        }
     }
 }

@@ -69,11 +69,19 @@ namespace TcbGen.Specs
             };
         }
 
-        /// <summary>Checks each reference, and adds the referenced types (and what they contain) as borrowed; false after a problem.</summary>
+        /// <summary>
+        /// Checks each reference, and adds the referenced types (and what they contain) as borrowed; false after a problem.
+        /// Each type is visited once per side for the whole file, however many references lead to it, so a file of many
+        /// references along a long chain costs time linear in the types it reaches.
+        /// </summary>
         private bool TryBorrow(string filePath, EquatableArray<TypeReference> references, EquatableArray<ObjectSpec> ownObjects, EquatableArray<EnumSpec> ownEnums, List<SpecDiagnostic> diagnostics, out List<ObjectSpec> objects, out List<EnumSpec> enums)
         {
             objects = ownObjects.ToList();
             enums = ownEnums.ToList();
+            var presentObjects = new HashSet<(string, bool)>(objects.Select(o => (o.TypeName, o.IsRequestSide)));
+            var presentEnums = new HashSet<(string, bool)>(enums.Select(e => (e.TypeName, e.IsRequestSide)));
+            var presentStringEnums = new HashSet<string>(enums.Where(e => e.IsString).Select(e => e.TypeName), StringComparer.Ordinal);
+            var visited = new HashSet<(string, bool)>();
             int before = diagnostics.Count;
             foreach (TypeReference reference in references)
             {
@@ -84,16 +92,43 @@ namespace TcbGen.Specs
                     continue;
                 }
 
-                foreach (string name in Closure(reference.TypeName))
+                bool side = reference.IsRequestSide;
+                var pending = new Stack<string>();
+                pending.Push(reference.TypeName);
+                while (pending.Count > 0)
                 {
-                    (ObjectSpec? obj, EnumSpec? enumSpec, _) = _declared[name];
-                    if (obj != null && !objects.Any(o => o.TypeName == name && o.IsRequestSide == reference.IsRequestSide))
+                    string name = pending.Pop();
+                    if (!visited.Add((name, side)))
                     {
-                        objects.Add(obj with { IsRequestSide = reference.IsRequestSide, IsBorrowed = true, Span = SourceSpan.Empty, NameSpan = null });
+                        continue;
                     }
-                    else if (enumSpec != null && !enums.Any(e => e.TypeName == name && (e.IsString || e.IsRequestSide == reference.IsRequestSide)))
+
+                    (ObjectSpec? obj, EnumSpec? enumSpec, _) = _declared[name];
+                    if (obj != null)
                     {
-                        enums.Add(enumSpec with { IsRequestSide = enumSpec.IsString ? enumSpec.IsRequestSide : reference.IsRequestSide, IsBorrowed = true, NameSpan = null });
+                        if (presentObjects.Add((name, side)))
+                        {
+                            objects.Add(obj with { IsRequestSide = side, IsBorrowed = true, Span = SourceSpan.Empty, NameSpan = null });
+                        }
+
+                        foreach (FieldSpec field in obj.Fields)
+                        {
+                            string? inner = SharedTypes.NamedType(field.Type);
+                            if (inner != null)
+                            {
+                                pending.Push(inner);
+                            }
+                        }
+                    }
+                    else if (enumSpec != null && !presentStringEnums.Contains(name) && !presentEnums.Contains((name, side)))
+                    {
+                        EnumSpec borrowed = enumSpec with { IsRequestSide = enumSpec.IsString ? enumSpec.IsRequestSide : side, IsBorrowed = true, NameSpan = null };
+                        enums.Add(borrowed);
+                        presentEnums.Add((name, borrowed.IsRequestSide));
+                        if (borrowed.IsString)
+                        {
+                            presentStringEnums.Add(name);
+                        }
                     }
                 }
             }
@@ -114,19 +149,23 @@ namespace TcbGen.Specs
                 return $"No spec or definitions file declares an object or enum named '{reference.TypeName}'; 'ref' takes the C# name of a type declared in a spec or a *.tcb.defs.json file (its 'typeName' or derived name).";
             }
 
-            List<string> closure = Closure(reference.TypeName);
-            if (closure.Contains(reference.OwnerTypeName))
+            Reach reach = ReachOf(reference.TypeName);
+            // The owner holds this reference, so it reaches the type; the type leads back to it exactly when both are one
+            // strongly connected component of the type graph.
+            if (reference.TypeName == reference.OwnerTypeName
+                || (_components!.TryGetValue(reference.OwnerTypeName, out int owner) && owner == _components[reference.TypeName]))
             {
                 return $"'{reference.TypeName}' leads back to '{reference.OwnerTypeName}', which holds this reference; a circular reference cannot be generated.";
             }
 
-            string? missing = closure.FirstOrDefault(n => !_declared.ContainsKey(n));
-            if (missing != null)
+            if (reach.Missing != null)
             {
-                return $"'{reference.TypeName}' contains '{missing}', which no generated spec declares.";
+                return reach.Missing == reference.OwnerTypeName
+                    ? $"'{reference.TypeName}' leads back to '{reference.OwnerTypeName}', which holds this reference; a circular reference cannot be generated."
+                    : $"'{reference.TypeName}' contains '{reach.Missing}', which no generated spec declares.";
             }
 
-            string? crossing = closure.FirstOrDefault(n => _declared[n].Enum is EnumSpec e && e.IsString && e.IsRequestSide != reference.IsRequestSide);
+            string? crossing = reference.IsRequestSide ? reach.ResponseStringEnum : reach.RequestStringEnum;
             if (crossing != null)
             {
                 id = SpecDiagnosticIds.NotApplicable;
@@ -137,35 +176,172 @@ namespace TcbGen.Specs
             return null;
         }
 
-        /// <summary>The type and every object or enum it contains, through references, each once.</summary>
-        private List<string> Closure(string typeName)
+        /// <summary>What a declared type reaches through its fields: a name nobody declares, a string enum of either side.</summary>
+        private readonly struct Reach
         {
-            var seen = new List<string>();
-            var pending = new Stack<string>();
-            pending.Push(typeName);
-            while (pending.Count > 0)
+            public Reach(string? missing, string? requestStringEnum, string? responseStringEnum)
             {
-                string name = pending.Pop();
-                if (seen.Contains(name))
+                Missing = missing;
+                RequestStringEnum = requestStringEnum;
+                ResponseStringEnum = responseStringEnum;
+            }
+
+            public string? Missing { get; }
+
+            public string? RequestStringEnum { get; }
+
+            public string? ResponseStringEnum { get; }
+
+            public Reach With(Reach other) => new Reach(Missing ?? other.Missing, RequestStringEnum ?? other.RequestStringEnum, ResponseStringEnum ?? other.ResponseStringEnum);
+        }
+
+        private Dictionary<string, int>? _components;
+        private List<Reach>? _componentReach;
+
+        /// <summary>
+        /// What <paramref name="typeName"/> reaches, from a summary of every declared type made once (Tarjan's strongly
+        /// connected components, each summarised after those it leads to): linear in the types and fields declared,
+        /// instead of one walk of the whole closure per reference.
+        /// </summary>
+        private Reach ReachOf(string typeName)
+        {
+            if (_components == null)
+            {
+                Summarise();
+            }
+
+            return _componentReach![_components![typeName]];
+        }
+
+        private void Summarise()
+        {
+            var components = new Dictionary<string, int>(StringComparer.Ordinal);
+            var reach = new List<Reach>();
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            var low = new Dictionary<string, int>(StringComparer.Ordinal);
+            var stack = new Stack<string>();
+            var onStack = new HashSet<string>(StringComparer.Ordinal);
+            int counter = 0;
+            foreach (string root in _declared.Keys)
+            {
+                if (index.ContainsKey(root))
                 {
                     continue;
                 }
 
-                seen.Add(name);
-                if (_declared.TryGetValue(name, out var declaration) && declaration.Object != null)
+                // An explicit stack of (type, next successor to look at): a 5,000-long chain must not recurse 5,000 deep.
+                var work = new Stack<(string Name, int Next)>();
+                work.Push((root, 0));
+                index[root] = low[root] = counter++;
+                stack.Push(root);
+                onStack.Add(root);
+                while (work.Count > 0)
                 {
-                    foreach (FieldSpec field in declaration.Object.Fields)
+                    (string name, int next) = work.Pop();
+                    List<string> successors = Successors(name);
+                    if (next < successors.Count)
                     {
-                        string? inner = SharedTypes.NamedType(field.Type);
-                        if (inner != null)
+                        work.Push((name, next + 1));
+                        string successor = successors[next];
+                        if (!_declared.ContainsKey(successor))
                         {
-                            pending.Push(inner);
+                            continue;
                         }
+
+                        if (!index.ContainsKey(successor))
+                        {
+                            index[successor] = low[successor] = counter++;
+                            stack.Push(successor);
+                            onStack.Add(successor);
+                            work.Push((successor, 0));
+                        }
+                        else if (onStack.Contains(successor))
+                        {
+                            low[name] = Math.Min(low[name], index[successor]);
+                        }
+
+                        continue;
+                    }
+
+                    if (low[name] == index[name])
+                    {
+                        // A component, complete: every component it leads to is summarised already.
+                        int id = reach.Count;
+                        var members = new List<string>();
+                        string member;
+                        do
+                        {
+                            member = stack.Pop();
+                            onStack.Remove(member);
+                            components[member] = id;
+                            members.Add(member);
+                        }
+                        while (member != name);
+
+                        var summary = new Reach(null, null, null);
+                        foreach (string m in members)
+                        {
+                            summary = summary.With(Own(m));
+                            foreach (string successor in Successors(m))
+                            {
+                                if (!_declared.ContainsKey(successor))
+                                {
+                                    summary = summary.With(new Reach(successor, null, null));
+                                }
+                                else if (components.TryGetValue(successor, out int other) && other != id)
+                                {
+                                    summary = summary.With(reach[other]);
+                                }
+                            }
+                        }
+
+                        reach.Add(summary);
+                    }
+
+                    if (work.Count > 0)
+                    {
+                        string parent = work.Peek().Name;
+                        low[parent] = Math.Min(low[parent], low[name]);
                     }
                 }
             }
 
-            return seen;
+            _components = components;
+            _componentReach = reach;
+        }
+
+        /// <summary>A type's own contribution: itself, when it is a string enum.</summary>
+        private Reach Own(string name)
+        {
+            EnumSpec? e = _declared[name].Enum;
+            return e != null && e.IsString ? (e.IsRequestSide ? new Reach(null, name, null) : new Reach(null, null, name)) : new Reach(null, null, null);
+        }
+
+        private readonly Dictionary<string, List<string>> _successors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+
+        /// <summary>The object and enum names a declared object's fields name, in field order.</summary>
+        private List<string> Successors(string name)
+        {
+            if (_successors.TryGetValue(name, out List<string>? found))
+            {
+                return found;
+            }
+
+            var successors = new List<string>();
+            if (_declared.TryGetValue(name, out var declaration) && declaration.Object != null)
+            {
+                foreach (FieldSpec field in declaration.Object.Fields)
+                {
+                    string? inner = SharedTypes.NamedType(field.Type);
+                    if (inner != null)
+                    {
+                        successors.Add(inner);
+                    }
+                }
+            }
+
+            _successors[name] = successors;
+            return successors;
         }
 
         private ObjectSpec Rewrite(ObjectSpec type) =>

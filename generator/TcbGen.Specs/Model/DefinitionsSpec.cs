@@ -3,13 +3,15 @@ namespace TcbGen.Specs.Model
     /// <summary>
     /// One definitions file (<c>*.tcb.defs.json</c>): shared objects, enums and error sets, and no endpoint. Specs use its
     /// types by <c>"ref"</c> and its error sets by <c>"errorSets"</c>; the generator emits its types once.
+    /// <see cref="RootSpan"/> is the root object's opening brace: where a problem with the file as a whole (its name) is reported.
     /// </summary>
     internal sealed record DefinitionsSpec(
         string FilePath,
         EquatableArray<ObjectSpec> NestedObjects,
         EquatableArray<EnumSpec> Enums,
         EquatableArray<ErrorSetDeclaration> ErrorSets,
-        EquatableArray<TypeReference> References = default);
+        EquatableArray<TypeReference> References = default,
+        SourceSpan RootSpan = default);
 
     /// <summary>A user-declared error set: its name, its rows (each with a name) and where the name is written.</summary>
     internal sealed record ErrorSetDeclaration(string Name, EquatableArray<ErrorSpec> Rows, SourceSpan NameSpan);

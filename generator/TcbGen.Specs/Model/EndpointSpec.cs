@@ -29,6 +29,7 @@ namespace TcbGen.Specs.Model
         EquatableArray<TypeReference> References = default,
         PendingErrorTable? PendingErrors = null,
         EquatableArray<ErrorSetDeclaration> ErrorSetDeclarations = default,
+        SourceSpan? PrefixSpan = null,
         EquatableArray<string> Docs = default)
     {
         // Derived once, when the spec is made, not on every read: the emitters and the cross-spec check read them often.

@@ -28,8 +28,8 @@ namespace TcbGen.Specs
             var diagnostics = new List<SpecDiagnostic>();
             // Case-insensitive, as Roslyn's hint names (and so the generated file names) are. A nested type is shared only
             // with one of exactly its name (shapes are by ordinal name), so a name differing only in case is a clash.
-            var endpointFiles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            var typeFiles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var endpointFiles = new Dictionary<string, string>(Naming.CaseFoldComparer);
+            var typeFiles = new Dictionary<string, string>(Naming.CaseFoldComparer);
             var kindFiles = new Dictionary<string, string>(StringComparer.Ordinal);
             var shapes = new Dictionary<string, object>(StringComparer.Ordinal);
             var conflicting = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -45,11 +45,11 @@ namespace TcbGen.Specs
                 // One generated file per definitions file, named after it.
                 if (definitionFiles.TryGetValue(SpecParser.DefinitionsName(candidate.FilePath), out string? twin))
                 {
-                    diagnostics.Add(new SpecDiagnostic(SpecDiagnosticIds.DuplicateEndpoint, $"The definitions file {twin} has the same name up to case (and characters a file name cannot hold); rename one, so this file can be generated.", candidate.FilePath, SourceSpan.Empty));
+                    diagnostics.Add(new SpecDiagnostic(SpecDiagnosticIds.DuplicateEndpoint, $"The definitions file {twin} has the same name up to case (and characters a file name cannot hold); rename one, so this file can be generated.", candidate.FilePath, candidate.RootSpan));
                     continue;
                 }
 
-                if (!CheckNestedTypes(candidate.FilePath, SourceSpan.Empty, candidate.NestedObjects, candidate.Enums, typeFiles, shapes, conflicting, diagnostics, out var objects, out var enums))
+                if (!CheckNestedTypes(candidate.FilePath, candidate.RootSpan, candidate.NestedObjects, candidate.Enums, typeFiles, shapes, conflicting, diagnostics, out var objects, out var enums))
                 {
                     continue;
                 }
@@ -64,9 +64,11 @@ namespace TcbGen.Specs
             // (a project folder, the NuGet cache, a temp folder): the build and `tcbgen check` always agree.
             foreach (EndpointSpec candidate in parsed.Where(p => p.Spec != null).Select(p => p.Spec!).OrderBy(s => FileName(s.FilePath), StringComparer.Ordinal).ThenBy(s => s.FilePath, StringComparer.Ordinal))
             {
-                if (endpointFiles.TryGetValue(candidate.Name, out string? other) || endpointFiles.TryGetValue(candidate.TypePrefix, out other))
+                bool sameName = endpointFiles.TryGetValue(candidate.Name, out string? other);
+                if (sameName || endpointFiles.TryGetValue(candidate.TypePrefix, out other))
                 {
-                    diagnostics.Add(new SpecDiagnostic(SpecDiagnosticIds.DuplicateEndpoint, $"Endpoint '{candidate.Name}' is already declared in {other}; each endpoint has exactly one spec, so this file is not generated.", candidate.FilePath, candidate.NameSpan));
+                    // At the node that clashes: the name, or the 'csharpName' the prefix comes from.
+                    diagnostics.Add(new SpecDiagnostic(SpecDiagnosticIds.DuplicateEndpoint, $"Endpoint '{candidate.Name}' is already declared in {other}; each endpoint has exactly one spec, so this file is not generated.", candidate.FilePath, sameName ? candidate.NameSpan : candidate.PrefixSpan ?? candidate.NameSpan));
                     continue;
                 }
 
@@ -239,6 +241,7 @@ namespace TcbGen.Specs
         private static List<EndpointSpec> ResolveReferences(List<EndpointSpec> specs, List<DefinitionsSpec> definitions, Dictionary<string, List<string>> conflicting, List<SpecDiagnostic> diagnostics)
         {
             var reported = new HashSet<string>(StringComparer.Ordinal);
+            specs = Reown(specs, definitions);
             while (specs.Any(s => s.References.Count > 0) || definitions.Any(d => d.References.Count > 0))
             {
                 var declared = new Dictionary<string, (ObjectSpec? Object, EnumSpec? Enum, string File)>(StringComparer.Ordinal);
@@ -266,12 +269,64 @@ namespace TcbGen.Specs
                 }
 
                 // A file that failed takes its types away; those that borrowed them are tried again without it.
-                specs = specSurvivors;
                 definitions.Clear();
                 definitions.AddRange(definitionSurvivors);
+                specs = Reown(specSurvivors, definitions);
             }
 
             return specs;
+        }
+
+        /// <summary>
+        /// A type several files declare in one shape is emitted by the first of them (definitions files first, then specs
+        /// by file name) and borrowed by the others. When the declaring file is not generated after all (its error sets or
+        /// references failed), the next file declaring the shape emits the type instead: without this, the borrowers would
+        /// be generated using a type nobody emits (CS0246), one file's error breaking another's code.
+        /// </summary>
+        private static List<EndpointSpec> Reown(List<EndpointSpec> specs, List<DefinitionsSpec> definitions)
+        {
+            if (!definitions.Any(d => d.NestedObjects.Any(o => o.IsBorrowed) || d.Enums.Any(e => e.IsBorrowed)) && !specs.Any(s => s.NestedObjects.Any(o => o.IsBorrowed) || s.Enums.Any(e => e.IsBorrowed)))
+            {
+                return specs;
+            }
+
+            var emitted = new HashSet<string>(StringComparer.Ordinal);
+            foreach ((EquatableArray<ObjectSpec> objects, EquatableArray<EnumSpec> enums) in definitions.Select(d => (d.NestedObjects, d.Enums)).Concat(specs.Select(s => (s.NestedObjects, s.Enums))))
+            {
+                emitted.UnionWith(objects.Where(o => !o.IsBorrowed).Select(o => o.TypeName));
+                emitted.UnionWith(enums.Where(e => !e.IsBorrowed).Select(e => e.TypeName));
+            }
+
+            for (int i = 0; i < definitions.Count; i++)
+            {
+                if (Unborrow(definitions[i].NestedObjects, definitions[i].Enums, emitted, out var objects, out var enums))
+                {
+                    definitions[i] = definitions[i] with { NestedObjects = objects, Enums = enums };
+                }
+            }
+
+            var result = new List<EndpointSpec>(specs.Count);
+            foreach (EndpointSpec spec in specs)
+            {
+                result.Add(Unborrow(spec.NestedObjects, spec.Enums, emitted, out var objects, out var enums) ? spec with { NestedObjects = objects, Enums = enums } : spec);
+            }
+
+            return result;
+        }
+
+        /// <summary>The file's borrowed types that no file emits any more, made its own (and so emitted); false when there are none.</summary>
+        private static bool Unborrow(EquatableArray<ObjectSpec> objects, EquatableArray<EnumSpec> enums, HashSet<string> emitted, out EquatableArray<ObjectSpec> newObjects, out EquatableArray<EnumSpec> newEnums)
+        {
+            newObjects = objects;
+            newEnums = enums;
+            if (!objects.Any(o => o.IsBorrowed && !emitted.Contains(o.TypeName)) && !enums.Any(e => e.IsBorrowed && !emitted.Contains(e.TypeName)))
+            {
+                return false;
+            }
+
+            newObjects = objects.Select(o => o.IsBorrowed && emitted.Add(o.TypeName) ? o with { IsBorrowed = false } : o).ToEquatableArray();
+            newEnums = enums.Select(e => e.IsBorrowed && emitted.Add(e.TypeName) ? e with { IsBorrowed = false } : e).ToEquatableArray();
+            return true;
         }
 
         /// <summary>Each item resolved, the items that resolved as they were, and the problems of the others, once per file.</summary>

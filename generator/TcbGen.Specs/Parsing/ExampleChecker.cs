@@ -17,6 +17,9 @@ namespace TcbGen.Specs
         private readonly SpecParseContext _context;
         private readonly string _what;
         private readonly bool _request;
+        private Dictionary<string, ObjectSpec>? _nested;
+        private Dictionary<string, EnumSpec>? _enums;
+        private Dictionary<ObjectSpec, Dictionary<string, FieldSpec>>? _fields;
 
         private ExampleChecker(SpecParseContext context, string what, bool request)
         {
@@ -47,14 +50,28 @@ namespace TcbGen.Specs
                 return;
             }
 
+            // A wide object is looked up through a table: searching it once per field would be quadratic.
+            Dictionary<string, JsonProperty>? properties = null;
+            if (json.Properties.Length > 8)
+            {
+                properties = new Dictionary<string, JsonProperty>(json.Properties.Length, System.StringComparer.Ordinal);
+                foreach (JsonProperty property in json.Properties)
+                {
+                    if (!properties.ContainsKey(property.Name))
+                    {
+                        properties.Add(property.Name, property);
+                    }
+                }
+            }
+
             // An example request is the body: query fields are not in it.
             foreach (FieldSpec field in spec.Fields.Where(f => f.Location == FieldLocation.Body))
             {
                 string fieldPath = path.Length == 0 ? field.WireName : path + "." + field.WireName;
-                JsonNode? value = json.Find(field.WireName)?.Value;
+                JsonNode? value = (properties != null ? (properties.TryGetValue(field.WireName, out JsonProperty? found) ? found : null) : json.Find(field.WireName))?.Value;
                 if (value == null || value.Kind == JsonNodeKind.Null)
                 {
-                    if (_request ? field.Required || (field.RequiredWhen != null && SiblingEquals(json, field.RequiredWhen, spec)) : field.RequiredInResponse)
+                    if (_request ? field.Required || (field.RequiredWhen != null && SiblingEquals(properties, json, field.RequiredWhen, spec)) : field.RequiredInResponse)
                     {
                         Warn(json, $"lacks the required '{fieldPath}'");
                     }
@@ -93,13 +110,13 @@ namespace TcbGen.Specs
 
             if (type.Kind == TypeKind.Object)
             {
-                CheckObject(_context.NestedObjects.FirstOrDefault(o => o.TypeName == type.TypeName && o.IsRequestSide == _request), (JsonObject)value, path);
+                CheckObject(Nested(type.TypeName!), (JsonObject)value, path);
                 return;
             }
 
             if (type.IsEnum && _request)
             {
-                EnumSpec? enumSpec = _context.Enums.FirstOrDefault(e => e.TypeName == type.TypeName);
+                EnumSpec? enumSpec = Enum(type.TypeName!);
                 string wire = value is JsonString text ? text.Value : ((JsonNumber)value).Raw;
                 if (enumSpec != null && !enumSpec.Members.Any(m => (m.StringValue ?? m.Value.ToString(CultureInfo.InvariantCulture)) == wire))
                 {
@@ -113,12 +130,19 @@ namespace TcbGen.Specs
             {
                 string? problem = value switch
                 {
-                    JsonString text => ConstraintCheck.Constant(constraints, text.Value, path) ?? ConstraintCheck.Text(constraints, text.Value, path),
+                    JsonString text => ConstraintCheck.Constant(constraints, text.Value, path) ?? ConstraintCheck.Text(constraints, text.Value, path, _context.PatternBudget),
                     JsonNumber number => ConstraintCheck.Constant(constraints, number.Raw, path)
-                        ?? ConstraintCheck.Number(constraints, double.Parse(number.Raw, NumberStyles.Float, CultureInfo.InvariantCulture), path),
+                        ?? ConstraintCheck.NumberText(constraints, number.Raw, path),
                     _ => ConstraintCheck.Constant(constraints, value.Kind == JsonNodeKind.True ? "true" : "false", path),
                 };
                 CheckConstraint(value, problem);
+                if (_context.PatternBudget.ExhaustedNow)
+                {
+                    _context.Report(
+                        SpecDiagnosticIds.ExampleMismatch,
+                        $"{_what}: checking '{path}' against its pattern ran past the spec's budget of {PatternBudget.PerSpec.TotalSeconds:0} s for patterns (a pattern that backtracks, tried on many values); this value and the rest of the examples are not checked against patterns. Simplify the pattern (e.g. no nested quantifiers).",
+                        value);
+                }
             }
         }
 
@@ -188,12 +212,12 @@ namespace TcbGen.Specs
                 && real == System.Math.Floor(real) && real >= min && real <= max;
         }
 
-        private static bool SiblingEquals(JsonObject owner, RequiredWhenSpec condition, ObjectSpec spec)
+        private bool SiblingEquals(Dictionary<string, JsonProperty>? properties, JsonObject owner, RequiredWhenSpec condition, ObjectSpec spec)
         {
-            JsonNode? sibling = owner.Find(condition.FieldWireName)?.Value;
+            JsonNode? sibling = (properties != null ? (properties.TryGetValue(condition.FieldWireName, out JsonProperty? found) ? found : null) : owner.Find(condition.FieldWireName))?.Value;
             if (sibling == null || sibling.Kind == JsonNodeKind.Null)
             {
-                ConstantValue? fallback = spec.Fields.FirstOrDefault(f => f.WireName == condition.FieldWireName)?.Default;
+                ConstantValue? fallback = Field(spec, condition.FieldWireName)?.Default;
                 return fallback != null && fallback.WireText == condition.Value.WireText;
             }
 
@@ -210,6 +234,71 @@ namespace TcbGen.Specs
                 _ => null,
             };
             return wire != null && wire == condition.Value.WireText;
+        }
+
+        /// <summary>The spec's object of this name on this checker's side; the first such, as a search in order would find.</summary>
+        private ObjectSpec? Nested(string typeName)
+        {
+            if (_nested == null)
+            {
+                _nested = new Dictionary<string, ObjectSpec>(System.StringComparer.Ordinal);
+                foreach (ObjectSpec nested in _context.NestedObjects)
+                {
+                    if (nested.IsRequestSide == _request && !_nested.ContainsKey(nested.TypeName))
+                    {
+                        _nested.Add(nested.TypeName, nested);
+                    }
+                }
+            }
+
+            return _nested.TryGetValue(typeName, out ObjectSpec? found) ? found : null;
+        }
+
+        private EnumSpec? Enum(string typeName)
+        {
+            if (_enums == null)
+            {
+                _enums = new Dictionary<string, EnumSpec>(System.StringComparer.Ordinal);
+                foreach (EnumSpec e in _context.Enums)
+                {
+                    if (!_enums.ContainsKey(e.TypeName))
+                    {
+                        _enums.Add(e.TypeName, e);
+                    }
+                }
+            }
+
+            return _enums.TryGetValue(typeName, out EnumSpec? found) ? found : null;
+        }
+
+        /// <summary>A field of <paramref name="spec"/> by wire name, through a table made once per object type.</summary>
+        private FieldSpec? Field(ObjectSpec spec, string wireName)
+        {
+            _fields ??= new Dictionary<ObjectSpec, Dictionary<string, FieldSpec>>(ReferenceEqualityComparer.Instance);
+            if (!_fields.TryGetValue(spec, out Dictionary<string, FieldSpec>? byName))
+            {
+                byName = new Dictionary<string, FieldSpec>(System.StringComparer.Ordinal);
+                foreach (FieldSpec field in spec.Fields)
+                {
+                    if (!byName.ContainsKey(field.WireName))
+                    {
+                        byName.Add(field.WireName, field);
+                    }
+                }
+
+                _fields.Add(spec, byName);
+            }
+
+            return byName.TryGetValue(wireName, out FieldSpec? found) ? found : null;
+        }
+
+        private sealed class ReferenceEqualityComparer : IEqualityComparer<ObjectSpec>
+        {
+            public static readonly ReferenceEqualityComparer Instance = new ReferenceEqualityComparer();
+
+            public bool Equals(ObjectSpec? x, ObjectSpec? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(ObjectSpec obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
 
         private void Warn(JsonNode at, string problem) =>

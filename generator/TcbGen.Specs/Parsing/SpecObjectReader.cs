@@ -23,11 +23,14 @@ namespace TcbGen.Specs
             Json = json;
             JsonProperty[] properties = json.Properties;
             List<JsonProperty>? kept = null;
+            // An object with more properties than names it allows repeats some: found through a set, not by searching the
+            // properties before each one (quadratic in an object of 100,000 repeated keys).
+            HashSet<string>? seen = properties.Length > allowed.Length ? new HashSet<string>(System.StringComparer.Ordinal) : null;
             for (int i = 0; i < properties.Length; i++)
             {
                 JsonProperty property = properties[i];
                 bool isAllowed = System.Array.IndexOf(allowed, property.Name) >= 0;
-                if (isAllowed && IndexOf(properties, property.Name, i) >= 0)
+                if (isAllowed && (seen != null ? !seen.Add(property.Name) : IndexOf(properties, property.Name, i) >= 0))
                 {
                     // The first occurrence of an allowed name is the one kept, so any earlier one is a duplicate.
                     context.Report(SpecDiagnosticIds.DuplicateKey, $"'{property.Name}' is given twice in {what}.", property.NameStart, property.NameEnd);

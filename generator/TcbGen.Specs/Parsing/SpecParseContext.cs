@@ -10,8 +10,9 @@ namespace TcbGen.Specs
     {
         private readonly LineMap _lines;
         private string _typePrefix = "Endpoint";
-        // Case-insensitive, as Roslyn's hint names are: two types differing only in case would write one file.
-        private readonly Dictionary<string, SourceSpan> _typeNames = new Dictionary<string, SourceSpan>(System.StringComparer.OrdinalIgnoreCase);
+        // Up to case, as Roslyn's hint names are (and by the one folding every name clash uses): two types differing only in
+        // case would write one file.
+        private readonly Dictionary<string, SourceSpan> _typeNames = new Dictionary<string, SourceSpan>(Naming.CaseFoldComparer);
 
         public SpecParseContext(string filePath, string text)
         {
@@ -25,6 +26,9 @@ namespace TcbGen.Specs
         public string Text { get; }
 
         public List<SpecDiagnostic> Diagnostics { get; } = new List<SpecDiagnostic>();
+
+        /// <summary>The time the example check's pattern matches may take, in total, for this file.</summary>
+        public PatternBudget PatternBudget { get; } = new PatternBudget(PatternBudget.PerSpec);
 
         public bool HasErrors => Diagnostics.Exists(d => !SpecDiagnosticIds.IsWarning(d.Id));
 

@@ -58,38 +58,54 @@ namespace TcbGen.Specs
             }
 
             var constraints = new ConstraintSpec(
-                Bound(context, reader, "minimum", type.Kind != TypeKind.Number),
-                Bound(context, reader, "maximum", type.Kind != TypeKind.Number),
+                Bound(context, reader, "minimum", type.Kind),
+                Bound(context, reader, "maximum", type.Kind),
                 Count(context, reader, "minLength"),
                 Count(context, reader, "maxLength"),
                 Pattern(context, reader),
                 Count(context, reader, "minItems"),
                 Count(context, reader, "maxItems"),
                 Constant(context, reader, type));
-            CheckOrder(context, reader, "minimum", "maximum", constraints.Minimum, constraints.Maximum);
-            CheckOrder(context, reader, "minLength", "maxLength", Text(constraints.MinLength), Text(constraints.MaxLength));
-            CheckOrder(context, reader, "minItems", "maxItems", Text(constraints.MinItems), Text(constraints.MaxItems));
+            CheckOrder(context, reader, "minimum", "maximum", constraints.Minimum, constraints.Maximum, integer: type.Kind != TypeKind.Number);
+            CheckOrder(context, reader, "minLength", "maxLength", Text(constraints.MinLength), Text(constraints.MaxLength), integer: true);
+            CheckOrder(context, reader, "minItems", "maxItems", Text(constraints.MinItems), Text(constraints.MaxItems), integer: true);
             return context.Diagnostics.Count > before ? null : constraints;
         }
 
-        /// <summary>A bound's number text; an integer field's bound must be an integer within 64 bits.</summary>
-        private static string? Bound(SpecParseContext context, SpecObjectReader reader, string property, bool integer)
+        /// <summary>
+        /// A bound's number text; an integer field's bound must be an integer its field can hold (32 or 64 bits): the
+        /// validator compares the field with it, and a bound beyond the field's width would make that comparison always
+        /// true or false (CS0652).
+        /// </summary>
+        private static string? Bound(SpecParseContext context, SpecObjectReader reader, string property, TypeKind kind)
         {
             if (!reader.Has(property))
             {
                 return null;
             }
 
-            if (integer)
+            if (kind != TypeKind.Number)
             {
                 JsonNumber? whole = reader.Integer(property);
-                if (whole != null && !whole.TryGetInt64(out _))
+                if (whole == null)
+                {
+                    return null;
+                }
+
+                if (!whole.TryGetInt64(out long bound))
                 {
                     context.Report(SpecDiagnosticIds.InvalidValue, $"'{property}' {whole.Raw} is beyond 64 bits.", whole);
                     return null;
                 }
 
-                return whole?.Raw;
+                if (kind == TypeKind.Int32 && (bound < int.MinValue || bound > int.MaxValue))
+                {
+                    context.Report(SpecDiagnosticIds.InvalidValue, $"'{property}' {whole.Raw} cannot hold in a 32-bit integer field (-2147483648 to 2147483647); remove it, or make the field \"format\": \"int64\".", whole);
+                    return null;
+                }
+
+                // The canonical text (no leading zeros, no "-0"), as the validator's literal and the docs show it.
+                return bound.ToString(CultureInfo.InvariantCulture);
             }
 
             JsonNode value = reader.Property(property)!.Value;
@@ -164,10 +180,18 @@ namespace TcbGen.Specs
             }
         }
 
-        private static void CheckOrder(SpecParseContext context, SpecObjectReader reader, string low, string high, string? lowText, string? highText)
+        /// <summary>Bounds in the wrong order; integers compare as integers (two int64 bounds may be one double apart from nothing).</summary>
+        private static void CheckOrder(SpecParseContext context, SpecObjectReader reader, string low, string high, string? lowText, string? highText, bool integer)
         {
-            if (lowText != null && highText != null
-                && double.Parse(lowText, NumberStyles.Float, CultureInfo.InvariantCulture) > double.Parse(highText, NumberStyles.Float, CultureInfo.InvariantCulture))
+            if (lowText == null || highText == null)
+            {
+                return;
+            }
+
+            bool reversed = integer
+                ? long.Parse(lowText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) > long.Parse(highText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
+                : double.Parse(lowText, NumberStyles.Float, CultureInfo.InvariantCulture) > double.Parse(highText, NumberStyles.Float, CultureInfo.InvariantCulture);
+            if (reversed)
             {
                 context.Report(SpecDiagnosticIds.InvalidValue, $"'{high}' {highText} is below '{low}' {lowText}; no value could satisfy both.", reader.Property(high)!.Value);
             }

@@ -70,7 +70,7 @@ namespace TcbGen.Specs
             }
 
             EquatableArray<ErrorSetDeclaration> errorSets = ParseErrorSetDeclarations(context, reader.Object("errorSets"));
-            return new DefinitionsSpec(context.FilePath, context.NestedObjects.ToEquatableArray(), context.Enums.ToEquatableArray(), errorSets, context.References.ToEquatableArray());
+            return new DefinitionsSpec(context.FilePath, context.NestedObjects.ToEquatableArray(), context.Enums.ToEquatableArray(), errorSets, context.References.ToEquatableArray(), context.Span(root.Start, root.Start + 1));
         }
 
         /// <summary>One entry of <c>"types"</c>: an object (<c>"fields"</c>) or an enum (<c>"enum"</c>), named by its <c>typeName</c>.</summary>

@@ -6,9 +6,6 @@ namespace TcbGen.Specs
 {
     internal static partial class SpecParser
     {
-        /// <summary>Member names an extensible (response string) enum struct has already.</summary>
-        private static readonly string[] ExtensibleEnumMembers = { "IsKnown", "Equals", "GetHashCode", "ToString", "GetType" };
-
         private static readonly string[] EnumEntryProperties = { "value", "name", "description" };
 
         private static readonly string[] RequiredWhenProperties = { "field", "equals" };
@@ -31,6 +28,7 @@ namespace TcbGen.Specs
             var members = new List<EnumMemberSpec>();
             var names = new HashSet<string>();
             var wireValues = new HashSet<string>();
+            var memberJsons = new List<JsonNode>();
             foreach (JsonNode item in values.Items)
             {
                 EnumMemberSpec? member = ParseEnumMember(context, item, isString, members.Count + 1);
@@ -48,7 +46,7 @@ namespace TcbGen.Specs
                 {
                     context.Report(SpecDiagnosticIds.ReservedName, $"Enum member '{member.Name}' is named like its enum, which C# forbids; choose another 'name'.", item);
                 }
-                else if (isString && !requestSide && System.Array.IndexOf(ExtensibleEnumMembers, member.Name) >= 0)
+                else if (isString && !requestSide && ReservedNames.ExtensibleEnumMembers.Contains(member.Name))
                 {
                     context.Report(SpecDiagnosticIds.ReservedName, $"A response string enum becomes a struct that already has a member '{member.Name}' (or is named so); choose another 'name'.", item);
                 }
@@ -59,6 +57,20 @@ namespace TcbGen.Specs
                 else
                 {
                     members.Add(member);
+                    memberJsons.Add(item);
+                }
+            }
+
+            if (isString && !requestSide)
+            {
+                // Each member is a static property: 'get_Fast' or 'set_Fast' beside 'Fast' is an accessor's name (CS0082, CS0102).
+                for (int i = 0; i < members.Count; i++)
+                {
+                    string? accessed = ReservedNames.AccessedProperty(members[i].Name);
+                    if (accessed != null && names.Contains(accessed))
+                    {
+                        context.Report(SpecDiagnosticIds.ReservedName, $"Enum member '{members[i].Name}' is the accessor of the member '{accessed}' of the response enum's struct, which C# reserves (CS0082); choose another 'name'.", memberJsons[i]);
+                    }
                 }
             }
 
@@ -113,7 +125,7 @@ namespace TcbGen.Specs
             return null;
         }
 
-        private static RequiredWhenSpec? ParseRequiredWhen(SpecParseContext context, JsonObject json, FieldSpec field, List<FieldSpec> siblings)
+        private static RequiredWhenSpec? ParseRequiredWhen(SpecParseContext context, JsonObject json, int index, List<FieldSpec> siblings, Dictionary<string, int> byWireName)
         {
             var reader = new SpecObjectReader(context, json, "'requiredWhen'", RequiredWhenProperties);
             JsonString? other = reader.String("field", required: true);
@@ -128,8 +140,9 @@ namespace TcbGen.Specs
                 return null;
             }
 
-            FieldSpec? discriminator = siblings.Find(f => f.WireName == other.Value);
-            if (discriminator == null || discriminator == field)
+            FieldSpec field = siblings[index];
+            FieldSpec? discriminator = byWireName.TryGetValue(other.Value, out int at) && at != index ? siblings[at] : null;
+            if (discriminator == null)
             {
                 context.Report(SpecDiagnosticIds.RequiredWhenFieldMissing, $"'requiredWhen' of '{field.WireName}' names '{other.Value}', which is not another field of the same object.", other);
                 return null;

@@ -22,10 +22,9 @@ namespace TcbGen.Specs
         private static ObjectSpec ParseObject(SpecParseContext context, JsonArray? fieldsJson, string typeName, string? description, bool requestSide, JsonNode at)
         {
             var fields = new List<FieldSpec>();
-            var requiredWhens = new List<(FieldSpec Field, JsonObject Json)>();
-            // Every field whose wire name was taken, and whether it took its C# property name too (it may still be dropped
-            // after): searched linearly, as an object has a handful of fields and two sets per object cost more.
-            var named = new List<(FieldSpec Field, bool HasPropertyName)>();
+            var requiredWhens = new List<(int Index, JsonObject Json)>();
+            var names = new FieldNames();
+            var fieldJsons = new List<JsonObject>();
 
             foreach (JsonNode item in fieldsJson?.Items ?? System.Array.Empty<JsonNode>())
             {
@@ -41,36 +40,46 @@ namespace TcbGen.Specs
                     continue;
                 }
 
-                if (IsTaken(named, field.WireName, wireName: true))
+                if (!names.TakeWireName(field.WireName))
                 {
                     context.Report(SpecDiagnosticIds.DuplicateField, $"Field '{field.WireName}' is declared twice in {typeName}.", fieldJson);
                     continue;
                 }
 
-                bool propertyTaken = IsTaken(named, field.PropertyName, wireName: false);
-                named.Add((field, !propertyTaken));
-                if (propertyTaken)
+                if (!names.TakePropertyName(field.PropertyName))
                 {
-                    context.Report(SpecDiagnosticIds.DuplicateField, $"Two fields of {typeName} would both become the C# property '{field.PropertyName}'; set 'csharpName' on one.", fieldJson);
+                    context.Report(SpecDiagnosticIds.DuplicateField, $"Two fields of {typeName} would both become the C# property '{field.PropertyName}' (names equal up to case, as constructor parameters are); set 'csharpName' on one.", fieldJson);
                     continue;
                 }
 
                 if (CheckReservedField(context, field, typeName, requestSide, fieldJson))
                 {
                     fields.Add(field);
+                    fieldJsons.Add(fieldJson);
                     if (requiredWhen != null)
                     {
-                        requiredWhens.Add((field, requiredWhen));
+                        requiredWhens.Add((fields.Count - 1, requiredWhen));
                     }
                 }
             }
 
-            foreach ((FieldSpec field, JsonObject json) in requiredWhens)
+            CheckAccessorNames(context, fields, fieldJsons, typeName, !requestSide && typeName == context.ResponseTypeName);
+            if (requiredWhens.Count > 0)
             {
-                RequiredWhenSpec? condition = ParseRequiredWhen(context, json, field, fields);
-                if (condition != null)
+                // By wire name once, so that each condition finds its sibling in constant time (a chain of conditions is linear).
+                var byWireName = new Dictionary<string, int>(fields.Count, System.StringComparer.Ordinal);
+                for (int i = 0; i < fields.Count; i++)
                 {
-                    fields[fields.IndexOf(field)] = field with { RequiredWhen = condition };
+                    byWireName[fields[i].WireName] = i;
+                }
+
+                foreach ((int index, JsonObject json) in requiredWhens)
+                {
+                    RequiredWhenSpec? condition = ParseRequiredWhen(context, json, index, fields, byWireName);
+                    if (condition != null)
+                    {
+                        fields[index] = fields[index] with { RequiredWhen = condition };
+                    }
                 }
             }
 
@@ -78,22 +87,90 @@ namespace TcbGen.Specs
         }
 
         /// <summary>
-        /// Whether a field of <paramref name="named"/> has the wire name, or took the C# property name; property names compare
-        /// case-insensitively, as constructor parameters are their camelCase, so 'Env' and 'env' would clash (CS0100).
+        /// The wire names and C# property names an object's fields took. Wire names compare ordinally; property names up to
+        /// case (<see cref="Naming.CaseFoldComparer"/>), as constructor parameters are their camelCase, so 'Env' and 'env'
+        /// (or the Kelvin sign and 'K') would clash (CS0100). Searched linearly while an object has a handful of fields (most
+        /// do), through sets after that, so a wide object is checked in linear time.
         /// </summary>
-        private static bool IsTaken(List<(FieldSpec Field, bool HasPropertyName)> named, string name, bool wireName)
+        private sealed class FieldNames
         {
-            foreach ((FieldSpec field, bool hasPropertyName) in named)
+            private const int LinearLimit = 8;
+
+            private readonly List<string> _wireNames = new List<string>();
+            private readonly List<string> _propertyNames = new List<string>();
+            private HashSet<string>? _wireSet;
+            private HashSet<string>? _propertySet;
+
+            public bool TakeWireName(string name) => Take(name, _wireNames, ref _wireSet, System.StringComparer.Ordinal);
+
+            public bool TakePropertyName(string name) => Take(name, _propertyNames, ref _propertySet, Naming.CaseFoldComparer);
+
+            private static bool Take(string name, List<string> list, ref HashSet<string>? set, IEqualityComparer<string> comparer)
             {
-                if (wireName
-                    ? field.WireName == name
-                    : hasPropertyName && string.Equals(field.PropertyName, name, System.StringComparison.OrdinalIgnoreCase))
+                if (set != null)
                 {
-                    return true;
+                    return set.Add(name);
+                }
+
+                foreach (string taken in list)
+                {
+                    if (comparer.Equals(taken, name))
+                    {
+                        return false;
+                    }
+                }
+
+                list.Add(name);
+                if (list.Count > LinearLimit)
+                {
+                    set = new HashSet<string>(list, comparer);
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// A property named like another property's accessor (<c>get_Env</c> beside <c>Env</c>, or beside TcbResponse's
+        /// <c>ErrorCode</c> on the response body): C# reserves that name for the accessor (CS0082), so it is TCB0017.
+        /// </summary>
+        private static void CheckAccessorNames(SpecParseContext context, List<FieldSpec> fields, List<JsonObject> fieldJsons, string typeName, bool isResponseRoot)
+        {
+            HashSet<string>? properties = null;
+            string? typeAccessed = ReservedNames.AccessedProperty(typeName);
+            for (int i = 0; i < fields.Count; i++)
+            {
+                if (typeAccessed != null && fields[i].PropertyName == typeAccessed)
+                {
+                    context.Report(SpecDiagnosticIds.ReservedName, $"The type '{typeName}' would hold the accessor of its property '{typeAccessed}', a member named like the type (CS0542); set another 'typeName' or 'csharpName'.", fieldJsons[i]);
+                }
+
+                string? accessed = ReservedNames.AccessedProperty(fields[i].PropertyName);
+                if (accessed == null)
+                {
+                    continue;
+                }
+
+                if (properties == null)
+                {
+                    properties = new HashSet<string>(System.StringComparer.Ordinal);
+                    foreach (FieldSpec field in fields)
+                    {
+                        properties.Add(field.PropertyName);
+                    }
+
+                    if (isResponseRoot)
+                    {
+                        properties.Add("ErrorCode");
+                        properties.Add("ErrorMessage");
+                    }
+                }
+
+                if (properties.Contains(accessed))
+                {
+                    context.Report(SpecDiagnosticIds.ReservedName, $"The C# name '{fields[i].PropertyName}' is the accessor of the property '{accessed}' of the same type, which C# reserves (CS0082); set another 'csharpName'.", fieldJsons[i]);
                 }
             }
-
-            return false;
         }
 
         private static bool CheckReservedField(SpecParseContext context, FieldSpec field, string typeName, bool requestSide, JsonObject at)

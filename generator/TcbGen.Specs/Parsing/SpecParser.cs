@@ -145,6 +145,7 @@ namespace TcbGen.Specs
                 context.References.ToEquatableArray(),
                 pendingErrors,
                 errorSets,
+                reader.Property("csharpName")?.Value is JsonString csharpName ? context.Span(csharpName) : null,
                 docs);
         }
 

@@ -76,7 +76,7 @@ namespace TcbGen.Testing.Validation
                 else if (field.Constraints != null)
                 {
                     string? problem = field.Type.Info.Wire is WireShape.Int32 or WireShape.Int64 or WireShape.Number
-                        ? ConstraintCheck.Constant(field.Constraints, value, field.WireName) ?? ConstraintCheck.Number(field.Constraints, double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture), field.WireName)
+                        ? ConstraintCheck.Constant(field.Constraints, value, field.WireName) ?? ConstraintCheck.NumberText(field.Constraints, value, field.WireName)
                         : ConstraintCheck.Constant(field.Constraints, value, field.WireName) ?? ConstraintCheck.Text(field.Constraints, value, field.WireName);
                     if (problem != null)
                     {
@@ -130,7 +130,7 @@ namespace TcbGen.Testing.Validation
         {
             string? problem = value.ValueKind switch
             {
-                JsonValueKind.Number => ConstraintCheck.Constant(constraints, value.GetRawText(), path) ?? ConstraintCheck.Number(constraints, value.GetDouble(), path),
+                JsonValueKind.Number => ConstraintCheck.Constant(constraints, value.GetRawText(), path) ?? ConstraintCheck.NumberText(constraints, value.GetRawText(), path),
                 JsonValueKind.String => ConstraintCheck.Constant(constraints, value.GetString()!, path) ?? ConstraintCheck.Text(constraints, value.GetString()!, path),
                 JsonValueKind.True or JsonValueKind.False => ConstraintCheck.Constant(constraints, value.GetRawText(), path),
                 JsonValueKind.Array => ConstraintCheck.Count(constraints, value.GetArrayLength(), path),

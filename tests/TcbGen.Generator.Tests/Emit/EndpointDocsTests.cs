@@ -36,7 +36,7 @@ namespace TcbGen.Generator.Tests.Emit
             string beforeEndpointClass = client.Substring(0, client.IndexOf("public static partial class ProbeDocsEndpoint", System.StringComparison.Ordinal));
             Assert.Contains("Needs permission set (权限集) 18", beforeEndpointClass.Substring(beforeEndpointClass.LastIndexOf("/// <summary><c>probeDocs</c>", System.StringComparison.Ordinal)));
             Assert.DoesNotContain(outcome.Sources, s => s.SourceText.ToString().Contains("AUTHOR-ONLY"));
-            Assert.Contains("accept an <c>authorizer_access_token</c>", outcome.Source("TcbClients.g.cs"));
+            Assert.Contains("accept an <c>authorizer_access_token</c>", outcome.Source("TcbClients.Shared.g.cs"));
         }
 
         [Fact]

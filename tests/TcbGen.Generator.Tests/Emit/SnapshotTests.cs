@@ -68,7 +68,7 @@ namespace TcbGen.Generator.Tests.Emit
             GeneratorOutcome outcome = GeneratorHarness.Run(GeneratorHarness.SeedSpecs());
             string[] prefixes = { "ChangeTcbEnv", "CreateCloudUser", "SetCallBackConfig", "SetCloudAccessToken" };
 
-            Assert.Equal(prefixes.Select(p => p + ".g.cs").Concat(new[] { "TcbClients.g.cs", "TcbErrorCode.g.cs" }).OrderBy(n => n, System.StringComparer.Ordinal),
+            Assert.Equal(prefixes.Select(p => p + ".g.cs").Concat(new[] { "TcbClients.Shared.g.cs", "TcbErrorCode.Shared.g.cs" }).OrderBy(n => n, System.StringComparer.Ordinal),
                 outcome.Sources.Select(s => s.HintName).OrderBy(n => n, System.StringComparer.Ordinal));
             foreach (string prefix in prefixes)
             {

@@ -31,6 +31,7 @@ namespace TcbGen.Generator.Tests.Robustness
     {
         private const ulong CiSeed = 20261129;
         private const int CiCases = 2000;
+        private const int CiV2Cases = 200;
 
         private readonly ITestOutputHelper _output;
 
@@ -42,11 +43,42 @@ namespace TcbGen.Generator.Tests.Robustness
         [Fact]
         public void GeneratorSurvivesMutatedSpecs()
         {
-            ulong seed = ReadSeed();
-            int cases = int.TryParse(Environment.GetEnvironmentVariable("TCBGEN_FUZZ_CASES"), NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : CiCases;
-            int? only = int.TryParse(Environment.GetEnvironmentVariable("TCBGEN_FUZZ_CASE"), NumberStyles.None, CultureInfo.InvariantCulture, out int c) ? c : null;
             IReadOnlyDictionary<string, string> seeds = SeedTexts();
             var gen = new FuzzGen(seeds.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList());
+            Run("v1", seeds, CiCases, gen.Case, everyOutput: false);
+        }
+
+        /// <summary>
+        /// Format v2 (issue 27): definitions files and <c>ref</c> chains (dropped or broken), error sets, constraints at the
+        /// edges of int32, int64 and double, names from the generator's own members, keywords and case-folding pairs,
+        /// GET/query fields, wide and deep specs (<see cref="V2Seeds"/>). Same environment variables as the v1 run; CI runs
+        /// <see cref="CiV2Cases"/> cases (about a minute on two cores).
+        /// </summary>
+        [Fact]
+        public void GeneratorSurvivesMutatedV2Specs()
+        {
+            ulong seed = ReadSeed();
+            var seeds = new Dictionary<string, string>(SeedTexts());
+            Dictionary<string, string> v2 = V2Seeds.Texts(seed);
+            foreach (KeyValuePair<string, string> text in v2)
+            {
+                seeds[text.Key] = text.Value;
+            }
+
+            // The seeds themselves are valid: every TCB error of a case comes from its mutations.
+            GeneratorOutcome unmutated = GeneratorHarness.Run(v2.Select(t => GeneratorHarness.Spec(t.Key, t.Value)));
+            Assert.Empty(StrictCompile.TcbErrors(unmutated.GeneratorDiagnostics));
+
+            var gen = new FuzzGen(seeds.Keys.Where(k => !v2.ContainsKey(k)).OrderBy(k => k, StringComparer.Ordinal).ToList());
+            List<string> v2Names = v2.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+            Run("v2", seeds, CiV2Cases, (runSeed, index) => gen.V2Case(runSeed, index, v2Names), everyOutput: true);
+        }
+
+        private void Run(string label, IReadOnlyDictionary<string, string> seeds, int ciCases, Func<ulong, int, FuzzCase> caseOf, bool everyOutput)
+        {
+            ulong seed = ReadSeed();
+            int cases = int.TryParse(Environment.GetEnvironmentVariable("TCBGEN_FUZZ_CASES"), NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : ciCases;
+            int? only = int.TryParse(Environment.GetEnvironmentVariable("TCBGEN_FUZZ_CASE"), NumberStyles.None, CultureInfo.InvariantCulture, out int c) ? c : null;
 
             int done = 0, definitelyInvalid = 0, withTcbError = 0, compiled = 0, specs = 0, noTcbError = 0;
             long slowest = 0;
@@ -57,11 +89,11 @@ namespace TcbGen.Generator.Tests.Robustness
             IEnumerable<int> indices = only is int single ? new[] { single } : Enumerable.Range(from, cases);
             Parallel.ForEach(indices, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(2, Environment.ProcessorCount) }, (index, state) =>
             {
-                FuzzCase fuzzCase = gen.Case(seed, index);
+                FuzzCase fuzzCase = caseOf(seed, index);
                 FuzzVerdict verdict;
                 try
                 {
-                    verdict = FuzzOracle.Check(fuzzCase, seeds, compile: index % compileEvery == 0);
+                    verdict = FuzzOracle.Check(fuzzCase, seeds, compile: index % compileEvery == 0, everyOutput);
                 }
                 catch (Exception exception)
                 {
@@ -79,7 +111,7 @@ namespace TcbGen.Generator.Tests.Robustness
                     slowest = Math.Max(slowest, verdict.GenerationMs);
                     if (progress != null && done % 500 == 0)
                     {
-                        File.AppendAllText(progress, $"{DateTime.UtcNow:HH:mm:ss} seed {seed}: {done} cases, {specs} specs, {definitelyInvalid} definitely invalid, {withTcbError} with TCB errors, {compiled} of {noTcbError} without TCB errors compiled clean, slowest generation {slowest} ms, failures {failures.Count}\n");
+                        File.AppendAllText(progress, $"{DateTime.UtcNow:HH:mm:ss} {label} seed {seed}: {done} cases, {specs} specs, {definitelyInvalid} definitely invalid, {withTcbError} with TCB errors, {compiled} of {noTcbError} without TCB errors compiled clean, slowest generation {slowest} ms, failures {failures.Count}\n");
                     }
 
                     if (verdict.Failure != null)
@@ -87,7 +119,7 @@ namespace TcbGen.Generator.Tests.Robustness
                         failures.Add((index, fuzzCase, verdict.Failure));
                         if (progress != null)
                         {
-                            File.AppendAllText(progress, $"{DateTime.UtcNow:HH:mm:ss} seed {seed}: case {index} FAILED: {verdict.Failure}\n");
+                            File.AppendAllText(progress, $"{DateTime.UtcNow:HH:mm:ss} {label} seed {seed}: case {index} FAILED: {verdict.Failure}\n");
                         }
                         if (failures.Count >= 3)
                         {
@@ -98,11 +130,11 @@ namespace TcbGen.Generator.Tests.Robustness
             });
 
             string summary =
-                $"TcbGen spec fuzz: seed {seed} (replay: TCBGEN_FUZZ_SEED={seed} TCBGEN_FUZZ_CASES={cases}), {done} cases, {specs} specs.\n" +
+                $"TcbGen spec fuzz ({label}): seed {seed} (replay: TCBGEN_FUZZ_SEED={seed} TCBGEN_FUZZ_CASES={cases}), {done} cases, {specs} specs.\n" +
                 $"  (1) generator never throws, no CS8785/TCB0099: held in {done - failures.Count(f => f.Failure.StartsWith("(1)", StringComparison.Ordinal))} of {done} cases\n" +
                 $"  (2) TCB errors located in their file: {withTcbError} cases had TCB errors; {definitelyInvalid} specs definitely invalid by an independent reader, each with a located TCB error unless listed below\n" +
-                $"  (3) cases with no TCB error: {noTcbError}; compiled with 0 errors and 0 warnings at WarningLevel 9999 in C# 8 and latest: {compiled}{(compileEvery > 1 ? $" (every {compileEvery}th case compiled)" : string.Empty)}\n" +
-                $"  (4) slowest generator run {slowest} ms (bound {FuzzOracle.TimeBound.TotalSeconds} s)\n" +
+                $"  (3) cases with no TCB error: {noTcbError}; compiled with 0 errors and 0 warnings at WarningLevel 9999 in C# 8 (nullable on and off) and latest: {compiled} (and every case's generated output, TCB errors or not, compiled clean){(compileEvery > 1 ? $" (every {compileEvery}th case compiled)" : string.Empty)}\n" +
+                $"  (4) slowest generator run {slowest} ms (linear bound: {FuzzOracle.TimeBound.TotalSeconds} s + {FuzzOracle.MicrosecondsPerChar} µs per character)\n" +
                 $"  failures: {failures.Count}; time in generator runs {FuzzOracle.GenerateMs / 1000} s, in {FuzzOracle.Compilations} compilations {FuzzOracle.CompileMs / 1000} s (summed over threads)";
             _output.WriteLine(summary);
             Console.WriteLine(summary);
@@ -112,7 +144,7 @@ namespace TcbGen.Generator.Tests.Robustness
             }
 
             (int failedIndex, FuzzCase failed, string failure) = failures.OrderBy(f => f.Index).First();
-            (FuzzCase minimal, string minimalFailure) = Shrink(failed, failure, seeds);
+            (FuzzCase minimal, string minimalFailure) = Shrink(failed, failure, seeds, everyOutput);
             var report = new StringBuilder();
             report.AppendLine(summary);
             report.AppendLine($"Case {failedIndex} failed (replay alone: TCBGEN_FUZZ_SEED={seed} TCBGEN_FUZZ_CASE={failedIndex}): {failure}");
@@ -129,7 +161,7 @@ namespace TcbGen.Generator.Tests.Robustness
         }
 
         /// <summary>Removes specs and mutations one at a time, as long as the case still fails.</summary>
-        private static (FuzzCase Case, string Failure) Shrink(FuzzCase failed, string failure, IReadOnlyDictionary<string, string> seeds)
+        private static (FuzzCase Case, string Failure) Shrink(FuzzCase failed, string failure, IReadOnlyDictionary<string, string> seeds, bool everyOutput)
         {
             bool smaller = true;
             while (smaller)
@@ -137,7 +169,7 @@ namespace TcbGen.Generator.Tests.Robustness
                 smaller = false;
                 foreach (FuzzCase candidate in failed.Smaller())
                 {
-                    string? again = FuzzOracle.Check(candidate, seeds).Failure;
+                    string? again = FuzzOracle.Check(candidate, seeds, everyOutput: everyOutput).Failure;
                     if (again != null)
                     {
                         (failed, failure, smaller) = (candidate, again, true);

@@ -120,7 +120,7 @@ namespace TcbGen.Generator.Tests.Specs
             GeneratorOutcome outcome = GeneratorHarness.Run(files);
 
             DiagnosticAssert.None(outcome.GeneratorDiagnostics);
-            Assert.Contains("MissingParameter = 40101", outcome.Source("ProbeUse.g.cs") + outcome.Source("TcbErrorCode.g.cs"));
+            Assert.Contains("MissingParameter = 40101", outcome.Source("ProbeUse.g.cs") + outcome.Source("TcbErrorCode.Shared.g.cs"));
         }
 
         [Fact]
@@ -133,7 +133,7 @@ namespace TcbGen.Generator.Tests.Specs
             GeneratorOutcome outcome = GeneratorHarness.Run(files);
 
             DiagnosticAssert.None(outcome.GeneratorDiagnostics);
-            string errors = outcome.Source("TcbErrorCode.g.cs");
+            string errors = outcome.Source("TcbErrorCode.Shared.g.cs");
             Assert.Contains("InvalidArgs = 40097", errors);
             Assert.Contains("MissingParameter = 40101", errors);
         }

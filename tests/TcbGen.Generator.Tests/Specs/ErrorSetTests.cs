@@ -77,7 +77,7 @@ namespace TcbGen.Generator.Tests.Specs
             GeneratorOutcome outcome = GeneratorHarness.Run(GeneratorHarness.SeedSpecs().Append(GeneratorHarness.Spec("probeQuota.tcb.json", Spec)));
 
             DiagnosticAssert.None(outcome.GeneratorDiagnostics);
-            string all = outcome.Source("TcbErrorCode.g.cs");
+            string all = outcome.Source("TcbErrorCode.Shared.g.cs");
             Assert.True(ErrorSets.TryGet(ErrorSets.WeChat, out var errors));
             foreach (ErrorSpec error in errors)
             {

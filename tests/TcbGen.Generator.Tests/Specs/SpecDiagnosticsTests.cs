@@ -528,8 +528,8 @@ namespace TcbGen.Generator.Tests.Specs
                 Assert.Contains(outcome.Sources, s => s.HintName == prefix + ".g.cs");
             }
 
-            Assert.Contains(outcome.Sources, s => s.HintName == "TcbClients.g.cs");
-            Assert.Contains(outcome.Sources, s => s.HintName == "TcbErrorCode.g.cs");
+            Assert.Contains(outcome.Sources, s => s.HintName == "TcbClients.Shared.g.cs");
+            Assert.Contains(outcome.Sources, s => s.HintName == "TcbErrorCode.Shared.g.cs");
             Assert.Equal(4 + 2 + extraEndpoints, outcome.Sources.Count());
         }
     }

@@ -86,6 +86,41 @@ namespace TcbGen.Generator.Tests.Robustness.Fuzz
             return new FuzzCase(specs);
         }
 
+        /// <summary>
+        /// A case of format v2 (issue 27): one to four of <see cref="V2Seeds"/>' files (the definitions file most often among
+        /// them), each with v2 mutations and now and then one of the v1 mutations.
+        /// </summary>
+        public FuzzCase V2Case(ulong runSeed, int index, IReadOnlyList<string> v2SeedNames)
+        {
+            var pcg = new PCG((uint)index, runSeed ^ 0x5EED_0002UL);
+            var chosen = new List<string>();
+            if (Draw(Percent, pcg) < 75)
+            {
+                chosen.Add(v2SeedNames.First(n => n.EndsWith(".tcb.defs.json", StringComparison.Ordinal)));
+            }
+
+            int more = Pick(pcg, (40, 1), (40, 2), (20, 3));
+            for (int i = 0; i < more; i++)
+            {
+                chosen.Add(Draw(Gen.OneOf(v2SeedNames.ToArray()), pcg));
+            }
+
+            var specs = new List<FuzzSpec>();
+            for (int s = 0; s < chosen.Count; s++)
+            {
+                var mutations = new List<SpecMutation>();
+                int count = Pick(pcg, (20, 0), (40, 1), (25, 2), (15, 4));
+                for (int m = 0; m < count; m++)
+                {
+                    mutations.Add(Draw(Percent, pcg) < 85 ? V2Seeds.Mutation(pcg) : Mutation(pcg));
+                }
+
+                specs.Add(new FuzzSpec(chosen[s], $"{s}_{chosen[s]}", mutations));
+            }
+
+            return new FuzzCase(specs);
+        }
+
         private SpecMutation Mutation(PCG pcg)
         {
             int index = Draw(Gen.Int[0, 200], pcg);
