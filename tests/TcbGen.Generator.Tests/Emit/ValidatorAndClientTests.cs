@@ -115,7 +115,7 @@ namespace TcbGen.Generator.Tests.Emit
             Assert.Equal(CreateCloudUserError.TemplateMessageRateLimited, typed.Code);
             Assert.True(typed.IsDocumented);
             Assert.Equal("6543-21ab", typed.RequestId);
-            Assert.Contains("once an hour", typed.Solution);
+            Assert.Contains("once in 24 hours", typed.Solution);
             Assert.Equal(-601026, (int)TcbErrorCode.TemplateMessageRateLimited);
 
             var undocumented = Assert.IsType<TcbApiException<CreateCloudUserError>>(CreateCloudUserEndpoint.Descriptor.CreateException(12345, "new"));

@@ -126,6 +126,9 @@ namespace Test.Tcb
     /// </list></para>
     /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
     /// </remarks>
+    /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/openApi/cloudbase-common/env-management/api_changetcbenv.html">WeChat's documentation</seealso>
+    /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/cloudbase/common/modifyEnv.html">WeChat's documentation</seealso>
+    /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/en/openApi/OpenApiDoc/cloudbase-common/env-management/changeTcbEnv.html">WeChat's documentation</seealso>
     [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
     public static partial class ChangeTcbEnvEndpoint
     {
@@ -355,6 +358,9 @@ namespace Test.Tcb
         /// </list></para>
         /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
         /// </remarks>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/openApi/cloudbase-common/env-management/api_changetcbenv.html">WeChat's documentation</seealso>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/cloudbase/common/modifyEnv.html">WeChat's documentation</seealso>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/en/openApi/OpenApiDoc/cloudbase-common/env-management/changeTcbEnv.html">WeChat's documentation</seealso>
         /// <param name="request">The request; it is validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response, whose errcode is 0.</returns>
@@ -389,6 +395,9 @@ namespace Test.Tcb
         /// </list></para>
         /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
         /// </remarks>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/openApi/cloudbase-common/env-management/api_changetcbenv.html">WeChat's documentation</seealso>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/cloudbase/common/modifyEnv.html">WeChat's documentation</seealso>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/en/openApi/OpenApiDoc/cloudbase-common/env-management/changeTcbEnv.html">WeChat's documentation</seealso>
         /// <param name="request">The request; it is validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response, whose errcode is 0.</returns>

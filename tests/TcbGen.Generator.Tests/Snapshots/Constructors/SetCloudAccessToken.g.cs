@@ -180,6 +180,10 @@ namespace Test.Tcb
     /// </list></para>
     /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
     /// </remarks>
+    /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/openApi/cloudbase-common/admin-management/api_setcloudaccesstoken.md">WeChat's documentation</seealso>
+    /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/openApi/cloudbase-batch/env-mgnt/api_setcloudaccesstoken.html">WeChat's documentation</seealso>
+    /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/cloudbase/common/usecloudaccesstoken.html">WeChat's documentation</seealso>
+    /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/en/openApi/OpenApiDoc/cloudbase-common/admin-management/setCloudAccessToken.html">WeChat's documentation</seealso>
     [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
     public static partial class SetCloudAccessTokenEndpoint
     {
@@ -539,6 +543,10 @@ namespace Test.Tcb
         /// </list></para>
         /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
         /// </remarks>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/openApi/cloudbase-common/admin-management/api_setcloudaccesstoken.md">WeChat's documentation</seealso>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/openApi/cloudbase-batch/env-mgnt/api_setcloudaccesstoken.html">WeChat's documentation</seealso>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/cloudbase/common/usecloudaccesstoken.html">WeChat's documentation</seealso>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/en/openApi/OpenApiDoc/cloudbase-common/admin-management/setCloudAccessToken.html">WeChat's documentation</seealso>
         /// <param name="request">The request; it is validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response, whose errcode is 0.</returns>
@@ -574,6 +582,10 @@ namespace Test.Tcb
         /// </list></para>
         /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
         /// </remarks>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/openApi/cloudbase-common/admin-management/api_setcloudaccesstoken.md">WeChat's documentation</seealso>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/openApi/cloudbase-batch/env-mgnt/api_setcloudaccesstoken.html">WeChat's documentation</seealso>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/cloudbase/common/usecloudaccesstoken.html">WeChat's documentation</seealso>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/en/openApi/OpenApiDoc/cloudbase-common/admin-management/setCloudAccessToken.html">WeChat's documentation</seealso>
         /// <param name="request">The request; it is validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response, whose errcode is 0.</returns>

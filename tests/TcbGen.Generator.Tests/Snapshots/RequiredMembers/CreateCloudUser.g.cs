@@ -26,7 +26,7 @@ namespace Test.Tcb
         /// <summary><c>-601048</c> appid has no phone number; a template message has been sent to the appid administrator. Contact the administrator to bind a phone number and confirm the authorization, then call again.</summary>
         AppIdNoPhoneNumber = -601048,
 
-        /// <summary><c>-601026</c> template message sending frequency limit. The administrator receives the authorization message at most once an hour; wait before calling again (do not retry blindly).</summary>
+        /// <summary><c>-601026</c> template message sending frequency limit. The administrator receives the authorization message at most once in 24 hours; wait for them to confirm before calling again (do not retry blindly).</summary>
         TemplateMessageRateLimited = -601026,
 
         /// <summary><c>40101</c> missing parameter. A required parameter is missing.</summary>
@@ -116,7 +116,7 @@ namespace Test.Tcb
 
     /// <summary><c>createCloudUser</c>: Open cloud development (开通云开发).</summary>
     /// <remarks>
-    /// <para>Opens cloud development for the authorizing mini program. On first call WeChat sends the mini program's administrator a template message asking to authorize; after the administrator confirms, call this again to open. Not retried automatically: each call may send the administrator a message, and -601026 limits that to once an hour.</para>
+    /// <para>Opens cloud development for the authorizing mini program. On first call WeChat sends the mini program's administrator a template message asking to authorize; after the administrator confirms, call this again to open. Not retried automatically: each call may send the administrator a message, and -601026 limits that to one message in 24 hours.</para>
     /// <para>Notes:
     /// <list type="bullet">
     /// <item><description>Mini programs registered through the third-party quick registration also support opening cloud development, through this interface or the console.</description></item>
@@ -125,6 +125,8 @@ namespace Test.Tcb
     /// </list></para>
     /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
     /// </remarks>
+    /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/openApi/cloudbase-common/admin-management/api_createclouduser.html">WeChat's documentation</seealso>
+    /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/en/openApi/OpenApiDoc/cloudbase-common/admin-management/createCloudUser.html">WeChat's documentation</seealso>
     [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
     public static partial class CreateCloudUserEndpoint
     {
@@ -152,7 +154,7 @@ namespace Test.Tcb
                 case -1000: return "System error.";
                 case -601049: return "Contact the mini program's administrator to confirm the authorization in the template message, then call again.";
                 case -601048: return "Contact the administrator to bind a phone number and confirm the authorization, then call again.";
-                case -601026: return "The administrator receives the authorization message at most once an hour; wait before calling again (do not retry blindly).";
+                case -601026: return "The administrator receives the authorization message at most once in 24 hours; wait for them to confirm before calling again (do not retry blindly).";
                 case 40101: return "A required parameter is missing.";
                 case -1: return "系统繁忙: the system is busy; wait and try again.";
                 case 40001: return "The AppSecret is wrong or the access_token is invalid or not the latest; obtain a new token.";
@@ -297,7 +299,7 @@ namespace Test.Tcb
     {
         /// <summary>Calls <c>createCloudUser</c> (POST <c>/tcb/createclouduser</c>): Open cloud development (开通云开发).</summary>
         /// <remarks>
-        /// <para>Opens cloud development for the authorizing mini program. On first call WeChat sends the mini program's administrator a template message asking to authorize; after the administrator confirms, call this again to open. Not retried automatically: each call may send the administrator a message, and -601026 limits that to once an hour.</para>
+        /// <para>Opens cloud development for the authorizing mini program. On first call WeChat sends the mini program's administrator a template message asking to authorize; after the administrator confirms, call this again to open. Not retried automatically: each call may send the administrator a message, and -601026 limits that to one message in 24 hours.</para>
         /// <para>Notes:
         /// <list type="bullet">
         /// <item><description>Mini programs registered through the third-party quick registration also support opening cloud development, through this interface or the console.</description></item>
@@ -306,6 +308,8 @@ namespace Test.Tcb
         /// </list></para>
         /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
         /// </remarks>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/openApi/cloudbase-common/admin-management/api_createclouduser.html">WeChat's documentation</seealso>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/en/openApi/OpenApiDoc/cloudbase-common/admin-management/createCloudUser.html">WeChat's documentation</seealso>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response, whose errcode is 0.</returns>
         /// <exception cref="global::TcbGen.Runtime.TcbApiException">WeChat answered with an errcode other than 0; <c>Code</c> is a <see cref="CreateCloudUserError"/>.</exception>

@@ -198,6 +198,9 @@ namespace Test.Tcb
     /// <para>Note: access_token is a URL query parameter, never a body field.</para>
     /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
     /// </remarks>
+    /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/openApi/cloudbase-common/msg-push/api_setcallbackconfig.html">WeChat's documentation</seealso>
+    /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/cloudbase/common/setcallbackconfig.html">WeChat's documentation</seealso>
+    /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/en/openApi/OpenApiDoc/cloudbase-common/msg-push/setCallBackConfig.html">WeChat's documentation</seealso>
     [global::System.CodeDom.Compiler.GeneratedCode("TcbGen", "1.0.0")]
     public static partial class SetCallBackConfigEndpoint
     {
@@ -667,6 +670,9 @@ namespace Test.Tcb
         /// <para>Note: access_token is a URL query parameter, never a body field.</para>
         /// <para>Needs permission sets (权限集) 49, 64 granted to the third-party platform.</para>
         /// </remarks>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/openApi/cloudbase-common/msg-push/api_setcallbackconfig.html">WeChat's documentation</seealso>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/cloudbase/common/setcallbackconfig.html">WeChat's documentation</seealso>
+        /// <seealso href="https://developers.weixin.qq.com/doc/oplatform/en/openApi/OpenApiDoc/cloudbase-common/msg-push/setCallBackConfig.html">WeChat's documentation</seealso>
         /// <param name="request">The request; it is validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response, whose errcode is 0.</returns>

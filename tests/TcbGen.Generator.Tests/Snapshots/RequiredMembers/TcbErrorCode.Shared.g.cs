@@ -14,7 +14,7 @@ namespace Test.Tcb
         /// <summary><c>-601048</c> appid has no phone number; a template message has been sent to the appid administrator. Contact the administrator to bind a phone number and confirm the authorization, then call again.</summary>
         AppIdNoPhoneNumber = -601048,
 
-        /// <summary><c>-601026</c> template message sending frequency limit. The administrator receives the authorization message at most once an hour; wait before calling again (do not retry blindly).</summary>
+        /// <summary><c>-601026</c> template message sending frequency limit. The administrator receives the authorization message at most once in 24 hours; wait for them to confirm before calling again (do not retry blindly).</summary>
         TemplateMessageRateLimited = -601026,
 
         /// <summary><c>-1000</c> system error. System error.</summary>
