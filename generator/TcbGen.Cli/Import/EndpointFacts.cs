@@ -9,7 +9,8 @@ namespace TcbGen.Cli.Import
     /// <summary>Reads identity and transport: name, title, description, notes, method and path, token kinds, permission sets.</summary>
     internal static class EndpointFacts
     {
-        private static readonly Regex Url = new Regex("\\b(GET|POST)\\s+https?://api\\.weixin\\.qq\\.com(/[A-Za-z0-9_/.\\-]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        /// <summary>"POST https://api.weixin.qq.com/..."; the newer pages may put a badge word between ("POST New https://...").</summary>
+        private static readonly Regex Url = new Regex("\\b(GET|POST)\\s+(?:[A-Za-z]+\\s+)?https?://api\\.weixin\\.qq\\.com(/[A-Za-z0-9_/.\\-]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex InlineName = new Regex("(?:接口英文名|Interface (?:English )?name)\\s*[:：]\\s*([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex NamedKind = new Regex("(?:[?&]|^)(component|authorizer)_access_token(?:=|\\s+string)", RegexOptions.Compiled | RegexOptions.Multiline | RegexOptions.IgnoreCase);
         private static readonly Regex TokenKind = new Regex("(component|authorizer|cloudbase)_access_token", RegexOptions.Compiled | RegexOptions.IgnoreCase);
