@@ -28,6 +28,8 @@ namespace TcbGen.Cli.Import
             spec.Response.AddRange(FieldTreeBuilder.Build(Table(sections, ResponseHeadings), responseShapes, request: false, spec));
             PayloadSections.Read(sections, spec, requestShapes, responseShapes);
             OrphanTables.Attach(sections, spec, requestShapes, responseShapes, IsKnown, SideOf);
+            ExampleTypes.Refine(spec.Request, requestShapes, string.Empty, spec);
+            ExampleTypes.Refine(spec.Response, responseShapes, string.Empty, spec);
             ExampleFields.Fill(spec.Request, requestShapes, string.Empty, request: true, spec);
             ExampleFields.Fill(spec.Response, responseShapes, string.Empty, request: false, spec);
             EnumTableReader.Read(sections, spec);
