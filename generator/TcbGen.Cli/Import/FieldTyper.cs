@@ -15,7 +15,7 @@ namespace TcbGen.Cli.Import
         private static readonly Regex InlineChoices = new Regex("(?:可选|可选值|取值)[:：为]?\\s*([A-Za-z0-9_]+(?:\\s*(?:或者|或|、|,|，|/|\\|)\\s*[A-Za-z0-9_]+)+)", RegexOptions.Compiled);
         private static readonly Regex LabelledCondition = new Regex("([^，,。;；:：()（）]{2,40}?)时(?:必填|必传)", RegexOptions.Compiled);
         private static readonly Regex LabelledValue = new Regex("([^，,。;；:：\\s]{2,20})\\s*[:：]\\s*(true|false|-?\\d+)", RegexOptions.Compiled);
-        private static readonly Regex NamedTypeCell = new Regex("^(?:Array\\s*\\.?\\s*<\\s*([A-Z][A-Za-z0-9_]*)\\s*>|Array\\s+of\\s+([A-Z][A-Za-z0-9_]*)|([A-Z][A-Za-z0-9_]*)(?:\\[\\])?)$", RegexOptions.Compiled);
+        private static readonly Regex NamedTypeCell = new Regex("^(?:Array\\s*\\.?\\s*<\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*>|Array\\s+of\\s+([A-Z][A-Za-z0-9_]*)|([A-Z][A-Za-z0-9_]*)(?:\\[\\])?)$", RegexOptions.Compiled);
         private static readonly HashSet<string> PlainTypes = new HashSet<string>(StringComparer.Ordinal)
         {
             "string", "str", "number", "int", "integer", "int32", "int64", "uint", "uint32", "uint64", "long", "float", "double", "bool", "boolean",
@@ -73,6 +73,13 @@ namespace TcbGen.Cli.Import
             if (array.Success)
             {
                 string item = array.Groups[1].Success ? array.Groups[1].Value : array.Groups[2].Value;
+                if (NamedType(original) is { } itemType && !char.IsUpper(itemType[0]))
+                {
+                    // "Array.<trigger_name>": the older pages name an item type after a field of it, in lower case.
+                    decisions.Add($"'{fieldPath}' is an array of the named type '{itemType}': its items are taken as objects.");
+                    return new FieldType("array", Items: new FieldType("object"));
+                }
+
                 return new FieldType("array", Items: ReadType(fieldPath + "[]", name, item, string.Empty, decisions));
             }
 
