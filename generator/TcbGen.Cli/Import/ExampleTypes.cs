@@ -11,7 +11,8 @@ namespace TcbGen.Cli.Import
     /// What the examples' values say of a table's type: a string every example writes as "2020-04-04 14:10:28" is a
     /// WeChat date-time; a 'number' every example sends as a word ("RELATION_BINDED") is a string (the example shows what
     /// WeChat sends); a 'number' an example gives nine digits or more (a job id, 100074947) is a 64-bit integer, since
-    /// such ids grow past int32. Each change is a decision to review.
+    /// such ids grow past int32; an 'array' (read as strings) or an 'Object' the examples send as an array of objects is
+    /// an array of objects. Each change is a decision to review.
     /// </summary>
     internal static class ExampleTypes
     {
@@ -28,6 +29,15 @@ namespace TcbGen.Cli.Import
                 if (field.Type.Items == null && field.Enum.Count == 0 && values.Count > 0)
                 {
                     Retype(field, fieldPath, values, spec);
+                }
+
+                List<JsonNode> nodes = objects.Select(o => o.TryGetPropertyValue(field.Name, out JsonNode? v) ? v : null).OfType<JsonNode>().ToList();
+                bool arraysOfObjects = nodes.Count > 0 && nodes.All(n => n is JsonArray a && a.Count > 0 && a.All(i => i is JsonObject));
+                bool stringItems = field.Type.Kind == "array" && field.Type.Items is { Kind: "string", Items: null };
+                if (arraysOfObjects && field.Enum.Count == 0 && (stringItems || field.Type is { Kind: "object", Items: null }))
+                {
+                    spec.Decisions.Add($"'{fieldPath}' is {(stringItems ? "an array of strings" : "an object")} in the table, but the examples send an array of objects: taken as the examples show it.");
+                    field.Type = new FieldType("array", Items: new FieldType("object"));
                 }
 
                 if (field.Type.HoldsObject)
