@@ -20,12 +20,21 @@ namespace TcbGen.Cli.Diff
         /// <summary>A library with no files read: only the built-in error sets.</summary>
         public static TypeLibrary Empty { get; } = new TypeLibrary();
 
-        /// <summary>The library for the spec at <paramref name="specPath"/>: every spec and definitions file in its folder and the folder above.</summary>
+        /// <summary>
+        /// The library for the spec at <paramref name="specPath"/>: every spec and definitions file in its folder and the
+        /// folder above, then, when the folder above holds specs too (a folder of families), in the other families beside
+        /// it: a compilation reads them all, so a batch spec may name a type a common family's definitions declare. The
+        /// nearer declaration of a name wins.
+        /// </summary>
         public static TypeLibrary Around(string specPath)
         {
             var library = new TypeLibrary();
             string? folder = Path.GetDirectoryName(Path.GetFullPath(specPath));
-            foreach (string directory in new[] { folder, folder == null ? null : Path.GetDirectoryName(folder) }.OfType<string>())
+            string? parent = folder == null ? null : Path.GetDirectoryName(folder);
+            IEnumerable<string> siblings = parent != null && Directory.EnumerateFiles(parent).Any(TcbGen.Specs.SpecParser.IsInputFile)
+                ? Directory.EnumerateDirectories(parent).Where(d => d != folder).OrderBy(d => d, StringComparer.Ordinal)
+                : Enumerable.Empty<string>();
+            foreach (string directory in new[] { folder, parent }.OfType<string>().Concat(siblings))
             {
                 foreach (string file in Directory.EnumerateFiles(directory).Where(TcbGen.Specs.SpecParser.IsInputFile).OrderBy(f => f, StringComparer.Ordinal))
                 {

@@ -9,7 +9,9 @@ namespace TcbGen.Cli.Import
     /// <summary>Reads identity and transport: name, title, description, notes, method and path, token kinds, permission sets.</summary>
     internal static class EndpointFacts
     {
-        private static readonly Regex Url = new Regex("\\b(GET|POST)\\s+https?://api\\.weixin\\.qq\\.com(/[A-Za-z0-9_/.\\-]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        /// <summary>"POST https://api.weixin.qq.com/..."; the newer pages may put a badge word between ("POST New https://...").</summary>
+        private static readonly Regex Url = new Regex("\\b(GET|POST)\\s+(?:[A-Za-z]+\\s+)?https?://api\\.weixin\\.qq\\.com(/[A-Za-z0-9_/.\\-]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        private static readonly Regex NothingToNote = new Regex("^\\W*(本接口)?(无|没有)(特殊|其他)?(的)?注意事项\\W*$|^\\W*(This (interface|API) has )?no special (notes|precautions)\\W*$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex InlineName = new Regex("(?:接口英文名|Interface (?:English )?name)\\s*[:：]\\s*([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex NamedKind = new Regex("(?:[?&]|^)(component|authorizer)_access_token(?:=|\\s+string)", RegexOptions.Compiled | RegexOptions.Multiline | RegexOptions.IgnoreCase);
         private static readonly Regex TokenKind = new Regex("(component|authorizer|cloudbase)_access_token", RegexOptions.Compiled | RegexOptions.IgnoreCase);
@@ -21,7 +23,8 @@ namespace TcbGen.Cli.Import
             spec.Title = sections[0].TextLines.FirstOrDefault(l => l.Length > 1) ?? sections.Select(s => s.Heading).FirstOrDefault(h => h.Length > 0) ?? string.Empty;
             spec.Name = FirstLine(sections, "接口英文名", "Interface name", "Interface English name") ?? string.Empty;
             spec.Description = string.Join(" ", Body(sections, "功能描述", "Functional description", "Function description", "接口说明"));
-            foreach (string note in Body(sections, "注意事项", "Note", "Notes"))
+            // "本接口无特殊注意事项" says there is nothing to note: it is no note.
+            foreach (string note in Body(sections, "注意事项", "Note", "Notes").Where(n => !NothingToNote.IsMatch(n)))
             {
                 spec.Notes.Add(note.TrimStart('•', '-', '*', ' ', '\u00a0').Trim());
             }

@@ -9,8 +9,16 @@ namespace TcbGen.Cli.Import
     /// <summary>Reads "text_mode 的枚举值" / "Enumeration values of text_mode" sections: rows of <c>value description</c>.</summary>
     internal static class EnumTableReader
     {
-        private static readonly Regex Heading = new Regex("^(?:([A-Za-z_][A-Za-z0-9_.]*)\\s*的?\\s*(?:枚举值|合法值|取值)|(?:Enum(?:eration)?s?|Enumerated|Legal) values? (?:of|for) ([A-Za-z_][A-Za-z0-9_.]*))", RegexOptions.Compiled | RegexOptions.IgnoreCase);
-        private static readonly Regex Row = new Regex("^\\|?\\s*([A-Za-z0-9_\\-]+)\\s*(?:\\||\\s)\\s*(.*?)\\s*\\|?$", RegexOptions.Compiled);
+        /// <summary>"x 的枚举值", "x 的合法值", "Enumeration values of x", and the newer pages' "Body.action Enum", "Body.indexes(Array).keys.direction Enum".</summary>
+        private static readonly Regex Heading = new Regex("^(?:([A-Za-z_][A-Za-z0-9_.]*)\\s*的?\\s*(?:枚举值|合法值|取值)|(?:Enum(?:eration)?s?|Enumerated|Legal) values? (?:of|for) ([A-Za-z_][A-Za-z0-9_.]*)|(?:Req|Res|Body|Query)\\.([A-Za-z0-9_.()]+)\\s+Enum\\s*$)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+
+        /// <summary>A value and its description; a quoted value (<c>"1"</c>) is read without its quotes.</summary>
+        private static readonly Regex Row = new Regex("^\\|?\\s*[\"'`]?([A-Za-z0-9_\\-]+)[\"'`]?\\s*(?:\\||\\s)\\s*(.*?)\\s*\\|?$", RegexOptions.Compiled);
+
+        /// <summary>A table's separator row (<c>|---|---|</c>), never a value.</summary>
+        private static readonly Regex Separator = new Regex("^[|:\\-\\s]+$", RegexOptions.Compiled);
+
+        private static readonly HashSet<string> HeaderWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "值", "value", "说明", "枚举值", "描述", "取值", "合法值", "enum" };
 
         public static void Read(IEnumerable<PageSection> sections, ImportedSpec spec)
         {
@@ -22,7 +30,8 @@ namespace TcbGen.Cli.Import
                     continue;
                 }
 
-                string fieldName = heading.Groups[1].Success && heading.Groups[1].Length > 0 ? heading.Groups[1].Value : heading.Groups[2].Value;
+                string fieldName = new[] { heading.Groups[1], heading.Groups[2], heading.Groups[3] }.First(g => g.Success && g.Length > 0).Value;
+                fieldName = Regex.Replace(fieldName, "\\([A-Za-z]*\\)", string.Empty);
                 fieldName = fieldName.Substring(fieldName.LastIndexOf('.') + 1);
                 if (fieldName == "errcode")
                 {
@@ -40,7 +49,7 @@ namespace TcbGen.Cli.Import
                 foreach (string line in section.TextLines)
                 {
                     Match row = Row.Match(line);
-                    if (!row.Success || row.Groups[1].Value is "值" or "value" or "Value" or "说明")
+                    if (!row.Success || Separator.IsMatch(line) || HeaderWords.Contains(row.Groups[1].Value))
                     {
                         continue;
                     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace TcbGen.Cli.Import
@@ -81,7 +82,14 @@ namespace TcbGen.Cli.Import
 
                 if (!complete)
                 {
-                    spec.Warnings.Add($"The {which} example never closes: the page looks cut there. It was left out.");
+                    // A cut response still shows its values' names and kinds; a cut request would wrongly show fields as left out.
+                    JsonObject? kept = request ? null : CutJson.Close(block);
+                    spec.Warnings.Add($"The {which} example never closes: the page looks cut there. {(kept == null ? "It was left out." : "Its part before the cut was kept.")}");
+                    if (kept != null)
+                    {
+                        current.Response = kept;
+                    }
+
                     break;
                 }
 

@@ -14,6 +14,8 @@ namespace TcbGen.Cli.Import
     /// </summary>
     internal static class FieldTreeBuilder
     {
+        private static readonly Regex Chinese = new Regex("[\\u4e00-\\u9fff]", RegexOptions.Compiled);
+
         private sealed record Scope(List<ImportedField> Fields, string Path, ImportedField? Owner);
 
         public static List<ImportedField> Build(TableRows table, ExampleShapes shapes, bool request, ImportedSpec spec, string basePath = "")
@@ -50,7 +52,7 @@ namespace TcbGen.Cli.Import
                     continue;
                 }
 
-                string name = WireName(row.Name, shapes, spec);
+                string name = WireName(row, shapes, spec);
 
                 if (markers)
                 {
@@ -124,12 +126,15 @@ namespace TcbGen.Cli.Import
 
         /// <summary>
         /// The name as the wire spells it. Machine translation capitalizes a cell's first letter ("Wechatid"): the
-        /// examples' spelling wins, and without one a single leading capital is undone.
+        /// examples' spelling wins, and without one a single leading capital is undone on a translated row (one whose
+        /// description has no Chinese). A Chinese row writes the name as WeChat sends it ("Offset", "Total").
         /// </summary>
-        private static string WireName(string name, ExampleShapes shapes, ImportedSpec spec)
+        private static string WireName(TableRow row, ExampleShapes shapes, ImportedSpec spec)
         {
+            string name = row.Name;
             string? spelled = shapes.SpellingOf(name);
-            string wire = spelled ?? (Regex.IsMatch(name, "^[A-Z][a-z0-9_]+$") ? char.ToLowerInvariant(name[0]) + name.Substring(1) : name);
+            bool translated = !Chinese.IsMatch(row.Description);
+            string wire = spelled ?? (translated && Regex.IsMatch(name, "^[A-Z][a-z0-9_]+$") ? char.ToLowerInvariant(name[0]) + name.Substring(1) : name);
             if (wire != name)
             {
                 spec.Decisions.Add($"'{name}' is written '{wire}', {(spelled != null ? "as the examples spell it" : "a translation's capital undone (the other names are lower-case)")}.");

@@ -15,7 +15,7 @@ namespace TcbGen.Cli.Import
         private static readonly Regex InlineChoices = new Regex("(?:可选|可选值|取值)[:：为]?\\s*([A-Za-z0-9_]+(?:\\s*(?:或者|或|、|,|，|/|\\|)\\s*[A-Za-z0-9_]+)+)", RegexOptions.Compiled);
         private static readonly Regex LabelledCondition = new Regex("([^，,。;；:：()（）]{2,40}?)时(?:必填|必传)", RegexOptions.Compiled);
         private static readonly Regex LabelledValue = new Regex("([^，,。;；:：\\s]{2,20})\\s*[:：]\\s*(true|false|-?\\d+)", RegexOptions.Compiled);
-        private static readonly Regex NamedTypeCell = new Regex("^(?:Array\\s*\\.?\\s*<\\s*([A-Z][A-Za-z0-9_]*)\\s*>|Array\\s+of\\s+([A-Z][A-Za-z0-9_]*)|([A-Z][A-Za-z0-9_]*)(?:\\[\\])?)$", RegexOptions.Compiled);
+        private static readonly Regex NamedTypeCell = new Regex("^(?:Array\\s*\\.?\\s*<\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*>|Array\\s+of\\s+([A-Z][A-Za-z0-9_]*)|([A-Z][A-Za-z0-9_]*)(?:\\[\\])?)$", RegexOptions.Compiled);
         private static readonly HashSet<string> PlainTypes = new HashSet<string>(StringComparer.Ordinal)
         {
             "string", "str", "number", "int", "integer", "int32", "int64", "uint", "uint32", "uint64", "long", "float", "double", "bool", "boolean",
@@ -23,7 +23,11 @@ namespace TcbGen.Cli.Import
             "any", "date", "datetime", "timestamp", "buffer", "file", "text",
         };
 
-        private static readonly Regex LongHint = new Regex("(time|timestamp|_at|msgid|size|bytes)$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        private static readonly Regex LongHint = new Regex("(time|timestamp|_at|msgid|bytes)$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+
+        /// <summary>A size counted in bytes grows past int32; a size in other units ("memorysize", in MB) does not.</summary>
+        private static readonly Regex ByteSize = new Regex("size$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        private static readonly Regex Bytes = new Regex("字节|byte", RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
         /// <summary>yes/是/Y/true/必填 → true; no/否/N/false/选填 → false; anything else → null (not a required cell).</summary>
         public static bool? ReadRequired(string? cell)
@@ -69,6 +73,13 @@ namespace TcbGen.Cli.Import
             if (array.Success)
             {
                 string item = array.Groups[1].Success ? array.Groups[1].Value : array.Groups[2].Value;
+                if (NamedType(original) is { } itemType && !char.IsUpper(itemType[0]))
+                {
+                    // "Array.<trigger_name>": the older pages name an item type after a field of it, in lower case.
+                    decisions.Add($"'{fieldPath}' is an array of the named type '{itemType}': its items are taken as objects.");
+                    return new FieldType("array", Items: new FieldType("object"));
+                }
+
                 return new FieldType("array", Items: ReadType(fieldPath + "[]", name, item, string.Empty, decisions));
             }
 
@@ -133,9 +144,9 @@ namespace TcbGen.Cli.Import
                         return new FieldType("number");
                     }
 
-                    if (LongHint.IsMatch(name))
+                    if (LongHint.IsMatch(name) || ByteSize.IsMatch(name) && Bytes.IsMatch(description))
                     {
-                        decisions.Add($"'{fieldPath}' is 'number' on the page: taken as a 64-bit integer (its name suggests a time, size or id).");
+                        decisions.Add($"'{fieldPath}' is 'number' on the page: taken as a 64-bit integer (its name suggests a time, a size in bytes or an id).");
                         return new FieldType("integer", "int64");
                     }
 

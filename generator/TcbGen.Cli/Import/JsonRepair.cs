@@ -62,13 +62,22 @@ namespace TcbGen.Cli.Import
             return text.Substring(open);
         }
 
-        /// <summary>Parses a repaired block as an object; null when even the repaired text is not JSON.</summary>
+        /// <summary>
+        /// Parses a repaired block as an object; null when even the repaired text is not JSON. Escapes JSON lacks
+        /// (<c>\'</c> in a command string) and raw line breaks inside strings are repaired only when the block does not
+        /// parse without.
+        /// </summary>
         public static JsonObject? ParseObject(string block)
         {
             string repaired = Repair(block);
+            return Parse(repaired) ?? Parse(StringRepair.Escapes(repaired));
+        }
+
+        private static JsonObject? Parse(string text)
+        {
             try
             {
-                return JsonNode.Parse(repaired, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }) as JsonObject;
+                return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }) as JsonObject;
             }
             catch (JsonException)
             {

@@ -28,6 +28,8 @@ namespace TcbGen.Cli.Import
             spec.Response.AddRange(FieldTreeBuilder.Build(Table(sections, ResponseHeadings), responseShapes, request: false, spec));
             PayloadSections.Read(sections, spec, requestShapes, responseShapes);
             OrphanTables.Attach(sections, spec, requestShapes, responseShapes, IsKnown, SideOf);
+            ExampleTypes.Refine(spec.Request, requestShapes, string.Empty, spec);
+            ExampleTypes.Refine(spec.Response, responseShapes, string.Empty, spec);
             ExampleFields.Fill(spec.Request, requestShapes, string.Empty, request: true, spec);
             ExampleFields.Fill(spec.Response, responseShapes, string.Empty, request: false, spec);
             EnumTableReader.Read(sections, spec);
@@ -50,7 +52,7 @@ namespace TcbGen.Cli.Import
         private static readonly string[] RequestHeadings = { "请求参数", "Request parameters", "Request Parameter", "请求参数说明", "Body 参数", "请求体", "Request Payload", "Request Body" };
         private static readonly string[] QueryHeadings = { "查询参数", "Query parameters", "Query String", "请求参数 - Query", "Request parameters - Query" };
         private static readonly Regex QueryUrl = new Regex("https?://api\\.weixin\\.qq\\.com/[^\\s?]*\\?(\\S+)", RegexOptions.Compiled);
-        private static readonly string[] ResponseHeadings = { "返回参数", "Return parameters", "返回值", "Response parameters", "返回参数说明", "Return value", "返回的JSON数据包", "返回的 JSON 数据包", "返回体", "Response Payload" };
+        private static readonly string[] ResponseHeadings = { "返回参数", "Return parameters", "返回值", "Response parameters", "返回参数说明", "Return value", "返回的JSON数据包", "返回的 JSON 数据包", "返回体", "Response Payload", "Response Body" };
 
         private static bool IsQuery(PageSection section) => StartsWithAny(section, QueryHeadings);
 

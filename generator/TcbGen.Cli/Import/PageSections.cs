@@ -15,9 +15,9 @@ namespace TcbGen.Cli.Import
     /// <summary>Splits a page's lines at its headings.</summary>
     internal static class PageSections
     {
-        /// <summary>Headings a rendered page shows as plain lines, without Markdown's <c>#</c>.</summary>
+        /// <summary>Headings a rendered page shows as plain lines, without Markdown's <c>#</c> (the English pages' "2. Request Parameters", "Request Body Request Payload" too).</summary>
         private static readonly System.Text.RegularExpressions.Regex BareHeading = new System.Text.RegularExpressions.Regex(
-            "^(请求地址|请求参数|请求参数说明|返回参数|返回参数说明|返回值|请求数据示例|返回数据示例|请求示例|返回示例|错误码|返回码说明|调用方式|接口英文名|功能描述|注意事项|第三方调用|云调用|接口方法|返回的 ?JSON 数据包|[A-Za-z_][A-Za-z0-9_.]* ?的(结构|合法值|枚举值)|Request parameters|Return parameters|Return value|Error code)$",
+            "^(?:\\d+\\.\\s*)?(请求地址|请求参数|请求参数说明|返回参数|返回参数说明|返回值|请求数据示例|返回数据示例|请求示例|返回示例|错误码|返回码说明|调用方式|接口英文名|功能描述|注意事项|第三方调用|云调用|接口方法|返回的 ?JSON 数据包|[A-Za-z_][A-Za-z0-9_.]* ?的(结构|合法值|枚举值)|Request parameters|Return parameters|Return value|Error code|Response Parameters|Request Body Request Payload|Query Parameters Query String Parameters|Response Body Response Payload|Call Method|HTTPS Call|Cloud Call|Third-party Call|Notes)$",
             System.Text.RegularExpressions.RegexOptions.Compiled | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
         private static bool IsBareHeading(string line) => line.Length < 40 && BareHeading.IsMatch(line);

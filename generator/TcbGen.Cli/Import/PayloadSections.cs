@@ -15,7 +15,12 @@ namespace TcbGen.Cli.Import
     /// </summary>
     internal static class PayloadSections
     {
-        public static readonly Regex Heading = new Regex("^(?:(Req|Res)\\.([A-Za-z0-9_.]+)|([A-Za-z_][A-Za-z0-9_.]*) ?的结构|Structure of ([A-Za-z_][A-Za-z0-9_.]*))", RegexOptions.Compiled);
+        /// <summary>
+        /// "Res.info_list(Array) Object Payload", "Body.create_indexes(Array).keysObject Payload" (the newest pages glue the
+        /// suffix to the name and mark arrays inside the path), "Req.x", "info_list 的结构", "Structure of x". Body and
+        /// Query name the request's parts, as Req does. "Body.action Enum" is an enum table's heading, not a payload's.
+        /// </summary>
+        public static readonly Regex Heading = new Regex("^(?!.*\\sEnum\\s*$)(?:(Req|Res|Body|Query)\\.([A-Za-z0-9_.()]+?)(?:`?Object`?\\s*`?Payload`?)?(?=\\s|`|$)|([A-Za-z_][A-Za-z0-9_.]*) ?的结构|Structure of ([A-Za-z_][A-Za-z0-9_.]*))", RegexOptions.Compiled);
 
         private sealed record Owner(ImportedField Field, string Path, bool Request);
 
@@ -65,8 +70,8 @@ namespace TcbGen.Cli.Import
         private static List<Owner> Owners(Match heading, ImportedSpec spec)
         {
             string dotted = heading.Groups[2].Success ? heading.Groups[2].Value : heading.Groups[3].Success ? heading.Groups[3].Value : heading.Groups[4].Value;
-            string[] names = dotted.Split('.', StringSplitOptions.RemoveEmptyEntries);
-            bool?[] sides = heading.Groups[1].Success ? new bool?[] { heading.Groups[1].Value == "Req" } : new bool?[] { false, true };
+            string[] names = Regex.Replace(dotted, "\\([A-Za-z]*\\)", string.Empty).Split('.', StringSplitOptions.RemoveEmptyEntries);
+            bool?[] sides = heading.Groups[1].Success ? new bool?[] { heading.Groups[1].Value != "Res" } : new bool?[] { false, true };
             foreach (bool? side in sides)
             {
                 bool request = side == true;

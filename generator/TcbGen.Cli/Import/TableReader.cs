@@ -205,11 +205,16 @@ namespace TcbGen.Cli.Import
             }
             else
             {
-                int position = 0;
-                while (JsonRepair.Block(text, position, out int end, out bool complete) is { } block)
+                foreach (string block in CutRow.Blocks(text))
                 {
-                    position = Math.Max(end, position + 1);
-                    if (complete && TryParse(block, out JsonElement row) && row.ValueKind == JsonValueKind.Object)
+                    if (block.StartsWith('\u0000'))
+                    {
+                        if (CutRow.Read(block, NameHeaders, TypeHeaders) is { } cut)
+                        {
+                            rows.Add(cut);
+                        }
+                    }
+                    else if (TryParse(block, out JsonElement row) && row.ValueKind == JsonValueKind.Object)
                     {
                         rows.Add(row);
                     }
