@@ -61,7 +61,7 @@ namespace TcbGen.Generator.Tests.Robustness.Fuzz
 
         private static readonly HashSet<string> KnownTopLevel = new HashSet<string>
         {
-            "$schema", "name", "csharpName", "title", "description", "decisions", "notes", "permissionSets", "method", "requestBody", "path",
+            "$schema", "name", "csharpName", "title", "description", "docs", "decisions", "notes", "permissionSets", "method", "requestBody", "path",
             "tokenKinds", "retrySafe", "request", "response", "errorSets", "defineErrorSets", "errors", "examples",
         };
 
