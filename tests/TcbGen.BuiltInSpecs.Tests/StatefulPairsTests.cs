@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -88,11 +89,16 @@ namespace TcbGen.BuiltInSpecs.Tests
         [Fact]
         public async Task AnEnvironmentCreatedIsListed()
         {
-            await _clients.Component.CreateTcbEnvAsync(new CreateTcbEnvRequest { Alias = "shop-prod", EnvType = "run" });
+            CreateTcbEnvResponse created = await _clients.Component.CreateTcbEnvAsync(new CreateTcbEnvRequest { Alias = "shop-prod", EnvType = "run" });
+            CreateTcbEnvResponse second = await _clients.Component.CreateTcbEnvAsync(new CreateTcbEnvRequest { Alias = "shop-test", EnvType = "run" });
 
             GetTcbEnvListResponse listed = await _clients.Component.GetTcbEnvListAsync();
 
-            Assert.Contains("shop-prod", listed.InfoList!.Select(e => e.Alias));
+            // Each create answers an id of its own, made from the alias, and the list shows that id.
+            Assert.StartsWith("shop-prod-", created.Env, StringComparison.Ordinal);
+            Assert.NotEqual(created.Env, second.Env);
+            Assert.Equal(created.Env, listed.InfoList!.Single(e => e.Alias == "shop-prod").Env);
+            Assert.Equal(second.Env, listed.InfoList!.Single(e => e.Alias == "shop-test").Env);
         }
     }
 }

@@ -52,7 +52,15 @@ namespace TcbGen.Testing.State
                 {
                     foreach (AddCall add in link.Add.Where(a => a.Endpoint == endpointName))
                     {
-                        Add(link, add, request);
+                        JsonObject item = Add(link, add, request);
+                        if (add.Answer.Count > 0)
+                        {
+                            answer ??= Parse(example);
+                            foreach (KeyValuePair<string, string> field in add.Answer)
+                            {
+                                answer[field.Key] = item[field.Value]?.DeepClone();
+                            }
+                        }
                     }
 
                     foreach (RemoveCall remove in link.Remove.Where(r => r.Endpoint == endpointName))
@@ -107,7 +115,7 @@ namespace TcbGen.Testing.State
             }
         }
 
-        private void Add(CollectionLink link, AddCall add, JsonElement request)
+        private JsonObject Add(CollectionLink link, AddCall add, JsonElement request)
         {
             (CollectionLink, string) key = (link, Key(add.Call, request));
             if (!_lists.TryGetValue(key, out List<JsonObject>? items))
@@ -124,9 +132,40 @@ namespace TcbGen.Testing.State
                 }
             }
 
+            foreach (KeyValuePair<string, string> field in add.Generate)
+            {
+                item[field.Key] = JsonValue.Create(Generated(field.Value, request));
+            }
+
             JsonNode? identity = item[link.Identity];
             items.RemoveAll(existing => identity != null && JsonNode.DeepEquals(existing[link.Identity], identity));
             items.Add(item);
+            return item;
+        }
+
+        /// <summary>Fills a <see cref="AddCall.Generate"/> pattern: <c>{name}</c> with a request string's value, <c>{id}</c> with 16 random hex digits.</summary>
+        private static string Generated(string pattern, JsonElement request)
+        {
+            var text = new System.Text.StringBuilder();
+            int at = 0;
+            while (at < pattern.Length)
+            {
+                int open = pattern.IndexOf('{', at);
+                int close = open < 0 ? -1 : pattern.IndexOf('}', open);
+                if (close < 0)
+                {
+                    text.Append(pattern, at, pattern.Length - at);
+                    break;
+                }
+
+                text.Append(pattern, at, open - at);
+                string name = pattern.Substring(open + 1, close - open - 1);
+                text.Append(name == "id" ? Guid.NewGuid().ToString("N").Substring(0, 16)
+                    : request.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : name);
+                at = close + 1;
+            }
+
+            return text.ToString();
         }
 
         /// <summary>The array at <paramref name="path"/> becomes the stored items, each laid over the example's first item (so fields the add call does not set keep a documented value).</summary>

@@ -71,10 +71,16 @@ namespace TcbGen.Testing.State
 
         private static CollectionLink ReadCollection(JsonElement json) => new CollectionLink(
             json.GetProperty("what").GetString()!,
-            json.GetProperty("add").EnumerateArray().Select(a => new AddCall(ReadCall(a), ReadMap(a.GetProperty("item")))).ToList(),
+            json.GetProperty("add").EnumerateArray().Select(ReadAdd).ToList(),
             Items(json, "remove").Select(r => new RemoveCall(ReadCall(r), ReadMap(r.GetProperty("match")))).ToList(),
             json.GetProperty("list").EnumerateArray().Select(l => new ListCall(ReadCall(l), l.GetProperty("array").GetString()!)).ToList(),
             json.GetProperty("identity").GetString()!);
+
+        private static AddCall ReadAdd(JsonElement json) => new AddCall(
+            ReadCall(json),
+            ReadMap(json.GetProperty("item")),
+            json.TryGetProperty("generate", out JsonElement generate) ? ReadMap(generate) : Array.Empty<KeyValuePair<string, string>>(),
+            json.TryGetProperty("answer", out JsonElement answer) ? ReadMap(answer) : Array.Empty<KeyValuePair<string, string>>());
 
         private static IEnumerable<JsonElement> Items(JsonElement json, string name) =>
             json.TryGetProperty(name, out JsonElement array) ? array.EnumerateArray() : Enumerable.Empty<JsonElement>();
@@ -112,7 +118,13 @@ namespace TcbGen.Testing.State
         public IEnumerable<string> Endpoints => Add.Select(a => a.Call.Endpoint).Concat(Remove.Select(r => r.Call.Endpoint)).Concat(List.Select(l => l.Call.Endpoint));
     }
 
-    internal sealed record AddCall(LinkedCall Call, IReadOnlyList<KeyValuePair<string, string>> Item)
+    /// <summary>
+    /// One add call of a <see cref="CollectionLink"/>. <see cref="Generate"/>: item fields the emulator makes up, from a
+    /// pattern where <c>{name}</c> is a request field's value and <c>{id}</c> a fresh random suffix (a created environment's
+    /// id, <c>{alias}-{id}</c>). <see cref="Answer"/>: fields of the add call's own answer set from the item (answer field →
+    /// item field), so the id the create call answers is the one the list shows.
+    /// </summary>
+    internal sealed record AddCall(LinkedCall Call, IReadOnlyList<KeyValuePair<string, string>> Item, IReadOnlyList<KeyValuePair<string, string>> Generate, IReadOnlyList<KeyValuePair<string, string>> Answer)
     {
         public string Endpoint => Call.Endpoint;
     }
