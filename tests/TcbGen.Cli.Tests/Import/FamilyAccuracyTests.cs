@@ -23,9 +23,9 @@ namespace TcbGen.Cli.Tests.Import
         private static readonly Dictionary<string, double> Floors = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             ["md"] = 0.85,
-            ["html"] = 0.94,
-            ["legacy"] = 0.90,
-            ["en"] = 0.80,
+            ["html"] = 0.97,
+            ["legacy"] = 0.96,
+            ["en"] = 0.81,
         };
 
         private readonly ITestOutputHelper _output;
