@@ -87,7 +87,8 @@ namespace TcbGen.Runtime
         public TcbGenBuilder UseThirdPartyPlatform()
         {
             Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TcbGenOptions>, TcbThirdPartyOptionsValidator>());
-            return UseAccessTokenSource(services =>
+            // Registered as itself too, so the authorization-event endpoint and redirect reach its authorization methods.
+            Services.TryAddSingleton(services =>
             {
                 var stores = new ScopedTokenStores(services.GetRequiredService<IServiceScopeFactory>());
                 return new TcbThirdPartyTokenSource(
@@ -100,6 +101,7 @@ namespace TcbGen.Runtime
                     services.GetService<ILogger<TcbThirdPartyTokenSource>>(),
                     services.GetService<ITcbTokenRenewalCoordinator>());
             });
+            return UseAccessTokenSource(services => services.GetRequiredService<TcbThirdPartyTokenSource>());
         }
 
         /// <summary>Uses the third-party platform flow, registering your two stores (unless stores are registered already).</summary>

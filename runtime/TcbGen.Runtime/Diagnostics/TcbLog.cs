@@ -47,5 +47,11 @@ namespace TcbGen.Runtime
 
         [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "Requesting {TokenKind} for {AppId} from {Url}")]
         public static partial void RequestingToken(ILogger logger, string tokenKind, string? appId, string url);
+
+        [LoggerMessage(EventId = 17, Level = LogLevel.Information, Message = "{AppId} authorized the platform; its authorizer_refresh_token is stored")]
+        public static partial void AuthorizerAuthorized(ILogger logger, string appId);
+
+        [LoggerMessage(EventId = 18, Level = LogLevel.Information, Message = "{AppId} revoked the authorization; its tokens are dropped")]
+        public static partial void AuthorizerDropped(ILogger logger, string appId);
     }
 }

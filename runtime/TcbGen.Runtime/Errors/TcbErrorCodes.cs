@@ -15,6 +15,12 @@ namespace TcbGen.Runtime
         /// <summary>Access token expired: the token is renewed and the call sent once more.</summary>
         public const int AccessTokenExpired = 42001;
 
+        /// <summary>61005: the component_verify_ticket has expired.</summary>
+        public const int VerifyTicketExpired = 61005;
+
+        /// <summary>61006: the component_verify_ticket is invalid.</summary>
+        public const int InvalidVerifyTicket = 61006;
+
         /// <summary>
         /// <c>authorizer_refresh_token</c> invalid: another instance may have rotated it, so the store is read again and the
         /// renewal retried once with the newer refresh token before this errcode surfaces.

@@ -27,6 +27,8 @@ namespace TcbGen.Testing.Emulator
 
         public AuthorizerRegistry Authorizers { get; } = new AuthorizerRegistry();
 
+        public AuthorizationCodes AuthorizationCodes { get; } = new AuthorizationCodes();
+
         public FaultScript Faults { get; } = new FaultScript();
 
         public CloudCallSettings CloudCalls { get; } = new CloudCallSettings();

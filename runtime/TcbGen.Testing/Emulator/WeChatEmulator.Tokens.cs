@@ -24,6 +24,25 @@ namespace TcbGen.Testing
             _state.Authorizers.Register(authorizerAppId, refreshToken);
         }
 
+        /// <summary>
+        /// Issues an authorization code as WeChat does when an account authorizes the platform: <see cref="QueryAuthPath"/>
+        /// redeems it once within an hour (61009 when unknown or used, 61010 when expired) for a fresh refresh token and
+        /// access token, and the account is then registered as by <see cref="RegisterAuthorizer"/>.
+        /// </summary>
+        /// <param name="authorizerAppId">The authorizing account's appid.</param>
+        /// <param name="permissionSetIds">The permission sets it grants (<c>func_info</c>).</param>
+        /// <returns>The code (<c>auth_code</c> / <c>AuthorizationCode</c>).</returns>
+        public string IssueAuthorizationCode(string authorizerAppId, params int[] permissionSetIds)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(authorizerAppId);
+            return _state.AuthorizationCodes.Issue(authorizerAppId, permissionSetIds ?? Array.Empty<int>(), _state.Options.TimeProvider.GetUtcNow());
+        }
+
+        /// <summary>Forgets an authorizer as a revoked authorization does: its refresh token is no longer accepted (61003).</summary>
+        /// <param name="authorizerAppId">The authorizer's appid.</param>
+        /// <returns>Whether it was registered.</returns>
+        public bool RemoveAuthorizer(string authorizerAppId) => _state.Authorizers.Remove(authorizerAppId);
+
         /// <summary>The refresh token <see cref="AuthorizerTokenPath"/> accepts next for this authorizer (after any rotation).</summary>
         /// <param name="authorizerAppId">A registered authorizer appid.</param>
         /// <returns>The current refresh token, or null when the appid was never registered.</returns>

@@ -41,6 +41,12 @@ namespace TcbGen.Testing
         /// <summary>The endpoint name of <see cref="AuthorizerTokenPath"/>, for fault scripts and <see cref="RequestsTo"/>.</summary>
         public const string AuthorizerTokenEndpointName = "api_authorizer_token";
 
+        /// <summary>The name of the endpoint that exchanges an authorization code for an account's tokens.</summary>
+        public const string QueryAuthEndpointName = "api_query_auth";
+
+        /// <summary>The path of <see cref="QueryAuthEndpointName"/>.</summary>
+        public const string QueryAuthPath = "/cgi-bin/component/api_query_auth";
+
         /// <summary>Where a <c>component_access_token</c> is issued.</summary>
         public const string ComponentTokenPath = "/cgi-bin/component/api_component_token";
 

@@ -22,6 +22,8 @@ namespace TcbGen.Testing.Responses
         public const int ApiUnauthorized = 48001;
         public const int ComponentNotAuthorized = 61003;
         public const int InvalidVerifyTicket = 61006;
+        public const int InvalidAuthorizationCode = 61009;
+        public const int ExpiredAuthorizationCode = 61010;
         public const int InvalidRefreshToken = 61023;
 
         public static readonly IReadOnlyDictionary<int, string> Messages = new Dictionary<int, string>
@@ -41,6 +43,8 @@ namespace TcbGen.Testing.Responses
             [ApiUnauthorized] = "api unauthorized",
             [ComponentNotAuthorized] = "component is not authorized by this account",
             [InvalidVerifyTicket] = "component ticket is invalid",
+            [InvalidAuthorizationCode] = "code is invalid",
+            [ExpiredAuthorizationCode] = "code is expired",
             [InvalidRefreshToken] = "refresh_token is invalid",
         };
     }

@@ -89,6 +89,11 @@ namespace TcbGen.Testing.Routing
                 return AuthorizerTokenHandler.HandleAsync(_state, exchange, aborted);
             }
 
+            if (exchange.Path == WeChatEmulator.QueryAuthPath)
+            {
+                return QueryAuthHandler.HandleAsync(_state, exchange, aborted);
+            }
+
             EmulatedEndpoint? endpoint = _state.Catalog.FindByPath(exchange.Path);
             if (endpoint != null)
             {

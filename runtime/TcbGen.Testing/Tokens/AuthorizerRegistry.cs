@@ -29,6 +29,15 @@ namespace TcbGen.Testing.Tokens
             }
         }
 
+        /// <summary>Forgets an authorizer (it revoked the authorization): its refresh token is no longer accepted.</summary>
+        public bool Remove(string authorizerAppId)
+        {
+            lock (_gate)
+            {
+                return _refreshTokens.Remove(authorizerAppId);
+            }
+        }
+
         public string? CurrentRefreshToken(string authorizerAppId)
         {
             lock (_gate)

@@ -180,13 +180,37 @@ namespace TcbGen.Runtime
         {
             string ticket = await _ticketStore.GetVerifyTicketAsync(_componentAppId, CancellationToken.None).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("No component_verify_ticket is stored for component appid " + _componentAppId + "; WeChat pushes one every 10 minutes to the authorization event URL.");
-            var request = new ComponentTokenRequest(_componentAppId, _componentAppSecret, ticket);
-            TokenResponse response = await PostAsync(TokenEndpoints.ComponentToken, request, null, null).ConfigureAwait(false);
+            TokenResponse response;
+            try
+            {
+                response = await PostAsync(TokenEndpoints.ComponentToken, new ComponentTokenRequest(_componentAppId, _componentAppSecret, ticket), null, null).ConfigureAwait(false);
+            }
+            catch (TcbApiException rejected) when (IsTicketRejected(rejected.ErrorCode) && _ticketStore is IComponentVerifyTicketWriter history)
+            {
+                // A new ticket that WeChat does not accept yet (or a bad push): the previous one is kept until a new one works.
+                string? previous = await history.GetPreviousVerifyTicketAsync(_componentAppId, CancellationToken.None).ConfigureAwait(false);
+                if (previous is null || string.Equals(previous, ticket, StringComparison.Ordinal))
+                {
+                    throw;
+                }
+
+                ticket = previous;
+                response = await PostAsync(TokenEndpoints.ComponentToken, new ComponentTokenRequest(_componentAppId, _componentAppSecret, ticket), null, null).ConfigureAwait(false);
+            }
+
+            if (_ticketStore is IComponentVerifyTicketWriter confirmed)
+            {
+                await confirmed.ConfirmVerifyTicketAsync(_componentAppId, ticket, CancellationToken.None).ConfigureAwait(false);
+            }
+
             TcbLog.TokenRenewed(_logger, TcbTokenKind.ComponentAccessToken.Name, null, response.ExpiresIn);
             return ToToken(response);
         }
 
-        private async Task<TokenResponse> PostAsync<TRequest>(TcbEndpoint<TRequest, TokenResponse> endpoint, TRequest request, string? tokenParameter, string? tokenValue)
+        private static bool IsTicketRejected(int errorCode) => errorCode == TcbErrorCodes.VerifyTicketExpired || errorCode == TcbErrorCodes.InvalidVerifyTicket;
+
+        private async Task<TResponse> PostAsync<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TRequest request, string? tokenParameter, string? tokenValue)
+            where TResponse : TcbResponse
         {
             using var body = new PooledBufferWriter();
             using (var writer = new Utf8JsonWriter(body))
@@ -196,7 +220,7 @@ namespace TcbGen.Runtime
 
             TcbLog.RequestingToken(_logger, endpoint.Name, (request as AuthorizerTokenRequest)?.AuthorizerAppId, _uris.Redacted(endpoint.Path, tokenParameter));
             using var timeout = new TimeoutScope(_timeProvider, _options.AttemptTimeout, CancellationToken.None);
-            TcbExchangeResult<TokenResponse> result;
+            TcbExchangeResult<TResponse> result;
             try
             {
                 result = await TcbHttpExchange.SendAsync(
