@@ -186,7 +186,15 @@ namespace TcbGen.Runtime
             return ToToken(response);
         }
 
-        private async Task<TokenResponse> PostAsync<TRequest>(TcbEndpoint<TRequest, TokenResponse> endpoint, TRequest request, string? tokenParameter, string? tokenValue)
+        /// <summary>Sends a token request and reads its answer within <see cref="TcbGenOptions.AttemptTimeout"/>.</summary>
+        private Task<TokenResponse> PostAsync<TRequest>(TcbEndpoint<TRequest, TokenResponse> endpoint, TRequest request, string? tokenParameter, string? tokenValue)
+            => ExchangeAsync(endpoint, request, tokenParameter, tokenValue, _options.AttemptTimeout);
+
+        /// <summary>
+        /// Sends a token request and reads its answer within <paramref name="limit"/>. The task owns the request body, so it
+        /// may run on after its caller stopped waiting (see <see cref="PostRotatingAsync"/>).
+        /// </summary>
+        private async Task<TokenResponse> ExchangeAsync<TRequest>(TcbEndpoint<TRequest, TokenResponse> endpoint, TRequest request, string? tokenParameter, string? tokenValue, TimeSpan limit)
         {
             using var body = new PooledBufferWriter();
             using (var writer = new Utf8JsonWriter(body))
@@ -195,7 +203,7 @@ namespace TcbGen.Runtime
             }
 
             TcbLog.RequestingToken(_logger, endpoint.Name, (request as AuthorizerTokenRequest)?.AuthorizerAppId, _uris.Redacted(endpoint.Path, tokenParameter));
-            using var timeout = new TimeoutScope(_timeProvider, _options.AttemptTimeout, CancellationToken.None);
+            using var timeout = new TimeoutScope(_timeProvider, limit, CancellationToken.None);
             TcbExchangeResult<TokenResponse> result;
             try
             {
@@ -204,7 +212,7 @@ namespace TcbGen.Runtime
             }
             catch (OperationCanceledException canceled)
             {
-                throw new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Attempt, timeout.IsTimedOut ? _options.AttemptTimeout : Timeout.InfiniteTimeSpan, canceled);
+                throw new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Attempt, timeout.IsTimedOut ? limit : Timeout.InfiniteTimeSpan, canceled);
             }
 
             if (result.Error != null)
