@@ -46,6 +46,7 @@ namespace TcbGen.Redis
                 ?? (runtimeOptions.AttemptTimeout == Timeout.InfiniteTimeSpan ? TimeSpan.FromSeconds(60) : runtimeOptions.AttemptTimeout + TimeSpan.FromSeconds(5));
             RenewalWaitLimit = options.RenewalWaitLimit ?? TimeSpan.FromTicks(LeaseDuration.Ticks * 3);
             LeaseRenewalInterval = TimeSpan.FromTicks(LeaseDuration.Ticks / 3);
+            RefreshTokenStoreCheck = CheckRefreshTokenStoreAsync();
             LeaseHoldLimit = runtimeOptions.TotalTimeout == Timeout.InfiniteTimeSpan ? RenewalWaitLimit : runtimeOptions.TotalTimeout;
         }
 
@@ -66,6 +67,9 @@ namespace TcbGen.Redis
         public TimeSpan LeaseDuration { get; }
 
         public TimeSpan RenewalWaitLimit { get; }
+
+        /// <summary>The start-up check that every instance keeps refresh tokens in the same kind of store (never throws).</summary>
+        public Task RefreshTokenStoreCheck { get; }
 
         /// <summary>How often a holder extends its lease, and how often a failed release is retried.</summary>
         public TimeSpan LeaseRenewalInterval { get; }
@@ -146,6 +150,30 @@ namespace TcbGen.Redis
             {
                 Volatile.Write(ref _subscribed, 0);
                 RedisLog.NotSubscribed(Logger, RedisFailure.Describe(exception));
+            }
+        }
+
+        /// <summary>
+        /// Marks which kind of refresh-token store this platform's instances use (the first one to start sets it) and logs an
+        /// error (event 109) when this instance differs: one that keeps refresh tokens in memory beside others that keep them
+        /// in Redis renews with tokens the others never see, and every renewal on one side fails.
+        /// </summary>
+        private async Task CheckRefreshTokenStoreAsync()
+        {
+            string mine = Options.StoreRefreshTokens ? "redis" : "your own IAuthorizerRefreshTokenStore";
+            try
+            {
+                RedisKey marker = Keys.RefreshTokenStoreMarker;
+                await Command(db => db.StringSetAsync(marker, mine, when: When.NotExists)).ConfigureAwait(false);
+                RedisValue used = await Command(db => db.StringGetAsync(marker)).ConfigureAwait(false);
+                if (!used.IsNull && (string?)used != mine)
+                {
+                    RedisLog.RefreshTokenStoreMismatch(Logger, (string)used!, mine);
+                }
+            }
+            catch (Exception exception) when (RedisFailure.IsRedisFailure(exception))
+            {
+                // Checked again by the next instance that starts with Redis up; nothing here depends on it.
             }
         }
 

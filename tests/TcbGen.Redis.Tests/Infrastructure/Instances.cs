@@ -20,12 +20,12 @@ namespace TcbGen.Redis.Tests.Infrastructure
             return options;
         }
 
-        internal static TcbRedisContext Context(RedisServer redis, Action<TcbRedisOptions>? configure = null, TimeProvider? time = null, Action<TcbGenOptions>? runtime = null)
+        internal static TcbRedisContext Context(RedisServer redis, Action<TcbRedisOptions>? configure = null, TimeProvider? time = null, Action<TcbGenOptions>? runtime = null, Microsoft.Extensions.Logging.ILogger? logger = null, string? connectionString = null)
         {
             var options = new TcbRedisOptions();
             configure?.Invoke(options);
-            var connection = StackExchange.Redis.ConnectionMultiplexer.Connect(RedisConnectionSettings.FailFast(redis.ConnectionString));
-            return new TcbRedisContext(connection, ownsConnection: true, options, RuntimeOptions(runtime), time, NullLogger.Instance);
+            var connection = StackExchange.Redis.ConnectionMultiplexer.Connect(RedisConnectionSettings.FailFast(connectionString ?? redis.ConnectionString));
+            return new TcbRedisContext(connection, ownsConnection: true, options, RuntimeOptions(runtime), time, logger ?? NullLogger.Instance);
         }
 
         /// <summary>Registers an authorizer with the emulator and stores its refresh token where UseRedis keeps it.</summary>
