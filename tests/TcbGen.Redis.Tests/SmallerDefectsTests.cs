@@ -80,7 +80,7 @@ namespace TcbGen.Redis.Tests
         public async Task A_wrong_Redis_password_is_named_as_such_and_the_password_never_shows()
         {
             using RedisServer redis = RedisServer.Start(password: Password);
-            using TcbRedisContext context = Instances.Context(redis, connectionString: "127.0.0.1:" + redis.Port + ",password=wrong-" + Password);
+            using TcbRedisContext context = Instances.Context(redis, connectionString: "127.0.0.1:" + redis.Port + ",connectTimeout=1000,password=wrong-" + Password);
 
             TcbTokenUnavailableException error = await Assert.ThrowsAsync<TcbTokenUnavailableException>(async () => await new TcbRedisAccessTokenCache(context).GetAsync(Key, default));
 
