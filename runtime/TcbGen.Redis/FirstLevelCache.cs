@@ -48,12 +48,20 @@ namespace TcbGen.Redis
         public TcbAccessToken? Unexpired(TcbTokenKey key, DateTimeOffset now)
             => _entries.TryGetValue(key, out Entry? entry) && (entry.Token.ExpiresAt is null || now < entry.Token.ExpiresAt.Value) ? entry.Token : null;
 
-        public void Put(TcbTokenKey key, TcbAccessToken token)
+        public void Put(TcbTokenKey key, TcbAccessToken token) => Put(key, token, _staleness, _refreshMargin);
+
+        /// <summary>
+        /// Serves a token that Redis could not confirm from this level for <paramref name="recheckAfter"/> (never past its
+        /// expiry, margin or not: while Redis is unreachable no renewal is possible, and WeChat still accepts it), so that
+        /// callers during an outage are not each held up by a Redis command that will fail.
+        /// </summary>
+        public void ServeWhileUnreachable(TcbTokenKey key, TcbAccessToken token, TimeSpan recheckAfter) => Put(key, token, recheckAfter, TimeSpan.Zero);
+
+        private void Put(TcbTokenKey key, TcbAccessToken token, TimeSpan freshFor, TimeSpan margin)
         {
-            TimeSpan freshFor = _staleness;
             if (token.ExpiresAt != null)
             {
-                TimeSpan usable = token.ExpiresAt.Value - _refreshMargin - _time.GetUtcNow();
+                TimeSpan usable = token.ExpiresAt.Value - margin - _time.GetUtcNow();
                 freshFor = usable < freshFor ? usable : freshFor;
             }
 

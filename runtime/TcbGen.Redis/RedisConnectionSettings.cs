@@ -14,8 +14,9 @@ namespace TcbGen.Redis
             options.AbortOnConnectFail = false;
             options.BacklogPolicy = BacklogPolicy.FailFast;
 
-            // Reconnect within a fraction of a second of Redis coming back (the default first waits half the connect timeout).
-            options.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 100, maxDeltaBackOffMilliseconds: 5000);
+            // Reconnect within about a second of Redis coming back, however long it was away (the default first waits half the
+            // connect timeout, and then backs off further); a reconnection attempt a second costs nothing worth saving.
+            options.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 100, maxDeltaBackOffMilliseconds: 1000);
             return options;
         }
     }

@@ -24,6 +24,9 @@ namespace TcbGen.Redis
 
         public RedisKey RefreshToken(string authorizerAppId) => _root + "refresh:" + authorizerAppId;
 
+        /// <summary>Which kind of refresh-token store the instances use (<c>redis</c>, or their own), set by the first to start.</summary>
+        public RedisKey RefreshTokenStoreMarker => _root + "refresh-store";
+
         /// <summary>An event message: <c>{verb}|{kind}|{appid}</c>.</summary>
         public static string Event(string verb, TcbTokenKey key) => verb + "|" + Suffix(key).Replace(':', '|');
 

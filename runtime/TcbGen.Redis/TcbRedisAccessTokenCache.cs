@@ -38,11 +38,14 @@ namespace TcbGen.Redis
 
         public bool TryGetFresh(TcbTokenKey key, TimeSpan refreshMargin, out TcbAccessToken? token) => _firstLevel.TryGetFresh(key, refreshMargin, out token);
 
+        /// <summary>
+        /// Keeps the token in the first level, then in Redis. If Redis fails, the token still serves this process (its holder
+        /// uses what it renewed) and is stored in the background, so a lease waiter elsewhere finds it once Redis is back.
+        /// </summary>
         public async ValueTask SetAsync(TcbTokenKey key, TcbAccessToken token, CancellationToken cancellationToken)
         {
-            DateTimeOffset now = _context.Time.GetUtcNow();
             _context.FirstLevel.Put(key, token);
-            TimeSpan? timeToLive = token.ExpiresAt is null ? null : token.ExpiresAt.Value - now;
+            TimeSpan? timeToLive = TimeToLive(token);
             if (timeToLive <= TimeSpan.Zero)
             {
                 return;
@@ -50,15 +53,16 @@ namespace TcbGen.Redis
 
             try
             {
-                await _context.Database.StringSetAsync(_context.Keys.Token(key), TokenCodec.Encode(token), timeToLive, When.Always).ConfigureAwait(false);
+                await _context.Command(db => db.StringSetAsync(_context.Keys.Token(key), TokenCodec.Encode(token), timeToLive, When.Always)).ConfigureAwait(false);
             }
-            catch (RedisException exception) when (_context.Options.LocalFallback)
+            catch (Exception exception) when (RedisFailure.IsRedisFailure(exception) && _context.Options.LocalFallback)
             {
-                RedisLog.FallingBackToLocal(_context.Logger, "storing a token", RedisFailure.Describe(exception));
+                _context.WarnFallingBackToLocal("storing a token", exception);
             }
-            catch (RedisException exception)
+            catch (Exception exception) when (RedisFailure.IsRedisFailure(exception))
             {
-                throw _context.Unavailable(key, exception);
+                RedisLog.TokenNotStored(_context.Logger, key.ToString(), RedisFailure.Describe(exception));
+                _context.TrackPendingStore(key, StoreLaterAsync(key, token));
             }
         }
 
@@ -67,20 +71,51 @@ namespace TcbGen.Redis
             _context.FirstLevel.RemoveIfHolds(key, expected);
             try
             {
-                RedisResult dropped = await _context.Database.ScriptEvaluateAsync(
+                RedisResult dropped = await _context.Command(db => db.ScriptEvaluateAsync(
                     RedisScripts.DropTokenIfSame,
                     new RedisKey[] { _context.Keys.Token(key) },
-                    new RedisValue[] { TokenCodec.Suffix(expected), _context.Keys.Events.ToString(), RedisKeys.Event(TcbRedisContext.DropVerb, key) }).ConfigureAwait(false);
+                    new RedisValue[] { TokenCodec.Suffix(expected), _context.Keys.Events.ToString(), RedisKeys.Event(TcbRedisContext.DropVerb, key) })).ConfigureAwait(false);
                 return (long)dropped == 1;
             }
-            catch (RedisException exception) when (_context.Options.LocalFallback)
+            catch (Exception exception) when (RedisFailure.IsRedisFailure(exception) && _context.Options.LocalFallback)
             {
-                RedisLog.FallingBackToLocal(_context.Logger, "dropping a rejected token", RedisFailure.Describe(exception));
+                _context.WarnFallingBackToLocal("dropping a rejected token", exception);
                 return true;
             }
-            catch (RedisException exception)
+            catch (Exception exception) when (RedisFailure.IsRedisFailure(exception))
             {
                 throw _context.Unavailable(key, exception);
+            }
+        }
+
+        private TimeSpan? TimeToLive(TcbAccessToken token) => token.ExpiresAt is null ? null : token.ExpiresAt.Value - _context.Time.GetUtcNow();
+
+        /// <summary>
+        /// Retries storing a renewed token (backing off from 100 ms to the lease-renewal interval) until Redis takes it or
+        /// one lease has passed. Only where nothing is stored: a token another instance stored meanwhile is as good.
+        /// </summary>
+        private async Task StoreLaterAsync(TcbTokenKey key, TcbAccessToken token)
+        {
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            TimeSpan backoff = TimeSpan.FromMilliseconds(100);
+            while (TcbRedisContext.Elapsed(started) < _context.LeaseDuration)
+            {
+                await Task.Delay(backoff).ConfigureAwait(false);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _context.LeaseRenewalInterval.Ticks));
+                TimeSpan? timeToLive = TimeToLive(token);
+                if (timeToLive <= TimeSpan.Zero)
+                {
+                    return;
+                }
+
+                try
+                {
+                    await _context.Command(db => db.StringSetAsync(_context.Keys.Token(key), TokenCodec.Encode(token), timeToLive, When.NotExists)).ConfigureAwait(false);
+                    return;
+                }
+                catch (Exception exception) when (RedisFailure.IsRedisFailure(exception))
+                {
+                }
             }
         }
 
@@ -90,21 +125,23 @@ namespace TcbGen.Redis
             RedisValue stored;
             try
             {
-                stored = await _context.Database.StringGetAsync(_context.Keys.Token(key)).ConfigureAwait(false);
+                stored = await _context.Command(db => db.StringGetAsync(_context.Keys.Token(key))).ConfigureAwait(false);
             }
-            catch (RedisException exception)
+            catch (Exception exception) when (RedisFailure.IsRedisFailure(exception))
             {
-                // Serve what this process holds while WeChat accepts it; the token source decides whether it is fresh.
+                // Serve what this process holds while WeChat accepts it (without asking Redis again for a moment, so callers
+                // are not each held up by a command that fails); the token source decides whether it is fresh.
                 TcbAccessToken? unexpired = _context.FirstLevel.Unexpired(key, _context.Time.GetUtcNow());
                 if (unexpired != null)
                 {
-                    RedisLog.ServingCachedToken(_context.Logger, "reading a token", RedisFailure.Describe(exception));
+                    _context.FirstLevel.ServeWhileUnreachable(key, unexpired, TcbRedisContext.UnreachableRecheck);
+                    _context.WarnServingCachedToken("reading a token", exception);
                     return unexpired;
                 }
 
                 if (_context.Options.LocalFallback)
                 {
-                    RedisLog.FallingBackToLocal(_context.Logger, "reading a token", RedisFailure.Describe(exception));
+                    _context.WarnFallingBackToLocal("reading a token", exception);
                     return null;
                 }
 

@@ -19,11 +19,22 @@ namespace TcbGen.Redis
         public TimeSpan FirstLevelStaleness { get; set; } = TimeSpan.FromSeconds(60);
 
         /// <summary>
-        /// How long one instance holds the right to renew a token before another may take it over (if the holder died).
+        /// How long one instance holds the right to renew a token before another may take it over (if the holder died or
+        /// was paused). A live holder extends it every third of this (the lease-renewal interval) while it works, for at
+        /// most <see cref="Runtime.TcbGenOptions.TotalTimeout"/> (or <see cref="RenewalWaitLimit"/> when that is infinite).
         /// <see langword="null"/> (the default): <see cref="Runtime.TcbGenOptions.AttemptTimeout"/> plus 5 seconds, or 60
-        /// seconds when that timeout is infinite, so a live holder's token request always ends within its lease.
+        /// seconds when that timeout is infinite.
         /// </summary>
         public TimeSpan? LeaseDuration { get; set; }
+
+        /// <summary>
+        /// How long any Redis command may take before it counts as failed: a hung Redis (a long fork, a paused VM, a network
+        /// partition) keeps connections open and answers nothing, and StackExchange.Redis's own timeout (5 s by default) would
+        /// hold every caller that long. On this limit a token held in process serves (and serves without asking Redis for a
+        /// second), and a call that needs Redis fails with a <see cref="Runtime.TcbTokenUnavailableException"/> naming the
+        /// cause. Default 1 second; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> leaves only StackExchange.Redis's.
+        /// </summary>
+        public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
         /// <summary>
         /// How long an instance waits for another one's renewal before failing with a

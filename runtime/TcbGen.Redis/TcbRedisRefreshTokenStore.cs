@@ -27,28 +27,45 @@ namespace TcbGen.Redis
         {
             try
             {
-                RedisValue stored = await _context.Database.StringGetAsync(_context.Keys.RefreshToken(authorizerAppId)).ConfigureAwait(false);
+                RedisValue stored = await _context.Command(db => db.StringGetAsync(_context.Keys.RefreshToken(authorizerAppId))).ConfigureAwait(false);
                 return stored.IsNull ? null : (string?)stored;
             }
-            catch (RedisException exception)
+            catch (Exception exception) when (RedisFailure.IsRedisFailure(exception))
             {
                 throw Unavailable(authorizerAppId, exception);
             }
         }
 
         /// <inheritdoc />
+        /// <remarks>
+        /// Also <see langword="true"/> when the store already holds <paramref name="newRefreshToken"/> (a retried save whose
+        /// first answer was lost). When nothing is stored under the account, nothing is created (see
+        /// <see cref="SetRefreshTokenAsync"/>): <see langword="false"/>, logged as a warning that says so (event 108).
+        /// </remarks>
         /// <exception cref="TcbTokenUnavailableException">Redis cannot be reached.</exception>
         public async ValueTask<bool> TryReplaceRefreshTokenAsync(string authorizerAppId, string usedRefreshToken, string newRefreshToken, CancellationToken cancellationToken)
         {
             try
             {
-                RedisResult replaced = await _context.Database.ScriptEvaluateAsync(
+                RedisResult replaced = await _context.Command(db => db.ScriptEvaluateAsync(
                     RedisScripts.ReplaceIfSame,
                     new RedisKey[] { _context.Keys.RefreshToken(authorizerAppId) },
-                    new RedisValue[] { usedRefreshToken, newRefreshToken }).ConfigureAwait(false);
-                return (long)replaced == 1;
+                    new RedisValue[] { usedRefreshToken, newRefreshToken })).ConfigureAwait(false);
+                switch ((RedisScripts.ReplaceOutcome)(long)replaced)
+                {
+                    case RedisScripts.ReplaceOutcome.Missing:
+                        RedisLog.NoRefreshTokenStored(_context.Logger, authorizerAppId);
+                        return false;
+                    case RedisScripts.ReplaceOutcome.Replaced:
+                    case RedisScripts.ReplaceOutcome.AlreadySaved:
+                        return true;
+                    case RedisScripts.ReplaceOutcome.Kept:
+                        return false;
+                    default:
+                        throw new InvalidOperationException("Unexpected compare-and-set outcome " + (long)replaced + ".");
+                }
             }
-            catch (RedisException exception)
+            catch (Exception exception) when (RedisFailure.IsRedisFailure(exception))
             {
                 throw Unavailable(authorizerAppId, exception);
             }
@@ -69,9 +86,9 @@ namespace TcbGen.Redis
 
             try
             {
-                await _context.Database.StringSetAsync(_context.Keys.RefreshToken(authorizerAppId), refreshToken).ConfigureAwait(false);
+                await _context.Command(db => db.StringSetAsync(_context.Keys.RefreshToken(authorizerAppId), refreshToken)).ConfigureAwait(false);
             }
-            catch (RedisException exception)
+            catch (Exception exception) when (RedisFailure.IsRedisFailure(exception))
             {
                 throw Unavailable(authorizerAppId, exception);
             }

@@ -11,7 +11,8 @@ using TcbGen.Runtime;
 
 // Commands, one per stdin line; each answers one stdout line:
 //   token                       -> "token <value>"           the authorizer token this instance would use now
-//   call                        -> "ok" | "error <Type> <errcode>"
+//   call                        -> "ok" | "error <Type> <errcode>[ <cause of a TcbTokenUnavailableException>]"
+//   renew                       -> like call, after dropping the token this instance holds (so the call renews it)
 //   calls <callers> <untilUnixMs> <pauseMs> -> "calls ok=<n> failed=<n> lastFailureMs=<unixMs|0> errors=<Type/errcode:n,...>"
 //   storm <callers> <startUnixMs> -> "storm first=<unixMs> last=<unixMs> failed=<n>"  every caller asks for the token once at the start time
 //   quit
@@ -51,7 +52,11 @@ while ((line = Console.ReadLine()) != null)
             Console.WriteLine("token " + (await tokens.GetTokenAsync(key, CancellationToken.None)).Value);
             break;
         case "call":
-            Console.WriteLine(await CallOnceAsync() is { } failure ? "error " + failure : "ok");
+            Console.WriteLine(await CallOnceAsync(withCause: true) is { } failure ? "error " + failure : "ok");
+            break;
+        case "renew":
+            // Drops the token this instance holds (as after a 40001), then calls: the call renews it.
+            Console.WriteLine(await RenewThenCallAsync() is { } renewFailure ? "error " + renewFailure : "ok");
             break;
         case "calls":
             Console.WriteLine(await RunCallsAsync(int.Parse(command[1], CultureInfo.InvariantCulture), long.Parse(command[2], CultureInfo.InvariantCulture), int.Parse(command[3], CultureInfo.InvariantCulture)));
@@ -69,7 +74,7 @@ while ((line = Console.ReadLine()) != null)
 
 return 0;
 
-async Task<string?> CallOnceAsync()
+async Task<string?> CallOnceAsync(bool withCause = false)
 {
     try
     {
@@ -80,10 +85,30 @@ async Task<string?> CallOnceAsync()
     {
         return api.GetType().Name + " " + api.ErrorCode.ToString(CultureInfo.InvariantCulture);
     }
+    catch (TcbTokenUnavailableException unavailable) when (withCause)
+    {
+        return unavailable.GetType().Name + " 0 " + unavailable.Cause;
+    }
     catch (Exception exception)
     {
         return exception.GetType().Name + " 0";
     }
+}
+
+async Task<string?> RenewThenCallAsync()
+{
+    try
+    {
+        TcbAccessToken held = await tokens.GetTokenAsync(key, CancellationToken.None);
+        await tokens.InvalidateAsync(key, held, CancellationToken.None);
+    }
+    catch (Exception exception)
+    {
+        // No token to drop (its renewal failed): the call below renews anyway.
+        _ = exception;
+    }
+
+    return await CallOnceAsync(withCause: true);
 }
 
 async Task<string> RunCallsAsync(int callers, long untilUnixMs, int pauseMs)

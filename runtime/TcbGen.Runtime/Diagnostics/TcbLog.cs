@@ -36,7 +36,7 @@ namespace TcbGen.Runtime
         [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Stored the rotated authorizer_refresh_token of {AppId}")]
         public static partial void RefreshTokenRotated(ILogger logger, string appId);
 
-        [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Kept the stored authorizer_refresh_token of {AppId}: it changed while a renewal used the previous one")]
+        [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Did not replace the stored authorizer_refresh_token of {AppId}: the store no longer holds the one this renewal used (another renewal rotated it first, or it was removed)")]
         public static partial void RefreshTokenChangedMeanwhile(ILogger logger, string appId);
 
         [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "api_authorizer_token rejected the refresh token of {AppId} (61023); another instance rotated it, renewing with the newer one")]

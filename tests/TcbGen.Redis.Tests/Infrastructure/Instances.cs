@@ -20,13 +20,30 @@ namespace TcbGen.Redis.Tests.Infrastructure
             return options;
         }
 
-        internal static TcbRedisContext Context(RedisServer redis, Action<TcbRedisOptions>? configure = null, TimeProvider? time = null, Action<TcbGenOptions>? runtime = null)
+        internal static TcbRedisContext Context(RedisServer redis, Action<TcbRedisOptions>? configure = null, TimeProvider? time = null, Action<TcbGenOptions>? runtime = null, Microsoft.Extensions.Logging.ILogger? logger = null, string? connectionString = null)
         {
             var options = new TcbRedisOptions();
             configure?.Invoke(options);
-            var connection = StackExchange.Redis.ConnectionMultiplexer.Connect(RedisConnectionSettings.FailFast(redis.ConnectionString));
-            return new TcbRedisContext(connection, ownsConnection: true, options, RuntimeOptions(runtime), time, NullLogger.Instance);
+            var connection = StackExchange.Redis.ConnectionMultiplexer.Connect(RedisConnectionSettings.FailFast(connectionString ?? redis.ConnectionString));
+            return new TcbRedisContext(connection, ownsConnection: true, options, RuntimeOptions(runtime), time, logger ?? NullLogger.Instance);
         }
+
+        /// <summary>Registers an authorizer with the emulator and stores its refresh token where UseRedis keeps it.</summary>
+        public static async System.Threading.Tasks.Task SeedAsync(WeChatEmulator emulator, RedisServer redis, string authorizerAppId)
+        {
+            emulator.RegisterAuthorizer(authorizerAppId, "refresh@0");
+            using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+            await connection.GetDatabase().StringSetAsync(RefreshTokenKey(emulator.ComponentAppId, authorizerAppId), "refresh@0");
+        }
+
+        /// <summary>The refresh token UseRedis keeps for an authorizer.</summary>
+        public static async System.Threading.Tasks.Task<string?> StoredRefreshTokenAsync(RedisServer redis, string componentAppId, string authorizerAppId)
+        {
+            using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+            return await connection.GetDatabase().StringGetAsync(RefreshTokenKey(componentAppId, authorizerAppId));
+        }
+
+        private static string RefreshTokenKey(string componentAppId, string authorizerAppId) => "tcbgen:" + componentAppId + ":refresh:" + authorizerAppId;
 
         /// <summary>A platform instance as a user configures it: third-party flow with UseRedis, against the emulator.</summary>
         public static ServiceProvider Platform(WeChatEmulator emulator, RedisServer redis, Action<TcbRedisOptions>? configure = null)

@@ -69,6 +69,21 @@ namespace TcbGen.Redis.Tests.Infrastructure
             _process = null;
         }
 
+        /// <summary>SIGSTOP: connections stay open and nothing answers, as during a long fork, a paused VM or a partition.</summary>
+        public void Pause() => Signals.Pause(_process!.Id);
+
+        /// <summary>SIGCONT after <see cref="Pause"/>.</summary>
+        public void Resume() => Signals.Resume(_process!.Id);
+
+        /// <summary>Starts a server that was killed again, on the same port and folder (so an AOF is replayed).</summary>
+        public void StartAgain()
+        {
+            if (_process is null)
+            {
+                Launch();
+            }
+        }
+
         /// <summary>Starts the server again on the same port and folder (so an AOF is replayed).</summary>
         public void Restart()
         {

@@ -48,11 +48,6 @@ namespace TcbGen.Runtime
                 response = await PostAuthorizerTokenAsync(authorizerAppId, refreshToken).ConfigureAwait(false);
             }
 
-            if (!string.IsNullOrEmpty(response.RefreshToken) && !string.Equals(response.RefreshToken, refreshToken, StringComparison.Ordinal))
-            {
-                await SaveRotatedRefreshTokenAsync(authorizerAppId, refreshToken, response.RefreshToken!).ConfigureAwait(false);
-            }
-
             TcbLog.TokenRenewed(_logger, TcbTokenKind.AuthorizerAccessToken.Name, authorizerAppId, response.ExpiresIn);
             return ToToken(response);
         }
@@ -194,21 +189,64 @@ namespace TcbGen.Runtime
 
         private static TimeSpan Elapsed(long started) => TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
 
+        /// <summary>Asks for an authorizer token (renewing the component token once if WeChat rejects it); any rotated refresh token is saved.</summary>
         private async Task<TokenResponse> PostAuthorizerTokenAsync(string authorizerAppId, string refreshToken)
         {
             var request = new AuthorizerTokenRequest(_componentAppId, authorizerAppId, refreshToken);
             TcbAccessToken componentToken = await GetTokenAsync(TcbTokenKey.Component, CancellationToken.None).ConfigureAwait(false);
             try
             {
-                return await PostAsync(TokenEndpoints.AuthorizerToken, request, ComponentTokenParameter, componentToken.Value).ConfigureAwait(false);
+                return await PostRotatingAsync(request, componentToken.Value).ConfigureAwait(false);
             }
             catch (TcbApiException rejected) when (TcbErrorCodes.IsTokenRejected(rejected.ErrorCode))
             {
                 // The component token was rejected: renew it and ask once more, never looping.
                 await InvalidateAsync(TcbTokenKey.Component, componentToken, CancellationToken.None).ConfigureAwait(false);
                 componentToken = await GetTokenAsync(TcbTokenKey.Component, CancellationToken.None).ConfigureAwait(false);
-                return await PostAsync(TokenEndpoints.AuthorizerToken, request, ComponentTokenParameter, componentToken.Value).ConfigureAwait(false);
+                return await PostRotatingAsync(request, componentToken.Value).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>
+        /// Sends <c>api_authorizer_token</c> and saves the refresh token its answer rotates, however late the answer comes. By
+        /// the time an answer is on its way WeChat has retired the refresh token that was sent, so the answer is the only copy
+        /// of the new one: <see cref="TcbGenOptions.AttemptTimeout"/> ends the caller's wait (a <see cref="TcbTimeoutException"/>),
+        /// never the exchange, which runs on for up to the total timeout and saves the rotation (compare-and-set against the
+        /// token sent) when it answers. This covers a process paused (SIGSTOP, a VM pause, a long GC) while the answer was on
+        /// its way, whose timers all fire on resume. What it cannot cover is a process killed before the answer is saved.
+        /// </summary>
+        private async Task<TokenResponse> PostRotatingAsync(AuthorizerTokenRequest request, string componentToken)
+        {
+            TimeSpan answerLimit = _options.TotalTimeout == Timeout.InfiniteTimeSpan || _options.AttemptTimeout == Timeout.InfiniteTimeSpan
+                ? Timeout.InfiniteTimeSpan
+                : (_options.TotalTimeout > _options.AttemptTimeout ? _options.TotalTimeout : _options.AttemptTimeout);
+            Task<TokenResponse> answered = ExchangeAsync(TokenEndpoints.AuthorizerToken, request, ComponentTokenParameter, componentToken, answerLimit);
+            Task<TokenResponse> saved = SaveRotationOfAsync(answered, request);
+            using (var timeout = new TimeoutScope(_timeProvider, _options.AttemptTimeout, CancellationToken.None))
+            {
+                try
+                {
+                    await TimeProviderCompat.WaitAsync(answered, timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException canceled) when (timeout.IsTimedOut)
+                {
+                    _ = saved.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    throw new TcbTimeoutException(TokenEndpoints.AuthorizerToken.Name, TcbTimeoutKind.Attempt, _options.AttemptTimeout, canceled);
+                }
+            }
+
+            return await saved.ConfigureAwait(false);
+        }
+
+        private async Task<TokenResponse> SaveRotationOfAsync(Task<TokenResponse> answered, AuthorizerTokenRequest request)
+        {
+            TokenResponse response = await answered.ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(response.RefreshToken) && !string.Equals(response.RefreshToken, request.RefreshToken, StringComparison.Ordinal))
+            {
+                await SaveRotatedRefreshTokenAsync(request.AuthorizerAppId, request.RefreshToken, response.RefreshToken!).ConfigureAwait(false);
+            }
+
+            return response;
         }
 
         /// <summary>

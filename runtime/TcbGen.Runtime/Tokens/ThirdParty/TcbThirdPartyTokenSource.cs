@@ -209,7 +209,16 @@ namespace TcbGen.Runtime
 
         private static bool IsTicketRejected(int errorCode) => errorCode == TcbErrorCodes.VerifyTicketExpired || errorCode == TcbErrorCodes.InvalidVerifyTicket;
 
-        private async Task<TResponse> PostAsync<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TRequest request, string? tokenParameter, string? tokenValue)
+        /// <summary>Sends a token request and reads its answer within <see cref="TcbGenOptions.AttemptTimeout"/>.</summary>
+        private Task<TResponse> PostAsync<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TRequest request, string? tokenParameter, string? tokenValue)
+            where TResponse : TcbResponse
+            => ExchangeAsync(endpoint, request, tokenParameter, tokenValue, _options.AttemptTimeout);
+
+        /// <summary>
+        /// Sends a token request and reads its answer within <paramref name="limit"/>. The task owns the request body, so it
+        /// may run on after its caller stopped waiting (see <see cref="PostRotatingAsync"/>).
+        /// </summary>
+        private async Task<TResponse> ExchangeAsync<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TRequest request, string? tokenParameter, string? tokenValue, TimeSpan limit)
             where TResponse : TcbResponse
         {
             using var body = new PooledBufferWriter();
@@ -219,7 +228,7 @@ namespace TcbGen.Runtime
             }
 
             TcbLog.RequestingToken(_logger, endpoint.Name, (request as AuthorizerTokenRequest)?.AuthorizerAppId, _uris.Redacted(endpoint.Path, tokenParameter));
-            using var timeout = new TimeoutScope(_timeProvider, _options.AttemptTimeout, CancellationToken.None);
+            using var timeout = new TimeoutScope(_timeProvider, limit, CancellationToken.None);
             TcbExchangeResult<TResponse> result;
             try
             {
@@ -228,7 +237,7 @@ namespace TcbGen.Runtime
             }
             catch (OperationCanceledException canceled)
             {
-                throw new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Attempt, timeout.IsTimedOut ? _options.AttemptTimeout : Timeout.InfiniteTimeSpan, canceled);
+                throw new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Attempt, timeout.IsTimedOut ? limit : Timeout.InfiniteTimeSpan, canceled);
             }
 
             if (result.Error != null)
