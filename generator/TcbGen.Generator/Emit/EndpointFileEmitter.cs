@@ -17,6 +17,7 @@ namespace TcbGen.Generator.Emit
             var writer = new SourceWriter();
             writer.FileHeader(SourceWriter.FileName(spec.FilePath), options.Namespace);
             TypesEmitter.Emit(writer, spec, options);
+            FollowUpEmitter.Emit(writer, spec);
             writer.Line();
             EndpointEmitter.Emit(writer, spec, options);
             writer.Line();

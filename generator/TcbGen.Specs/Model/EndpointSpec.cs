@@ -30,7 +30,8 @@ namespace TcbGen.Specs.Model
         PendingErrorTable? PendingErrors = null,
         EquatableArray<ErrorSetDeclaration> ErrorSetDeclarations = default,
         SourceSpan? PrefixSpan = null,
-        EquatableArray<string> Docs = default)
+        EquatableArray<string> Docs = default,
+        FollowUpKind? FollowUp = null)
     {
         // Derived once, when the spec is made, not on every read: the emitters and the cross-spec check read them often.
         // (So never change TypePrefix with `with`: these would keep the old prefix.)

@@ -21,7 +21,7 @@ namespace TcbGen.Specs
             "tokenKinds", "retrySafe", "request", "response", "errorSets", "defineErrorSets", "errors", "examples",
         };
 
-        private static readonly string[] BodyProperties = { "description", "fields" };
+        private static readonly string[] BodyProperties = { "description", "fields", "followUp" };
 
         private static readonly string[] TypeNameSuffixes = { "Request", "Response", "Error", "Endpoint", "Validator", "Serializer" };
 
@@ -110,8 +110,8 @@ namespace TcbGen.Specs
                 context.ClaimTypeName(typePrefix + suffix, (JsonNode?)name ?? root);
             }
 
-            ObjectSpec? request = ParseBody(context, reader, "request", typePrefix + "Request", requestSide: true);
-            ObjectSpec response = ParseBody(context, reader, "response", typePrefix + "Response", requestSide: false)
+            ObjectSpec? request = ParseBody(context, reader, "request", typePrefix + "Request", requestSide: true, out _);
+            ObjectSpec response = ParseBody(context, reader, "response", typePrefix + "Response", requestSide: false, out FollowUpKind? followUp)
                 ?? new ObjectSpec(typePrefix + "Response", null, EquatableArray<FieldSpec>.Empty, false, context.Span(root.Start, root.Start + 1));
             EquatableArray<ErrorSpec> errors = ParseErrors(context, reader, out PendingErrorTable? pendingErrors);
             EquatableArray<ErrorSetDeclaration> errorSets = ParseErrorSetDeclarations(context, reader.Object("defineErrorSets"));
@@ -146,7 +146,8 @@ namespace TcbGen.Specs
                 pendingErrors,
                 errorSets,
                 reader.Property("csharpName")?.Value is JsonString csharpName ? context.Span(csharpName) : null,
-                docs);
+                docs,
+                followUp);
         }
 
         private static string ParseTypePrefix(SpecParseContext context, SpecObjectReader reader, JsonString? name)
@@ -367,8 +368,9 @@ namespace TcbGen.Specs
             return kinds.ToEquatableArray();
         }
 
-        private static ObjectSpec? ParseBody(SpecParseContext context, SpecObjectReader reader, string property, string typeName, bool requestSide)
+        private static ObjectSpec? ParseBody(SpecParseContext context, SpecObjectReader reader, string property, string typeName, bool requestSide, out FollowUpKind? followUp)
         {
+            followUp = null;
             JsonObject? body = reader.Object(property);
             if (body == null)
             {
@@ -378,7 +380,9 @@ namespace TcbGen.Specs
             var bodyReader = new SpecObjectReader(context, body, $"'{property}'", BodyProperties);
             string? description = bodyReader.String("description")?.Value;
             JsonArray? fields = bodyReader.Array("fields");
-            return ParseObject(context, fields, typeName, description, requestSide, body);
+            ObjectSpec? parsed = ParseObject(context, fields, typeName, description, requestSide, body);
+            followUp = ParseFollowUp(context, bodyReader, parsed, fields, requestSide);
+            return parsed;
         }
     }
 }

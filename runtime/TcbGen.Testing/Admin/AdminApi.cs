@@ -58,6 +58,7 @@ namespace TcbGen.Testing.Admin
                         state.Faults.Clear();
                         state.Recorder.Clear();
                         state.Linked.Clear();
+                        state.Storage.Clear();
                     }),
                     _ => AdminResponse.Problem(StatusCodes.Status404NotFound, $"No admin route {method} {Prefix}{route}. Routes: GET endpoints, POST|DELETE faults, GET|DELETE requests, POST tokens, POST reset."),
                 };

@@ -4,6 +4,7 @@ using TcbGen.Testing.Faults;
 using TcbGen.Testing.Recording;
 using TcbGen.Testing.Specs;
 using TcbGen.Testing.State;
+using TcbGen.Testing.Storage;
 using TcbGen.Testing.Tokens;
 
 namespace TcbGen.Testing.Emulator
@@ -17,6 +18,7 @@ namespace TcbGen.Testing.Emulator
             Catalog = catalog;
             Tokens = new TokenRegistry(options.TimeProvider);
             Linked = new LinkedState(StateLinks.BuiltIn(catalog.Contains));
+            Storage = new EmulatedStorage(StorageLinks.BuiltIn(catalog.Contains));
         }
 
         public WeChatEmulatorOptions Options { get; }
@@ -35,6 +37,9 @@ namespace TcbGen.Testing.Emulator
 
         /// <summary>What set/add calls wrote that get/list calls read back (the links in <c>State/stateful-endpoints.json</c>).</summary>
         public LinkedState Linked { get; }
+
+        /// <summary>Uploaded bytes, issued upload tickets, migration jobs: the storage side of the follow-up endpoints.</summary>
+        public EmulatedStorage Storage { get; }
 
         public RequestRecorder Recorder { get; } = new RequestRecorder();
 

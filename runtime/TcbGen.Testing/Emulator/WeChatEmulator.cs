@@ -92,9 +92,17 @@ namespace TcbGen.Testing
                     roles[CloudCalls.CloudCallSettings.EndpointName] = "stores the cloud-call setting per env (set), reads it back (get)";
                 }
 
+                _state.Storage.AddRoles(roles, _state.Catalog);
+
                 return roles;
             }
         }
+
+        /// <summary>
+        /// The emulated Tencent Cloud function API (<c>&lt;BaseAddress&gt;__scf/</c>): set it as
+        /// <c>TcbTransferOptions.FunctionApiAddress</c> so code uploads signed by the emulator's getuploadsignature land here.
+        /// </summary>
+        public Uri FunctionApiAddress => new Uri(BaseAddress, Storage.EmulatedStorage.FunctionApiPrefix.TrimStart('/') + "/");
 
         /// <summary>The appid <see cref="ComponentTokenPath"/> accepts.</summary>
         public string ComponentAppId => _state.Options.ComponentAppId;

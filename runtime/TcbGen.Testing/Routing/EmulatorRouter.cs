@@ -8,6 +8,7 @@ using TcbGen.Testing.Emulator;
 using TcbGen.Testing.Recording;
 using TcbGen.Testing.Responses;
 using TcbGen.Testing.Specs;
+using TcbGen.Testing.Storage;
 
 namespace TcbGen.Testing.Routing
 {
@@ -34,6 +35,13 @@ namespace TcbGen.Testing.Routing
                 return;
             }
 
+            if (StorageRoutes.Owns(context.Request.Path.Value ?? "/"))
+            {
+                using var storageAborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
+                await StorageRoutes.HandleAsync(context, _state.Storage, storageAborted.Token).ConfigureAwait(false);
+                return;
+            }
+
             DateTimeOffset arrived = _state.Options.TimeProvider.GetUtcNow();
             using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
             HttpRequest request = context.Request;
@@ -42,7 +50,10 @@ namespace TcbGen.Testing.Routing
             Answer answer;
             try
             {
-                exchange = new Exchange(request.Method, path, request.Query, await ReadBodyAsync(request, aborted.Token).ConfigureAwait(false));
+                exchange = new Exchange(request.Method, path, request.Query, await ReadBodyAsync(request, aborted.Token).ConfigureAwait(false))
+                {
+                    Origin = request.Scheme + "://" + request.Host.Value,
+                };
                 answer = await RouteAsync(exchange, aborted.Token).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is OperationCanceledException or IOException && aborted.IsCancellationRequested)

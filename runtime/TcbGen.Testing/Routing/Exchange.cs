@@ -27,6 +27,9 @@ namespace TcbGen.Testing.Routing
 
         public string? EndpointName { get; set; }
 
+        /// <summary>The scheme and host the request came to (<c>http://127.0.0.1:5089</c>): where URLs the emulator answers point.</summary>
+        public string Origin { get; init; } = "http://127.0.0.1";
+
         public string? TokenKind { get; set; }
 
         public string? AuthorizerAppId { get; set; }

@@ -47,15 +47,16 @@ namespace TcbGen.Testing.Routing
                 ValidationProblem? problem = RequestValidator.Validate(endpoint, document!.RootElement, exchange.Query);
                 return problem != null
                     ? Answer.Error(problem.Errcode, messages.For(problem.Errcode), problem.Hint)
-                    : Answer.Json(state.CloudCalls.Apply(endpoint.Name, document.RootElement) ?? Linked(state, endpoint, document.RootElement));
+                    : Answer.Json(state.CloudCalls.Apply(endpoint.Name, document.RootElement) ?? Linked(state, endpoint, document.RootElement, exchange.Origin));
             }
         }
 
         /// <summary>The example response, with what earlier calls stored in place where a state link says so.</summary>
-        private static string Linked(EmulatorState state, EmulatedEndpoint endpoint, JsonElement request)
+        private static string Linked(EmulatorState state, EmulatedEndpoint endpoint, JsonElement request, string origin)
         {
             string example = endpoint.SuccessResponse(request);
-            return state.Linked.Apply(endpoint.Name, request, example) ?? example;
+            string answer = state.Linked.Apply(endpoint.Name, request, example) ?? example;
+            return state.Storage.Apply(endpoint, request, answer, origin) ?? answer;
         }
 
         /// <summary>A request without a body reads as <c>{}</c>: what it sends is in the query; whatever body came is ignored.</summary>
