@@ -10,9 +10,11 @@ namespace TcbGen.Redis
     /// Authorizer refresh tokens in Redis, rotated with compare-and-set (Lua), so a response to an older refresh token never
     /// overwrites a newer one. Keys never expire. Durability is Redis's: run it with AOF (<c>appendonly yes</c>,
     /// <c>appendfsync everysec</c> or <c>always</c>) or keep a database copy, or a Redis restart loses every authorization.
-    /// Put the refresh token of a new authorization here with <see cref="SetRefreshTokenAsync"/>.
+    /// Put the refresh token of a new authorization here with <see cref="SetRefreshTokenAsync"/>; as an
+    /// <see cref="IAuthorizerRefreshTokenWriter"/> it also takes the authorization pushes of <c>TcbGen.AspNetCore</c>
+    /// (authorized, updateauthorized, unauthorized) for every instance at once.
     /// </summary>
-    public sealed class TcbRedisRefreshTokenStore : IAuthorizerRefreshTokenStore
+    public sealed class TcbRedisRefreshTokenStore : IAuthorizerRefreshTokenStore, IAuthorizerRefreshTokenWriter
     {
         private readonly TcbRedisContext _context;
 
@@ -87,6 +89,27 @@ namespace TcbGen.Redis
             try
             {
                 await _context.Command(db => db.StringSetAsync(_context.Keys.RefreshToken(authorizerAppId), refreshToken)).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (RedisFailure.IsRedisFailure(exception))
+            {
+                throw Unavailable(authorizerAppId, exception);
+            }
+        }
+
+        /// <inheritdoc />
+        ValueTask IAuthorizerRefreshTokenWriter.SetRefreshTokenAsync(string authorizerAppId, string refreshToken, CancellationToken cancellationToken)
+            => new ValueTask(SetRefreshTokenAsync(authorizerAppId, refreshToken, cancellationToken));
+
+        /// <summary>Removes an authorizer's refresh token (the account revoked the authorization), for every instance.</summary>
+        /// <param name="authorizerAppId">The authorizer's appid.</param>
+        /// <param name="cancellationToken">Cancels the write.</param>
+        /// <returns>Whether one was stored.</returns>
+        /// <exception cref="TcbTokenUnavailableException">Redis cannot be reached.</exception>
+        public async ValueTask<bool> RemoveRefreshTokenAsync(string authorizerAppId, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await _context.Command(db => db.KeyDeleteAsync(_context.Keys.RefreshToken(authorizerAppId))).ConfigureAwait(false);
             }
             catch (Exception exception) when (RedisFailure.IsRedisFailure(exception))
             {

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using TcbGen.Runtime;
 using TcbGen.Redis.Tests.Infrastructure;
 using Xunit;
 
@@ -22,6 +23,24 @@ namespace TcbGen.Redis.Tests
             Assert.Null(await store.GetRefreshTokenAsync("wx-other", default));
             Assert.False(await store.TryReplaceRefreshTokenAsync("wx-other", "refresh@1", "refresh@2", default));
             Assert.Null(await store.GetRefreshTokenAsync("wx-other", default));
+        }
+    
+        [SkippableFact]
+        public async Task A_new_authorization_replaces_and_a_revocation_removes_the_refresh_token_for_every_instance()
+        {
+            using RedisServer redis = RedisServer.Start();
+            using TcbRedisContext first = Instances.Context(redis);
+            using TcbRedisContext second = Instances.Context(redis);
+            IAuthorizerRefreshTokenWriter pushes = new TcbRedisRefreshTokenStore(first);
+            var other = new TcbRedisRefreshTokenStore(second);
+
+            await pushes.SetRefreshTokenAsync("wx-app", "refresh@1", default);
+            await pushes.SetRefreshTokenAsync("wx-app", "refresh@re-authorized", default);
+            Assert.Equal("refresh@re-authorized", await other.GetRefreshTokenAsync("wx-app", default));
+
+            Assert.True(await pushes.RemoveRefreshTokenAsync("wx-app", default));
+            Assert.Null(await other.GetRefreshTokenAsync("wx-app", default));
+            Assert.False(await pushes.RemoveRefreshTokenAsync("wx-app", default));
         }
     }
 }
