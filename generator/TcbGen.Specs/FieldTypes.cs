@@ -27,6 +27,9 @@ namespace TcbGen.Specs
 
         /// <summary>A time must hold a value (a <c>TcbTime</c> read from a response may hold only its raw text).</summary>
         Time,
+
+        /// <summary>A string holding JSON text must hold one JSON value.</summary>
+        JsonText,
     }
 
     /// <summary>The JSON a request value must be, as the emulator checks it (WeChat answers 40097 otherwise).</summary>
@@ -42,6 +45,9 @@ namespace TcbGen.Specs
 
         /// <summary>A time in <see cref="FieldType.Time"/>'s encoding (see <see cref="WireTime"/>).</summary>
         Time,
+
+        /// <summary>A string whose text is one JSON value.</summary>
+        JsonText,
     }
 
     /// <summary>
@@ -124,6 +130,15 @@ namespace TcbGen.Specs
         /// <summary>WeChat's <c>"yyyy-MM-dd HH:mm:ss"</c> in China time (UTC+8), a JSON string.</summary>
         public static FieldType WeChatDateTime { get; } = TimeType(TypeKind.WeChatDateTime, "string", "wechat-datetime", nameof(WeChatDateTime), "a \"yyyy-MM-dd HH:mm:ss\" time (UTC+8)", TimeEncoding.WeChatDateTime);
 
+        /// <summary>
+        /// A string holding JSON text (<c>"format": "json"</c>, invokeCloudFunction's <c>resp_data</c>): <c>TcbJsonText</c> in C#,
+        /// which the caller reads as its own type through its own <c>JsonTypeInfo</c>. On the wire it stays a string.
+        /// </summary>
+        public static FieldType JsonText { get; } = new FieldType(
+            TypeKind.JsonText, "string", "json", "global::TcbGen.Runtime.TcbJsonText", true, TypeShape.Scalar,
+            Read + "JsonText(ref {0})", "global::TcbGen.Runtime.TcbWireWriter.JsonText(writer, {0});", "{0}.Text",
+            ValueCheck.JsonText, WireShape.JsonText, "a string holding JSON text");
+
         public static FieldType Object { get; } = new FieldType(
             TypeKind.Object, "object", null, null, false, TypeShape.Object,
             "Read{2}(ref {0})", "Write{2}(writer, {0});", null,
@@ -142,7 +157,7 @@ namespace TcbGen.Specs
             ValueCheck.Time, WireShape.Time, description, encoding);
 
         /// <summary>Every entry, in <see cref="TypeKind"/> order.</summary>
-        public static IReadOnlyList<FieldType> All { get; } = new[] { String, Boolean, Int32, Int64, Number, StringEnum, IntegerEnum, Object, Array, UnixSeconds, UnixMilliseconds, WeChatDateTime };
+        public static IReadOnlyList<FieldType> All { get; } = new[] { String, Boolean, Int32, Int64, Number, StringEnum, IntegerEnum, Object, Array, UnixSeconds, UnixMilliseconds, WeChatDateTime, JsonText };
 
         /// <summary>The entry a spec names by <c>type</c> and <c>format</c>, other than an enum; null when there is none.</summary>
         public static FieldType? Find(string specType, string? format)
@@ -182,6 +197,7 @@ namespace TcbGen.Specs
             TypeKind.UnixSeconds => UnixSeconds,
             TypeKind.UnixMilliseconds => UnixMilliseconds,
             TypeKind.WeChatDateTime => WeChatDateTime,
+            TypeKind.JsonText => JsonText,
         };
 #pragma warning restore CS8524
     }

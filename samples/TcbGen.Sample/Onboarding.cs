@@ -48,9 +48,15 @@ namespace TcbGen.Sample
             GetFunctionConfigResponse functionConfig = await merchant.GetFunctionConfigAsync(new GetFunctionConfigRequest { Env = env, FunctionName = "onMessage", Type = 3 }, cancellationToken);
             output.WriteLine($"  uploadfuncconfig/get     -> read back: {functionConfig.Config}");
 
-            InvokeCloudFunctionResponse invoked = await merchant.InvokeCloudFunctionAsync(
-                new InvokeCloudFunctionRequest { Env = env, Name = "onMessage", ReqData = "{\"text\":\"hello\"}" }, cancellationToken);
-            output.WriteLine($"  invokeCloudFunction      -> resp_data {invoked.RespData}");
+            // env and name go in the query; the event is the body, and resp_data comes back as the result type, both
+            // through the sample's own JsonSerializerContext (FunctionJson.cs).
+            MessageResult result = await merchant.InvokeCloudFunctionAsync(
+                new InvokeCloudFunctionRequest { Env = env, Name = "onMessage" },
+                new MessageEvent { Text = "hello" },
+                FunctionJson.Default.MessageEvent,
+                FunctionJson.Default.MessageResult,
+                cancellationToken);
+            output.WriteLine($"  invokeCloudFunction      -> the function answered for appid {result.AppId}");
         }
     }
 }

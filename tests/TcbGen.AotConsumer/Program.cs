@@ -106,10 +106,20 @@ namespace TcbGen.AotConsumer
                     http,
                     TcbDelegateAccessTokenSource.FromStatic(emulator.IssueToken(WeChatEmulator.AuthorizerAccessTokenKind, AppId)),
                     new TcbGenOptions { BaseAddress = emulator.BaseAddress });
-                await new TcbAuthorizerClient(transport, AppId).CreateCloudUserAsync(ct);
+                var client = new TcbAuthorizerClient(transport, AppId);
+                await client.CreateCloudUserAsync(ct);
+
+                // The typed call of a caller-supplied body: generic, and serialized only through the app's JsonSerializerContext.
+                LoginResult result = await client.InvokeCloudFunctionAsync(
+                    new InvokeCloudFunctionRequest { Env = "env-aot", Name = "login" }, new LoginEvent { Code = "c-aot" }, InvokeJson.Default.LoginEvent, InvokeJson.Default.LoginResult, ct);
+                if (result.AppId != "SAMPLE_APPID" || emulator.RequestsTo("invokeCloudFunction").Single().Body != "{\"code\":\"c-aot\"}")
+                {
+                    Console.Error.WriteLine("invokeCloudFunction's typed call did not round-trip the event and the result.");
+                    return 1;
+                }
             }
 
-            forms.Add("new TcbHttpTransport(httpClient, TcbDelegateAccessTokenSource.FromStatic(token), options)");
+            forms.Add("new TcbHttpTransport(httpClient, TcbDelegateAccessTokenSource.FromStatic(token), options), with a typed invokeCloudFunction call");
 
             int calls = emulator.RequestsTo("createCloudUser").Count;
             if (calls != forms.Count)

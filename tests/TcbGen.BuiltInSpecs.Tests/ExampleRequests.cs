@@ -22,7 +22,8 @@ namespace TcbGen.BuiltInSpecs.Tests
         public static object Build(EndpointSpec spec, string exampleJson)
         {
             using JsonDocument document = JsonDocument.Parse(exampleJson);
-            object request = BuildObject(spec, spec.Request!, document.RootElement);
+            // A caller-supplied body is not the request object: the request holds only the query fields, filled below.
+            object request = BuildObject(spec, spec.Request!, spec.FieldsInBody ? document.RootElement : default);
             FillQuery(spec, request);
             return request;
         }
@@ -54,7 +55,7 @@ namespace TcbGen.BuiltInSpecs.Tests
             object instance = Activator.CreateInstance(type)!;
             foreach (FieldSpec field in shape.Fields)
             {
-                if (json.TryGetProperty(field.WireName, out JsonElement value) && value.ValueKind != JsonValueKind.Null)
+                if (json.ValueKind == JsonValueKind.Object && json.TryGetProperty(field.WireName, out JsonElement value) && value.ValueKind != JsonValueKind.Null)
                 {
                     PropertyInfo property = type.GetProperty(field.PropertyName) ?? throw new InvalidOperationException($"{type.Name} has no property {field.PropertyName}.");
                     property.SetValue(instance, Convert(spec, field.Type, value, property.PropertyType));
@@ -84,6 +85,7 @@ namespace TcbGen.BuiltInSpecs.Tests
                 TypeKind.WeChatDateTime => WireTime.TryParseDateTime(json.GetString()!, out DateTimeOffset time)
                     ? new TcbTime(time)
                     : throw new FormatException($"'{json.GetString()}' is not a WeChat date-time."),
+                TypeKind.JsonText => new TcbJsonText(json.GetString()!),
             };
 #pragma warning restore CS8524
         }

@@ -100,5 +100,34 @@ namespace TcbGen.BuiltInSpecs.Tests
             Assert.Equal(created.Env, listed.InfoList!.Single(e => e.Alias == "shop-prod").Env);
             Assert.Equal(second.Env, listed.InfoList!.Single(e => e.Alias == "shop-test").Env);
         }
+
+        /// <summary>Environments shared with mini programs are read back per appid, for the appids asked.</summary>
+        [Fact]
+        public async Task SharedEnvironmentsAreReadBackPerAppId()
+        {
+            await _clients.Component.ShareCloudbaseEnvAsync(new ShareCloudbaseEnvRequest
+            {
+                SourceType = 1,
+                Data = new List<ShareCloudbaseEnvItem>
+                {
+                    new ShareCloudbaseEnvItem { Env = "shared-prod", AppIds = new List<string> { "wx-shop-a", "wx-shop-b" } },
+                    new ShareCloudbaseEnvItem { Env = "shared-test", AppIds = new List<string> { "wx-shop-a" } },
+                },
+            });
+            // Shared again: an environment is listed once per appid.
+            await _clients.Component.ShareCloudbaseEnvAsync(new ShareCloudbaseEnvRequest
+            {
+                SourceType = 1,
+                Data = new List<ShareCloudbaseEnvItem> { new ShareCloudbaseEnvItem { Env = "shared-prod", AppIds = new List<string> { "wx-shop-b" } } },
+            });
+
+            GetShareCloudbaseEnvResponse read = await _clients.Component.GetShareCloudbaseEnvAsync(
+                new GetShareCloudbaseEnvRequest { SourceType = 1, AppIds = new List<string> { "wx-shop-b", "wx-shop-a", "wx-never-shared" } });
+
+            // In the order asked; an appid nothing was shared with is not listed.
+            Assert.Equal(new[] { "wx-shop-b", "wx-shop-a" }, read.RelationData!.Select(r => r.AppId));
+            Assert.Equal(new[] { "shared-prod" }, read.RelationData![0].EnvList);
+            Assert.Equal(new[] { "shared-prod", "shared-test" }, read.RelationData![1].EnvList);
+        }
     }
 }

@@ -5,14 +5,15 @@ namespace TcbGen.Generator.Emit
 {
     /// <summary>
     /// Emits an endpoint's method onto the client (and its interface) of each token kind the spec allows,
-    /// as partial declarations: adding or editing one spec touches only that spec's file.
+    /// as partial declarations: adding or editing one spec touches only that spec's file. An endpoint whose body the
+    /// caller supplies gets its methods from <see cref="CallerBodyMethods"/>.
     /// </summary>
     internal static class ClientEmitter
     {
         public static void Emit(SourceWriter writer, EndpointSpec spec, GenerationOptions options)
         {
             string ns = options.Namespace;
-            string signature = Signature(spec, ns);
+            FieldSpec? result = spec.HasCallerBody ? CallerBodyMethods.ResultField(spec) : null;
             for (int i = 0; i < spec.TokenKinds.Count; i++)
             {
                 TokenKind kind = TokenKinds.Of(spec.TokenKinds[i]);
@@ -22,15 +23,54 @@ namespace TcbGen.Generator.Emit
                 }
 
                 writer.Open($"public partial interface {kind.ClientInterfaceName}");
-                EmitDocs(writer, spec);
-                writer.Line($"{signature};");
+                EmitDeclarations(writer, spec, ns, result);
                 writer.Close();
                 writer.Line();
                 writer.Open($"public sealed partial class {kind.ClientClassName}");
-                writer.Line("/// <inheritdoc />");
-                writer.Open($"public {signature}");
+                EmitImplementations(writer, spec, ns, result);
+                writer.Close();
+            }
+        }
+
+        private static void EmitDeclarations(SourceWriter writer, EndpointSpec spec, string ns, FieldSpec? result)
+        {
+            if (!spec.HasCallerBody)
+            {
+                EmitDocs(writer, spec);
+                writer.Line($"{Signature(spec, ns)};");
+                return;
+            }
+
+            CallerBodyMethods.EmitRawDocs(writer, spec);
+            writer.Line($"{CallerBodyMethods.RawSignature(spec, ns)};");
+            if (result != null)
+            {
+                writer.Line();
+                CallerBodyMethods.EmitTypedDocs(writer, spec, result);
+                writer.Line($"{CallerBodyMethods.TypedSignature(spec, ns)};");
+            }
+        }
+
+        private static void EmitImplementations(SourceWriter writer, EndpointSpec spec, string ns, FieldSpec? result)
+        {
+            writer.Line("/// <inheritdoc />");
+            if (!spec.HasCallerBody)
+            {
+                writer.Open($"public {Signature(spec, ns)}");
                 EmitBody(writer, spec, ns);
                 writer.Close();
+                return;
+            }
+
+            writer.Open($"public {CallerBodyMethods.RawSignature(spec, ns)}");
+            CallerBodyMethods.EmitRawBody(writer, spec, ns);
+            writer.Close();
+            if (result != null)
+            {
+                writer.Line();
+                writer.Line("/// <inheritdoc />");
+                writer.Open($"public async {CallerBodyMethods.TypedSignature(spec, ns)}");
+                CallerBodyMethods.EmitTypedBody(writer, spec, ns, result);
                 writer.Close();
             }
         }
@@ -43,9 +83,7 @@ namespace TcbGen.Generator.Emit
 
         private static void EmitDocs(SourceWriter writer, EndpointSpec spec)
         {
-            writer.Summary($"Calls <c>{spec.Name:xml}</c> ({HttpMethods.WireName(spec.Method)} <c>{spec.Path:xml}</c>): {spec.Title:xml}.");
-            EndpointDocs.WriteRemarks(writer, spec);
-            EndpointDocs.WriteSeeAlso(writer, spec);
+            EmitSummary(writer, spec);
             if (spec.Request != null)
             {
                 writer.Param("request", "The request; it is validated before anything is sent.");
@@ -53,6 +91,20 @@ namespace TcbGen.Generator.Emit
 
             writer.Param("cancellationToken", "Cancels the call.");
             writer.Doc("returns", "The response, whose errcode is 0.");
+            EmitExceptions(writer, spec);
+        }
+
+        /// <summary>The summary, remarks and links every method of the endpoint starts its docs with.</summary>
+        public static void EmitSummary(SourceWriter writer, EndpointSpec spec)
+        {
+            writer.Summary($"Calls <c>{spec.Name:xml}</c> ({HttpMethods.WireName(spec.Method)} <c>{spec.Path:xml}</c>): {spec.Title:xml}.");
+            EndpointDocs.WriteRemarks(writer, spec);
+            EndpointDocs.WriteSeeAlso(writer, spec);
+        }
+
+        /// <summary>The exceptions every method of the endpoint documents.</summary>
+        public static void EmitExceptions(SourceWriter writer, EndpointSpec spec)
+        {
             if (spec.Request != null)
             {
                 writer.Doc("exception", "The request is invalid; nothing was sent.", $" cref=\"{CSharp.Runtime}.TcbValidationException\"");
@@ -69,11 +121,17 @@ namespace TcbGen.Generator.Emit
                 return;
             }
 
+            EmitValidation(writer, spec, ns);
+            writer.Line($"return _transport.SendAsync(global::{ns}.{spec.EndpointClassName}.Descriptor, _token, request, cancellationToken);");
+        }
+
+        /// <summary>Throws <c>TcbValidationException</c> for an invalid request, before anything is sent.</summary>
+        public static void EmitValidation(SourceWriter writer, EndpointSpec spec, string ns)
+        {
             writer.Open($"if (!global::{ns}.{spec.ValidatorClassName}.IsValid(request))");
             writer.Line($"throw new {CSharp.Runtime}.TcbValidationException(global::{ns}.{spec.EndpointClassName}.Name, global::{ns}.{spec.ValidatorClassName}.Validate(request));");
             writer.Close();
             writer.Line();
-            writer.Line($"return _transport.SendAsync(global::{ns}.{spec.EndpointClassName}.Descriptor, _token, request, cancellationToken);");
         }
     }
 }

@@ -109,41 +109,35 @@ namespace TcbGen.Generator.Emit
             writer.Close();
         }
 
-        /// <summary>The <c>Descriptor</c> property: the short constructor for a plain POST with a body, else the full one.</summary>
+        /// <summary>
+        /// The <c>Descriptor</c> property: the short constructor for a plain POST with a body of fields, else the full one.
+        /// A caller-supplied body makes the transport's request a <c>TcbRequestWithBody</c> of the query fields and the body.
+        /// </summary>
         private static void EmitDescriptor(SourceWriter writer, EndpointSpec spec, string ns)
         {
-            string request = spec.Request == null ? CSharp.Runtime + ".TcbEmptyRequest" : $"global::{ns}.{spec.RequestTypeName}";
+            string fields = spec.Request == null ? CSharp.Runtime + ".TcbEmptyRequest" : $"global::{ns}.{spec.RequestTypeName}";
+            string request = spec.HasCallerBody ? $"{CSharp.Runtime}.TcbRequestWithBody<{fields}>" : fields;
             string descriptor = $"{CSharp.Runtime}.TcbEndpoint<{request}, global::{ns}.{spec.ResponseTypeName}>";
-            string writeRequest = spec.Request == null ? CSharp.Runtime + ".TcbEmptyRequest.Write" : $"global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}";
-            writer.Line($"public static {descriptor} Descriptor {{ get; }} = new {descriptor}(");
             // Both are worked out from the fields on each use: asked once here.
             bool hasQuery = spec.HasQuery;
             EquatableArray<string> secrets = spec.SecretFields;
-            if (spec.Method == EndpointMethod.Post && spec.HasBody && !hasQuery && secrets.Count == 0)
+            string? writeRequest = spec.HasCallerBody ? request + ".WriteBody"
+                : !spec.FieldsInBody ? null
+                : spec.Request == null ? CSharp.Runtime + ".TcbEmptyRequest.Write"
+                : $"global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}";
+            string? writeQuery = !hasQuery ? null
+                : spec.HasCallerBody ? $"{request}.Query(global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}Query)"
+                : $"global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}Query";
+            writer.Line($"public static {descriptor} Descriptor {{ get; }} = new {descriptor}(");
+            if (spec.Method == EndpointMethod.Post && writeRequest != null && writeQuery == null && secrets.Count == 0)
             {
                 writer.Line($"    Name, Path, IsRetrySafe, {writeRequest}, global::{ns}.{spec.SerializerClassName}.ReadResponse, CreateException);");
                 return;
             }
 
             SourceWriter.LineText line = writer.StartLine($"    Name, Path, {HttpMethods.CSharp(spec.Method)}, IsRetrySafe, ");
-            if (spec.HasBody)
-            {
-                line.Append($"{writeRequest}, ");
-            }
-            else
-            {
-                line.Append($"null, ");
-            }
-
-            if (hasQuery)
-            {
-                line.Append($"global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}Query, ");
-            }
-            else
-            {
-                line.Append($"null, ");
-            }
-
+            line.Append($"{writeRequest ?? "null"}, ");
+            line.Append($"{writeQuery ?? "null"}, ");
             line.Append($"global::{ns}.{spec.SerializerClassName}.ReadResponse, CreateException");
             for (int i = 0; i < secrets.Count; i++)
             {

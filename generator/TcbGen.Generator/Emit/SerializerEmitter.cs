@@ -31,7 +31,7 @@ namespace TcbGen.Generator.Emit
             foreach (ObjectSpec type in context.RequestObjects)
             {
                 // A request without a body has its root written only to the query.
-                if (type != spec.Request || spec.HasBody)
+                if (type != spec.Request || spec.FieldsInBody)
                 {
                     writer.Line();
                     EmitWriter(writer, context, type);

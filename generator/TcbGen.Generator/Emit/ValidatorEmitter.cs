@@ -201,6 +201,7 @@ namespace TcbGen.Generator.Emit
             ValueCheck.NestedObject => true,
             ValueCheck.Items => type.Items!.Constraints != null || NeedsValueChecks(type.Items!),
             ValueCheck.Time => true,
+            ValueCheck.JsonText => true,
         };
 #pragma warning restore CS8524
 
@@ -227,6 +228,10 @@ namespace TcbGen.Generator.Emit
                 case ValueCheck.Time:
                     writer.Open($"if (!{value}.HasValue)");
                     ReportAndClose(writer, mode, path, "InvalidTime", new Message("{0} holds no time: a TcbTime read from a response whose text was not a time cannot be sent.", Subject.Field(what)));
+                    break;
+                case ValueCheck.JsonText:
+                    writer.Open($"if (!{value}.IsJson)");
+                    ReportAndClose(writer, mode, path, "InvalidJson", new Message("{0} is not exactly one JSON value.", Subject.Field(what)));
                     break;
                 case ValueCheck.NestedObject:
                     if (mode == Mode.IsValid)

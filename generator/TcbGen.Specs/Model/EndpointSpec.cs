@@ -15,7 +15,7 @@ namespace TcbGen.Specs.Model
         EquatableArray<string> Notes,
         EquatableArray<int> PermissionSets,
         EndpointMethod Method,
-        bool HasBody,
+        RequestBodyKind RequestBody,
         string Path,
         EquatableArray<string> TokenKinds,
         bool RetrySafe,
@@ -55,6 +55,12 @@ namespace TcbGen.Specs.Model
         /// </summary>
         public EquatableArray<string> SecretFields => (Request == null ? new[] { Response } : new[] { Request, Response }).Concat(NestedObjects)
             .SelectMany(o => o.Fields).Where(f => f.Secret).Select(f => f.WireName).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray();
+
+        /// <summary>Whether the request's body is a JSON object of its body fields (<c>"requestBody": "json"</c>).</summary>
+        public bool FieldsInBody => RequestBodies.HoldsFields(RequestBody);
+
+        /// <summary>Whether the request's body is one JSON value the caller supplies (<c>"requestBody": "caller-json"</c>).</summary>
+        public bool HasCallerBody => RequestBody == RequestBodyKind.CallerJson;
 
         /// <summary>Whether any request field goes in the query string.</summary>
         public bool HasQuery => Request != null && System.Linq.Enumerable.Any(Request.Fields, f => f.Location == FieldLocation.Query);

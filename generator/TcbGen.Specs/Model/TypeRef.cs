@@ -14,6 +14,7 @@ namespace TcbGen.Specs.Model
         UnixSeconds,
         UnixMilliseconds,
         WeChatDateTime,
+        JsonText,
     }
 
     /// <summary>

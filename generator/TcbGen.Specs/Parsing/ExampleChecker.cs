@@ -166,6 +166,7 @@ namespace TcbGen.Specs
             WireShape.Object => value.Kind == JsonNodeKind.Object,
             WireShape.Array => value.Kind == JsonNodeKind.Array,
             WireShape.Time => FitsTime(type.Info.Time!.Value, value),
+            WireShape.JsonText => value is JsonString text && JsonParser.Parse(text.Value).Root != null,
         };
 #pragma warning restore CS8524
 

@@ -53,7 +53,7 @@ namespace TcbGen.Specs
         /// <summary>The endpoint's method and whether its requests carry a body: they decide where request fields go.</summary>
         public EndpointMethod Method { get; set; }
 
-        public bool HasBody { get; set; } = true;
+        public RequestBodyKind RequestBody { get; set; } = RequestBodyKind.Fields;
 
         public List<ObjectSpec> NestedObjects { get; } = new List<ObjectSpec>();
 

@@ -27,7 +27,7 @@ namespace TcbGen.Specs
             bool numeric = type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number;
             bool text = type.Kind == TypeKind.String;
             bool array = type.Kind == TypeKind.Array;
-            string kind = type.IsReference ? "a 'ref' field" : type.IsEnum ? "an enum" : type.Info.Time != null ? "a time" : $"a {type.Info.SpecType}";
+            string kind = type.IsReference ? "a 'ref' field" : type.IsEnum ? "an enum" : type.Info.Time != null ? "a time" : type.Kind == TypeKind.JsonText ? "JSON text" : $"a {type.Info.SpecType}";
             foreach (string property in new[] { "minimum", "maximum" })
             {
                 if (!numeric)

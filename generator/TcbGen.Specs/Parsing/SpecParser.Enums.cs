@@ -158,9 +158,9 @@ namespace TcbGen.Specs
         /// </summary>
         private static ConstantValue? ParseFieldValue(SpecParseContext context, FieldSpec field, JsonNode value, string property)
         {
-            if (field.Type.Kind is TypeKind.Object or TypeKind.Array || field.Type.Info.Time != null || field.Type.IsReference)
+            if (field.Type.Kind is TypeKind.Object or TypeKind.Array or TypeKind.JsonText || field.Type.Info.Time != null || field.Type.IsReference)
             {
-                context.Report(SpecDiagnosticIds.NotApplicable, $"'{property}' applies to strings, booleans, integers, numbers and enums only (not times); say a default of '{field.WireName}' in its description.", value);
+                context.Report(SpecDiagnosticIds.NotApplicable, $"'{property}' applies to strings, booleans, integers, numbers and enums only (not times or JSON text); say a default of '{field.WireName}' in its description.", value);
                 return null;
             }
 
@@ -204,7 +204,7 @@ namespace TcbGen.Specs
 
                     context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'equals' must be one of the values of '{discriminator.WireName}'.", value);
                     return null;
-                case TypeKind.Object or TypeKind.Array or TypeKind.UnixSeconds or TypeKind.UnixMilliseconds or TypeKind.WeChatDateTime:
+                case TypeKind.Object or TypeKind.Array or TypeKind.UnixSeconds or TypeKind.UnixMilliseconds or TypeKind.WeChatDateTime or TypeKind.JsonText:
                     context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'{discriminator.WireName}' is {type.Info.WireDescription}; 'requiredWhen' can only test a string, boolean, integer, number or enum field.", value);
                     return null;
                 default:

@@ -288,21 +288,22 @@ namespace TcbGen.Specs
                 return location == null ? FieldLocation.Body : null;
             }
 
-            FieldLocation result = context.HasBody ? FieldLocation.Body : FieldLocation.Query;
+            bool fieldsInBody = RequestBodies.HoldsFields(context.RequestBody);
+            FieldLocation result = fieldsInBody ? FieldLocation.Body : FieldLocation.Query;
             if (location != null)
             {
                 if (location.Value == "query")
                 {
                     result = FieldLocation.Query;
                 }
-                else if (location.Value == "body" && context.HasBody)
+                else if (location.Value == "body" && fieldsInBody)
                 {
                     result = FieldLocation.Body;
                 }
                 else
                 {
                     string why = location.Value == "body"
-                        ? $"this request has no body ({(HttpMethods.CarriesBody(context.Method) ? "\"requestBody\": \"none\"" : HttpMethods.WireName(context.Method))}); use \"query\""
+                        ? $"this request has no body{(HttpMethods.CarriesBody(context.Method) ? " of fields (\"requestBody\": \"" + RequestBodies.WireName(context.RequestBody) + "\")" : " (" + HttpMethods.WireName(context.Method) + ")")}; use \"query\""
                         : "use \"body\" or \"query\"";
                     context.Report(SpecDiagnosticIds.InvalidValue, $"'in' is '{location.Value}': {why}.", location);
                     return null;

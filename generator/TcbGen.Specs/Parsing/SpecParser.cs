@@ -98,9 +98,9 @@ namespace TcbGen.Specs
             EquatableArray<string> notes = ParseNotes(context, reader);
             EquatableArray<int> permissionSets = ParsePermissionSets(context, reader);
             EndpointMethod method = ParseMethod(context, reader);
-            bool hasBody = ParseRequestBody(context, reader, method);
+            RequestBodyKind requestBody = ParseRequestBody(context, reader, method);
             context.Method = method;
-            context.HasBody = hasBody;
+            context.RequestBody = requestBody;
             string path = ParsePath(context, reader);
             EquatableArray<string> tokenKinds = ParseTokenKinds(context, reader);
             bool retrySafe = reader.Boolean("retrySafe", required: true) ?? false;
@@ -131,7 +131,7 @@ namespace TcbGen.Specs
                 notes,
                 permissionSets,
                 method,
-                hasBody,
+                requestBody,
                 path,
                 tokenKinds,
                 retrySafe,
@@ -286,29 +286,33 @@ namespace TcbGen.Specs
             return parsed;
         }
 
-        /// <summary><c>"requestBody"</c>: <c>"json"</c> (POST's default) or <c>"none"</c> (GET's, and its only choice).</summary>
-        private static bool ParseRequestBody(SpecParseContext context, SpecObjectReader reader, EndpointMethod method)
+        /// <summary>
+        /// <c>"requestBody"</c>: <c>"json"</c> (POST's default), <c>"none"</c> (GET's, and its only choice) or
+        /// <c>"caller-json"</c> (POST only: one JSON value the caller supplies).
+        /// </summary>
+        private static RequestBodyKind ParseRequestBody(SpecParseContext context, SpecObjectReader reader, EndpointMethod method)
         {
             bool carries = HttpMethods.CarriesBody(method);
+            RequestBodyKind methodDefault = carries ? RequestBodyKind.Fields : RequestBodyKind.None;
             JsonString? body = reader.String("requestBody");
             if (body == null)
             {
-                return carries;
+                return methodDefault;
             }
 
-            if (body.Value != "json" && body.Value != "none")
+            if (!RequestBodies.TryParse(body.Value, out RequestBodyKind kind))
             {
-                context.Report(SpecDiagnosticIds.InvalidValue, $"'requestBody' is '{body.Value}'; use \"json\" or \"none\".", body);
-                return carries;
+                context.Report(SpecDiagnosticIds.InvalidValue, $"'requestBody' is '{body.Value}'; use {RequestBodies.ValueList}.", body);
+                return methodDefault;
             }
 
-            if (body.Value == "json" && !carries)
+            if (RequestBodies.IsSent(kind) && !carries)
             {
                 context.Report(SpecDiagnosticIds.NotApplicable, $"A {HttpMethods.WireName(method)} request has no body; remove 'requestBody' and put the fields in the query.", body);
-                return false;
+                return RequestBodyKind.None;
             }
 
-            return body.Value == "json";
+            return kind;
         }
 
         private static string ParsePath(SpecParseContext context, SpecObjectReader reader)

@@ -40,6 +40,11 @@ namespace TcbGen.Runtime
             }
         }
 
+        /// <summary>A string holding JSON text, read as <see cref="String"/> reads; whether it is JSON is the caller's to find out.</summary>
+        /// <param name="reader">The reader, on the value.</param>
+        /// <returns>The value.</returns>
+        public static TcbJsonText JsonText(ref Utf8JsonReader reader) => new TcbJsonText(String(ref reader));
+
         /// <summary><c>true</c>/<c>false</c>, <c>0</c>/<c>1</c>, or one of these quoted.</summary>
         /// <param name="reader">The reader, on the value.</param>
         /// <returns>The value.</returns>

@@ -7,13 +7,18 @@ using TcbGen.Specs;
 namespace TcbGen.Runtime
 {
     /// <summary>
-    /// Writes the time types into requests, for generated writers: strictly, in the field's own format (unix time as a
+    /// Writes the time types (and JSON text) into requests, for generated writers: strictly, in the field's own format (unix time as a
     /// JSON integer; WeChat's date-time as <c>yyyy-MM-dd HH:mm:ss</c> in China time, whatever the value's offset).
     /// A <see cref="TcbTime"/> without a value is rejected by the generated validator before anything is written.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class TcbWireWriter
     {
+        /// <summary>Writes a string holding JSON text, as it is.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The value.</param>
+        public static void JsonText(Utf8JsonWriter writer, TcbJsonText value) => writer.WriteStringValue(value.Text);
+
         /// <summary>Writes unix seconds.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The time.</param>

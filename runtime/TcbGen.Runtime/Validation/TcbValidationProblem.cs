@@ -17,6 +17,9 @@ namespace TcbGen.Runtime
 
         /// <summary>A time field holds no time (a <see cref="TcbTime"/> read from a response whose text was not one).</summary>
         InvalidTime = 5,
+
+        /// <summary>A JSON-text field (a <see cref="TcbJsonText"/>) does not hold exactly one JSON value.</summary>
+        InvalidJson = 6,
     }
 
     /// <summary>One problem found in a request, located by its wire path (e.g. <c>function_config.callbacks[1].env</c>).</summary>

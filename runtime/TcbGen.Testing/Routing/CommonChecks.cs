@@ -112,7 +112,7 @@ namespace TcbGen.Testing.Routing
         }
 
         /// <summary>44002 for an empty body, 47001 unless it is one strict JSON object (no comments, no trailing commas).</summary>
-        public static Answer? ParseBody(Exchange exchange, ErrorMessages messages, out JsonDocument? document)
+        public static Answer? ParseBody(Exchange exchange, ErrorMessages messages, out JsonDocument? document, bool anyValue = false)
         {
             document = null;
             if (string.IsNullOrWhiteSpace(exchange.BodyText))
@@ -129,7 +129,7 @@ namespace TcbGen.Testing.Routing
                 return Answer.Error(StandardErrors.DataFormatError, messages.For(StandardErrors.DataFormatError), exception.Message);
             }
 
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            if (!anyValue && document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 document.Dispose();
                 document = null;

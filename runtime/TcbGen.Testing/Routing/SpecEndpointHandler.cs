@@ -36,7 +36,7 @@ namespace TcbGen.Testing.Routing
                     ? CommonChecks.CheckCloudCall(exchange, state.Tokens, state.CloudCalls, cloudCallToken, messages)
                     : CommonChecks.CheckToken(exchange, state.Tokens, tokenParameter, endpoint.TokenKinds, messages))
                 ?? await CommonChecks.ApplyFaultAsync(state.Faults, endpoint.Name, messages, aborted).ConfigureAwait(false)
-                ?? (endpoint.Spec.HasBody ? CommonChecks.ParseBody(exchange, messages, out document) : NoBody(out document));
+                ?? ReadBody(endpoint, exchange, messages, out document);
             if (rejection != null)
             {
                 return rejection;
@@ -58,6 +58,16 @@ namespace TcbGen.Testing.Routing
             string answer = state.Linked.Apply(endpoint.Name, request, example) ?? example;
             return state.Storage.Apply(endpoint, request, answer, origin) ?? answer;
         }
+
+#pragma warning disable CS8524 // Exhaustive over the named kinds: a new RequestBodyKind must be handled here (CS8509).
+        /// <summary>The body as the spec says requests carry it: an object of fields, any one JSON value, or nothing.</summary>
+        private static Answer? ReadBody(EmulatedEndpoint endpoint, Exchange exchange, ErrorMessages messages, out JsonDocument? document) => endpoint.Spec.RequestBody switch
+        {
+            TcbGen.Specs.RequestBodyKind.Fields => CommonChecks.ParseBody(exchange, messages, out document),
+            TcbGen.Specs.RequestBodyKind.CallerJson => CommonChecks.ParseBody(exchange, messages, out document, anyValue: true),
+            TcbGen.Specs.RequestBodyKind.None => NoBody(out document),
+        };
+#pragma warning restore CS8524
 
         /// <summary>A request without a body reads as <c>{}</c>: what it sends is in the query; whatever body came is ignored.</summary>
         private static Answer? NoBody(out JsonDocument? document)

@@ -10,7 +10,7 @@ namespace TcbGen.Testing.State
     /// What the <see cref="StateLinks"/> keep between calls: the documents set calls stored and the items add calls put
     /// in lists, per link and key. Applied after a request passed every check; thread-safe; cleared by a reset.
     /// </summary>
-    internal sealed class LinkedState
+    internal sealed partial class LinkedState
     {
         private readonly StateLinks _links;
         private readonly object _gate = new object();
@@ -81,6 +81,7 @@ namespace TcbGen.Testing.State
                     }
                 }
 
+                ApplyGroupings(endpointName, request, example, ref answer);
                 return answer?.ToJsonString();
             }
         }
@@ -91,6 +92,7 @@ namespace TcbGen.Testing.State
             {
                 _documents.Clear();
                 _lists.Clear();
+                _groups.Clear();
             }
         }
 

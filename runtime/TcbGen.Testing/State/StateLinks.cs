@@ -9,21 +9,25 @@ namespace TcbGen.Testing.State
     /// <summary>
     /// Which endpoints keep state in the emulator, declared as links between specs (<c>stateful-endpoints.json</c>, beside
     /// this file), not as code per endpoint: a <see cref="DocumentLink"/> (what a set call writes, a get call reads back) or
-    /// a <see cref="CollectionLink"/> (what add calls put in a list, list calls show and remove calls take out).
+    /// a <see cref="CollectionLink"/> (what add calls put in a list, list calls show and remove calls take out) or a
+    /// <see cref="GroupingLink"/> (what a write call's items name, regrouped by a key for a read call).
     /// </summary>
     internal sealed class StateLinks
     {
         private const string ResourceName = "stateful-endpoints.json";
 
-        private StateLinks(IReadOnlyList<DocumentLink> documents, IReadOnlyList<CollectionLink> collections)
+        private StateLinks(IReadOnlyList<DocumentLink> documents, IReadOnlyList<CollectionLink> collections, IReadOnlyList<GroupingLink> groupings)
         {
             Documents = documents;
             Collections = collections;
+            Groupings = groupings;
         }
 
         public IReadOnlyList<DocumentLink> Documents { get; }
 
         public IReadOnlyList<CollectionLink> Collections { get; }
+
+        public IReadOnlyList<GroupingLink> Groupings { get; }
 
         /// <summary>The links shipped with the emulator, keeping those whose endpoints the running spec set serves.</summary>
         public static StateLinks BuiltIn(Func<string, bool> isServed)
@@ -39,7 +43,8 @@ namespace TcbGen.Testing.State
         {
             var documents = root.GetProperty("documents").EnumerateArray().Select(ReadDocument).Where(d => d.Endpoints.All(isServed)).ToList();
             var collections = root.GetProperty("collections").EnumerateArray().Select(ReadCollection).Where(c => c.Endpoints.All(isServed)).ToList();
-            return new StateLinks(documents, collections);
+            var groupings = Items(root, "groupings").Select(ReadGrouping).Where(g => g.Endpoints.All(isServed)).ToList();
+            return new StateLinks(documents, collections, groupings);
         }
 
         /// <summary>Every endpoint some link names, with what it does: for the coverage table and the README.</summary>
@@ -59,6 +64,12 @@ namespace TcbGen.Testing.State
                 link.List.ForEach(l => roles[l.Endpoint] = $"lists the {link.What}");
             }
 
+            foreach (GroupingLink link in Groupings)
+            {
+                roles[link.Write.Call.Endpoint] = $"stores the {link.What}";
+                roles[link.Read.Call.Endpoint] = $"reads back the {link.What}";
+            }
+
             return roles;
         }
 
@@ -75,6 +86,16 @@ namespace TcbGen.Testing.State
             Items(json, "remove").Select(r => new RemoveCall(ReadCall(r), ReadMap(r.GetProperty("match")))).ToList(),
             json.GetProperty("list").EnumerateArray().Select(l => new ListCall(ReadCall(l), l.GetProperty("array").GetString()!)).ToList(),
             json.GetProperty("identity").GetString()!);
+
+        private static GroupingLink ReadGrouping(JsonElement json)
+        {
+            JsonElement write = json.GetProperty("write");
+            JsonElement read = json.GetProperty("read");
+            return new GroupingLink(
+                json.GetProperty("what").GetString()!,
+                new GroupWrite(ReadCall(write), write.GetProperty("items").GetString()!, write.GetProperty("by").GetString()!, write.GetProperty("value").GetString()!),
+                new GroupRead(ReadCall(read), read.GetProperty("ask").GetString()!, read.GetProperty("array").GetString()!, read.GetProperty("group").GetString()!, read.GetProperty("values").GetString()!));
+        }
 
         private static AddCall ReadAdd(JsonElement json) => new AddCall(
             ReadCall(json),
@@ -138,4 +159,23 @@ namespace TcbGen.Testing.State
     {
         public string Endpoint => Call.Endpoint;
     }
+
+    /// <summary>
+    /// A write call's request holds an array of items (<see cref="GroupWrite.Items"/>), each with one value
+    /// (<see cref="GroupWrite.Value"/>) and the groups it joins (<see cref="GroupWrite.By"/>, a string or an array); a read
+    /// call asks for groups (<see cref="GroupRead.Ask"/>, a string or an array) and answers, at <see cref="GroupRead.Array"/>,
+    /// one entry per asked group that holds values: <c>{Group: the group, Values: [its values]}</c>, each value once, in
+    /// the order written, laid over the example's first entry. batchshareenv's <c>data: [{env, appids}]</c> read back by
+    /// batchgetenvid as <c>relation_data: [{appid, env_list}]</c> for the asked appids.
+    /// </summary>
+    internal sealed record GroupingLink(string What, GroupWrite Write, GroupRead Read)
+    {
+        public IEnumerable<string> Endpoints => new[] { Write.Call.Endpoint, Read.Call.Endpoint };
+    }
+
+    /// <summary>The write side of a <see cref="GroupingLink"/>: its items' array, the field naming their groups, and their value.</summary>
+    internal sealed record GroupWrite(LinkedCall Call, string Items, string By, string Value);
+
+    /// <summary>The read side of a <see cref="GroupingLink"/>: the request field asking for groups, and the answer's array and entry fields.</summary>
+    internal sealed record GroupRead(LinkedCall Call, string Ask, string Array, string Group, string Values);
 }

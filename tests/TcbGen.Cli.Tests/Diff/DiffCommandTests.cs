@@ -71,7 +71,7 @@ namespace TcbGen.Cli.Tests.Diff
             JsonObject reviewed = ImportedSpec();
             RequestFields(reviewed).Single(f => (string?)f!["name"] == "width")!["format"] = "int64";
             reviewed["decisions"] = new JsonArray("width is an int64: decided against the page.");
-            string spec = directory.File("getQrcodeDemo.tcb.json", reviewed.ToJsonString());
+            string spec = directory.File("specs/getQrcodeDemo.tcb.json", reviewed.ToJsonString());
             string page = directory.File("page.md", PageShapeTests.MarkdownPage);
 
             (int exitCode, string output, _) = await Tool.RunAsync("diff", spec, page);

@@ -39,6 +39,7 @@ namespace TcbGen.Generator.Tests.Emit
                 Seconds = Instant, SecondsList = new List<TcbTime> { Instant, Instant.AddSeconds(1) }, SecondsGrid = Grid<TcbTime>(Instant, Instant.AddDays(1)),
                 Millis = Instant.AddMilliseconds(123), MillisList = new List<TcbTime> { Instant }, MillisGrid = Grid<TcbTime>(Instant.AddMilliseconds(1), Instant),
                 Stamp = Instant, StampList = new List<TcbTime> { Instant.AddHours(-8) }, StampGrid = Grid<TcbTime>(Instant, Instant.AddMinutes(1)),
+                Json = "{\"a\":[1,\"\\u00e9\"]}", JsonList = new List<TcbJsonText> { "null", "\"s\"" }, JsonGrid = Grid<TcbJsonText>("[]", "2.5"),
             };
 
             string written = Write(request);
@@ -54,6 +55,8 @@ namespace TcbGen.Generator.Tests.Emit
             Assert.Equal(Instant.AddDays(1), response.SecondsGrid![1][0].Value);
             Assert.Equal(Instant, response.Stamp!.Value.Value);
             Assert.Equal(Instant.AddMinutes(1), response.StampGrid![1][0].Value);
+            Assert.Equal("{\"a\":[1,\"\\u00e9\"]}", response.Json!.Value.Text);
+            Assert.Equal("2.5", response.JsonGrid![1][0].Text);
         }
 
         // With an offset that is neither UTC nor China time: the wire forms must not depend on it.

@@ -158,10 +158,15 @@ namespace TcbGen.Generator.Tests.Specs
         [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"format\": \"wechat-datetime\", \"enum\": [{ \"value\": \"a\", \"name\": \"A\" }] }", "\"wechat-datetime\"", null, "A string enum has no format")]
         [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"unix-seconds\", \"maximum\": 5 }", "\"maximum\"", null, "only integers and numbers have a range, not a time")]
         [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"string\", \"format\": \"wechat-datetime\", \"pattern\": \"^2\" }", "\"pattern\"", null, "not a time")]
-        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"unix-milliseconds\", \"default\": 0 }", "0 }", "0", "(not times)")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"unix-milliseconds\", \"default\": 0 }", "0 }", "0", "(not times or JSON text)")]
         [InlineData("TCB0012", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"requiredWhen\": { \"field\": \"until\", \"equals\": 5 } }, { \"name\": \"until\", \"type\": \"integer\", \"format\": \"unix-seconds\" }", "\"equals\": 5", "5", "'until' is a unix time in seconds")]
         [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"int64\", \"enum\": [{ \"value\": 1, \"name\": \"One\" }] }", "\"int64\"", null, "remove 'format'")]
         [InlineData("TCB0018", "\"method\": \"POST\"", "\"method\": \"GET\", \"requestBody\": \"json\"", "\"json\"", null, "has no body")]
+        // A caller-supplied body and JSON text: only on a POST; a format of strings only; no constraint or default.
+        [InlineData("TCB0018", "\"method\": \"POST\"", "\"method\": \"GET\", \"requestBody\": \"caller-json\"", "\"caller-json\"", null, "has no body")]
+        [InlineData("TCB0007", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"format\": \"json\" }", "\"json\"", null, "'json' is not a format of integers")]
+        [InlineData("TCB0018", EnvField, "{ \"name\": \"env\", \"type\": \"string\", \"format\": \"json\", \"required\": true, \"maxLength\": 3 }", "\"maxLength\"", null, "not JSON text")]
+        [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"string\", \"format\": \"json\", \"default\": \"{}\" }", "\"{}\"", null, "(not times or JSON text)")]
         [InlineData("TCB0018", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"in\": \"query\" }", "\"in\"", null, "'in' does not apply")]
         [InlineData("TCB0017", StatusField, "{ \"name\": \"status\", \"type\": \"string\", \"enum\": [{ \"value\": \"x\", \"name\": \"IsKnown\" }] }", "{ \"value\": \"x\"", "{", "'IsKnown'")]
         [InlineData("TCB0018", LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"required\": true, \"requiredWhen\": { \"field\": \"env\", \"equals\": \"x\" } }", "{ \"field\": \"env\"", "{", "both 'required' and 'requiredWhen'")]
@@ -342,6 +347,18 @@ namespace TcbGen.Generator.Tests.Specs
             Assert.DoesNotContain("class SharedInfo", outcome.Source("ProbeOther.g.cs"));
             Assert.Contains("ReadSharedInfo", outcome.Source("ProbeOther.g.cs"));
             DiagnosticAssert.None(GeneratorHarness.CompileDiagnostics(outcome.Output));
+        }
+
+        [Fact]
+        public void ABodyFieldBesideACallerSuppliedBodyIsReported()
+        {
+            string json = ReplaceOnce(ReplaceOnce(Probe, "\"method\": \"POST\"", "\"method\": \"POST\", \"requestBody\": \"caller-json\""), LimitField, "{ \"name\": \"limit\", \"type\": \"integer\", \"in\": \"body\" }");
+            AdditionalText[] specs = { GeneratorHarness.Spec(ProbeFile, json) };
+
+            GeneratorOutcome outcome = GeneratorHarness.Run(specs);
+
+            AssertDiagnostic(SingleDiagnostic(outcome), "TCB0007", ProbePath, At(json, "\"body\""), "no body of fields (\"requestBody\": \"caller-json\")");
+            EmulatorAgreement.AssertRejectsLikeTheBuild(SingleDiagnostic(outcome), specs);
         }
 
         [Fact]
