@@ -17,8 +17,11 @@ namespace TcbGen.Testing.Emulator
             Options = options;
             Catalog = catalog;
             Tokens = new TokenRegistry(options.TimeProvider);
-            Linked = new LinkedState(StateLinks.BuiltIn(catalog.Contains));
-            Storage = new EmulatedStorage(StorageLinks.BuiltIn(catalog.Contains));
+            using (System.Text.Json.JsonDocument links = StatefulEndpointsResource.Open())
+            {
+                Linked = new LinkedState(StateLinks.Parse(links.RootElement, catalog.Contains));
+                Storage = new EmulatedStorage(StorageLinks.Parse(links.RootElement, catalog.Contains));
+            }
         }
 
         public WeChatEmulatorOptions Options { get; }

@@ -1,10 +1,7 @@
-using System;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using TcbGen.Specs;
 using TcbGen.Testing.Emulator;
-using TcbGen.Testing.Recording;
 using TcbGen.Testing.Responses;
 using TcbGen.Testing.Tokens;
 
@@ -17,41 +14,25 @@ namespace TcbGen.Testing.Routing
     /// </summary>
     internal static class AuthorizerTokenHandler
     {
-        private static readonly string[] ComponentKind = { TokenKinds.Component };
         private static readonly string[] Fields = { "component_appid", "authorizer_appid", "authorizer_refresh_token" };
 
         public static async Task<Answer> HandleAsync(EmulatorState state, Exchange exchange, CancellationToken aborted)
         {
-            exchange.EndpointName = WeChatEmulator.AuthorizerTokenEndpointName;
-            exchange.RecordedBody = Redaction.TokenBody(exchange.BodyText);
-            ErrorMessages messages = ErrorMessages.Standard;
-            JsonDocument? document = null;
-            Answer? rejection = CommonChecks.RequirePost(exchange, messages)
-                ?? CommonChecks.CheckToken(exchange, state.Tokens, "component_access_token", ComponentKind, messages)
-                ?? await CommonChecks.ApplyFaultAsync(state.Faults, WeChatEmulator.AuthorizerTokenEndpointName, messages, aborted).ConfigureAwait(false)
-                ?? CommonChecks.ParseBody(exchange, messages, out document);
+            (Answer? rejection, string[] values) = await ComponentTokenCall.ReadAsync(state, exchange, WeChatEmulator.AuthorizerTokenEndpointName, Fields, aborted).ConfigureAwait(false);
             if (rejection != null)
             {
                 return rejection;
             }
 
-            string[] values;
-            using (document)
-            {
-                rejection = TokenRequestBody.ReadStrings(document!.RootElement, Fields, out values);
-                if (rejection != null)
-                {
-                    return rejection;
-                }
-            }
-
             string authorizerAppId = values[1];
             exchange.AuthorizerAppId = authorizerAppId;
-            if (!string.Equals(values[0], state.Options.ComponentAppId, StringComparison.Ordinal))
+            rejection = ComponentTokenCall.RequireComponentAppId(state, values[0]);
+            if (rejection != null)
             {
-                return Answer.Error(StandardErrors.InvalidAppId, messages.For(StandardErrors.InvalidAppId));
+                return rejection;
             }
 
+            ErrorMessages messages = ErrorMessages.Standard;
             switch (state.Authorizers.TryRotate(authorizerAppId, values[2], out string rotated))
             {
                 case RefreshOutcome.UnknownAuthorizer:

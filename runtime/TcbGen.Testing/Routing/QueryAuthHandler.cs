@@ -1,11 +1,9 @@
 using System;
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using TcbGen.Specs;
 using TcbGen.Testing.Emulator;
-using TcbGen.Testing.Recording;
 using TcbGen.Testing.Responses;
 using TcbGen.Testing.Tokens;
 
@@ -17,39 +15,18 @@ namespace TcbGen.Testing.Routing
     /// </summary>
     internal static class QueryAuthHandler
     {
-        private static readonly string[] ComponentKind = { TokenKinds.Component };
         private static readonly string[] Fields = { "component_appid", "authorization_code" };
 
         public static async Task<Answer> HandleAsync(EmulatorState state, Exchange exchange, CancellationToken aborted)
         {
-            exchange.EndpointName = WeChatEmulator.QueryAuthEndpointName;
-            exchange.RecordedBody = Redaction.TokenBody(exchange.BodyText);
-            ErrorMessages messages = ErrorMessages.Standard;
-            JsonDocument? document = null;
-            Answer? rejection = CommonChecks.RequirePost(exchange, messages)
-                ?? CommonChecks.CheckToken(exchange, state.Tokens, "component_access_token", ComponentKind, messages)
-                ?? await CommonChecks.ApplyFaultAsync(state.Faults, WeChatEmulator.QueryAuthEndpointName, messages, aborted).ConfigureAwait(false)
-                ?? CommonChecks.ParseBody(exchange, messages, out document);
+            (Answer? rejection, string[] values) = await ComponentTokenCall.ReadAsync(state, exchange, WeChatEmulator.QueryAuthEndpointName, Fields, aborted).ConfigureAwait(false);
+            rejection ??= ComponentTokenCall.RequireComponentAppId(state, values[0]);
             if (rejection != null)
             {
                 return rejection;
             }
 
-            string[] values;
-            using (document)
-            {
-                rejection = TokenRequestBody.ReadStrings(document!.RootElement, Fields, out values);
-                if (rejection != null)
-                {
-                    return rejection;
-                }
-            }
-
-            if (!string.Equals(values[0], state.Options.ComponentAppId, StringComparison.Ordinal))
-            {
-                return Answer.Error(StandardErrors.InvalidAppId, messages.For(StandardErrors.InvalidAppId));
-            }
-
+            ErrorMessages messages = ErrorMessages.Standard;
             switch (state.AuthorizationCodes.TryRedeem(values[1], state.Options.TimeProvider.GetUtcNow(), out AuthorizationGrant? grant))
             {
                 case CodeOutcome.Unknown:

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 
@@ -14,8 +13,6 @@ namespace TcbGen.Testing.State
     /// </summary>
     internal sealed class StateLinks
     {
-        private const string ResourceName = "stateful-endpoints.json";
-
         private StateLinks(IReadOnlyList<DocumentLink> documents, IReadOnlyList<CollectionLink> collections, IReadOnlyList<GroupingLink> groupings)
         {
             Documents = documents;
@@ -29,21 +26,12 @@ namespace TcbGen.Testing.State
 
         public IReadOnlyList<GroupingLink> Groupings { get; }
 
-        /// <summary>The links shipped with the emulator, keeping those whose endpoints the running spec set serves.</summary>
-        public static StateLinks BuiltIn(Func<string, bool> isServed)
-        {
-            using Stream stream = typeof(StateLinks).Assembly.GetManifestResourceStream(ResourceName)
-                ?? throw new InvalidOperationException($"The emulator's {ResourceName} resource is missing.");
-            using JsonDocument document = JsonDocument.Parse(stream);
-            return Parse(document.RootElement, isServed);
-        }
-
         /// <summary>Reads the links; a link naming an endpoint the spec set does not serve is left out whole.</summary>
         public static StateLinks Parse(JsonElement root, Func<string, bool> isServed)
         {
             var documents = root.GetProperty("documents").EnumerateArray().Select(ReadDocument).Where(d => d.Endpoints.All(isServed)).ToList();
             var collections = root.GetProperty("collections").EnumerateArray().Select(ReadCollection).Where(c => c.Endpoints.All(isServed)).ToList();
-            var groupings = Items(root, "groupings").Select(ReadGrouping).Where(g => g.Endpoints.All(isServed)).ToList();
+            var groupings = StatefulEndpointsResource.Items(root, "groupings").Select(ReadGrouping).Where(g => g.Endpoints.All(isServed)).ToList();
             return new StateLinks(documents, collections, groupings);
         }
 
@@ -83,7 +71,7 @@ namespace TcbGen.Testing.State
         private static CollectionLink ReadCollection(JsonElement json) => new CollectionLink(
             json.GetProperty("what").GetString()!,
             json.GetProperty("add").EnumerateArray().Select(ReadAdd).ToList(),
-            Items(json, "remove").Select(r => new RemoveCall(ReadCall(r), ReadMap(r.GetProperty("match")))).ToList(),
+            StatefulEndpointsResource.Items(json, "remove").Select(r => new RemoveCall(ReadCall(r), ReadMap(r.GetProperty("match")))).ToList(),
             json.GetProperty("list").EnumerateArray().Select(l => new ListCall(ReadCall(l), l.GetProperty("array").GetString()!)).ToList(),
             json.GetProperty("identity").GetString()!);
 
@@ -103,12 +91,9 @@ namespace TcbGen.Testing.State
             json.TryGetProperty("generate", out JsonElement generate) ? ReadMap(generate) : Array.Empty<KeyValuePair<string, string>>(),
             json.TryGetProperty("answer", out JsonElement answer) ? ReadMap(answer) : Array.Empty<KeyValuePair<string, string>>());
 
-        private static IEnumerable<JsonElement> Items(JsonElement json, string name) =>
-            json.TryGetProperty(name, out JsonElement array) ? array.EnumerateArray() : Enumerable.Empty<JsonElement>();
-
         private static LinkedCall ReadCall(JsonElement json) => new LinkedCall(
             json.GetProperty("endpoint").GetString()!,
-            Items(json, "key").Select(k => k.GetString()!).ToList());
+            StatefulEndpointsResource.Items(json, "key").Select(k => k.GetString()!).ToList());
 
         private static IReadOnlyList<KeyValuePair<string, string>> ReadMap(JsonElement json) =>
             json.EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString()!)).ToList();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using TcbGen.Testing.State;
 
 namespace TcbGen.Testing.Storage
 {
@@ -25,15 +26,6 @@ namespace TcbGen.Testing.Storage
 
         public IReadOnlyList<InlineCodeCall> InlineCode { get; }
 
-        /// <summary>The links shipped with the emulator (the resource <c>stateful-endpoints.json</c>), keeping those the spec set serves.</summary>
-        public static StorageLinks BuiltIn(Func<string, bool> isServed)
-        {
-            using System.IO.Stream stream = typeof(StorageLinks).Assembly.GetManifestResourceStream("stateful-endpoints.json")
-                ?? throw new InvalidOperationException("The emulator's stateful-endpoints.json resource is missing.");
-            using JsonDocument document = JsonDocument.Parse(stream);
-            return Parse(document.RootElement, isServed);
-        }
-
         public static StorageLinks Parse(JsonElement root, Func<string, bool> isServed)
         {
             if (!root.TryGetProperty("storage", out JsonElement storage))
@@ -42,13 +34,10 @@ namespace TcbGen.Testing.Storage
             }
 
             return new StorageLinks(
-                Items(storage, "tickets").Select(t => new TicketLink(Text(t, "endpoint")!, Text(t, "env"), Text(t, "path"), Text(t, "job"), Text(t, "jobId"))).Where(t => isServed(t.Endpoint)).ToList(),
-                Items(storage, "downloadLinks").Select(d => new DownloadLinkCall(Text(d, "endpoint")!, Text(d, "env")!, Text(d, "list")!, Text(d, "fileId")!, Text(d, "url")!, Text(d, "status")!, Text(d, "message")!)).Where(d => isServed(d.Endpoint)).ToList(),
-                Items(storage, "inlineCode").Select(c => new InlineCodeCall(Text(c, "endpoint")!, Text(c, "envs")!, Text(c, "name")!, Text(c, "zip")!)).Where(c => isServed(c.Endpoint)).ToList());
+                StatefulEndpointsResource.Items(storage, "tickets").Select(t => new TicketLink(Text(t, "endpoint")!, Text(t, "env"), Text(t, "path"), Text(t, "job"), Text(t, "jobId"))).Where(t => isServed(t.Endpoint)).ToList(),
+                StatefulEndpointsResource.Items(storage, "downloadLinks").Select(d => new DownloadLinkCall(Text(d, "endpoint")!, Text(d, "env")!, Text(d, "list")!, Text(d, "fileId")!, Text(d, "url")!, Text(d, "status")!, Text(d, "message")!)).Where(d => isServed(d.Endpoint)).ToList(),
+                StatefulEndpointsResource.Items(storage, "inlineCode").Select(c => new InlineCodeCall(Text(c, "endpoint")!, Text(c, "envs")!, Text(c, "name")!, Text(c, "zip")!)).Where(c => isServed(c.Endpoint)).ToList());
         }
-
-        private static IEnumerable<JsonElement> Items(JsonElement json, string name) =>
-            json.TryGetProperty(name, out JsonElement array) ? array.EnumerateArray() : Enumerable.Empty<JsonElement>();
 
         private static string? Text(JsonElement json, string name) => json.TryGetProperty(name, out JsonElement value) ? value.GetString() : null;
     }
