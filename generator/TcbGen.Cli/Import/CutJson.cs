@@ -19,29 +19,17 @@ namespace TcbGen.Cli.Import
         {
             var points = new List<(int Position, string Open)>();
             var open = new StringBuilder();
-            bool inString = false;
+            var strings = new JsonStrings();
             for (int i = 0; i < block.Length; i++)
             {
                 char c = block[i];
-                if (inString)
+                if (strings.Holds(c))
                 {
-                    if (c == '\\')
-                    {
-                        i++;
-                    }
-                    else if (c == '"')
-                    {
-                        inString = false;
-                    }
-
                     continue;
                 }
 
                 switch (c)
                 {
-                    case '"':
-                        inString = true;
-                        break;
                     case '{':
                     case '[':
                         open.Append(c);

@@ -4,37 +4,20 @@ namespace TcbGen.Cli.Import
     internal sealed class JsonDepth
     {
         private int _depth;
-        private bool _inString;
-        private bool _escaped;
+        private JsonStrings _strings;
 
         /// <summary>Reads one more line and returns the depth after it.</summary>
         public int Read(string line)
         {
             foreach (char c in line)
             {
-                if (_inString)
+                if (_strings.Holds(c))
                 {
-                    if (_escaped)
-                    {
-                        _escaped = false;
-                    }
-                    else if (c == '\\')
-                    {
-                        _escaped = true;
-                    }
-                    else if (c == '"')
-                    {
-                        _inString = false;
-                    }
-
                     continue;
                 }
 
                 switch (c)
                 {
-                    case '"':
-                        _inString = true;
-                        break;
                     case '[':
                     case '{':
                         _depth++;

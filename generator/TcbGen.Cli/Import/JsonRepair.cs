@@ -20,29 +20,16 @@ namespace TcbGen.Cli.Import
             }
 
             int depth = 0;
-            bool inString = false;
+            var strings = new JsonStrings();
             for (int i = open; i < text.Length; i++)
             {
                 char c = text[i];
-                if (inString)
+                if (strings.Holds(c))
                 {
-                    if (c == '\\')
-                    {
-                        i++;
-                    }
-                    else if (c == '"')
-                    {
-                        inString = false;
-                    }
-
                     continue;
                 }
 
-                if (c == '"')
-                {
-                    inString = true;
-                }
-                else if (c == '{' || c == '[')
+                if (c == '{' || c == '[')
                 {
                     depth++;
                 }
