@@ -30,11 +30,7 @@ namespace TcbGen.Redis.Tests
         {
             using RedisServer redis = RedisServer.Start();
             await using WeChatEmulator emulator = await WeChatEmulator.StartAsync();
-            emulator.RegisterAuthorizer(AuthorizerAppId, "refresh@0");
-            using (ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
-            {
-                await connection.GetDatabase().StringSetAsync("tcbgen:" + emulator.ComponentAppId + ":refresh:" + AuthorizerAppId, "refresh@0");
-            }
+            await Instances.SeedAsync(emulator, redis, AuthorizerAppId);
 
             // A short staleness bound, so the first level asks Redis again during the hang.
             WorkerProcess[] workers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => WorkerProcess.StartAsync(emulator, redis, AuthorizerAppId, "--staleness-ms", "300")));

@@ -33,7 +33,7 @@ namespace TcbGen.Redis.Tests
             TimeSpan lifetime = TimeSpan.FromSeconds(6);
             TimeSpan margin = TimeSpan.FromSeconds(2);
             await using WeChatEmulator emulator = await WeChatEmulator.StartAsync(new WeChatEmulatorOptions { TokenLifetime = lifetime });
-            await SeedAsync(emulator, redis);
+            await Instances.SeedAsync(emulator, redis, AuthorizerAppId);
             WorkerProcess[] workers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => WorkerProcess.StartAsync(emulator, redis, AuthorizerAppId, "--margin-ms", "2000")));
             try
             {
@@ -52,7 +52,7 @@ namespace TcbGen.Redis.Tests
                     Assert.All(fetches.Zip(fetches.Skip(1), (a, b) => b - a), gap => Assert.True(gap >= lifetime - margin - TimeSpan.FromSeconds(1), endpoint + " fetched again after " + gap));
                 }
 
-                Assert.Equal(emulator.CurrentRefreshToken(AuthorizerAppId), await StoredRefreshTokenAsync(redis));
+                Assert.Equal(emulator.CurrentRefreshToken(AuthorizerAppId), await Instances.StoredRefreshTokenAsync(redis, emulator.ComponentAppId, AuthorizerAppId));
             }
             finally
             {
@@ -65,7 +65,7 @@ namespace TcbGen.Redis.Tests
         {
             using RedisServer redis = RedisServer.Start();
             await using WeChatEmulator emulator = await WeChatEmulator.StartAsync();
-            await SeedAsync(emulator, redis);
+            await Instances.SeedAsync(emulator, redis, AuthorizerAppId);
             string[] settings = { "--lease-ms", "3000", "--attempt-ms", "2000", "--total-ms", "30000" };
             WorkerProcess[] workers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => WorkerProcess.StartAsync(emulator, redis, AuthorizerAppId, settings)));
             try
@@ -88,7 +88,7 @@ namespace TcbGen.Redis.Tests
 
                 Assert.All(await Task.WhenAll(others), answer => Assert.Equal("ok", answer));
                 Assert.Equal(1, emulator.TokenFetchCount(WeChatEmulator.AuthorizerAccessTokenKind));
-                Assert.Equal(emulator.CurrentRefreshToken(AuthorizerAppId), await StoredRefreshTokenAsync(redis));
+                Assert.Equal(emulator.CurrentRefreshToken(AuthorizerAppId), await Instances.StoredRefreshTokenAsync(redis, emulator.ComponentAppId, AuthorizerAppId));
             }
             finally
             {
@@ -101,7 +101,7 @@ namespace TcbGen.Redis.Tests
         {
             using RedisServer redis = RedisServer.Start(appendOnly: true);
             await using WeChatEmulator emulator = await WeChatEmulator.StartAsync(new WeChatEmulatorOptions { TokenLifetime = TimeSpan.FromSeconds(6) });
-            await SeedAsync(emulator, redis);
+            await Instances.SeedAsync(emulator, redis, AuthorizerAppId);
             WorkerProcess[] workers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => WorkerProcess.StartAsync(emulator, redis, AuthorizerAppId, "--margin-ms", "2000", "--staleness-ms", "1000")));
             try
             {
@@ -116,7 +116,7 @@ namespace TcbGen.Redis.Tests
                 // While Redis is down, calls whose token needs renewing fail fast with the typed exception; none after it is back.
                 Assert.All(results, r => Assert.True(r.Failed == 0 || (r.Errors.Split(',').All(e => e.StartsWith("TcbTokenUnavailableException", StringComparison.Ordinal)) && r.LastFailureUnixMs < restarted + 5000), "failures: " + r.Errors));
                 Assert.True(emulator.TokenFetchCount(WeChatEmulator.AuthorizerAccessTokenKind) >= 2, "no renewal after the restart");
-                Assert.Equal(emulator.CurrentRefreshToken(AuthorizerAppId), await StoredRefreshTokenAsync(redis));
+                Assert.Equal(emulator.CurrentRefreshToken(AuthorizerAppId), await Instances.StoredRefreshTokenAsync(redis, emulator.ComponentAppId, AuthorizerAppId));
                 Assert.All(await Task.WhenAll(workers.Select(w => w.AskAsync("call", Answer))), answer => Assert.Equal("ok", answer));
             }
             finally
@@ -130,7 +130,7 @@ namespace TcbGen.Redis.Tests
         {
             using RedisServer redis = RedisServer.Start();
             await using WeChatEmulator emulator = await WeChatEmulator.StartAsync();
-            await SeedAsync(emulator, redis);
+            await Instances.SeedAsync(emulator, redis, AuthorizerAppId);
             TimeSpan staleness = TimeSpan.FromSeconds(2);
             WorkerProcess[] workers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => WorkerProcess.StartAsync(emulator, redis, AuthorizerAppId, "--staleness-ms", "2000")));
             try
@@ -166,7 +166,7 @@ namespace TcbGen.Redis.Tests
         {
             using RedisServer redis = RedisServer.Start();
             await using WeChatEmulator emulator = await WeChatEmulator.StartAsync();
-            await SeedAsync(emulator, redis);
+            await Instances.SeedAsync(emulator, redis, AuthorizerAppId);
 
             // The holder waits three leases for WeChat; it extends its lease every third of one, so the other waits for it.
             string[] settings = { "--lease-ms", "1000", "--attempt-ms", "20000" };
@@ -187,25 +187,12 @@ namespace TcbGen.Redis.Tests
                 Assert.Equal("ok", await first);
 
                 Assert.Single(emulator.RequestsTo(WeChatEmulator.AuthorizerTokenEndpointName));
-                Assert.Equal(emulator.CurrentRefreshToken(AuthorizerAppId), await StoredRefreshTokenAsync(redis));
+                Assert.Equal(emulator.CurrentRefreshToken(AuthorizerAppId), await Instances.StoredRefreshTokenAsync(redis, emulator.ComponentAppId, AuthorizerAppId));
             }
             finally
             {
                 Array.ForEach(workers, w => w.Dispose());
             }
-        }
-
-        private static async Task SeedAsync(WeChatEmulator emulator, RedisServer redis)
-        {
-            emulator.RegisterAuthorizer(AuthorizerAppId, "refresh@0");
-            using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-            await connection.GetDatabase().StringSetAsync("tcbgen:" + emulator.ComponentAppId + ":refresh:" + AuthorizerAppId, "refresh@0");
-        }
-
-        private static async Task<string?> StoredRefreshTokenAsync(RedisServer redis)
-        {
-            using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-            return await connection.GetDatabase().StringGetAsync("tcbgen:wx-component:refresh:" + AuthorizerAppId);
         }
     }
 }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using TcbGen.Cli.Diff;
 using TcbGen.Cli.Import;
+using TcbGen.Cli.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -94,15 +95,7 @@ namespace TcbGen.Cli.Tests.Import
         private static string SourceDirectory(string page)
         {
             string family = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(page)))!;
-            for (DirectoryInfo? directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "TcbGen.sln")))
-                {
-                    return Path.Combine(directory.FullName, "specs", family, "pages");
-                }
-            }
-
-            throw new InvalidOperationException("The repository root (TcbGen.sln) is not above the test's folder.");
+            return Path.Combine(Repository.Root, "specs", family, "pages");
         }
 
         private static double Mean(IEnumerable<(string Page, string Shape, ImportScore? Score, string Note)> rows)

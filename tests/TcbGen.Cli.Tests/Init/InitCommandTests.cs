@@ -21,7 +21,7 @@ namespace TcbGen.Cli.Tests.Init
 
             Assert.Equal(0, exitCode);
             string schema = Path.Combine(_project.Path, ".tcbgen", "tcb-endpoint.schema.json");
-            Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot(), "specs", "schema", "tcb-endpoint.schema.json")), File.ReadAllText(schema));
+            Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "specs", "schema", "tcb-endpoint.schema.json")), File.ReadAllText(schema));
             using JsonDocument settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(_project.Path, ".vscode", "settings.json")));
             JsonElement mapping = settings.RootElement.GetProperty("json.schemas").EnumerateArray().Single();
             Assert.Equal("*.tcb.json", mapping.GetProperty("fileMatch")[0].GetString());
@@ -82,7 +82,7 @@ namespace TcbGen.Cli.Tests.Init
 
             Assert.Contains("\"$schema\": \"../.tcbgen/tcb-definitions.schema.json\"", File.ReadAllText(copied));
             Assert.Equal(
-                File.ReadAllText(Path.Combine(RepositoryRoot(), "specs", "schema", "tcb-definitions.schema.json")),
+                File.ReadAllText(Path.Combine(Repository.Root, "specs", "schema", "tcb-definitions.schema.json")),
                 File.ReadAllText(Path.Combine(_project.Path, ".tcbgen", "tcb-definitions.schema.json")));
         }
 
@@ -97,16 +97,5 @@ namespace TcbGen.Cli.Tests.Init
         }
 
         public void Dispose() => _project.Dispose();
-
-        private static string RepositoryRoot()
-        {
-            string? directory = AppContext.BaseDirectory;
-            while (directory != null && !File.Exists(Path.Combine(directory, "TcbGen.sln")))
-            {
-                directory = Path.GetDirectoryName(directory);
-            }
-
-            return directory!;
-        }
     }
 }
