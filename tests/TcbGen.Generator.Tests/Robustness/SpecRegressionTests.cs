@@ -162,36 +162,10 @@ namespace TcbGen.Generator.Tests.Robustness
         public void AByteOrderMarkAtTheStartIsAllowed() =>
             AssertCompilesEverywhere(("probe.tcb.json", "\uFEFF" + Spec("probe", Env)));
 
-        private static void AssertLocatedError(string id, string path, params (string File, string Json)[] specs)
-        {
-            foreach (LanguageVersion version in StrictCompile.Modes)
-            {
-                GeneratorOutcome outcome = GeneratorHarness.Run(specs.Select(s => GeneratorHarness.Spec(s.File, s.Json)), languageVersion: version);
+        private static void AssertLocatedError(string id, string path, params (string File, string Json)[] specs) =>
+            RegressionAssert.LocatedError(id, path, atANode: false, specs);
 
-                Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id is "CS8785" or "TCB0099");
-                Diagnostic? error = outcome.GeneratorDiagnostics.FirstOrDefault(d => d.Id == id);
-                Assert.True(error != null, $"expected {id}, got: " + string.Join("\n", outcome.GeneratorDiagnostics));
-                Assert.Equal(path, error!.Location.GetLineSpan().Path);
-                Assert.True(error.Location.IsInSource || error.Location.Kind == LocationKind.ExternalFile, error.ToString());
-                DiagnosticAssert.None(StrictCompile.Diagnostics(outcome.Output));
-                if (version == LanguageVersion.Latest)
-                {
-                    // The emulator reads specs through the same module, so the policy is one.
-                    EmulatorAgreement.AssertRejectsLikeTheBuild(error, specs.Select(s => GeneratorHarness.Spec(s.File, s.Json)));
-                }
-            }
-        }
-
-        private static void AssertCompilesEverywhere(params (string File, string Json)[] specs)
-        {
-            foreach (LanguageVersion version in StrictCompile.Modes)
-            {
-                GeneratorOutcome outcome = GeneratorHarness.Run(specs.Select(s => GeneratorHarness.Spec(s.File, s.Json)), languageVersion: version);
-
-                DiagnosticAssert.None(outcome.GeneratorDiagnostics);
-                Assert.NotEmpty(outcome.Sources);
-                DiagnosticAssert.None(StrictCompile.Diagnostics(outcome.Output));
-            }
-        }
+        private static void AssertCompilesEverywhere(params (string File, string Json)[] specs) =>
+            RegressionAssert.CompilesEverywhere(specs);
     }
 }

@@ -181,35 +181,10 @@ namespace TcbGen.Generator.Tests.Robustness
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
         }
 
-        private static void AssertLocatedError(string id, string path, params (string File, string Json)[] specs)
-        {
-            foreach (LanguageVersion version in StrictCompile.Modes)
-            {
-                GeneratorOutcome outcome = GeneratorHarness.Run(specs.Select(s => GeneratorHarness.Spec(s.File, s.Json)), languageVersion: version);
+        private static void AssertLocatedError(string id, string path, params (string File, string Json)[] specs) =>
+            RegressionAssert.LocatedError(id, path, atANode: true, specs);
 
-                Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id is "CS8785" or "TCB0099");
-                Diagnostic? error = outcome.GeneratorDiagnostics.FirstOrDefault(d => d.Id == id);
-                Assert.True(error != null, $"expected {id}, got: " + string.Join("\n", outcome.GeneratorDiagnostics));
-                Assert.Equal(path, error!.Location.GetLineSpan().Path);
-                Assert.NotEqual(0, error.Location.SourceSpan.Length);
-                DiagnosticAssert.None(StrictCompile.Diagnostics(outcome.Output));
-                if (version == LanguageVersion.Latest)
-                {
-                    EmulatorAgreement.AssertRejectsLikeTheBuild(error, specs.Select(s => GeneratorHarness.Spec(s.File, s.Json)));
-                }
-            }
-        }
-
-        private static void AssertCompilesEverywhere(params (string File, string Json)[] specs)
-        {
-            foreach (LanguageVersion version in StrictCompile.Modes)
-            {
-                GeneratorOutcome outcome = GeneratorHarness.Run(specs.Select(s => GeneratorHarness.Spec(s.File, s.Json)), languageVersion: version);
-
-                DiagnosticAssert.None(outcome.GeneratorDiagnostics);
-                Assert.NotEmpty(outcome.Sources);
-                DiagnosticAssert.None(StrictCompile.Diagnostics(outcome.Output));
-            }
-        }
+        private static void AssertCompilesEverywhere(params (string File, string Json)[] specs) =>
+            RegressionAssert.CompilesEverywhere(specs);
     }
 }
