@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using TcbGen.Runtime;
+using TcbGen.Specs;
 using TcbGen.Specs.Model;
 using Xunit;
 
@@ -92,8 +93,8 @@ namespace TcbGen.BuiltInSpecs.Tests
 
         private object Client(string kind) => kind switch
         {
-            "authorizer_access_token" => _clients.Authorizer,
-            "component_access_token" => _clients.Component,
+            TokenKinds.Authorizer => _clients.Authorizer,
+            TokenKinds.Component => _clients.Component,
             _ => throw new InvalidOperationException($"No client for {kind} in this test."),
         };
     }
