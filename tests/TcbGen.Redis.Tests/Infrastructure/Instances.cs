@@ -23,10 +23,18 @@ namespace TcbGen.Redis.Tests.Infrastructure
         internal static TcbRedisContext Context(RedisServer redis, Action<TcbRedisOptions>? configure = null, TimeProvider? time = null, Action<TcbGenOptions>? runtime = null, Microsoft.Extensions.Logging.ILogger? logger = null, string? connectionString = null)
         {
             var options = new TcbRedisOptions();
+            InParallelTests(options);
             configure?.Invoke(options);
             var connection = StackExchange.Redis.ConnectionMultiplexer.Connect(RedisConnectionSettings.FailFast(connectionString ?? redis.ConnectionString));
             return new TcbRedisContext(connection, ownsConnection: true, options, RuntimeOptions(runtime), time, logger ?? NullLogger.Instance);
         }
+
+        /// <summary>
+        /// Test classes run in parallel on a 2-core CI machine, where a fresh connection's first command (script load, JIT) can
+        /// outlive the 1-second production default. The default itself is exercised by the hung-Redis process tests, whose
+        /// workers keep it.
+        /// </summary>
+        private static void InParallelTests(TcbRedisOptions options) => options.CommandTimeout = TimeSpan.FromSeconds(10);
 
         /// <summary>Registers an authorizer with the emulator and stores its refresh token where UseRedis keeps it.</summary>
         public static async System.Threading.Tasks.Task SeedAsync(WeChatEmulator emulator, RedisServer redis, string authorizerAppId)
@@ -57,7 +65,11 @@ namespace TcbGen.Redis.Tests.Infrastructure
                     options.ThirdParty.ComponentAppSecret = emulator.ComponentAppSecret;
                 })
                 .UseThirdPartyPlatform()
-                .UseRedis(redis.ConnectionString, configure);
+                .UseRedis(redis.ConnectionString, options =>
+                {
+                    InParallelTests(options);
+                    configure?.Invoke(options);
+                });
             return services.BuildServiceProvider();
         }
 
