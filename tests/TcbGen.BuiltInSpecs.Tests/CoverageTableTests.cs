@@ -46,8 +46,9 @@ namespace TcbGen.BuiltInSpecs.Tests
             text.Append("# Built-in endpoints\n\n");
             text.Append("Every endpoint TcbGen generates by default, from `specs/` (made by `CoverageTableTests`; run the tests with\n");
             text.Append("`TCBGEN_UPDATE_SNAPSHOTS=1` after changing a spec). **Emulator** says what the emulator keeps between calls; \"example\"\n");
-            text.Append("means it answers the spec's example response. A family is switched off with `TcbGenIncludeCloudbaseCommon=false` or\n");
-            text.Append("`TcbGenIncludeCloudbaseBatch=false` (the four seed specs stay, unless `TcbGenIncludeBuiltInSpecs=false`).\n");
+            text.Append("means it answers the spec's example response. A family is switched off with `TcbGenIncludeCloudbaseCommon=false`,\n");
+            text.Append("`TcbGenIncludeCloudbaseBatch=false` or `TcbGenIncludeCloudrunBatch=false` (the four seed specs stay, unless\n");
+            text.Append("`TcbGenIncludeBuiltInSpecs=false`). Endpoints found on WeChat's pages but not built in: [COVERAGE-EXTRA.md](COVERAGE-EXTRA.md).\n");
             foreach (IGrouping<string, EndpointSpec> family in BuiltInSpecSet.Endpoints.GroupBy(Family).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 text.Append($"\n## {family.Key} ({family.Count()} endpoints)\n\n");
@@ -68,6 +69,7 @@ namespace TcbGen.BuiltInSpecs.Tests
         {
             "cloudbase-batch" => "cloudbase-batch: /componenttcb/, the platform's own calls",
             "cloudbase-common" => "cloudbase-common: /tcb/, calls for a merchant",
+            "cloudrun-batch" => "cloudrun-batch: /componenttcb/ cloud hosting (container services), the platform's own calls",
             _ => "seeds: /tcb/, the four seed specs",
         };
 
