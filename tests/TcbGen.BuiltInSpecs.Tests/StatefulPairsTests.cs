@@ -101,6 +101,30 @@ namespace TcbGen.BuiltInSpecs.Tests
             Assert.Equal(second.Env, listed.InfoList!.Single(e => e.Alias == "shop-test").Env);
         }
 
+        /// <summary>Cloud hosting services created by either create call are listed for their environment, not another's.</summary>
+        [Fact]
+        public async Task ACloudHostingServiceCreatedIsListed()
+        {
+            await _clients.Component.CreateContainerServiceAsync(new CreateContainerServiceRequest { Env = "run-env-a", ServiceName = "api" });
+            await _clients.Component.CreateCloudbaseServiceAsync(new CreateCloudbaseServiceRequest { EnvId = "run-env-a", ServiceName = "worker", IsPublic = false });
+            await _clients.Component.CreateContainerServiceAsync(new CreateContainerServiceRequest { Env = "run-env-b", ServiceName = "admin" });
+
+            GetCsListResponse listed = await _clients.Component.GetCsListAsync(new GetCsListRequest { Env = "run-env-a" });
+
+            Assert.Equal(new[] { "api", "worker" }, listed.Cslist!.Select(s => s.ServerName));
+        }
+
+        /// <summary>setCsVersionConfig, then getCsVersionDetail of that version answers the configuration set.</summary>
+        [Fact]
+        public async Task ACloudHostingVersionConfigSetIsReadBack()
+        {
+            await _clients.Component.SetCsVersionConfigAsync(new SetCsVersionConfigRequest { Env = "run-env-a", ServiceName = "api", VersionName = "api-003", Minnum = 1, Maxnum = 4, ContainerPort = 8080 });
+
+            GetCsVersionDetailResponse read = await _clients.Component.GetCsVersionDetailAsync(new GetCsVersionDetailRequest { Env = "run-env-a", ServiceName = "api", VersionName = "api-003" });
+
+            Assert.Equal((1, 4, 8080), (read.Minnum, read.Maxnum, read.ContainerPort));
+        }
+
         /// <summary>Environments shared with mini programs are read back per appid, for the appids asked.</summary>
         [Fact]
         public async Task SharedEnvironmentsAreReadBackPerAppId()
