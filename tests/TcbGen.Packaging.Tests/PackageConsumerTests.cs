@@ -59,6 +59,11 @@ namespace TcbGen.Packaging.Tests
             Assert.Contains("buildTransitive/TcbGen.props", entries);
             Assert.Contains("buildTransitive/TcbGen.targets", entries);
             Assert.Contains("buildTransitive/specs/setCallBackConfig.tcb.json", entries);
+            // Each family's folder is packed (its pages stay home).
+            Assert.Contains("buildTransitive/specs/cloudbase-common/getEnvInfo.tcb.json", entries);
+            Assert.Contains("buildTransitive/specs/cloudbase-batch/getTcbEnvList.tcb.json", entries);
+            Assert.Contains("buildTransitive/specs/cloudrun-batch/getCsList.tcb.json", entries);
+            Assert.DoesNotContain(entries, e => e.Contains("/pages/", StringComparison.Ordinal));
             Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
             using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName == "TcbGen.nuspec").Open());
             string text = nuspec.ReadToEnd();
