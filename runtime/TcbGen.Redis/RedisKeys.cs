@@ -24,6 +24,12 @@ namespace TcbGen.Redis
 
         public RedisKey RefreshToken(string authorizerAppId) => _root + "refresh:" + authorizerAppId;
 
+        /// <summary>The current <c>component_verify_ticket</c>: a hash (<c>id</c>, <c>value</c>, <c>confirmed</c>) that expires with the ticket.</summary>
+        public RedisKey VerifyTicket => _root + "ticket";
+
+        /// <summary>The ticket before the current one, kept until the current one has worked once: a hash (<c>id</c>, <c>value</c>).</summary>
+        public RedisKey PreviousVerifyTicket => _root + "ticket:previous";
+
         /// <summary>Which kind of refresh-token store the instances use (<c>redis</c>, or their own), set by the first to start.</summary>
         public RedisKey RefreshTokenStoreMarker => _root + "refresh-store";
 
