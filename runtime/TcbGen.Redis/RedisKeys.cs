@@ -11,9 +11,13 @@ namespace TcbGen.Redis
 
         public RedisKeys(string prefix, string componentAppId)
         {
+            ComponentAppId = componentAppId;
             _root = prefix + ":" + componentAppId + ":";
             Events = RedisChannel.Literal(_root + "events");
         }
+
+        /// <summary>The platform the keys belong to.</summary>
+        public string ComponentAppId { get; }
 
         /// <summary>The channel on which instances announce drops and renewals.</summary>
         public RedisChannel Events { get; }

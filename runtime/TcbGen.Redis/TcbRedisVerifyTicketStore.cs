@@ -13,6 +13,10 @@ namespace TcbGen.Redis
     /// new one has obtained a component token once, as <see cref="TcbInMemoryThirdPartyStores"/> does. <c>UseRedis</c>
     /// registers it unless an <see cref="IComponentVerifyTicketStore"/> is registered already. Values are never logged.
     /// </summary>
+    /// <remarks>
+    /// Its keys are named after <see cref="TcbGenOptions.ThirdParty"/>'s component appid; every method's
+    /// <c>componentAppId</c> must be that appid (an <see cref="ArgumentException"/> otherwise).
+    /// </remarks>
     public sealed class TcbRedisVerifyTicketStore : IComponentVerifyTicketStore, IComponentVerifyTicketWriter
     {
         private readonly TcbRedisContext _context;
@@ -25,12 +29,12 @@ namespace TcbGen.Redis
         /// <inheritdoc />
         /// <exception cref="TcbTokenUnavailableException">Redis cannot be reached.</exception>
         public ValueTask<string?> GetVerifyTicketAsync(string componentAppId, CancellationToken cancellationToken)
-            => ReadAsync(_context.Keys.VerifyTicket);
+            => ReadAsync(componentAppId, _context.Keys.VerifyTicket);
 
         /// <inheritdoc />
         /// <exception cref="TcbTokenUnavailableException">Redis cannot be reached.</exception>
         public ValueTask<string?> GetPreviousVerifyTicketAsync(string componentAppId, CancellationToken cancellationToken)
-            => ReadAsync(_context.Keys.PreviousVerifyTicket);
+            => ReadAsync(componentAppId, _context.Keys.PreviousVerifyTicket);
 
         /// <inheritdoc />
         /// <exception cref="TcbTokenUnavailableException">Redis cannot be reached (the push is then not acknowledged, and WeChat pushes it again).</exception>
@@ -47,6 +51,7 @@ namespace TcbGen.Redis
             }
 
             RedisResult stored = await RunAsync(
+                componentAppId,
                 RedisScripts.SaveVerifyTicket,
                 VerifyTicketCodec.Id(ticket),
                 VerifyTicketCodec.Seal(ticket),
@@ -60,15 +65,16 @@ namespace TcbGen.Redis
         {
             if (!string.IsNullOrEmpty(ticket))
             {
-                await RunAsync(RedisScripts.ConfirmVerifyTicket, VerifyTicketCodec.Id(ticket)).ConfigureAwait(false);
+                await RunAsync(componentAppId, RedisScripts.ConfirmVerifyTicket, VerifyTicketCodec.Id(ticket)).ConfigureAwait(false);
             }
         }
 
         /// <inheritdoc />
         public override string ToString() => "TcbRedisVerifyTicketStore { Ticket = *** }";
 
-        private async ValueTask<string?> ReadAsync(RedisKey key)
+        private async ValueTask<string?> ReadAsync(string componentAppId, RedisKey key)
         {
+            CheckPlatform(componentAppId);
             try
             {
                 return VerifyTicketCodec.Unseal(await _context.Command(db => db.HashGetAsync(key, "value")).ConfigureAwait(false));
@@ -79,8 +85,9 @@ namespace TcbGen.Redis
             }
         }
 
-        private async Task<RedisResult> RunAsync(string script, params RedisValue[] arguments)
+        private async Task<RedisResult> RunAsync(string componentAppId, string script, params RedisValue[] arguments)
         {
+            CheckPlatform(componentAppId);
             try
             {
                 return await _context.Command(db => db.ScriptEvaluateAsync(
@@ -91,6 +98,14 @@ namespace TcbGen.Redis
             catch (Exception exception) when (RedisFailure.IsRedisFailure(exception))
             {
                 throw Unavailable(exception);
+            }
+        }
+
+        private void CheckPlatform(string componentAppId)
+        {
+            if (!string.Equals(componentAppId, _context.Keys.ComponentAppId, StringComparison.Ordinal))
+            {
+                throw new ArgumentException("This store keeps the tickets of component appid " + _context.Keys.ComponentAppId + " (TcbGenOptions.ThirdParty.ComponentAppId), not " + componentAppId + ".", nameof(componentAppId));
             }
         }
 

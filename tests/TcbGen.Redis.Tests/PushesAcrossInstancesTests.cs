@@ -13,6 +13,7 @@ namespace TcbGen.Redis.Tests
     /// WeChat's pushes reaching one of several instances (separate OS processes, each serving the authorization-event URL
     /// on Kestrel, sharing one redis-server), with the emulator as WeChat's API.
     /// </summary>
+    [Collection(WorkerProcessCollection.Name)]
     public sealed class PushesAcrossInstancesTests
     {
         private const string Merchant = "wx-new-merchant";

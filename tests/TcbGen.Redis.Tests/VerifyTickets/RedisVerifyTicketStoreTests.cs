@@ -55,6 +55,18 @@ namespace TcbGen.Redis.Tests.VerifyTickets
         }
 
         [SkippableFact]
+        public async Task Another_platforms_appid_is_refused_rather_than_mapped_onto_this_platforms_keys()
+        {
+            using RedisServer redis = RedisServer.Start();
+            using TcbRedisContext context = Instances.Context(redis);
+            IComponentVerifyTicketWriter store = new TcbRedisVerifyTicketStore(context);
+
+            await Assert.ThrowsAsync<ArgumentException>(async () => await store.SaveVerifyTicketAsync("wx-other-platform", "ticket@1", TcbComponentVerifyTicket.Validity, default));
+            await Assert.ThrowsAsync<ArgumentException>(async () => await ((IComponentVerifyTicketStore)store).GetVerifyTicketAsync("wx-other-platform", default));
+            Assert.Null(await ((IComponentVerifyTicketStore)store).GetVerifyTicketAsync(Instances.ComponentAppId, default));
+        }
+
+        [SkippableFact]
         public async Task UseRedis_keeps_tickets_in_Redis_unless_a_ticket_store_is_registered_before_it()
         {
             using RedisServer redis = RedisServer.Start();
