@@ -11,9 +11,13 @@ namespace TcbGen.Redis
 
         public RedisKeys(string prefix, string componentAppId)
         {
+            ComponentAppId = componentAppId;
             _root = prefix + ":" + componentAppId + ":";
             Events = RedisChannel.Literal(_root + "events");
         }
+
+        /// <summary>The platform the keys belong to.</summary>
+        public string ComponentAppId { get; }
 
         /// <summary>The channel on which instances announce drops and renewals.</summary>
         public RedisChannel Events { get; }
@@ -23,6 +27,12 @@ namespace TcbGen.Redis
         public RedisKey Lease(TcbTokenKey key) => _root + "lease:" + Suffix(key);
 
         public RedisKey RefreshToken(string authorizerAppId) => _root + "refresh:" + authorizerAppId;
+
+        /// <summary>The current <c>component_verify_ticket</c>: a hash (<c>id</c>, <c>value</c>, <c>confirmed</c>) that expires with the ticket.</summary>
+        public RedisKey VerifyTicket => _root + "ticket";
+
+        /// <summary>The ticket before the current one, kept until the current one has worked once: a hash (<c>id</c>, <c>value</c>).</summary>
+        public RedisKey PreviousVerifyTicket => _root + "ticket:previous";
 
         /// <summary>Which kind of refresh-token store the instances use (<c>redis</c>, or their own), set by the first to start.</summary>
         public RedisKey RefreshTokenStoreMarker => _root + "refresh-store";

@@ -54,6 +54,43 @@ if not v then
 end
 return 0";
 
+        /// <summary>
+        /// Stores a pushed verify ticket as the current one (KEYS[1]) unless it is the current one already (ARGV[1] is its id),
+        /// with the value ARGV[2] for ARGV[3] ms. The current one becomes the previous one (KEYS[2], for what is left of its
+        /// validity) if it worked once or nothing is kept as previous yet; otherwise the last ticket that worked stays the
+        /// previous one. Tickets are compared by id (a digest), so the stored value may be sealed by a protector that is not
+        /// deterministic. Returns 1 if stored, 0 for a retried push.
+        /// </summary>
+        public const string SaveVerifyTicket = @"
+local current = redis.call('HMGET', KEYS[1], 'id', 'value', 'confirmed')
+if current[1] == ARGV[1] then
+  return 0
+end
+if current[1] and (current[3] == '1' or redis.call('EXISTS', KEYS[2]) == 0) then
+  local left = redis.call('PTTL', KEYS[1])
+  if left > 0 then
+    redis.call('DEL', KEYS[2])
+    redis.call('HSET', KEYS[2], 'id', current[1], 'value', current[2])
+    redis.call('PEXPIRE', KEYS[2], left)
+  end
+end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'id', ARGV[1], 'value', ARGV[2], 'confirmed', '0')
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1";
+
+        /// <summary>
+        /// Marks the current verify ticket (KEYS[1]) as having worked if its id is ARGV[1], and forgets the previous one
+        /// (KEYS[2]). Returns 1 if confirmed, 0 when another ticket is current (a newer push arrived meanwhile).
+        /// </summary>
+        public const string ConfirmVerifyTicket = @"
+if redis.call('HGET', KEYS[1], 'id') == ARGV[1] then
+  redis.call('HSET', KEYS[1], 'confirmed', '1')
+  redis.call('DEL', KEYS[2])
+  return 1
+end
+return 0";
+
         /// <summary>What <see cref="ReplaceIfSame"/> did.</summary>
         public enum ReplaceOutcome
         {

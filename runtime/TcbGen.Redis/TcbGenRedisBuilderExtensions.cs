@@ -15,7 +15,9 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <summary>
         /// Keeps access tokens in Redis (behind an in-process first level), renews each token in one instance at a time
         /// (a lease in Redis), and, unless <see cref="TcbRedisOptions.StoreRefreshTokens"/> is off, keeps authorizer refresh
-        /// tokens in Redis with compare-and-set. Call it next to <c>UseThirdPartyPlatform</c>.
+        /// tokens in Redis with compare-and-set, and, unless an <see cref="IComponentVerifyTicketStore"/> is registered before
+        /// this call, keeps the pushed <c>component_verify_ticket</c> in Redis (<see cref="TcbRedisVerifyTicketStore"/>), so
+        /// every instance sees a ticket pushed to any one of them. Call it next to <c>UseThirdPartyPlatform</c>.
         /// </summary>
         /// <param name="builder">The builder <c>AddTcbGen</c> returned.</param>
         /// <param name="connectionString">A StackExchange.Redis configuration string. Never logged; connecting does not
@@ -68,6 +70,10 @@ namespace Microsoft.Extensions.DependencyInjection
             services.Replace(ServiceDescriptor.Singleton<ITcbAccessTokenCache>(provider => new TcbRedisAccessTokenCache(provider.GetRequiredService<TcbRedisContext>())));
             services.Replace(ServiceDescriptor.Singleton<ITcbTokenRenewalCoordinator>(provider => new TcbRedisRenewalLease(provider.GetRequiredService<TcbRedisContext>())));
             services.Replace(ServiceDescriptor.Singleton(provider => new TcbRedisRefreshTokenStore(provider.GetRequiredService<TcbRedisContext>())));
+            services.Replace(ServiceDescriptor.Singleton(provider => new TcbRedisVerifyTicketStore(provider.GetRequiredService<TcbRedisContext>())));
+
+            // A ticket store of the user's own (registered before this call) stays: it may be shared some other way.
+            services.TryAddSingleton<IComponentVerifyTicketStore>(provider => provider.GetRequiredService<TcbRedisVerifyTicketStore>());
             if (options.StoreRefreshTokens)
             {
                 services.Replace(ServiceDescriptor.Singleton<IAuthorizerRefreshTokenStore>(provider => provider.GetRequiredService<TcbRedisRefreshTokenStore>()));

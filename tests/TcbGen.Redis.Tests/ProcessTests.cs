@@ -15,6 +15,7 @@ namespace TcbGen.Redis.Tests
     /// Separate OS processes sharing tokens through one redis-server, against the emulator, which rotates the authorizer
     /// refresh token on every renewal.
     /// </summary>
+    [Collection(WorkerProcessCollection.Name)]
     public sealed class ProcessTests
     {
         private const string AuthorizerAppId = "wx-processes";

@@ -9,39 +9,27 @@ using TcbGen.Redis.Worker;
 using TcbGen.Redis.Worker.Tcb;
 using TcbGen.Runtime;
 
-// Commands, one per stdin line; each answers one stdout line:
+// Starts with "ready <pid>[ <authorization-event URL>]". Commands, one per stdin line; each answers one stdout line:
 //   token                       -> "token <value>"           the authorizer token this instance would use now
 //   call                        -> "ok" | "error <Type> <errcode>[ <cause of a TcbTokenUnavailableException>]"
+//   component                   -> "ok" | "error <Type> <errcode>"  fetches (or reads) the component token
 //   renew                       -> like call, after dropping the token this instance holds (so the call renews it)
 //   calls <callers> <untilUnixMs> <pauseMs> -> "calls ok=<n> failed=<n> lastFailureMs=<unixMs|0> errors=<Type/errcode:n,...>"
 //   storm <callers> <startUnixMs> -> "storm first=<unixMs> last=<unixMs> failed=<n>"  every caller asks for the token once at the start time
 //   quit
 var arguments = new WorkerArguments(args);
-var services = new ServiceCollection();
-services.AddSingleton<IComponentVerifyTicketStore>(new FixedTicket(args.SkipWhile(a => a != "--ticket").Skip(1).FirstOrDefault() ?? "ticket-1"));
-services.AddTcbGen(options =>
-    {
-        options.BaseAddress = arguments.Emulator;
-        options.ThirdParty.ComponentAppId = arguments.ComponentAppId;
-        options.ThirdParty.ComponentAppSecret = arguments.ComponentAppSecret;
-        options.Tokens.RefreshMargin = arguments.Milliseconds("margin-ms", 300_000);
-        options.AttemptTimeout = arguments.Milliseconds("attempt-ms", 30_000);
-        options.TotalTimeout = arguments.Milliseconds("total-ms", 100_000);
-        options.Retry.Enabled = false;
-    })
-    .UseThirdPartyPlatform()
-    .UseRedis(arguments.Redis, redis =>
-    {
-        redis.FirstLevelStaleness = arguments.Milliseconds("staleness-ms", 60_000);
-        redis.LeaseDuration = arguments.Milliseconds("lease-ms", 10_000);
-    });
-await using ServiceProvider provider = services.BuildServiceProvider();
+
+// With --events-token, the instance also serves the authorization-event URL on Kestrel and keeps the verify ticket in Redis;
+// without it, the ticket is the fixed --ticket and there is no web host.
+await using EventsHost? events = arguments.Optional("events-token") is null ? null : await EventsHost.StartAsync(arguments);
+await using ServiceProvider? plain = events is null ? PlainServices(arguments) : null;
+IServiceProvider provider = events?.Services ?? plain!;
 var tokens = provider.GetRequiredService<ITcbAccessTokenSource>();
 var client = new TcbAuthorizerClient(provider.GetRequiredService<ITcbTransport>(), arguments.AuthorizerAppId);
 TcbTokenKey key = TcbTokenKey.ForAuthorizer(arguments.AuthorizerAppId);
 var request = new SetCloudAccessTokenRequest { Action = SetCloudAccessTokenAction.Get, Env = "worker-env" };
 
-Console.WriteLine("ready " + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+Console.WriteLine("ready " + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + (events is null ? string.Empty : " " + events.Address));
 string? line;
 while ((line = Console.ReadLine()) != null)
 {
@@ -53,6 +41,9 @@ while ((line = Console.ReadLine()) != null)
             break;
         case "call":
             Console.WriteLine(await CallOnceAsync(withCause: true) is { } failure ? "error " + failure : "ok");
+            break;
+        case "component":
+            Console.WriteLine(await ComponentTokenAsync() is { } componentFailure ? "error " + componentFailure : "ok");
             break;
         case "renew":
             // Drops the token this instance holds (as after a 40001), then calls: the call renews it.
@@ -93,6 +84,27 @@ async Task<string?> CallOnceAsync(bool withCause = false)
     {
         return exception.GetType().Name + " 0";
     }
+}
+
+async Task<string?> ComponentTokenAsync()
+{
+    try
+    {
+        await tokens.GetTokenAsync(TcbTokenKey.Component, CancellationToken.None);
+        return null;
+    }
+    catch (Exception exception)
+    {
+        return exception.GetType().Name + " " + (exception is TcbApiException api ? api.ErrorCode : 0).ToString(CultureInfo.InvariantCulture);
+    }
+}
+
+static ServiceProvider PlainServices(WorkerArguments arguments)
+{
+    var services = new ServiceCollection();
+    services.AddSingleton<IComponentVerifyTicketStore>(new FixedTicket(arguments.Optional("ticket") ?? "ticket-1"));
+    Platform.Add(services, arguments);
+    return services.BuildServiceProvider();
 }
 
 async Task<string?> RenewThenCallAsync()

@@ -27,6 +27,8 @@ namespace TcbGen.Redis.Worker
 
         public string AuthorizerAppId => Required("authorizer");
 
+        public string? Optional(string name) => _values.TryGetValue(name, out string? value) ? value : null;
+
         public TimeSpan Milliseconds(string name, int fallback)
             => TimeSpan.FromMilliseconds(_values.TryGetValue(name, out string? value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback);
 

@@ -22,6 +22,9 @@ namespace TcbGen.Redis.Tests.Infrastructure
 
         public int Id => _process.Id;
 
+        /// <summary>The authorization-event URL the worker serves (started with an events token), or <see langword="null"/>.</summary>
+        public Uri? EventsAddress { get; private set; }
+
         public static async Task<WorkerProcess> StartAsync(WeChatEmulator emulator, RedisServer redis, string authorizerAppId, params string[] settings)
         {
             var start = new ProcessStartInfo("dotnet")
@@ -46,6 +49,9 @@ namespace TcbGen.Redis.Tests.Infrastructure
             {
                 throw new InvalidOperationException("The worker did not start: " + ready);
             }
+
+            string[] parts = ready.Split(' ');
+            worker.EventsAddress = parts.Length > 2 ? new Uri(parts[2]) : null;
 
             return worker;
         }
