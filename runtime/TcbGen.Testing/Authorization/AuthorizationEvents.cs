@@ -34,15 +34,18 @@ namespace TcbGen.Testing.Authorization
             return (code, push);
         }
 
-        /// <summary>Marks the merchant unauthorized (its refresh token answers 61003 from now on) and pushes <c>unauthorized</c>.</summary>
-        public static Task<ComponentPushResult> RevokeAsync(EmulatorState state, string authorizerAppId, CancellationToken cancellationToken)
+        /// <summary>
+        /// Marks the merchant unauthorized (its refresh token answers 61003 from now on) and pushes <c>unauthorized</c>;
+        /// null when it had not authorized the platform (nothing revoked, nothing pushed).
+        /// </summary>
+        public static async Task<ComponentPushResult?> RevokeAsync(EmulatorState state, string authorizerAppId, CancellationToken cancellationToken)
         {
             if (!state.Authorizers.Remove(authorizerAppId))
             {
-                throw new ArgumentException("'" + authorizerAppId + "' has not authorized the platform, so there is nothing to revoke.", nameof(authorizerAppId));
+                return null;
             }
 
-            return state.Pushes.PushAsync("unauthorized", authorizerAppId, new[] { Field("AuthorizerAppid", authorizerAppId) }, cancellationToken);
+            return await state.Pushes.PushAsync("unauthorized", authorizerAppId, new[] { Field("AuthorizerAppid", authorizerAppId) }, cancellationToken).ConfigureAwait(false);
         }
 
         private static KeyValuePair<string, string> Field(string name, string value) => new KeyValuePair<string, string>(name, value);

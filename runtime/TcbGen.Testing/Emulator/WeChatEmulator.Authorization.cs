@@ -69,10 +69,11 @@ namespace TcbGen.Testing
         /// <param name="cancellationToken">Cancels the push (the revocation stands).</param>
         /// <returns>How the platform answered the push (with <see cref="ComponentPushResult.Error"/> set when no URL is configured).</returns>
         /// <exception cref="ArgumentException">The account has not authorized the platform.</exception>
-        public Task<ComponentPushResult> RevokeAuthorizationAsync(string authorizerAppId, CancellationToken cancellationToken = default)
+        public async Task<ComponentPushResult> RevokeAuthorizationAsync(string authorizerAppId, CancellationToken cancellationToken = default)
         {
             ArgumentException.ThrowIfNullOrEmpty(authorizerAppId);
-            return AuthorizationEvents.RevokeAsync(_state, authorizerAppId, cancellationToken);
+            return await AuthorizationEvents.RevokeAsync(_state, authorizerAppId, cancellationToken).ConfigureAwait(false)
+                ?? throw new ArgumentException("'" + authorizerAppId + "' has not authorized the platform, so there is nothing to revoke.", nameof(authorizerAppId));
         }
     }
 }
