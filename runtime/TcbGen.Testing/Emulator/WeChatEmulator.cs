@@ -124,6 +124,7 @@ namespace TcbGen.Testing
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>The running emulator; dispose it to stop.</returns>
         /// <exception cref="WeChatEmulatorSpecException">A spec has problems; each is listed as <c>path(line,col): id message</c>.</exception>
+        /// <exception cref="ArgumentException"><see cref="WeChatEmulatorOptions.ComponentEncodingAesKey"/> is not 43 Base64 characters, or the message token is empty.</exception>
         public static async Task<WeChatEmulator> StartAsync(WeChatEmulatorOptions? options = null, CancellationToken cancellationToken = default)
         {
             options = options?.Snapshot() ?? new WeChatEmulatorOptions();
