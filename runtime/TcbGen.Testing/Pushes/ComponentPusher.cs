@@ -11,8 +11,8 @@ using TcbGen.Runtime;
 namespace TcbGen.Testing.Pushes
 {
     /// <summary>
-    /// Pushes to the platform's authorization-event URL as WeChat does: the message encrypted with the runtime's
-    /// <see cref="TcbMessageCrypto"/> (the platform's token, EncodingAESKey and appid), POSTed as XML with
+    /// Pushes to the platform's authorization-event URL as WeChat does: the message encrypted with the runtime's message
+    /// cipher (linked source; the platform's token, EncodingAESKey and appid), POSTed as XML with
     /// <c>signature</c>, <c>timestamp</c>, <c>nonce</c>, <c>encrypt_type=aes</c> and <c>msg_signature</c> in the query.
     /// Also the periodic <c>component_verify_ticket</c> push. Keeps each push's outcome, never its content.
     /// </summary>
@@ -21,7 +21,7 @@ namespace TcbGen.Testing.Pushes
         private const int ReplyCharacters = 200;
 
         private readonly WeChatEmulatorOptions _options;
-        private readonly TcbMessageCrypto _crypto;
+        private readonly byte[] _key;
         private readonly HttpClient _http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         private readonly object _gate = new object();
         private readonly List<ComponentPushResult> _results = new List<ComponentPushResult>();
@@ -31,7 +31,12 @@ namespace TcbGen.Testing.Pushes
         public ComponentPusher(WeChatEmulatorOptions options)
         {
             _options = options;
-            _crypto = new TcbMessageCrypto(options.ComponentMessageToken, options.ComponentEncodingAesKey, options.ComponentAppId);
+            if (string.IsNullOrEmpty(options.ComponentMessageToken))
+            {
+                throw new ArgumentException("ComponentMessageToken is required: pushes are signed with it.", nameof(options));
+            }
+
+            _key = MessageCipher.KeyOf(options.ComponentEncodingAesKey) ?? throw new ArgumentException("ComponentEncodingAesKey must be 43 Base64 characters.", nameof(options));
             _eventUrl = options.ComponentEventUrl;
             if (options.VerifyTicketPushInterval > TimeSpan.Zero)
             {
@@ -101,13 +106,14 @@ namespace TcbGen.Testing.Pushes
             long timestamp = now.ToUnixTimeSeconds();
             string timestampText = timestamp.ToString(CultureInfo.InvariantCulture);
             string nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
-            string encrypt = _crypto.Encrypt(ComponentPushMessage.Plain(_options.ComponentAppId, timestamp, infoType, fields));
+            string plain = ComponentPushMessage.Plain(_options.ComponentAppId, timestamp, infoType, fields);
+            string encrypt = MessageCipher.Encrypt(_key, RandomNumberGenerator.GetBytes(16), Encoding.UTF8.GetBytes(plain), _options.ComponentAppId);
             string token = _options.ComponentMessageToken;
-            string query = "signature=" + TcbMessageCrypto.ComputeSignature(token, timestampText, nonce)
+            string query = "signature=" + MessageCipher.Sign(token, timestampText, nonce)
                 + "&timestamp=" + timestampText
                 + "&nonce=" + nonce
                 + "&encrypt_type=aes"
-                + "&msg_signature=" + TcbMessageCrypto.ComputeSignature(token, timestampText, nonce, encrypt);
+                + "&msg_signature=" + MessageCipher.Sign(token, timestampText, nonce, encrypt);
             var target = new UriBuilder(url) { Query = string.IsNullOrEmpty(url.Query) ? query : url.Query.TrimStart('?') + "&" + query };
             try
             {
