@@ -23,6 +23,9 @@ namespace TcbGen.Testing.Admin
     /// <item><c>GET /__admin/requests[?endpoint=NAME]</c>: the recorded requests, tokens and secrets masked.</item>
     /// <item><c>DELETE /__admin/requests</c>: forget them.</item>
     /// <item><c>POST /__admin/tokens</c> <c>{"kind":"authorizer_access_token","appid":"wx..."}</c> (+ <c>"env"</c> for a <c>cloudbase_access_token</c>): issue a token.</item>
+    /// <item><c>POST /__admin/pushes/component_verify_ticket</c>: push the verify ticket to the platform now.</item>
+    /// <item><c>POST /__admin/authorizers/revoke</c> <c>{"authorizer_appid":"wx..."}</c>: revoke, pushing <c>unauthorized</c>.</item>
+    /// <item><c>GET|POST /__admin/merchants</c> <c>{"appid":"wx...","name":"..."}</c>: the merchants the authorization page offers.</item>
     /// <item><c>POST /__admin/reset</c>: drop faults, recorded requests and the state set/add calls stored.</item>
     /// </list>
     /// </remarks>
@@ -34,7 +37,7 @@ namespace TcbGen.Testing.Admin
 
         /// <summary>Lines for the standalone banner.</summary>
         public static string Usage(string baseUrl) =>
-            $"Admin API: {baseUrl}{Prefix}/ (endpoints, faults, requests, tokens, reset), e.g.\n"
+            $"Admin API: {baseUrl}{Prefix}/ (endpoints, faults, requests, tokens, pushes, authorizers, merchants, reset), e.g.\n"
             + $"  curl -s -X POST '{baseUrl}{Prefix}/faults' -d '{{\"endpoint\":\"changeTcbEnv\",\"errcode\":-1,\"times\":2}}'\n"
             + $"  curl -s '{baseUrl}{Prefix}/requests'";
 
@@ -53,6 +56,10 @@ namespace TcbGen.Testing.Admin
                     ("GET", "/requests") => AdminReadModel.Requests(state, context.Request.Query["endpoint"].ToString()),
                     ("DELETE", "/requests") => Cleared(state.Recorder.Clear),
                     ("POST", "/tokens") => AdminTokens.Issue(state, await ReadJsonAsync(context.Request, cancellationToken).ConfigureAwait(false)),
+                    ("POST", "/pushes/component_verify_ticket") => await AdminAuthorization.PushTicketAsync(state, cancellationToken).ConfigureAwait(false),
+                    ("POST", "/authorizers/revoke") => await AdminAuthorization.RevokeAsync(state, await ReadJsonAsync(context.Request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false),
+                    ("GET", "/merchants") => AdminAuthorization.Merchants(state),
+                    ("POST", "/merchants") => AdminAuthorization.AddMerchant(state, await ReadJsonAsync(context.Request, cancellationToken).ConfigureAwait(false)),
                     ("POST", "/reset") => Cleared(() =>
                     {
                         state.Faults.Clear();
@@ -60,7 +67,7 @@ namespace TcbGen.Testing.Admin
                         state.Linked.Clear();
                         state.Storage.Clear();
                     }),
-                    _ => AdminResponse.Problem(StatusCodes.Status404NotFound, $"No admin route {method} {Prefix}{route}. Routes: GET endpoints, POST|DELETE faults, GET|DELETE requests, POST tokens, POST reset."),
+                    _ => AdminResponse.Problem(StatusCodes.Status404NotFound, $"No admin route {method} {Prefix}{route}. Routes: GET endpoints, POST|DELETE faults, GET|DELETE requests, POST tokens, POST pushes/component_verify_ticket, POST authorizers/revoke, GET|POST merchants, POST reset."),
                 };
             }
             catch (AdminRequestException exception)

@@ -17,6 +17,7 @@ namespace TcbGen.Testing.Emulator
             Options = options;
             Catalog = catalog;
             Tokens = new TokenRegistry(options.TimeProvider);
+            Pushes = new Pushes.ComponentPusher(options);
             using (System.Text.Json.JsonDocument links = StatefulEndpointsResource.Open())
             {
                 Linked = new LinkedState(StateLinks.Parse(links.RootElement, catalog.Contains));
@@ -33,6 +34,11 @@ namespace TcbGen.Testing.Emulator
         public AuthorizerRegistry Authorizers { get; } = new AuthorizerRegistry();
 
         public AuthorizationCodes AuthorizationCodes { get; } = new AuthorizationCodes();
+
+        public Authorization.PreAuthCodes PreAuthCodes { get; } = new Authorization.PreAuthCodes();
+
+        /// <summary>Pushes to the platform's authorization-event URL, and the periodic ticket push.</summary>
+        public Pushes.ComponentPusher Pushes { get; }
 
         public FaultScript Faults { get; } = new FaultScript();
 

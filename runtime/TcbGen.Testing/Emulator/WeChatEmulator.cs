@@ -47,6 +47,12 @@ namespace TcbGen.Testing
         /// <summary>The path of <see cref="QueryAuthEndpointName"/>.</summary>
         public const string QueryAuthPath = "/cgi-bin/component/api_query_auth";
 
+        /// <summary>The name of the endpoint that issues a pre-auth code for the authorization page.</summary>
+        public const string PreAuthCodeEndpointName = "api_create_preauthcode";
+
+        /// <summary>The path of <see cref="PreAuthCodeEndpointName"/>.</summary>
+        public const string PreAuthCodePath = "/cgi-bin/component/api_create_preauthcode";
+
         /// <summary>Where a <c>component_access_token</c> is issued.</summary>
         public const string ComponentTokenPath = "/cgi-bin/component/api_component_token";
 
@@ -118,6 +124,7 @@ namespace TcbGen.Testing
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>The running emulator; dispose it to stop.</returns>
         /// <exception cref="WeChatEmulatorSpecException">A spec has problems; each is listed as <c>path(line,col): id message</c>.</exception>
+        /// <exception cref="ArgumentException"><see cref="WeChatEmulatorOptions.ComponentEncodingAesKey"/> is not 43 Base64 characters, or the message token is empty.</exception>
         public static async Task<WeChatEmulator> StartAsync(WeChatEmulatorOptions? options = null, CancellationToken cancellationToken = default)
         {
             options = options?.Snapshot() ?? new WeChatEmulatorOptions();
@@ -136,6 +143,7 @@ namespace TcbGen.Testing
             }
             catch
             {
+                state.Pushes.Dispose();
                 stopping.Dispose();
                 throw;
             }
@@ -151,6 +159,7 @@ namespace TcbGen.Testing
             }
 
             _stopping.Cancel();
+            _state.Pushes.Dispose();
             await _server.DisposeAsync().ConfigureAwait(false);
             _stopping.Dispose();
         }

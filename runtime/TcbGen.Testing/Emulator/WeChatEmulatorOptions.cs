@@ -31,6 +31,35 @@ namespace TcbGen.Testing
         /// <summary>The <c>component_verify_ticket</c> that <c>api_component_token</c> accepts. Default <c>ticket-1</c>.</summary>
         public string ComponentVerifyTicket { get; set; } = "ticket-1";
 
+        /// <summary>
+        /// The platform's authorization-event URL (授权事件接收URL), e.g. <c>http://127.0.0.1:5000/wechat/component</c>: where the
+        /// emulator POSTs encrypted <c>component_verify_ticket</c>, <c>authorized</c>, <c>updateauthorized</c> and
+        /// <c>unauthorized</c> pushes. Null (the default): nothing is pushed.
+        /// </summary>
+        public Uri? ComponentEventUrl { get; set; }
+
+        /// <summary>The message verification token (消息校验Token) pushes are signed with. Default <c>component-token</c>. Never recorded.</summary>
+        public string ComponentMessageToken { get; set; } = "component-token";
+
+        /// <summary>
+        /// The EncodingAESKey (消息加解密Key, 43 characters) pushes are encrypted with.
+        /// Default <c>abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG</c>. Never recorded.
+        /// </summary>
+        public string ComponentEncodingAesKey { get; set; } = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+
+        /// <summary>
+        /// How often <see cref="ComponentVerifyTicket"/> is pushed to <see cref="ComponentEventUrl"/>, first right after the
+        /// start. Default 10 minutes, as WeChat; <see cref="TimeSpan.Zero"/> or less pushes only on demand
+        /// (<c>PushComponentVerifyTicketAsync</c>, <c>POST /__admin/pushes/component_verify_ticket</c>).
+        /// </summary>
+        public TimeSpan VerifyTicketPushInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+        /// <summary>
+        /// The permission sets (<c>func_info</c> ids) the platform asks for, shown on the authorization page and granted on
+        /// "Authorize". Default 17, 18 and 49 (mini program code, development and data analysis, cloud development).
+        /// </summary>
+        public IList<int> PermissionSetIds { get; private set; } = new List<int> { 17, 18, 49 };
+
         /// <summary>Lifetime of tokens the token endpoints issue, also sent as <c>expires_in</c>. Default 7200 seconds.</summary>
         public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(7200);
 
@@ -55,6 +84,7 @@ namespace TcbGen.Testing
             var copy = (WeChatEmulatorOptions)MemberwiseClone();
             copy.SpecDirectories = new List<string>(SpecDirectories);
             copy.SpecFiles = new List<string>(SpecFiles);
+            copy.PermissionSetIds = new List<int>(PermissionSetIds);
             return copy;
         }
     }

@@ -15,7 +15,7 @@ namespace TcbGen.Testing.Recording
         // Every token kind's URL parameter, and the token endpoint's own component_access_token parameter.
         private static readonly string[] SecretQueryParameters = TokenKinds.Known.Select(k => k.UrlParameter).Append(TokenKinds.Component).Distinct().ToArray();
 
-        private static readonly string[] SecretBodyFields = { "component_appsecret", "component_verify_ticket", "authorizer_refresh_token" };
+        private static readonly string[] SecretBodyFields = { "component_appsecret", "component_verify_ticket", "authorizer_refresh_token", "authorization_code" };
 
         /// <summary><c>?access_token=abc&amp;x=1</c> becomes <c>?access_token=***&amp;x=1</c>; so do the spec's secret query fields.</summary>
         public static string Query(string? query, IReadOnlyCollection<string>? secretFields = null)

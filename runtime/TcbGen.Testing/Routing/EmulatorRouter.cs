@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using TcbGen.Testing.Admin;
+using TcbGen.Testing.Authorization;
 using TcbGen.Testing.Emulator;
 using TcbGen.Testing.Recording;
 using TcbGen.Testing.Responses;
@@ -32,6 +33,14 @@ namespace TcbGen.Testing.Routing
             if (AdminApi.Owns(context.Request.Path.Value ?? "/"))
             {
                 await AdminApi.HandleAsync(context, _state, _stopping).ConfigureAwait(false);
+                return;
+            }
+
+            if (AuthorizationPage.Owns(context.Request.Path.Value ?? "/"))
+            {
+                // Not recorded: the page's query and form carry the pre-auth code, and records never hold codes.
+                using var pageAborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
+                await AuthorizationPage.HandleAsync(context, _state, pageAborted.Token).ConfigureAwait(false);
                 return;
             }
 
@@ -103,6 +112,11 @@ namespace TcbGen.Testing.Routing
             if (exchange.Path == WeChatEmulator.QueryAuthPath)
             {
                 return QueryAuthHandler.HandleAsync(_state, exchange, aborted);
+            }
+
+            if (exchange.Path == WeChatEmulator.PreAuthCodePath)
+            {
+                return PreAuthCodeHandler.HandleAsync(_state, exchange, aborted);
             }
 
             EmulatedEndpoint? endpoint = _state.Catalog.FindByPath(exchange.Path);
