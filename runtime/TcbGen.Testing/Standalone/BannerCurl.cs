@@ -46,7 +46,7 @@ namespace TcbGen.Testing.Standalone
                 queryNames.Add(field.WireName);
                 string? value = request.ValueKind == JsonValueKind.Object && request.TryGetProperty(field.WireName, out JsonElement given)
                     ? given.ValueKind == JsonValueKind.String ? given.GetString() : given.GetRawText()
-                    : field.Required ? QueryPlaceholder : null;
+                    : field.Required ? Placeholder(spec, field) : null;
                 if (value != null)
                 {
                     query.Add(field.WireName + "=" + Uri.EscapeDataString(value));
@@ -63,6 +63,14 @@ namespace TcbGen.Testing.Standalone
             };
 #pragma warning restore CS8524
             return Line(HttpMethods.WireName(spec.Method), url, body, Array.Empty<string>());
+        }
+
+        /// <summary>A value for a required query field the example leaves out: an enum's first value, or <see cref="QueryPlaceholder"/>.</summary>
+        private static string Placeholder(EndpointSpec spec, FieldSpec field)
+        {
+            EnumSpec? enumSpec = field.Type.TypeName == null ? null : spec.Enums.FirstOrDefault(e => e.TypeName == field.Type.TypeName);
+            EnumMemberSpec? first = enumSpec?.Members.FirstOrDefault();
+            return first == null ? QueryPlaceholder : first.StringValue ?? first.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         private static string BodyFields(JsonElement request, HashSet<string> queryNames)
