@@ -10,11 +10,11 @@ namespace TcbGen.Cli.Commands
     {
         public static Command Create()
         {
-            var paths = new Argument<string[]>("paths") { Description = "Spec and definitions files, or folders to search for *.tcb.json and *.tcb.defs.json (default: the current directory, unless --specs names some).", Arity = ArgumentArity.ZeroOrMore };
-            var specs = SpecOptions.Specs("More spec files or folders to check, as the paths are (repeatable; default: none).");
-            var format = new Option<string>("--format") { Description = "text (one line per diagnostic on stderr, file(line,col): error TCBnnnn: message, and a summary on stdout) or json (everything on stdout) (default: text).", DefaultValueFactory = _ => "text" };
+            var paths = new Argument<string[]>("paths") { Description = "Spec and definitions files, or folders to search for *.tcb.json and *.tcb.defs.json. [default: the current directory, unless --specs names some]", Arity = ArgumentArity.ZeroOrMore };
+            var specs = SpecOptions.Specs("More spec files or folders to check, as the paths are (repeatable). [default: none]");
+            var format = new Option<string>("--format") { Description = "text (one line per diagnostic on stderr, file(line,col): error TCBnnnn: message, and a summary on stdout) or json (everything on stdout).", DefaultValueFactory = _ => "text" };
             format.AcceptOnlyFromAmong("text", "json");
-            var noBuiltIns = SpecOptions.NoBuiltInSpecs("Check the specs without the built-in specs beside them, as a project with TcbGenIncludeBuiltInSpecs=false does (default: off, the built-in specs are included).");
+            var noBuiltIns = SpecOptions.NoBuiltInSpecs("Check the specs without the built-in specs beside them, as a project with TcbGenIncludeBuiltInSpecs=false does. [default: off, the built-in specs are included]");
             var command = new Command("check", "Check specs and report exactly the diagnostics the build gives (exit 1 on errors).") { paths, specs, format, noBuiltIns };
             command.SetAction(result =>
             {

@@ -20,11 +20,11 @@ namespace TcbGen.Cli.Commands
 
         public static Command Create()
         {
-            var port = new Option<int>("--port", "-p") { Description = "The port on 127.0.0.1 (default: 0, a free port, printed on start)." };
-            var specs = SpecOptions.Specs("Spec files (*.tcb.json, *.tcb.defs.json) or folders of them to serve beside the built-in specs (repeatable; default: none).");
-            var noBuiltIns = SpecOptions.NoBuiltInSpecs("Serve only the --specs, without the built-in specs (default: off).");
-            var textPlain = new Option<bool>("--text-plain") { Description = "Answer with Content-Type text/plain, as some WeChat servers do (default: off, application/json)." };
-            var adminKey = new Option<string?>("--admin-key") { Description = "The key admin API requests must send in the X-TcbGen-Admin-Key header (default: a random key per run, printed on start)." };
+            var port = new Option<int>("--port", "-p") { Description = "The port on 127.0.0.1; 0 picks a free port, printed on start. [default: 0]" };
+            var specs = SpecOptions.Specs("Spec files (*.tcb.json, *.tcb.defs.json) or folders of them to serve beside the built-in specs (repeatable). [default: none]");
+            var noBuiltIns = SpecOptions.NoBuiltInSpecs("Serve only the --specs, without the built-in specs. [default: off]");
+            var textPlain = new Option<bool>("--text-plain") { Description = "Answer with Content-Type text/plain, as some WeChat servers do. [default: off, application/json]" };
+            var adminKey = new Option<string?>("--admin-key") { Description = "The key admin API requests must send in the X-TcbGen-Admin-Key header. [default: a random key per run, printed on start]" };
             var command = new Command("emulator", "Run the local WeChat emulator, with an admin HTTP API (behind a per-run key) for tests in any language.") { port, specs, noBuiltIns, textPlain, adminKey };
             command.SetAction((result, cancellationToken) => RunAsync(
                 result.GetValue(port),

@@ -21,7 +21,7 @@ namespace TcbGen.Cli.Commands
 
         public static Command Create()
         {
-            var directory = new Argument<string>("directory") { Description = "The project (or solution) folder (default: the current directory).", DefaultValueFactory = _ => "." };
+            var directory = new Argument<string>("directory") { Description = "The project (or solution) folder; . is the current directory.", DefaultValueFactory = _ => "." };
             var command = new Command("init", "Set a project up for specs: the schema, VS Code and Rider mappings of *.tcb.json to it, and a first spec.") { directory };
             command.SetAction(result =>
             {

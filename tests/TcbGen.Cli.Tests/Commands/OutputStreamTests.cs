@@ -10,7 +10,7 @@ namespace TcbGen.Cli.Tests.Commands
 {
     /// <summary>
     /// Every command as a process: data (a spec, JSON, a report, the banner) on standard output, diagnostics and warnings on
-    /// standard error, and each option's help stating its default.
+    /// standard error, and each option's help stating its default in one style, <c>[default: ...]</c> at the end.
     /// </summary>
     public sealed class OutputStreamTests
     {
@@ -105,7 +105,7 @@ namespace TcbGen.Cli.Tests.Commands
                 int first = Array.FindIndex(lines, l => l.TrimStart().StartsWith(option, StringComparison.Ordinal) || l.Contains(", " + option, StringComparison.Ordinal));
                 Assert.True(first >= 0, $"{command} --help has no {option}:\n{output}");
                 string text = string.Join(" ", lines.Skip(first).TakeWhile((l, i) => i == 0 || !l.TrimStart().StartsWith('-')));
-                Assert.Contains("default", text, StringComparison.Ordinal);
+                Assert.Contains("[default: ", text, StringComparison.Ordinal);
             }
         }
     }
