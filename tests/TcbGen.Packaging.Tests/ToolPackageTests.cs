@@ -50,7 +50,8 @@ namespace TcbGen.Packaging.Tests
             Assert.Contains("\"name\": \"setCallBackConfig\"", File.ReadAllText(spec));
 
             // The built-in specs hold setCallBackConfig already: checked together, the build would report a duplicate.
-            (int duplicateExit, string duplicate, _) = Run(tcbgen, project, "check", "specs");
+            // Diagnostics go to standard error, the summary to standard output.
+            (int duplicateExit, _, string duplicate) = Run(tcbgen, project, "check", "specs");
             Assert.Equal(1, duplicateExit);
             Assert.Contains("error TCB0013", duplicate);
             (int checkExit, string check, _) = Run(tcbgen, project, "check", "specs", "--no-built-in-specs");
