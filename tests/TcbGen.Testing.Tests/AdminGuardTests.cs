@@ -72,6 +72,16 @@ namespace TcbGen.Testing.Tests
         }
 
         [Fact]
+        public async Task ASameOriginPageMayCarryTheKeyInTheCookie()
+        {
+            await using Session session = await StartAsync();
+            string origin = "http://127.0.0.1:" + session.Emulator.BaseAddress.Port;
+            string response = await RawAsync(session, "GET", "/__admin/endpoints", LocalHost(session), "Origin: " + origin, "Sec-Fetch-Site: same-origin", $"Cookie: tcbgen_admin_key={Key}");
+            Assert.StartsWith("HTTP/1.1 200", response);
+            Assert.Contains("changeTcbEnv", response);
+        }
+
+        [Fact]
         public async Task TheInProcessAdminClientCarriesTheGeneratedKey()
         {
             await using Session session = await Session.StartAsync();

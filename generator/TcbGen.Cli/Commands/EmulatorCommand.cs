@@ -88,7 +88,7 @@ namespace TcbGen.Cli.Commands
 
             try
             {
-                await WeChatEmulator.RunStandaloneAsync(args.ToArray(), output, cancellationToken).ConfigureAwait(false);
+                await WeChatEmulator.RunStandaloneAsync(args.ToArray(), output, error, cancellationToken).ConfigureAwait(false);
                 return 0;
             }
             catch (IOException exception) when (IsAddressInUse(exception))

@@ -24,7 +24,19 @@ namespace TcbGen.Testing
         /// <param name="cancellationToken">Stops the emulator; the returned task then completes normally.</param>
         /// <returns>A task that completes once the emulator has stopped.</returns>
         public static Task RunStandaloneAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
-            => StandaloneRunner.RunAsync(args, output, cancellationToken);
+            => StandaloneRunner.RunAsync(args, output, output, cancellationToken);
+
+        /// <summary>
+        /// As <see cref="RunStandaloneAsync(string[], TextWriter, CancellationToken)"/>, with the notes about ignored
+        /// arguments on <paramref name="error"/> (standard error) and only the banner on <paramref name="output"/>.
+        /// </summary>
+        /// <param name="args">As for the other overload.</param>
+        /// <param name="output">Where the banner goes (standard output).</param>
+        /// <param name="error">Where notes about the arguments go (standard error).</param>
+        /// <param name="cancellationToken">Stops the emulator; the returned task then completes normally.</param>
+        /// <returns>A task that completes once the emulator has stopped.</returns>
+        public static Task RunStandaloneAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+            => StandaloneRunner.RunAsync(args, output, error, cancellationToken);
 
         internal EmulatedEndpoint Endpoint(string name) => _state.Catalog.Endpoints.First(e => e.Name == name);
     }

@@ -14,7 +14,7 @@ namespace TcbGen.Testing.Standalone
         public const string DemoAuthorizerAppId = "wx-authorizer-demo";
         public const string DemoRefreshToken = "refresh-token-demo";
 
-        public static async Task RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
+        public static async Task RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
         {
             StandaloneArguments arguments = StandaloneArguments.Parse(args);
             var options = new WeChatEmulatorOptions
@@ -41,7 +41,7 @@ namespace TcbGen.Testing.Standalone
 
             foreach (string ignored in arguments.Ignored)
             {
-                await output.WriteLineAsync("Ignoring unknown argument: " + ignored).ConfigureAwait(false);
+                await error.WriteLineAsync("Ignoring unknown argument: " + ignored).ConfigureAwait(false);
             }
 
             WeChatEmulator emulator = await WeChatEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
