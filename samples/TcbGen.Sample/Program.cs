@@ -27,7 +27,7 @@ try
 {
     if (Array.IndexOf(args, "--emulator") >= 0)
     {
-        await WeChatEmulator.RunStandaloneAsync(args, Console.Out, stop.Token);
+        await WeChatEmulator.RunStandaloneAsync(args, Console.Out, Console.Error, stop.Token);
         return 0;
     }
 

@@ -77,6 +77,10 @@ namespace TcbGen.Benchmarks
                 Check(errorsFree && scaled.GeneratedTrees.Length >= 1, $"{scalingCase}: generates {scaled.GeneratedTrees.Length} files, no error ({string.Join(", ", scaled.Diagnostics.Select(d => d.Id))})");
             }
 
+            output.WriteLine("Check (issue 26), the errcode-table spec at 1,200 rows:");
+            int checkDiagnostics = TcbGen.Benchmarks.Check.ErrcodeTableCheckBenchmarks.Run(TcbGen.Benchmarks.Check.ErrcodeTableCheckBenchmarks.Spec(1_200));
+            Check(checkDiagnostics == 0, $"errcode table of 1,200 rows: {checkDiagnostics} diagnostics (0 expected: the benchmark times a clean check)");
+
             output.WriteLine("Per call (capturing handlers):");
             using (var clients = new PerCallClients(capture: true))
             {

@@ -89,7 +89,8 @@ namespace TcbGen.Browser.Tests
             Assert.Contains("pre_auth_code", await page.InnerTextAsync("#error"), StringComparison.Ordinal);
 
             // Revoke through the admin API: the unauthorized push reaches the platform, which drops the merchant.
-            using HttpResponseMessage revoked = await http.PostAsync("__admin/authorizers/revoke", Json("{\"authorizer_appid\":\"" + Merchant + "\"}"));
+            using HttpClient admin = emulator.CreateAdminClient();
+            using HttpResponseMessage revoked = await admin.PostAsync("__admin/authorizers/revoke", Json("{\"authorizer_appid\":\"" + Merchant + "\"}"));
             string revokeAnswer = await revoked.Content.ReadAsStringAsync();
             Assert.True(revoked.IsSuccessStatusCode, revokeAnswer);
             Assert.True(JsonDocument.Parse(revokeAnswer).RootElement.GetProperty("succeeded").GetBoolean(), revokeAnswer);

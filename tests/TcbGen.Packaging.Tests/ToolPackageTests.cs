@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
@@ -49,7 +50,8 @@ namespace TcbGen.Packaging.Tests
             Assert.Contains("\"name\": \"setCallBackConfig\"", File.ReadAllText(spec));
 
             // The built-in specs hold setCallBackConfig already: checked together, the build would report a duplicate.
-            (int duplicateExit, string duplicate, _) = Run(tcbgen, project, "check", "specs");
+            // Diagnostics go to standard error, the summary to standard output.
+            (int duplicateExit, _, string duplicate) = Run(tcbgen, project, "check", "specs");
             Assert.Equal(1, duplicateExit);
             Assert.Contains("error TCB0013", duplicate);
             (int checkExit, string check, _) = Run(tcbgen, project, "check", "specs", "--no-built-in-specs");
@@ -73,6 +75,9 @@ namespace TcbGen.Packaging.Tests
 
                 Assert.Contains($"Admin API: http://127.0.0.1:{port}/__admin/", banner.ToString());
                 using var http = new HttpClient();
+                // The admin API wants this run's key, which the banner prints on a line "Admin key: KEY (...)".
+                string adminKey = banner.ToString().Split('\n').Single(l => l.StartsWith("Admin key: ", StringComparison.Ordinal)).Substring("Admin key: ".Length).Split(' ')[0];
+                http.DefaultRequestHeaders.Add("X-TcbGen-Admin-Key", adminKey);
                 string endpoints = await http.GetStringAsync($"http://127.0.0.1:{port}/__admin/endpoints");
                 Assert.Contains("\"name\": \"setCallBackConfig\"", endpoints);
 

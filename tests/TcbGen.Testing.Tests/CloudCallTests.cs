@@ -97,7 +97,8 @@ namespace TcbGen.Testing.Tests
             await using Session session = await Session.StartAsync();
             await SetAsync(session, open: true, "/tcb/createclouduser");
 
-            using HttpResponseMessage issued = await session.Http.PostAsync("/__admin/tokens", JsonContent.Create(new { kind = "cloudbase_access_token", appid = Session.AppId, env = Env }));
+            using HttpClient admin = session.Emulator.CreateAdminClient();
+            using HttpResponseMessage issued = await admin.PostAsync("/__admin/tokens", JsonContent.Create(new { kind = "cloudbase_access_token", appid = Session.AppId, env = Env }));
             string token = JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString()!;
 
             (await CloudCallAsync(session, "/tcb/modifyenv", token, "{\"env\":\"e\"}")).AssertError(48001, "api unauthorized");

@@ -43,12 +43,12 @@ namespace TcbGen.Testing.Tests
         }
 
         [Fact]
-        public async Task ServesTheSpecsOfTheGivenDirectoryAndReportsUnknownArguments()
+        public async Task ServesOnlyTheGivenSpecsWithNoBuiltInSpecsAndReportsUnknownArguments()
         {
             var output = new SignallingWriter("Press Ctrl+C to stop.");
             using var stop = new CancellationTokenSource();
             string specs = Path.Combine(AppContext.BaseDirectory, "seed-specs");
-            Task run = WeChatEmulator.RunStandaloneAsync(new[] { "--specs", specs, "--verbose" }, output, stop.Token);
+            Task run = WeChatEmulator.RunStandaloneAsync(new[] { "--specs", specs, "--no-built-in-specs", "--verbose" }, output, stop.Token);
 
             await output.Signalled.WaitAsync(TimeSpan.FromSeconds(30));
             stop.Cancel();
@@ -57,6 +57,23 @@ namespace TcbGen.Testing.Tests
             string printed = output.ToString();
             Assert.Contains("Ignoring unknown argument: --verbose", printed);
             Assert.Equal(4, printed.Split('\n').Count(line => line.Contains("access_token=", StringComparison.Ordinal)));
+        }
+
+        [Fact]
+        public async Task SpecsAddToTheBuiltInSpecsAndACopyOfABuiltInIsServedOnce()
+        {
+            var output = new SignallingWriter("Press Ctrl+C to stop.");
+            using var stop = new CancellationTokenSource();
+            string seedCopies = Path.Combine(AppContext.BaseDirectory, "seed-specs");
+            Task run = WeChatEmulator.RunStandaloneAsync(new[] { "--specs", seedCopies }, output, stop.Token);
+
+            await output.Signalled.WaitAsync(TimeSpan.FromSeconds(30));
+            stop.Cancel();
+            await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+            string[] endpoints = output.ToString().Split('\n').Where(line => line.StartsWith("  changeTcbEnv: ", StringComparison.Ordinal) || line.StartsWith("  createCloudUser: ", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(2, endpoints.Length);
+            Assert.Contains(output.ToString().Split('\n'), line => line.StartsWith("  addDatabaseItem: ", StringComparison.Ordinal));
         }
 
         [Fact]

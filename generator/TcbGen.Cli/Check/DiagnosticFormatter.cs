@@ -9,11 +9,11 @@ namespace TcbGen.Cli.Check
     /// <summary>Diagnostics as editors and CI read them: <c>file(line,col): error TCBnnnn: message</c>, or JSON.</summary>
     internal static class DiagnosticFormatter
     {
-        public static void WriteText(TextWriter output, SpecCheckResult result)
+        public static void WriteText(TextWriter output, TextWriter diagnostics, SpecCheckResult result)
         {
             foreach (SpecDiagnostic diagnostic in result.Diagnostics)
             {
-                output.WriteLine(diagnostic.ToString());
+                diagnostics.WriteLine(diagnostic.ToString());
             }
 
             int warnings = result.Diagnostics.Count(d => SpecDiagnosticIds.IsWarning(d.Id));

@@ -10,15 +10,17 @@ namespace TcbGen.Cli.Commands
     {
         public static Command Create()
         {
-            var paths = new Argument<string[]>("paths") { Description = "Spec and definitions files, or directories to search for *.tcb.json and *.tcb.defs.json (default: the current directory).", Arity = ArgumentArity.ZeroOrMore };
-            var format = new Option<string>("--format") { Description = "text (file(line,col): error TCBnnnn: message) or json.", DefaultValueFactory = _ => "text" };
+            var paths = new Argument<string[]>("paths") { Description = "Spec and definitions files, or folders to search for *.tcb.json and *.tcb.defs.json. [default: the current directory, unless --specs names some]", Arity = ArgumentArity.ZeroOrMore };
+            var specs = SpecOptions.Specs("More spec files or folders to check, as the paths are (repeatable). [default: none]");
+            var format = new Option<string>("--format") { Description = "text (one line per diagnostic on stderr, file(line,col): error TCBnnnn: message, and a summary on stdout) or json (everything on stdout).", DefaultValueFactory = _ => "text" };
             format.AcceptOnlyFromAmong("text", "json");
-            var noBuiltIns = new Option<bool>("--no-built-in-specs") { Description = "Leave out the built-in specs, as a project with TcbGenIncludeBuiltInSpecs=false does." };
-            var command = new Command("check", "Check specs and report exactly the diagnostics the build gives.") { paths, format, noBuiltIns };
+            var noBuiltIns = SpecOptions.NoBuiltInSpecs("Check the specs without the built-in specs beside them, as a project with TcbGenIncludeBuiltInSpecs=false does. [default: off, the built-in specs are included]");
+            var command = new Command("check", "Check specs and report exactly the diagnostics the build gives (exit 1 on errors).") { paths, specs, format, noBuiltIns };
             command.SetAction(result =>
             {
                 TextWriter stdout = result.InvocationConfiguration.Output;
-                string[] given = result.GetValue(paths) is { Length: > 0 } p ? p : new[] { "." };
+                string[] named = (result.GetValue(paths) ?? System.Array.Empty<string>()).Concat(result.GetValue(specs) ?? System.Array.Empty<string>()).ToArray();
+                string[] given = named.Length > 0 ? named : new[] { "." };
                 SpecCheckResult checkResult;
                 try
                 {
@@ -27,7 +29,7 @@ namespace TcbGen.Cli.Commands
                 catch (FileNotFoundException exception)
                 {
                     result.InvocationConfiguration.Error.WriteLine("tcbgen check: " + exception.Message);
-                    return 2;
+                    return ExitCodes.Usage;
                 }
 
                 if (result.GetValue(format) == "json")
@@ -36,11 +38,11 @@ namespace TcbGen.Cli.Commands
                 }
                 else
                 {
-                    DiagnosticFormatter.WriteText(stdout, checkResult);
+                    DiagnosticFormatter.WriteText(stdout, result.InvocationConfiguration.Error, checkResult);
                 }
 
                 // Like the build: warnings (an example that does not match its spec) do not fail the check.
-                return checkResult.Diagnostics.Any(d => !TcbGen.Specs.SpecDiagnosticIds.IsWarning(d.Id)) ? 1 : 0;
+                return checkResult.Diagnostics.Any(d => !TcbGen.Specs.SpecDiagnosticIds.IsWarning(d.Id)) ? ExitCodes.Findings : ExitCodes.Clean;
             });
             return command;
         }

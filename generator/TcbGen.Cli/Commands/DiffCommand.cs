@@ -20,7 +20,7 @@ namespace TcbGen.Cli.Commands
         {
             var spec = new Argument<string>("spec") { Description = "The reviewed *.tcb.json spec. Its ref types and error sets are looked up in the spec files of its folder and the folder above." };
             var page = new Argument<string>("page") { Description = "The endpoint's doc page of the day, saved as Markdown, HTML or rendered text." };
-            var format = new Option<string>("--format") { Description = "text (one line per difference) or json (default: text).", DefaultValueFactory = _ => "text" };
+            var format = new Option<string>("--format") { Description = "text (one line per difference) or json.", DefaultValueFactory = _ => "text" };
             format.AcceptOnlyFromAmong("text", "json");
             var command = new Command("diff", "Report what a doc page adds, removes or changes against a reviewed spec (exit 1 when it differs).") { spec, page, format };
             command.SetAction(result =>

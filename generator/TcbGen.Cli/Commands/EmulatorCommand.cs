@@ -10,26 +10,34 @@ using TcbGen.Testing;
 namespace TcbGen.Cli.Commands
 {
     /// <summary>
-    /// <c>tcbgen emulator [--port N] [--specs DIR]...</c>: the WeChat emulator of TcbGen.Testing, standalone, with its admin
-    /// API under <c>/__admin/</c>. A port in use is one line on stderr and exit code 2.
+    /// <c>tcbgen emulator [--port N] [--specs FILE|DIR]... [--no-built-in-specs] [--admin-key KEY]</c>: the WeChat emulator
+    /// of TcbGen.Testing, standalone, with its admin API under <c>/__admin/</c> behind a per-run key. The banner goes to
+    /// stdout; a port in use or a missing spec path is one line on stderr and exit code 2, specs with errors exit 1.
     /// </summary>
     internal static class EmulatorCommand
     {
-        public const int PortInUseExitCode = 2;
+        public const int PortInUseExitCode = ExitCodes.Usage;
 
         public static Command Create()
         {
-            var port = new Option<int>("--port", "-p") { Description = "The port on 127.0.0.1 (default 0: a free port, printed on start)." };
-            var specs = new Option<string[]>("--specs") { Description = "A directory of *.tcb.json specs to serve (repeatable; default: the built-in specs).", AllowMultipleArgumentsPerToken = true };
-            var textPlain = new Option<bool>("--text-plain") { Description = "Answer with Content-Type text/plain, as some WeChat servers do." };
-            var command = new Command("emulator", "Run the local WeChat emulator, with an admin HTTP API for tests in any language.") { port, specs, textPlain };
+            var port = new Option<int>("--port", "-p") { Description = "The port on 127.0.0.1; 0 picks a free port, printed on start. [default: 0]" };
+            var specs = SpecOptions.Specs("Spec files (*.tcb.json, *.tcb.defs.json) or folders of them to serve beside the built-in specs (repeatable). [default: none]");
+            var noBuiltIns = SpecOptions.NoBuiltInSpecs("Serve only the --specs, without the built-in specs. [default: off]");
+            var textPlain = new Option<bool>("--text-plain") { Description = "Answer with Content-Type text/plain, as some WeChat servers do. [default: off, application/json]" };
+            var adminKey = new Option<string?>("--admin-key") { Description = "The key admin API requests must send in the X-TcbGen-Admin-Key header. [default: a random key per run, printed on start]" };
+            var command = new Command("emulator", "Run the local WeChat emulator, with an admin HTTP API (behind a per-run key) for tests in any language.") { port, specs, noBuiltIns, textPlain, adminKey };
             command.SetAction((result, cancellationToken) => RunAsync(
-                result.GetValue(port), result.GetValue(specs) ?? Array.Empty<string>(), result.GetValue(textPlain),
-                result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+                result.GetValue(port),
+                new EmulatorSettings(result.GetValue(specs) ?? Array.Empty<string>(), result.GetValue(noBuiltIns), result.GetValue(textPlain), result.GetValue(adminKey)),
+                result.InvocationConfiguration.Output,
+                result.InvocationConfiguration.Error,
+                cancellationToken));
             return command;
         }
 
-        private static async Task<int> RunAsync(int port, string[] specs, bool textPlain, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        private sealed record EmulatorSettings(string[] Specs, bool NoBuiltInSpecs, bool TextPlain, string? AdminKey);
+
+        private static async Task<int> RunAsync(int port, EmulatorSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
         {
             if (port is < 0 or > 65535)
             {
@@ -38,26 +46,49 @@ namespace TcbGen.Cli.Commands
             }
 
             var args = new List<string> { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            foreach (string directory in specs)
+            foreach (string path in settings.Specs)
             {
-                if (!Directory.Exists(directory))
+                if (!Directory.Exists(path) && !File.Exists(path))
                 {
-                    await error.WriteLineAsync($"tcbgen emulator: no directory '{directory}'.").ConfigureAwait(false);
-                    return 1;
+                    await error.WriteLineAsync($"tcbgen emulator: no file or directory '{path}' for --specs.").ConfigureAwait(false);
+                    return ExitCodes.Usage;
                 }
 
                 args.Add("--specs");
-                args.Add(directory);
+                args.Add(path);
             }
 
-            if (textPlain)
+            if (settings.NoBuiltInSpecs)
+            {
+                if (settings.Specs.Length == 0)
+                {
+                    await error.WriteLineAsync("tcbgen emulator: --no-built-in-specs leaves nothing to serve; name your specs with --specs.").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                args.Add("--no-built-in-specs");
+            }
+
+            if (settings.TextPlain)
             {
                 args.Add("--text-plain");
             }
 
+            if (settings.AdminKey != null)
+            {
+                if (settings.AdminKey.Length == 0)
+                {
+                    await error.WriteLineAsync("tcbgen emulator: --admin-key needs a non-empty key.").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                args.Add("--admin-key");
+                args.Add(settings.AdminKey);
+            }
+
             try
             {
-                await WeChatEmulator.RunStandaloneAsync(args.ToArray(), output, cancellationToken).ConfigureAwait(false);
+                await WeChatEmulator.RunStandaloneAsync(args.ToArray(), output, error, cancellationToken).ConfigureAwait(false);
                 return 0;
             }
             catch (IOException exception) when (IsAddressInUse(exception))
@@ -68,7 +99,7 @@ namespace TcbGen.Cli.Commands
             catch (WeChatEmulatorSpecException exception)
             {
                 await error.WriteLineAsync("tcbgen emulator: " + exception.Message).ConfigureAwait(false);
-                return 1;
+                return ExitCodes.Findings;
             }
         }
 

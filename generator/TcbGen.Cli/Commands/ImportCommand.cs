@@ -21,9 +21,9 @@ namespace TcbGen.Cli.Commands
         public static Command Create()
         {
             var pages = new Argument<string[]>("pages") { Description = "WeChat doc pages saved as Markdown, HTML or rendered text, or folders of them (their .md, .txt, .html and .htm files).", Arity = ArgumentArity.OneOrMore };
-            var output = new Option<string?>("--output", "-o") { Description = "One page: the spec file, or a folder for <name>.tcb.json (default: standard output). Several pages: the folder for the specs, created if missing (default: beside each page)." };
-            var schema = new Option<string?>("--schema") { Description = "A $schema value to write into each spec, e.g. ./schema/tcb-endpoint.schema.json (default: none; tcbgen init maps *.tcb.json to the schema)." };
-            var force = new Option<bool>("--force") { Description = "Overwrite spec files that exist before the run (default: leave them and fail that page). A spec another page of the same run wrote is never overwritten." };
+            var output = new Option<string?>("--output", "-o") { Description = "One page: the spec file, or a folder for <name>.tcb.json. Several pages: the folder for the specs, created if missing. [default: standard output for one page, beside each page for several]" };
+            var schema = new Option<string?>("--schema") { Description = "A $schema value to write into each spec, e.g. ./schema/tcb-endpoint.schema.json; tcbgen init maps *.tcb.json to the schema without it. [default: none]" };
+            var force = new Option<bool>("--force") { Description = "Overwrite spec files that exist before the run; a spec another page of the same run wrote is never overwritten. [default: off, leave them and fail that page]" };
             var command = new Command("import", "Import WeChat doc pages into *.tcb.json specs, listing every decision for review.") { pages, output, schema, force };
             command.SetAction(result =>
             {

@@ -12,7 +12,8 @@ namespace TcbGen.Testing.Admin
     /// <summary>
     /// The emulator's admin HTTP API, on the same port under <c>/__admin/</c>, so tests in any language can drive it the
     /// way WireMock is driven: script faults, read the recorded (redacted) requests, issue tokens, reset.
-    /// WeChat has no path under <c>/__admin/</c>, so it never shadows an endpoint.
+    /// WeChat has no path under <c>/__admin/</c>, so it never shadows an endpoint. Every route is behind
+    /// <see cref="AdminGuard"/>: the run's admin key, a loopback Host, no other origin, JSON POSTs.
     /// </summary>
     /// <remarks>
     /// <list type="bullet">
@@ -26,6 +27,8 @@ namespace TcbGen.Testing.Admin
     /// <item><c>POST /__admin/pushes/component_verify_ticket</c>: push the verify ticket to the platform now.</item>
     /// <item><c>POST /__admin/authorizers/revoke</c> <c>{"authorizer_appid":"wx..."}</c>: revoke, pushing <c>unauthorized</c>.</item>
     /// <item><c>GET|POST /__admin/merchants</c> <c>{"appid":"wx...","name":"..."}</c>: the merchants the authorization page offers.</item>
+    /// <item><c>POST /__admin/authorizers</c> <c>{"appid":"wx...","refresh_token":"..."}</c>: register or re-register an authorizer.</item>
+    /// <item><c>GET /__admin/</c>: the routes.</item>
     /// <item><c>POST /__admin/reset</c>: drop faults, recorded requests and the state set/add calls stored.</item>
     /// </list>
     /// </remarks>
@@ -33,15 +36,24 @@ namespace TcbGen.Testing.Admin
     {
         public const string Prefix = "/__admin";
 
+        /// <summary>The routes, for the index and for a 404.</summary>
+        public const string RouteList = "GET endpoints, POST|DELETE faults, GET|DELETE requests, POST tokens, POST authorizers, POST pushes/component_verify_ticket, POST authorizers/revoke, GET|POST merchants, POST reset";
+
         public static bool Owns(string path) => path.Equals(Prefix, StringComparison.Ordinal) || path.StartsWith(Prefix + "/", StringComparison.Ordinal);
 
-        /// <summary>Lines for the standalone banner.</summary>
-        public static string Usage(string baseUrl) =>
-            $"Admin API: {baseUrl}{Prefix}/ (endpoints, faults, requests, tokens, pushes, authorizers, merchants, reset), e.g.\n"
-            + $"  curl -s -X POST '{baseUrl}{Prefix}/faults' -d '{{\"endpoint\":\"changeTcbEnv\",\"errcode\":-1,\"times\":2}}'\n"
-            + $"  curl -s '{baseUrl}{Prefix}/requests'";
-
         public static async Task HandleAsync(HttpContext context, EmulatorState state, CancellationToken cancellationToken)
+        {
+            AdminResponse? refusal = AdminGuard.Refusal(context.Request, state);
+            if (refusal != null)
+            {
+                await WriteAsync(context, refusal, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            await WriteAsync(context, await RouteAsync(context, state, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+
+        private static async Task<AdminResponse> RouteAsync(HttpContext context, EmulatorState state, CancellationToken cancellationToken)
         {
             string route = context.Request.Path.Value!.Substring(Prefix.Length).TrimEnd('/');
             string method = context.Request.Method;
@@ -50,6 +62,7 @@ namespace TcbGen.Testing.Admin
             {
                 response = (method, route) switch
                 {
+                    ("GET", "") => AdminReadModel.Routes(),
                     ("GET", "/endpoints") => AdminReadModel.Endpoints(state),
                     ("POST", "/faults") => AdminFaults.Script(state, await ReadJsonAsync(context.Request, cancellationToken).ConfigureAwait(false)),
                     ("DELETE", "/faults") => Cleared(state.Faults.Clear),
@@ -60,6 +73,7 @@ namespace TcbGen.Testing.Admin
                     ("POST", "/authorizers/revoke") => await AdminAuthorization.RevokeAsync(state, await ReadJsonAsync(context.Request, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false),
                     ("GET", "/merchants") => AdminAuthorization.Merchants(state),
                     ("POST", "/merchants") => AdminAuthorization.AddMerchant(state, await ReadJsonAsync(context.Request, cancellationToken).ConfigureAwait(false)),
+                    ("POST", "/authorizers") => AdminAuthorizers.Register(state, await ReadJsonAsync(context.Request, cancellationToken).ConfigureAwait(false)),
                     ("POST", "/reset") => Cleared(() =>
                     {
                         state.Faults.Clear();
@@ -67,7 +81,7 @@ namespace TcbGen.Testing.Admin
                         state.Linked.Clear();
                         state.Storage.Clear();
                     }),
-                    _ => AdminResponse.Problem(StatusCodes.Status404NotFound, $"No admin route {method} {Prefix}{route}. Routes: GET endpoints, POST|DELETE faults, GET|DELETE requests, POST tokens, POST pushes/component_verify_ticket, POST authorizers/revoke, GET|POST merchants, POST reset."),
+                    _ => AdminResponse.Problem(StatusCodes.Status404NotFound, $"No admin route {method} {Prefix}{route}. Routes: " + RouteList + "."),
                 };
             }
             catch (AdminRequestException exception)
@@ -75,6 +89,11 @@ namespace TcbGen.Testing.Admin
                 response = AdminResponse.Problem(StatusCodes.Status400BadRequest, exception.Message);
             }
 
+            return response;
+        }
+
+        private static async Task WriteAsync(HttpContext context, AdminResponse response, CancellationToken cancellationToken)
+        {
             context.Response.StatusCode = response.StatusCode;
             context.Response.ContentType = "application/json; charset=utf-8";
             await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(response.Json), cancellationToken).ConfigureAwait(false);

@@ -8,6 +8,12 @@ namespace TcbGen.Testing.Admin
     /// <summary>What the admin API lets a test read: the endpoints served and the requests recorded (already redacted).</summary>
     internal static class AdminReadModel
     {
+        public static AdminResponse Routes() => AdminResponse.Ok(writer =>
+        {
+            writer.WriteString("routes", AdminApi.RouteList);
+            writer.WriteString("docs", "runtime/TcbGen.Testing/README.md, section Admin API");
+        });
+
         public static AdminResponse Endpoints(EmulatorState state) => AdminResponse.Array(writer =>
         {
             foreach (EmulatedEndpoint endpoint in state.Catalog.Endpoints)

@@ -16,6 +16,7 @@ namespace TcbGen.Testing.Emulator
         {
             Options = options;
             Catalog = catalog;
+            AdminKey = Admin.AdminKey.Resolve(options.AdminKey);
             Tokens = new TokenRegistry(options.TimeProvider);
             Pushes = new Pushes.ComponentPusher(options);
             using (System.Text.Json.JsonDocument links = StatefulEndpointsResource.Open())
@@ -28,6 +29,9 @@ namespace TcbGen.Testing.Emulator
         public WeChatEmulatorOptions Options { get; }
 
         public SpecCatalog Catalog { get; }
+
+        /// <summary>The key the admin API asks for: the configured one, or one made for this run.</summary>
+        public string AdminKey { get; }
 
         public TokenRegistry Tokens { get; }
 

@@ -16,7 +16,8 @@ namespace TcbGen.Testing
         /// the refresh token: the answer's <c>authorizer_refresh_token</c> is the only one accepted next.
         /// </remarks>
         /// <param name="authorizerAppId">The authorized mini program's appid.</param>
-        /// <param name="refreshToken">Its <c>authorizer_refresh_token</c>; registering again replaces it.</param>
+        /// <param name="refreshToken">Its <c>authorizer_refresh_token</c>; registering again replaces it, which resets an
+        /// authorizer whose rotated token a program lost (over HTTP: <c>POST /__admin/authorizers</c>).</param>
         public void RegisterAuthorizer(string authorizerAppId, string refreshToken)
         {
             ArgumentException.ThrowIfNullOrEmpty(authorizerAppId);

@@ -78,6 +78,20 @@ namespace TcbGen.Testing
         /// <summary>The port to listen on at 127.0.0.1. Default 0: a free port chosen by the system.</summary>
         public int Port { get; set; }
 
+        /// <summary>
+        /// The key every admin API request (<c>/__admin/</c>) must carry, in the <c>X-TcbGen-Admin-Key</c> header or the
+        /// <c>tcbgen_admin_key</c> cookie. Default <see langword="null"/>: a random key per run, read it from
+        /// <see cref="WeChatEmulator.AdminKey"/> (or the banner); set it to have a fixed one in tests.
+        /// </summary>
+        public string? AdminKey { get; set; }
+
+        /// <summary>
+        /// Host names the admin API answers to besides <c>localhost</c>, <c>127.0.0.1</c> and <c>[::1]</c> (e.g. a name in
+        /// /etc/hosts or a container's name). A request whose <c>Host</c> header names any other host is refused, so a
+        /// DNS-rebinding web page cannot reach the admin API. The WeChat-facing routes answer any host.
+        /// </summary>
+        public IList<string> AdminHostNames { get; private set; } = new List<string>();
+
         /// <summary>A copy, so that changing the options after the start changes nothing.</summary>
         internal WeChatEmulatorOptions Snapshot()
         {
@@ -85,6 +99,7 @@ namespace TcbGen.Testing
             copy.SpecDirectories = new List<string>(SpecDirectories);
             copy.SpecFiles = new List<string>(SpecFiles);
             copy.PermissionSetIds = new List<int>(PermissionSetIds);
+            copy.AdminHostNames = new List<string>(AdminHostNames);
             return copy;
         }
     }

@@ -15,8 +15,10 @@ namespace TcbGen.Testing.Specs
         public static IReadOnlyList<SpecSource> From(WeChatEmulatorOptions options)
         {
             bool named = options.SpecDirectories.Count > 0 || options.SpecFiles.Count > 0;
+            List<SpecSource> own = Named(options).ToList();
             IReadOnlyList<SpecSource> builtIn = (options.IncludeBuiltInSpecs ?? !named) ? EmbeddedSeeds() : Array.Empty<SpecSource>();
-            return builtIn.Concat(Named(options)).ToList();
+            // A built-in spec also named by the options (a copy of this repository's specs/) is served once.
+            return builtIn.Where(b => !own.Any(o => System.IO.Path.GetFileName(o.Path) == b.Path && o.Text == b.Text)).Concat(own).ToList();
         }
 
         /// <summary>The files the options name, read in path order.</summary>

@@ -4,7 +4,10 @@ using System.Globalization;
 
 namespace TcbGen.Testing.Standalone
 {
-    /// <summary>The command line of a standalone run: <c>[--port N] [--specs DIR]... [--text-plain]</c>.</summary>
+    /// <summary>
+    /// The command line of a standalone run: <c>[--port N] [--specs FILE|DIR]... [--no-built-in-specs] [--text-plain]
+    /// [--admin-key KEY] [--admin-host NAME]...</c>.
+    /// </summary>
     internal sealed class StandaloneArguments
     {
         /// <summary>Flags the host program uses to choose the emulator at all; accepted and ignored here.</summary>
@@ -13,6 +16,15 @@ namespace TcbGen.Testing.Standalone
         public int Port { get; private set; }
 
         public List<string> SpecDirectories { get; } = new List<string>();
+
+        public List<string> SpecFiles { get; } = new List<string>();
+
+        /// <summary>Whether the built-in specs are served beside <see cref="SpecDirectories"/> and <see cref="SpecFiles"/> (the default).</summary>
+        public bool IncludeBuiltInSpecs { get; private set; } = true;
+
+        public string? AdminKey { get; private set; }
+
+        public List<string> AdminHostNames { get; } = new List<string>();
 
         public bool TextPlain { get; private set; }
 
@@ -39,7 +51,17 @@ namespace TcbGen.Testing.Standalone
                         parsed.Port = number;
                         break;
                     case "--specs":
-                        parsed.SpecDirectories.Add(inlineValue ?? Next(args, ref i, name));
+                        string specs = inlineValue ?? Next(args, ref i, name);
+                        (System.IO.File.Exists(specs) ? parsed.SpecFiles : parsed.SpecDirectories).Add(specs);
+                        break;
+                    case "--no-built-in-specs":
+                        parsed.IncludeBuiltInSpecs = false;
+                        break;
+                    case "--admin-key":
+                        parsed.AdminKey = inlineValue ?? Next(args, ref i, name);
+                        break;
+                    case "--admin-host":
+                        parsed.AdminHostNames.Add(inlineValue ?? Next(args, ref i, name));
                         break;
                     case "--text-plain":
                         parsed.TextPlain = true;

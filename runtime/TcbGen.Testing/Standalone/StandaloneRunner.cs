@@ -14,18 +14,34 @@ namespace TcbGen.Testing.Standalone
         public const string DemoAuthorizerAppId = "wx-authorizer-demo";
         public const string DemoRefreshToken = "refresh-token-demo";
 
-        public static async Task RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
+        public static async Task RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
         {
             StandaloneArguments arguments = StandaloneArguments.Parse(args);
-            var options = new WeChatEmulatorOptions { Port = arguments.Port, TextPlainResponses = arguments.TextPlain };
+            var options = new WeChatEmulatorOptions
+            {
+                Port = arguments.Port,
+                TextPlainResponses = arguments.TextPlain,
+                IncludeBuiltInSpecs = arguments.IncludeBuiltInSpecs,
+                AdminKey = arguments.AdminKey,
+            };
             foreach (string directory in arguments.SpecDirectories)
             {
                 options.SpecDirectories.Add(directory);
             }
 
+            foreach (string file in arguments.SpecFiles)
+            {
+                options.SpecFiles.Add(file);
+            }
+
+            foreach (string host in arguments.AdminHostNames)
+            {
+                options.AdminHostNames.Add(host);
+            }
+
             foreach (string ignored in arguments.Ignored)
             {
-                await output.WriteLineAsync("Ignoring unknown argument: " + ignored).ConfigureAwait(false);
+                await error.WriteLineAsync("Ignoring unknown argument: " + ignored).ConfigureAwait(false);
             }
 
             WeChatEmulator emulator = await WeChatEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
@@ -52,13 +68,20 @@ namespace TcbGen.Testing.Standalone
         private static string Banner(WeChatEmulator emulator, string authorizerToken, string componentToken)
         {
             string baseUrl = emulator.BaseAddress.ToString().TrimEnd('/');
+            string keyHeader = WeChatEmulator.AdminKeyHeaderName + ": " + emulator.AdminKey;
+            string adminUrl = baseUrl + AdminApi.Prefix + "/";
             var text = new StringWriter();
             text.WriteLine("TcbGen WeChat emulator is running.");
             text.WriteLine("Base URL: " + emulator.BaseAddress);
+            text.WriteLine($"Admin key: {emulator.AdminKey} (send it as the {WeChatEmulator.AdminKeyHeaderName} header on every {AdminApi.Prefix}/ request; new each run unless --admin-key sets it)");
             text.WriteLine("Component appid: " + emulator.ComponentAppId);
             text.WriteLine("Component appsecret: " + emulator.ComponentAppSecret);
             text.WriteLine("Component verify ticket: " + emulator.ComponentVerifyTicket);
             text.WriteLine($"Authorizer appid: {DemoAuthorizerAppId} (refresh token: {DemoRefreshToken})");
+            text.WriteLine("  Each api_authorizer_token call rotates the refresh token, as WeChat does: keep the answer's");
+            text.WriteLine("  authorizer_refresh_token (TcbGen's IAuthorizerRefreshTokenStore does; make it durable across runs),");
+            text.WriteLine("  or put the demo token back with:");
+            text.WriteLine(BannerCurl.Post(adminUrl + "authorizers", $"{{\"appid\":\"{DemoAuthorizerAppId}\",\"refresh_token\":\"{DemoRefreshToken}\"}}", keyHeader));
             text.WriteLine("authorizer_access_token: " + authorizerToken);
             text.WriteLine("component_access_token: " + componentToken);
             text.WriteLine();
@@ -66,28 +89,36 @@ namespace TcbGen.Testing.Standalone
             foreach (string name in emulator.EndpointNames)
             {
                 EmulatedEndpoint endpoint = emulator.Endpoint(name);
-                text.WriteLine($"  {endpoint.Name}: POST {endpoint.Path} ({string.Join(", ", endpoint.TokenKinds)})");
+                text.WriteLine($"  {endpoint.Name}: {TcbGen.Specs.HttpMethods.WireName(endpoint.Spec.Method)} {endpoint.Path} ({string.Join(", ", endpoint.TokenKinds)})");
             }
 
             text.WriteLine();
             text.WriteLine("Try:");
             string componentBody = $"{{\"component_appid\":\"{emulator.ComponentAppId}\",\"component_appsecret\":\"{emulator.ComponentAppSecret}\",\"component_verify_ticket\":\"{emulator.ComponentVerifyTicket}\"}}";
-            text.WriteLine(Curl(baseUrl + WeChatEmulator.ComponentTokenPath, componentBody));
+            text.WriteLine(BannerCurl.Post(baseUrl + WeChatEmulator.ComponentTokenPath, componentBody));
             foreach (string name in emulator.EndpointNames)
             {
                 EmulatedEndpoint endpoint = emulator.Endpoint(name);
                 string token = endpoint.TokenKinds.Contains(WeChatEmulator.AuthorizerAccessTokenKind) ? authorizerToken : componentToken;
-                text.WriteLine(Curl($"{baseUrl}{endpoint.Path}?access_token={Uri.EscapeDataString(token)}", endpoint.FirstExampleRequest));
+                string? curl = BannerCurl.ForEndpoint(baseUrl, endpoint, token);
+                if (curl != null)
+                {
+                    text.WriteLine(curl);
+                }
             }
 
             text.WriteLine();
-            text.WriteLine(AdminApi.Usage(baseUrl));
+            text.WriteLine($"Admin API: {adminUrl} (endpoints, faults, requests, tokens, authorizers, reset), with the admin key, e.g.");
+            text.WriteLine(BannerCurl.Get(adminUrl, keyHeader));
+            if (emulator.EndpointNames.Count > 0)
+            {
+                text.WriteLine(BannerCurl.Post(adminUrl + "faults", $"{{\"endpoint\":\"{emulator.EndpointNames[0]}\",\"errcode\":-1,\"times\":2}}", keyHeader));
+            }
+
+            text.WriteLine(BannerCurl.Get(adminUrl + "requests", keyHeader));
             text.WriteLine();
             text.WriteLine("Press Ctrl+C to stop.");
             return text.ToString();
         }
-
-        private static string Curl(string url, string body)
-            => $"  curl -s -X POST '{url}' -H 'Content-Type: application/json' -d '{body.Replace("'", "'\\''", StringComparison.Ordinal)}'";
     }
 }

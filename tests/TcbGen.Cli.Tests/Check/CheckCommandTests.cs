@@ -33,7 +33,7 @@ namespace TcbGen.Cli.Tests.Check
             _project.File("conflict.tcb.json", Spec("conflicting", "/tcb/d", "{ \"name\": \"env\", \"type\": \"string\" }", "{ \"code\": 40014, \"name\": \"BadToken\", \"message\": \"invalid access_token\" }"));
 
             string[] build = BuildDiagnostics(Directory.GetFiles(_project.Path, "*.tcb.json", SearchOption.AllDirectories));
-            (int exitCode, string output, _) = await Tool.RunAsync("check", _project.Path);
+            (int exitCode, _, string output) = await Tool.RunAsync("check", _project.Path);
             string[] tool = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(": error TCB", StringComparison.Ordinal)).ToArray();
 
             Assert.Equal(1, exitCode);
@@ -74,7 +74,7 @@ namespace TcbGen.Cli.Tests.Check
             _project.File("sub/broken.tcb.defs.json", """{ "types": [{ "typeName": "Other", "type": "string" }], "path": "/x" }""");
             _project.File("missing.tcb.json", Spec("missingRef", "/tcb/missing", "{ \"name\": \"x\", \"ref\": \"Nowhere\" }"));
             string[] build = BuildDiagnostics(Directory.GetFiles(_project.Path, "*.json", SearchOption.AllDirectories));
-            (int exitCode, string output, _) = await Tool.RunAsync("check", _project.Path);
+            (int exitCode, _, string output) = await Tool.RunAsync("check", _project.Path);
             string[] tool = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(": error TCB", StringComparison.Ordinal)).ToArray();
 
             Assert.Equal(1, exitCode);

@@ -17,6 +17,8 @@ namespace TcbGen.Cli.Tests.Emulator
     /// </summary>
     public sealed class EmulatorCommandTests : IAsyncLifetime
     {
+        private const string AdminKey = "emulator-command-tests";
+
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly HttpClient _http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         private Task<(int ExitCode, string Output, string Error)> _run = null!;
@@ -26,7 +28,8 @@ namespace TcbGen.Cli.Tests.Emulator
         {
             int port = FreePort();
             _base = $"http://127.0.0.1:{port}";
-            _run = Task.Run(() => Tool.RunAsync(_stop.Token, "emulator", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            _run = Task.Run(() => Tool.RunAsync(_stop.Token, "emulator", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--admin-key", AdminKey));
+            _http.DefaultRequestHeaders.Add("X-TcbGen-Admin-Key", AdminKey);
             for (int attempt = 0; ; attempt++)
             {
                 try

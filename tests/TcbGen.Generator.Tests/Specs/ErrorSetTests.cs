@@ -59,6 +59,18 @@ namespace TcbGen.Generator.Tests.Specs
         }
 
         [Fact]
+        public void AnOwnRowTakingAnIncludedNameForAnotherCodeIsReportedAtThatRow()
+        {
+            string clash = Spec.Replace("{ \"code\": 40101, \"name\": \"MissingParameter\" }", "{ \"code\": 90001, \"name\": \"InvalidCredential\" }", System.StringComparison.Ordinal);
+            ParsedSpec parsed = SpecParser.Parse("/specs/probeQuota.tcb.json", clash);
+
+            SpecDiagnostic diagnostic = Assert.Single(parsed.Diagnostics);
+            Assert.Equal(SpecDiagnosticIds.ErrorCodeConflict, diagnostic.Id);
+            Assert.Equal("The error name 'InvalidCredential' is errcode 40001 in an included error set but 90001 here; give errcode 90001 another name.", diagnostic.Message);
+            Assert.Equal(clash.Split('\n').ToList().FindIndex(l => l.Contains("90001", System.StringComparison.Ordinal)), diagnostic.Span.StartLine);
+        }
+
+        [Fact]
         public void ARowWithoutMessageIsDocumentedByCodeAndSolutionOnly()
         {
             GeneratorOutcome outcome = GeneratorHarness.Run(new[] { GeneratorHarness.Spec("probeQuota.tcb.json", Spec) });

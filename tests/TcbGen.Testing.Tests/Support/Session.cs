@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 
 namespace TcbGen.Testing.Tests.Support
 {
-    /// <summary>A running emulator and a plain HttpClient pointed at it (real HTTP on 127.0.0.1, no proxy).</summary>
+    /// <summary>A running emulator and a plain HttpClient pointed at it (real HTTP on 127.0.0.1, no proxy); admin requests carry the run's key and JSON, as the admin API requires.</summary>
     internal sealed class Session : IAsyncDisposable
     {
         public const string AppId = "wx-app-1";
@@ -35,9 +35,15 @@ namespace TcbGen.Testing.Tests.Support
         public async Task<WireResponse> SendAsync(HttpMethod method, string pathAndQuery, string? body, CancellationToken cancellationToken = default)
         {
             using var request = new HttpRequestMessage(method, pathAndQuery.TrimStart('/'));
-            if (body != null)
+            bool admin = pathAndQuery.TrimStart('/').StartsWith("__admin", StringComparison.Ordinal);
+            if (body != null || (admin && method == HttpMethod.Post))
             {
-                request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                request.Content = new StringContent(body ?? "{}", Encoding.UTF8, "application/json");
+            }
+
+            if (admin)
+            {
+                request.Headers.Add(WeChatEmulator.AdminKeyHeaderName, Emulator.AdminKey);
             }
 
             using HttpResponseMessage response = await Http.SendAsync(request, cancellationToken);
