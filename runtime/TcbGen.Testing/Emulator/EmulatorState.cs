@@ -12,10 +12,11 @@ namespace TcbGen.Testing.Emulator
     /// <summary>Everything the request handlers share with the public <see cref="WeChatEmulator"/> API.</summary>
     internal sealed class EmulatorState
     {
-        public EmulatorState(WeChatEmulatorOptions options, SpecCatalog catalog)
+        public EmulatorState(WeChatEmulatorOptions options, SpecCatalog catalog, SpecCatalog tokenFlow)
         {
             Options = options;
             Catalog = catalog;
+            TokenFlow = tokenFlow;
             Tokens = new TokenRegistry(options.TimeProvider);
             using (System.Text.Json.JsonDocument links = StatefulEndpointsResource.Open())
             {
@@ -27,6 +28,13 @@ namespace TcbGen.Testing.Emulator
         public WeChatEmulatorOptions Options { get; }
 
         public SpecCatalog Catalog { get; }
+
+        /// <summary>The token flow's specs (<c>specs/component/</c>), served even when <see cref="Catalog"/> leaves them out.</summary>
+        public SpecCatalog TokenFlow { get; }
+
+        /// <summary>A token-flow endpoint's spec: the served one (a user's copy at its path), else the built-in one.</summary>
+        public EmulatedEndpoint TokenFlowEndpoint(string endpointName) =>
+            Catalog.Find(endpointName) ?? TokenFlow.Find(endpointName) ?? throw new InvalidOperationException("No spec describes the token-flow endpoint " + endpointName + ".");
 
         public TokenRegistry Tokens { get; }
 

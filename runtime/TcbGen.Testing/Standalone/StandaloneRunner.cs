@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TcbGen.Testing.Admin;
+using TcbGen.Testing.Routing;
 using TcbGen.Testing.Specs;
 
 namespace TcbGen.Testing.Standalone
@@ -76,8 +77,13 @@ namespace TcbGen.Testing.Standalone
             foreach (string name in emulator.EndpointNames)
             {
                 EmulatedEndpoint endpoint = emulator.Endpoint(name);
+                if (endpoint.Spec.IsTokenless || TokenFlowHandlers.For(endpoint.Name) != null)
+                {
+                    continue; // the token flow's own endpoints: the line above shows the one a caller starts with
+                }
+
                 string token = endpoint.TokenKinds.Contains(WeChatEmulator.AuthorizerAccessTokenKind) ? authorizerToken : componentToken;
-                text.WriteLine(Curl($"{baseUrl}{endpoint.Path}?access_token={Uri.EscapeDataString(token)}", endpoint.FirstExampleRequest));
+                text.WriteLine(Curl($"{baseUrl}{endpoint.Path}?{endpoint.TokenParameters[0]}={Uri.EscapeDataString(token)}", endpoint.FirstExampleRequest));
             }
 
             text.WriteLine();
