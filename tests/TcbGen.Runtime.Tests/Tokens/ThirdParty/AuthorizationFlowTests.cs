@@ -58,14 +58,14 @@ namespace TcbGen.Runtime.Tests.Tokens.ThirdParty
             Assert.InRange(code.ExpiresAt, before, before.AddSeconds(1800 + 5));
             RecordedRequestSummary component = Single(WeChatEmulator.ComponentTokenEndpointName);
             Assert.Equal(string.Empty, component.Query);
-            Assert.Equal(0, component.Errcode);
+            Assert.Equal(0, component.Errcode ?? 0);
             Assert.DoesNotContain(ComponentSecret, component.Body, StringComparison.Ordinal);
             Assert.DoesNotContain(Ticket, component.Body, StringComparison.Ordinal);
             RecordedRequestSummary created = Single("api_create_preauthcode");
             Assert.Equal("/cgi-bin/component/api_create_preauthcode", created.Path);
             Assert.Equal("?component_access_token=***", created.Query);
             Assert.Equal(WeChatEmulator.ComponentAccessTokenKind, created.TokenKind);
-            Assert.Equal(0, created.Errcode);
+            Assert.Equal(0, created.Errcode ?? 0);
             Assert.DoesNotContain(code.Code, code.ToString(), StringComparison.Ordinal);
         }
 
@@ -141,7 +141,7 @@ namespace TcbGen.Runtime.Tests.Tokens.ThirdParty
             RecordedRequestSummary exchange = Single(WeChatEmulator.QueryAuthEndpointName);
             Assert.Equal("/cgi-bin/component/api_query_auth", exchange.Path);
             Assert.Equal("?component_access_token=***", exchange.Query);
-            Assert.Equal(0, exchange.Errcode);
+            Assert.Equal(0, exchange.Errcode ?? 0);
             Assert.DoesNotContain(authorizationCode, exchange.Body, StringComparison.Ordinal);
 
             TcbApiException used = await Assert.ThrowsAsync<TcbApiException>(() => _source.ExchangeAuthorizationCodeAsync(authorizationCode, CancellationToken.None));
@@ -185,7 +185,7 @@ namespace TcbGen.Runtime.Tests.Tokens.ThirdParty
 
         private RecordedRequestSummary Single(string endpointName)
         {
-            RecordedRequest request = Assert.Single(_emulator.RequestsTo(endpointName));
+            TcbGen.Testing.RecordedRequest request = Assert.Single(_emulator.RequestsTo(endpointName));
             return new RecordedRequestSummary(request.Path, request.Query, request.TokenKind, request.Body, request.Errcode);
         }
 
