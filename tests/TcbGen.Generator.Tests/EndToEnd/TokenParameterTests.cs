@@ -35,7 +35,7 @@ namespace TcbGen.Generator.Tests.EndToEnd
             var transport = new TcbHttpTransport(http, TcbDelegateAccessTokenSource.FromStatic(token), new TcbGenOptions { BaseAddress = _fixture.Emulator.BaseAddress });
             ITcbComponentClient client = new TcbComponentClient(transport);
 
-            QueryComponentProbeResponse response = await client.QueryComponentProbeAsync(new QueryComponentProbeRequest { ComponentAppid = "wx-component" });
+            QueryComponentProbeResponse response = await client.QueryComponentProbeAsync(new QueryComponentProbeRequest { ComponentAppId = "wx-component" });
 
             Assert.Equal("probed", response.Answer);
             Assert.Equal("component_access_token", QueryComponentProbeEndpoint.Descriptor.TokenParameter);
