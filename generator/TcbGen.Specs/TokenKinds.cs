@@ -52,6 +52,11 @@ namespace TcbGen.Specs
             new TokenKind(Cloudbase, Cloudbase, BelongsToAccount: true),
         };
 
+        private static readonly Regex UrlParameterPattern = new Regex("^[a-z][a-z0-9]*(_[a-z0-9]+)*$", RegexOptions.CultureInvariant);
+
+        /// <summary>Whether <paramref name="name"/> may be a spec's <c>tokenParameter</c>: a snake_case URL parameter name.</summary>
+        public static bool IsValidUrlParameter(string name) => UrlParameterPattern.IsMatch(name);
+
         /// <summary>Whether <paramref name="name"/> may be listed in <c>tokenKinds</c>: snake_case, ending in <c>_access_token</c>.</summary>
         public static bool IsValidName(string name) => NamePattern.IsMatch(name);
 

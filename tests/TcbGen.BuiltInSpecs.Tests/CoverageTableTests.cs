@@ -56,9 +56,9 @@ namespace TcbGen.BuiltInSpecs.Tests
                 foreach (EndpointSpec spec in family.OrderBy(s => s.Path, StringComparer.Ordinal))
                 {
                     string page = spec.Docs.Count > 0 ? $"[page]({spec.Docs[0]})" : "(seed)";
-                    string clients = string.Join("<br>", spec.TokenKinds.Select(k => $"`{TokenKinds.Of(k).ClientInterfaceName}.{spec.MethodName}`"));
+                    string clients = spec.IsTokenless ? "(none: token-less)" : string.Join("<br>", spec.TokenKinds.Select(k => $"`{TokenKinds.Of(k).ClientInterfaceName}.{spec.MethodName}`"));
                     string emulator = stateful.TryGetValue(spec.Name, out string? role) ? role : "example";
-                    text.Append($"| {spec.Name} | {HttpMethods.WireName(spec.Method)} `{spec.Path}` | {page} | {clients} | {string.Join(", ", spec.TokenKinds)} | {emulator} |\n");
+                    text.Append($"| {spec.Name} | {HttpMethods.WireName(spec.Method)} `{spec.Path}` | {page} | {clients} | {(spec.IsTokenless ? "none" : string.Join(", ", spec.TokenKinds) + (spec.TokenParameter != null ? $" (as `{spec.TokenParameter}=`)" : string.Empty))} | {emulator} |\n");
                 }
             }
 
@@ -70,6 +70,7 @@ namespace TcbGen.BuiltInSpecs.Tests
             "cloudbase-batch" => "cloudbase-batch: /componenttcb/, the platform's own calls",
             "cloudbase-common" => "cloudbase-common: /tcb/, calls for a merchant",
             "cloudrun-batch" => "cloudrun-batch: /componenttcb/ cloud hosting (container services), the platform's own calls",
+            "component" => "component: /cgi-bin/component/, the third-party token flow (TcbGen.Runtime calls these; generated only with TcbGenIncludeComponentSpecs=true)",
             _ => "seeds: /tcb/, the four seed specs",
         };
 

@@ -27,7 +27,9 @@ namespace TcbGen.BuiltInSpecs.Tests
         /// <inheritdoc />
         public async Task InitializeAsync()
         {
-            WeChatEmulator emulator = Emulator = await WeChatEmulator.StartAsync();
+            // The token-flow specs' examples name the platform "appid_value" and the merchant "auth_appid_value".
+            WeChatEmulator emulator = Emulator = await WeChatEmulator.StartAsync(new WeChatEmulatorOptions { ComponentAppId = "appid_value" });
+            emulator.RegisterAuthorizer("auth_appid_value", "refresh_token_value");
             var services = new ServiceCollection();
             services.AddTcbGen(options => options.BaseAddress = emulator.BaseAddress)
                 .UseAccessTokens((key, _) => new ValueTask<TcbAccessToken>(new TcbAccessToken(emulator.IssueToken(key.Kind.Name, key.AppId), null)))

@@ -34,6 +34,14 @@ namespace TcbGen.BuiltInSpecs.Tests
         public async Task EachExampleIsAnsweredThroughTheGeneratedClient(string name)
         {
             EndpointSpec spec = BuiltInSpecSet.Endpoint(name);
+            if (name == "api_query_auth")
+            {
+                // Its example's authorization code is one WeChat made, used once: the emulator answers it 61009, as WeChat
+                // would. The exchange through this spec is tested with a code the emulator issued (AuthorizationFlowTests).
+                await Assert.ThrowsAsync<TcbApiException<Tcb.QueryAuthError>>(() => _clients.Component.QueryAuthAsync(new Tcb.QueryAuthRequest { ComponentAppId = "appid_value", AuthorizationCode = "auth_code_value" }));
+                return;
+            }
+
             // A page cut before its response example leaves a request-only example: the emulator answers it {"errcode":0,...}.
             ExampleSpec[] examples = spec.Examples.Where(e => spec.Request == null || e.RequestJson != null).ToArray();
             if (examples.Length == 0 && spec.Request == null)

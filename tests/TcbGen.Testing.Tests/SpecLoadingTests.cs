@@ -35,9 +35,9 @@ namespace TcbGen.Testing.Tests
         {
             await using WeChatEmulator emulator = await WeChatEmulator.StartAsync();
 
-            // The four seeds, both cloud-development families and cloud hosting (77 endpoints; the full list is specs/COVERAGE.md).
-            Assert.Subset(emulator.EndpointNames.ToHashSet(), new HashSet<string> { "changeTcbEnv", "createCloudUser", "setCallBackConfig", "setCloudAccessToken", "getTcbEnvList", "getEnvInfo" });
-            Assert.Equal(77, emulator.EndpointNames.Count);
+            // The four seeds, both cloud-development families, cloud hosting and the four token-flow endpoints (81; the full list is specs/COVERAGE.md).
+            Assert.Subset(emulator.EndpointNames.ToHashSet(), new HashSet<string> { "changeTcbEnv", "createCloudUser", "setCallBackConfig", "setCloudAccessToken", "getTcbEnvList", "getEnvInfo", "api_component_token", "api_query_auth" });
+            Assert.Equal(81, emulator.EndpointNames.Count);
             Assert.Equal("127.0.0.1", emulator.BaseAddress.Host);
             Assert.NotEqual(0, emulator.BaseAddress.Port);
         }
@@ -70,7 +70,7 @@ namespace TcbGen.Testing.Tests
 
             Assert.Contains("describeEnvs", emulator.EndpointNames);
             Assert.Contains("changeTcbEnv", emulator.EndpointNames);
-            Assert.Equal(78, emulator.EndpointNames.Count);
+            Assert.Equal(82, emulator.EndpointNames.Count);
         }
 
         [Fact]

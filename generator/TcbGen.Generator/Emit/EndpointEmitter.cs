@@ -64,7 +64,9 @@ namespace TcbGen.Generator.Emit
             writer.Summary("The interface name in the WeChat documentation.");
             writer.Line($"public const string Name = {spec.Name:literal};");
             writer.Line();
-            writer.Summary("The URL path; <c>access_token</c> goes in the query string.");
+            writer.Summary(spec.IsTokenless ? "The URL path; the endpoint takes no token."
+                : spec.TokenParameter != null ? $"The URL path; the token goes in the query string as <c>{spec.TokenParameter:xml}</c>."
+                : "The URL path; <c>access_token</c> goes in the query string.");
             writer.Line($"public const string Path = {spec.Path:literal};");
             writer.Line();
             writer.Summary("Whether the request may be sent again after it may have reached the server.");
@@ -129,7 +131,7 @@ namespace TcbGen.Generator.Emit
                 : spec.HasCallerBody ? $"{request}.Query(global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}Query)"
                 : $"global::{ns}.{spec.SerializerClassName}.Write{spec.RequestTypeName}Query";
             writer.Line($"public static {descriptor} Descriptor {{ get; }} = new {descriptor}(");
-            if (spec.Method == EndpointMethod.Post && writeRequest != null && writeQuery == null && secrets.Count == 0)
+            if (spec.Method == EndpointMethod.Post && writeRequest != null && writeQuery == null && secrets.Count == 0 && spec.TokenParameter == null)
             {
                 writer.Line($"    Name, Path, IsRetrySafe, {writeRequest}, global::{ns}.{spec.SerializerClassName}.ReadResponse, CreateException);");
                 return;
@@ -142,6 +144,14 @@ namespace TcbGen.Generator.Emit
             for (int i = 0; i < secrets.Count; i++)
             {
                 line.Append($"{(i == 0 ? ", new string[] { " : ", ")}{secrets[i]:literal}");
+            }
+
+            if (spec.TokenParameter != null)
+            {
+                // The endpoint's own token parameter follows the secret fields (none: null).
+                line.Append($"{(secrets.Count == 0 ? ", null" : " }")}, {spec.TokenParameter:literal});");
+                line.End(string.Empty);
+                return;
             }
 
             line.End(secrets.Count == 0 ? ");" : " });");

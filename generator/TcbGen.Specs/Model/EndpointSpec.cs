@@ -31,7 +31,8 @@ namespace TcbGen.Specs.Model
         EquatableArray<ErrorSetDeclaration> ErrorSetDeclarations = default,
         SourceSpan? PrefixSpan = null,
         EquatableArray<string> Docs = default,
-        FollowUpKind? FollowUp = null)
+        FollowUpKind? FollowUp = null,
+        string? TokenParameter = null)
     {
         // Derived once, when the spec is made, not on every read: the emitters and the cross-spec check read them often.
         // (So never change TypePrefix with `with`: these would keep the old prefix.)
@@ -55,6 +56,12 @@ namespace TcbGen.Specs.Model
         /// </summary>
         public EquatableArray<string> SecretFields => (Request == null ? new[] { Response } : new[] { Request, Response }).Concat(NestedObjects)
             .SelectMany(o => o.Fields).Where(f => f.Secret).Select(f => f.WireName).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray();
+
+        /// <summary>Whether the endpoint takes no token at all (<c>"tokenless": true</c>, e.g. <c>api_component_token</c>): no client method, only its types and descriptor.</summary>
+        public bool IsTokenless => TokenKinds.Count == 0;
+
+        /// <summary>The URL parameter a token of <paramref name="kind"/> goes in for this endpoint: the spec's <c>tokenParameter</c>, else the kind's own.</summary>
+        public string TokenParameterFor(string kind) => TokenParameter ?? Specs.TokenKinds.Of(kind).UrlParameter;
 
         /// <summary>Whether the request's body is a JSON object of its body fields (<c>"requestBody": "json"</c>).</summary>
         public bool FieldsInBody => RequestBodies.HoldsFields(RequestBody);

@@ -18,7 +18,7 @@ namespace TcbGen.Specs
         private static readonly string[] SpecProperties =
         {
             "$schema", "name", "csharpName", "title", "description", "docs", "decisions", "notes", "permissionSets", "method", "requestBody", "path",
-            "tokenKinds", "retrySafe", "request", "response", "errorSets", "defineErrorSets", "errors", "examples",
+            "tokenKinds", "tokenParameter", "tokenless", "retrySafe", "request", "response", "errorSets", "defineErrorSets", "errors", "examples",
         };
 
         private static readonly string[] BodyProperties = { "description", "fields", "followUp" };
@@ -103,6 +103,7 @@ namespace TcbGen.Specs
             context.RequestBody = requestBody;
             string path = ParsePath(context, reader);
             EquatableArray<string> tokenKinds = ParseTokenKinds(context, reader);
+            string? tokenParameter = ParseTokenParameter(context, reader, tokenKinds);
             bool retrySafe = reader.Boolean("retrySafe", required: true) ?? false;
 
             foreach (string suffix in TypeNameSuffixes)
@@ -147,7 +148,8 @@ namespace TcbGen.Specs
                 errorSets,
                 reader.Property("csharpName")?.Value is JsonString csharpName ? context.Span(csharpName) : null,
                 docs,
-                followUp);
+                followUp,
+                tokenParameter);
         }
 
         private static string ParseTypePrefix(SpecParseContext context, SpecObjectReader reader, JsonString? name)
@@ -331,10 +333,21 @@ namespace TcbGen.Specs
             return path.Value;
         }
 
+        /// <summary>
+        /// <c>"tokenKinds"</c>, required unless <c>"tokenless": true</c> says the endpoint takes no token (then it must be
+        /// absent): an empty list in the model means token-less.
+        /// </summary>
         private static EquatableArray<string> ParseTokenKinds(SpecParseContext context, SpecObjectReader reader)
         {
-            JsonArray? array = reader.Array("tokenKinds", required: true);
+            bool tokenless = reader.Boolean("tokenless") ?? false;
+            JsonArray? array = reader.Array("tokenKinds", required: !tokenless);
             var kinds = new List<string>();
+            if (tokenless && array != null)
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, "'tokenKinds' must be left out when 'tokenless' is true: a token-less endpoint (such as api_component_token) takes no token.", array);
+                return kinds.ToEquatableArray();
+            }
+
             if (array == null)
             {
                 return kinds.ToEquatableArray();
@@ -370,6 +383,33 @@ namespace TcbGen.Specs
             }
 
             return kinds.ToEquatableArray();
+        }
+
+        /// <summary>
+        /// <c>"tokenParameter"</c>: the URL parameter this endpoint takes its token as, when not the kind's own
+        /// (<c>api_query_auth?component_access_token=</c>); null for the kind's. Not on a token-less endpoint.
+        /// </summary>
+        private static string? ParseTokenParameter(SpecParseContext context, SpecObjectReader reader, EquatableArray<string> tokenKinds)
+        {
+            JsonString? parameter = reader.String("tokenParameter");
+            if (parameter == null)
+            {
+                return null;
+            }
+
+            if (!TokenKinds.IsValidUrlParameter(parameter.Value))
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, $"'tokenParameter' '{parameter.Value}' is not a URL parameter name; use snake_case such as \"component_access_token\".", parameter);
+                return null;
+            }
+
+            if (tokenKinds.Count == 0 && reader.Property("tokenless")?.Value.Kind == JsonNodeKind.True)
+            {
+                context.Report(SpecDiagnosticIds.InvalidValue, "'tokenParameter' names where the token goes, but 'tokenless' says this endpoint takes none; remove one of them.", parameter);
+                return null;
+            }
+
+            return parameter.Value;
         }
 
         private static ObjectSpec? ParseBody(SpecParseContext context, SpecObjectReader reader, string property, string typeName, bool requestSide, out FollowUpKind? followUp)

@@ -101,6 +101,10 @@ namespace TcbGen.Runtime
                     services.GetService<ILogger<TcbThirdPartyTokenSource>>(),
                     services.GetService<ITcbTokenRenewalCoordinator>());
             });
+            // The authorization flow's links: pre-auth code from the token source, page addresses from the options.
+            Services.TryAddSingleton(services => new TcbAuthorizationLinks(
+                services.GetRequiredService<IOptions<TcbGenOptions>>().Value,
+                services.GetRequiredService<TcbThirdPartyTokenSource>()));
             return UseAccessTokenSource(services => services.GetRequiredService<TcbThirdPartyTokenSource>());
         }
 

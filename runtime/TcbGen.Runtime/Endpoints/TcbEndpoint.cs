@@ -92,7 +92,34 @@ namespace TcbGen.Runtime
             TcbResponseReader<TResponse> readResponse,
             TcbApiExceptionFactory createException,
             IReadOnlyList<string>? secretFields)
+            : this(name, path, method, isRetrySafe, writeRequest, writeQuery, readResponse, createException, secretFields, null)
         {
+        }
+
+        /// <summary>Creates an endpoint description whose token goes in a URL parameter of its own (<c>api_query_auth?component_access_token=</c>).</summary>
+        /// <param name="name">The interface name from the WeChat documentation.</param>
+        /// <param name="path">The URL path.</param>
+        /// <param name="method">The HTTP method, e.g. <see cref="HttpMethod.Get"/>.</param>
+        /// <param name="isRetrySafe">Whether the request may be sent again after it may have reached the server.</param>
+        /// <param name="writeRequest">Writes the JSON body; <see langword="null"/> when requests are sent without a body.</param>
+        /// <param name="writeQuery">Writes the query fields; <see langword="null"/> when there are none.</param>
+        /// <param name="readResponse">Reads the response body.</param>
+        /// <param name="createException">Creates the typed exception for an errcode other than 0.</param>
+        /// <param name="secretFields">The wire names of the spec's secret fields; <see langword="null"/> for none.</param>
+        /// <param name="tokenParameter">The URL parameter the token goes in; <see langword="null"/> for the token kind's own (<see cref="TcbTokenKind.UrlParameter"/>).</param>
+        public TcbEndpoint(
+            string name,
+            string path,
+            HttpMethod method,
+            bool isRetrySafe,
+            TcbRequestWriter<TRequest>? writeRequest,
+            TcbRequestQueryWriter<TRequest>? writeQuery,
+            TcbResponseReader<TResponse> readResponse,
+            TcbApiExceptionFactory createException,
+            IReadOnlyList<string>? secretFields,
+            string? tokenParameter)
+        {
+            TokenParameter = tokenParameter;
             SecretFields = secretFields ?? Array.Empty<string>();
             Name = name ?? throw new ArgumentNullException(nameof(name));
             Path = path ?? throw new ArgumentNullException(nameof(path));
@@ -111,6 +138,12 @@ namespace TcbGen.Runtime
 
         /// <summary>The wire names of the spec's <c>"secret"</c> fields; masked, beside every token- or secret-named field, in error excerpts.</summary>
         public IReadOnlyList<string> SecretFields { get; }
+
+        /// <summary>
+        /// The URL parameter this endpoint takes its token as, when the spec names one (<c>"tokenParameter"</c>), else
+        /// <see langword="null"/>: the token kind's own parameter (<see cref="TcbTokenKind.UrlParameter"/>) is used.
+        /// </summary>
+        public string? TokenParameter { get; }
 
         /// <summary>The URL path, e.g. <c>/tcb/usecloudaccesstoken</c>.</summary>
         public string Path { get; }

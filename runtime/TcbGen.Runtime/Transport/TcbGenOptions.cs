@@ -41,5 +41,28 @@ namespace TcbGen.Runtime
 
         /// <summary>The third-party platform's credentials, used when tokens come from the third-party flow.</summary>
         public TcbThirdPartyPlatformOptions ThirdParty { get; set; } = new TcbThirdPartyPlatformOptions();
+
+        /// <summary>
+        /// Points the API calls and both authorization pages at one address: an emulator that plays WeChat's side on one
+        /// host (TcbGen.Testing's <c>WeChatEmulator.BaseAddress</c>, which serves <c>/cgi-bin/componentloginpage</c> and
+        /// <c>/wxaopen/safe/bindcomponent</c> beside the API). Sets <see cref="BaseAddress"/>,
+        /// <see cref="TcbThirdPartyPlatformOptions.AuthorizationPageBaseAddress"/> and
+        /// <see cref="TcbThirdPartyPlatformOptions.MobileAuthorizationPageBaseAddress"/>.
+        /// </summary>
+        /// <param name="address">The emulator's address, e.g. <c>http://127.0.0.1:54321/</c>.</param>
+        /// <returns>These options.</returns>
+        public TcbGenOptions UseEmulatorAddress(Uri address)
+        {
+            if (address is null)
+            {
+                throw new ArgumentNullException(nameof(address));
+            }
+
+            BaseAddress = address;
+            ThirdParty ??= new TcbThirdPartyPlatformOptions();
+            ThirdParty.AuthorizationPageBaseAddress = address;
+            ThirdParty.MobileAuthorizationPageBaseAddress = address;
+            return this;
+        }
     }
 }

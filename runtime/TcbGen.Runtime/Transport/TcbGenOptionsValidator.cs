@@ -110,8 +110,22 @@ namespace TcbGen.Runtime
             {
                 failures.Add("ThirdParty must not be null.");
             }
+            else
+            {
+                CheckPageAddress(failures, options.ThirdParty.AuthorizationPageBaseAddress, "ThirdParty.AuthorizationPageBaseAddress");
+                CheckPageAddress(failures, options.ThirdParty.MobileAuthorizationPageBaseAddress, "ThirdParty.MobileAuthorizationPageBaseAddress");
+            }
 
             return failures;
+        }
+
+        /// <summary>An authorization page's host: the same rule as <see cref="TcbGenOptions.BaseAddress"/> (HTTPS, or HTTP on loopback).</summary>
+        private static void CheckPageAddress(List<string> failures, Uri? address, string name)
+        {
+            if (!IsAllowedBaseAddress(address))
+            {
+                failures.Add(name + " must be an absolute HTTPS address (plain HTTP is allowed only for loopback hosts); got '" + address + "'.");
+            }
         }
 
         private static void CheckTimeout(List<string> failures, TimeSpan value, string name)

@@ -79,7 +79,7 @@ namespace TcbGen.Runtime
             long started = _timeProvider.GetTimestamp();
             using Activity? activity = TcbInstrumentation.ActivitySource.HasListeners() ? TcbInstrumentation.StartCall(endpoint.ActivityName, endpoint.Name, token) : null;
 
-            TcbEndpointAddress address = _uris.For(ref endpoint.Address, endpoint.Path, token.Kind.UrlParameter);
+            TcbEndpointAddress address = _uris.For(ref endpoint.Address, endpoint.Path, endpoint.TokenParameter ?? token.Kind.UrlParameter);
             int attempts = 0;
             int? errorCode = null;
             int? statusCode = null;

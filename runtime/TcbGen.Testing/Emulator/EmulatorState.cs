@@ -12,11 +12,12 @@ namespace TcbGen.Testing.Emulator
     /// <summary>Everything the request handlers share with the public <see cref="WeChatEmulator"/> API.</summary>
     internal sealed class EmulatorState
     {
-        public EmulatorState(WeChatEmulatorOptions options, SpecCatalog catalog)
+        public EmulatorState(WeChatEmulatorOptions options, SpecCatalog catalog, SpecCatalog tokenFlow)
         {
             Options = options;
             Catalog = catalog;
             AdminKey = Admin.AdminKey.Resolve(options.AdminKey);
+            TokenFlow = tokenFlow;
             Tokens = new TokenRegistry(options.TimeProvider);
             Pushes = new Pushes.ComponentPusher(options);
             using (System.Text.Json.JsonDocument links = StatefulEndpointsResource.Open())
@@ -32,6 +33,13 @@ namespace TcbGen.Testing.Emulator
 
         /// <summary>The key the admin API asks for: the configured one, or one made for this run.</summary>
         public string AdminKey { get; }
+
+        /// <summary>The token flow's specs (<c>specs/component/</c>), served even when <see cref="Catalog"/> leaves them out.</summary>
+        public SpecCatalog TokenFlow { get; }
+
+        /// <summary>A token-flow endpoint's spec: the served one (a user's copy at its path), else the built-in one.</summary>
+        public EmulatedEndpoint TokenFlowEndpoint(string endpointName) =>
+            Catalog.Find(endpointName) ?? TokenFlow.Find(endpointName) ?? throw new InvalidOperationException("No spec describes the token-flow endpoint " + endpointName + ".");
 
         public TokenRegistry Tokens { get; }
 

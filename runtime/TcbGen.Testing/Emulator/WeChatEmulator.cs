@@ -99,6 +99,10 @@ namespace TcbGen.Testing
                 }
 
                 _state.Storage.AddRoles(roles, _state.Catalog);
+                foreach (KeyValuePair<string, string> role in Routing.TokenFlowHandlers.Roles().Where(r => _state.Catalog.Contains(r.Key)))
+                {
+                    roles[role.Key] = role.Value;
+                }
 
                 return roles;
             }
@@ -133,8 +137,9 @@ namespace TcbGen.Testing
                 throw new ArgumentOutOfRangeException(nameof(options), "TokenLifetime must be positive.");
             }
 
-            SpecCatalog catalog = SpecCatalog.Load(SpecSource.From(options), new[] { ComponentTokenPath, AuthorizerTokenPath });
-            var state = new EmulatorState(options, catalog);
+            SpecCatalog tokenFlow = SpecCatalog.Load(SpecSource.TokenFlow(), new Dictionary<string, string>());
+            SpecCatalog catalog = SpecCatalog.Load(SpecSource.From(options), tokenFlow.Endpoints.ToDictionary(e => e.Path, e => e.Name, StringComparer.Ordinal));
+            var state = new EmulatorState(options, catalog, tokenFlow);
             var stopping = new CancellationTokenSource();
             try
             {

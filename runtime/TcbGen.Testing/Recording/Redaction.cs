@@ -15,8 +15,6 @@ namespace TcbGen.Testing.Recording
         // Every token kind's URL parameter, and the token endpoint's own component_access_token parameter.
         private static readonly string[] SecretQueryParameters = TokenKinds.Known.Select(k => k.UrlParameter).Append(TokenKinds.Component).Distinct().ToArray();
 
-        private static readonly string[] SecretBodyFields = { "component_appsecret", "component_verify_ticket", "authorizer_refresh_token", "authorization_code" };
-
         /// <summary><c>?access_token=abc&amp;x=1</c> becomes <c>?access_token=***&amp;x=1</c>; so do the spec's secret query fields.</summary>
         public static string Query(string? query, IReadOnlyCollection<string>? secretFields = null)
         {
@@ -38,12 +36,6 @@ namespace TcbGen.Testing.Recording
 
             return "?" + string.Join("&", pairs);
         }
-
-        /// <summary>
-        /// A token-endpoint body with its secret, ticket and refresh token masked. A body that is not a JSON object
-        /// is not recorded at all, since it cannot be masked field by field.
-        /// </summary>
-        public static string TokenBody(string body) => Body(body, SecretBodyFields);
 
         /// <summary>
         /// A body with the value of every field named in <paramref name="secretFields"/> masked, at any depth (a spec's

@@ -58,6 +58,16 @@ namespace TcbGen.Testing.Routing
         }
 
         /// <summary>
+        /// The token a spec'd endpoint allows, under the parameter its spec names (an endpoint open to kinds with different
+        /// URL parameters takes whichever is present); see <see cref="CheckToken"/>.
+        /// </summary>
+        public static Answer? CheckSpecToken(Exchange exchange, TokenRegistry tokens, Specs.EmulatedEndpoint endpoint, ErrorMessages messages)
+        {
+            string parameter = endpoint.TokenParameters.FirstOrDefault(p => exchange.QueryValue(p) != null) ?? endpoint.TokenParameters[0];
+            return CheckToken(exchange, tokens, parameter, endpoint.TokenKinds, messages);
+        }
+
+        /// <summary>
         /// A call with <c>cloudbase_access_token=</c>: 40014 unless the emulator issued it as a cloud-call token, 42001 when
         /// expired, 48001 when its env's setCloudAccessToken setting is off or its whitelist does not cover the path.
         /// </summary>

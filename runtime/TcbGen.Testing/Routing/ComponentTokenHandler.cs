@@ -1,17 +1,15 @@
 using System;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using TcbGen.Specs;
 using TcbGen.Testing.Emulator;
-using TcbGen.Testing.Recording;
 using TcbGen.Testing.Responses;
 using TcbGen.Testing.Tokens;
 
 namespace TcbGen.Testing.Routing
 {
     /// <summary>
-    /// <c>POST /cgi-bin/component/api_component_token</c>: checks the platform's appid (40013), appsecret (40125) and
+    /// <c>POST /cgi-bin/component/api_component_token</c> (token-less, checked by its spec through <see cref="ComponentTokenCall"/>): checks the platform's appid (40013), appsecret (40125) and
     /// verify ticket (61006), then issues a <c>component_access_token</c>.
     /// </summary>
     internal static class ComponentTokenHandler
@@ -20,41 +18,27 @@ namespace TcbGen.Testing.Routing
 
         public static async Task<Answer> HandleAsync(EmulatorState state, Exchange exchange, CancellationToken aborted)
         {
-            exchange.EndpointName = WeChatEmulator.ComponentTokenEndpointName;
-            exchange.RecordedBody = Redaction.TokenBody(exchange.BodyText);
-            ErrorMessages messages = ErrorMessages.Standard;
-            JsonDocument? document = null;
-            Answer? rejection = CommonChecks.RequirePost(exchange, messages)
-                ?? await CommonChecks.ApplyFaultAsync(state.Faults, WeChatEmulator.ComponentTokenEndpointName, messages, aborted).ConfigureAwait(false)
-                ?? CommonChecks.ParseBody(exchange, messages, out document);
+            (Answer? rejection, string[] values) = await ComponentTokenCall.ReadAsync(state, exchange, WeChatEmulator.ComponentTokenEndpointName, Fields, aborted).ConfigureAwait(false);
             if (rejection != null)
             {
                 return rejection;
             }
 
-            using (document)
+            ErrorMessages messages = ErrorMessages.Standard;
+            WeChatEmulatorOptions options = state.Options;
+            if (!string.Equals(values[0], options.ComponentAppId, StringComparison.Ordinal))
             {
-                rejection = TokenRequestBody.ReadStrings(document!.RootElement, Fields, out string[] values);
-                if (rejection != null)
-                {
-                    return rejection;
-                }
+                return Answer.Error(StandardErrors.InvalidAppId, messages.For(StandardErrors.InvalidAppId));
+            }
 
-                WeChatEmulatorOptions options = state.Options;
-                if (!string.Equals(values[0], options.ComponentAppId, StringComparison.Ordinal))
-                {
-                    return Answer.Error(StandardErrors.InvalidAppId, messages.For(StandardErrors.InvalidAppId));
-                }
+            if (!string.Equals(values[1], options.ComponentAppSecret, StringComparison.Ordinal))
+            {
+                return Answer.Error(StandardErrors.InvalidAppSecret, messages.For(StandardErrors.InvalidAppSecret));
+            }
 
-                if (!string.Equals(values[1], options.ComponentAppSecret, StringComparison.Ordinal))
-                {
-                    return Answer.Error(StandardErrors.InvalidAppSecret, messages.For(StandardErrors.InvalidAppSecret));
-                }
-
-                if (!string.Equals(values[2], options.ComponentVerifyTicket, StringComparison.Ordinal))
-                {
-                    return Answer.Error(StandardErrors.InvalidVerifyTicket, messages.For(StandardErrors.InvalidVerifyTicket));
-                }
+            if (!string.Equals(values[2], options.ComponentVerifyTicket, StringComparison.Ordinal))
+            {
+                return Answer.Error(StandardErrors.InvalidVerifyTicket, messages.For(StandardErrors.InvalidVerifyTicket));
             }
 
             IssuedToken token = state.Tokens.Issue(TokenKinds.Component, state.Options.ComponentAppId, state.TokenLifetime);

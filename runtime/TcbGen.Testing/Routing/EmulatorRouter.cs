@@ -99,30 +99,13 @@ namespace TcbGen.Testing.Routing
 
         private Task<Answer> RouteAsync(Exchange exchange, CancellationToken aborted)
         {
-            if (exchange.Path == WeChatEmulator.ComponentTokenPath)
-            {
-                return ComponentTokenHandler.HandleAsync(_state, exchange, aborted);
-            }
-
-            if (exchange.Path == WeChatEmulator.AuthorizerTokenPath)
-            {
-                return AuthorizerTokenHandler.HandleAsync(_state, exchange, aborted);
-            }
-
-            if (exchange.Path == WeChatEmulator.QueryAuthPath)
-            {
-                return QueryAuthHandler.HandleAsync(_state, exchange, aborted);
-            }
-
-            if (exchange.Path == WeChatEmulator.PreAuthCodePath)
-            {
-                return PreAuthCodeHandler.HandleAsync(_state, exchange, aborted);
-            }
-
-            EmulatedEndpoint? endpoint = _state.Catalog.FindByPath(exchange.Path);
+            // The token flow's endpoints are routed by their specs too (specs/component/), whether or not the options serve the built-in specs.
+            EmulatedEndpoint? endpoint = _state.Catalog.FindByPath(exchange.Path) ?? _state.TokenFlow.FindByPath(exchange.Path);
             if (endpoint != null)
             {
-                return SpecEndpointHandler.HandleAsync(_state, endpoint, exchange, aborted);
+                return TokenFlowHandlers.For(endpoint.Name) is { } stateful
+                    ? stateful(_state, exchange, aborted)
+                    : SpecEndpointHandler.HandleAsync(_state, endpoint, exchange, aborted);
             }
 
             return Task.FromResult(Answer.Error(StandardErrors.SystemError, "system error", "no endpoint at this path in the emulator's specs", StatusCodes.Status404NotFound));

@@ -30,11 +30,10 @@ namespace TcbGen.Testing.Routing
             // WeChat's server APIs take cloudbase_access_token= as well as access_token=; the env's whitelist decides (CheckCloudCall).
             string? cloudCallToken = exchange.QueryValue(CloudbaseParameter);
             // An endpoint open to kinds with different URL parameters takes whichever is present.
-            string tokenParameter = endpoint.TokenParameters.FirstOrDefault(p => exchange.QueryValue(p) != null) ?? endpoint.TokenParameters[0];
             Answer? rejection = CommonChecks.RequireMethod(exchange, endpoint.Spec.Method, messages)
-                ?? (cloudCallToken != null
-                    ? CommonChecks.CheckCloudCall(exchange, state.Tokens, state.CloudCalls, cloudCallToken, messages)
-                    : CommonChecks.CheckToken(exchange, state.Tokens, tokenParameter, endpoint.TokenKinds, messages))
+                ?? (endpoint.Spec.IsTokenless ? null
+                    : cloudCallToken != null ? CommonChecks.CheckCloudCall(exchange, state.Tokens, state.CloudCalls, cloudCallToken, messages)
+                    : CommonChecks.CheckSpecToken(exchange, state.Tokens, endpoint, messages))
                 ?? await CommonChecks.ApplyFaultAsync(state.Faults, endpoint.Name, messages, aborted).ConfigureAwait(false)
                 ?? ReadBody(endpoint, exchange, messages, out document);
             if (rejection != null)

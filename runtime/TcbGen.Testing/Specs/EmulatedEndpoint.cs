@@ -40,8 +40,11 @@ namespace TcbGen.Testing.Specs
 
         public IReadOnlyList<string> TokenKinds => Spec.TokenKinds;
 
-        /// <summary>The URL parameters the allowed kinds are sent as (<c>access_token</c>, <c>cloudbase_access_token</c>), in spec order.</summary>
-        public IReadOnlyList<string> TokenParameters => Spec.TokenKinds.Select(kind => TcbGen.Specs.TokenKinds.Of(kind).UrlParameter).Distinct().ToList();
+        /// <summary>
+        /// The URL parameters the allowed kinds are sent as (<c>access_token</c>, <c>cloudbase_access_token</c>, or the spec's
+        /// <c>tokenParameter</c>), in spec order; none for a token-less endpoint.
+        /// </summary>
+        public IReadOnlyList<string> TokenParameters => Spec.TokenKinds.Select(Spec.TokenParameterFor).Distinct().ToList();
 
         /// <summary>The spec's errmsg per errcode, falling back to the emulator's standard ones.</summary>
         public ErrorMessages Errors { get; }

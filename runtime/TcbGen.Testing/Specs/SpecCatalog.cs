@@ -25,7 +25,7 @@ namespace TcbGen.Testing.Specs
         public IReadOnlyList<EmulatedEndpoint> Endpoints { get; }
 
         /// <summary>Parses every source; throws <see cref="WeChatEmulatorSpecException"/> listing all problems if any.</summary>
-        public static SpecCatalog Load(IReadOnlyList<SpecSource> sources, IReadOnlyCollection<string> reservedPaths)
+        public static SpecCatalog Load(IReadOnlyList<SpecSource> sources, IReadOnlyDictionary<string, string> reservedPaths)
         {
             List<ParsedSpec> parsed = sources.Select(s => SpecParser.Parse(s.Path, s.Text)).ToList();
             // Warnings (an example that does not match its spec) do not stop the emulator: it still serves the example.
@@ -50,14 +50,18 @@ namespace TcbGen.Testing.Specs
 
         public bool Contains(string endpointName) => _byName.ContainsKey(endpointName);
 
-        private static IEnumerable<string> PathProblems(IEnumerable<EndpointSpec> specs, IReadOnlyCollection<string> reservedPaths)
+        public EmulatedEndpoint? Find(string endpointName) => _byName.TryGetValue(endpointName, out EmulatedEndpoint? endpoint) ? endpoint : null;
+
+        /// <param name="specs">The accepted specs.</param>
+        /// <param name="reservedPaths">The token flow's paths, each with the one endpoint name a spec there may have (its own spec).</param>
+        private static IEnumerable<string> PathProblems(IEnumerable<EndpointSpec> specs, IReadOnlyDictionary<string, string> reservedPaths)
         {
             var owners = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (EndpointSpec spec in specs)
             {
-                if (reservedPaths.Contains(spec.Path))
+                if (reservedPaths.TryGetValue(spec.Path, out string? reservedFor) && reservedFor != spec.Name)
                 {
-                    yield return $"{spec.FilePath}{spec.NameSpan}: path '{spec.Path}' is the emulator's own token endpoint.";
+                    yield return $"{spec.FilePath}{spec.NameSpan}: path '{spec.Path}' is the emulator's own token endpoint ({reservedFor}).";
                 }
                 else if (owners.TryGetValue(spec.Path, out string? owner))
                 {

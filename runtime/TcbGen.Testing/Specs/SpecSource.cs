@@ -34,11 +34,22 @@ namespace TcbGen.Testing.Specs
                 .Select(path => new SpecSource(path, File.ReadAllText(path, Encoding.UTF8)));
         }
 
-        private static IReadOnlyList<SpecSource> EmbeddedSeeds()
+        /// <summary>The logical-name prefix of the embedded <c>specs/component/</c> files: the third-party token flow.</summary>
+        private const string TokenFlowPrefix = "component/";
+
+        /// <summary>
+        /// The specs of the third-party token flow (<c>specs/component/</c>), which the emulator serves whatever the options
+        /// say: its token endpoints are routed, checked and validated by them.
+        /// </summary>
+        public static IReadOnlyList<SpecSource> TokenFlow() => Embedded(name => name.StartsWith(TokenFlowPrefix, StringComparison.Ordinal));
+
+        private static IReadOnlyList<SpecSource> EmbeddedSeeds() => Embedded(_ => true);
+
+        private static IReadOnlyList<SpecSource> Embedded(Func<string, bool> include)
         {
             Assembly assembly = typeof(SpecSource).Assembly;
             var seeds = new List<SpecSource>();
-            foreach (string name in assembly.GetManifestResourceNames().Where(SpecParser.IsInputFile).OrderBy(n => n, StringComparer.Ordinal))
+            foreach (string name in assembly.GetManifestResourceNames().Where(SpecParser.IsInputFile).Where(include).OrderBy(n => n, StringComparer.Ordinal))
             {
                 using Stream stream = assembly.GetManifestResourceStream(name)!;
                 using var reader = new StreamReader(stream, Encoding.UTF8);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TcbGen.Testing.Admin;
+using TcbGen.Testing.Routing;
 using TcbGen.Testing.Specs;
 
 namespace TcbGen.Testing.Standalone
@@ -99,6 +100,11 @@ namespace TcbGen.Testing.Standalone
             foreach (string name in emulator.EndpointNames)
             {
                 EmulatedEndpoint endpoint = emulator.Endpoint(name);
+                if (endpoint.Spec.IsTokenless || TokenFlowHandlers.For(endpoint.Name) != null)
+                {
+                    continue; // the token flow's own endpoints: the line above shows the one a caller starts with
+                }
+
                 string token = endpoint.TokenKinds.Contains(WeChatEmulator.AuthorizerAccessTokenKind) ? authorizerToken : componentToken;
                 string? curl = BannerCurl.ForEndpoint(baseUrl, endpoint, token);
                 if (curl != null)

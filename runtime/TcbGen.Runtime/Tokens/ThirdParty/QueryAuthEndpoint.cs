@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Net.Http;
 using System.Text.Json;
 
 namespace TcbGen.Runtime
@@ -35,7 +36,11 @@ namespace TcbGen.Runtime
         public override string ToString() => nameof(QueryAuthResponse) + " { AuthorizerAppId = " + AuthorizerAppId + " }";
     }
 
-    /// <summary><c>POST /cgi-bin/component/api_query_auth?component_access_token=</c>: an authorization code for the account's tokens.</summary>
+    /// <summary>
+    /// <c>POST /cgi-bin/component/api_query_auth?component_access_token=</c>: an authorization code for the account's
+    /// tokens. Its spec is <c>specs/component/api_query_auth.tcb.json</c>; a test (<c>ThirdPartyEndpointsMatchSpecsTests</c>)
+    /// fails when this description and the spec differ.
+    /// </summary>
     internal static class QueryAuthEndpoint
     {
         public const string Name = "api_query_auth";
@@ -44,6 +49,7 @@ namespace TcbGen.Runtime
         public static readonly TcbEndpoint<QueryAuthRequest, QueryAuthResponse> Descriptor = new TcbEndpoint<QueryAuthRequest, QueryAuthResponse>(
             Name,
             "/cgi-bin/component/api_query_auth",
+            HttpMethod.Post,
             isRetrySafe: false,
             static (writer, request) =>
             {
@@ -52,8 +58,11 @@ namespace TcbGen.Runtime
                 writer.WriteString("authorization_code", request.AuthorizationCode);
                 writer.WriteEndObject();
             },
+            null,
             static (ref Utf8JsonReader reader) => Read(ref reader),
-            static (code, message) => new TcbApiException(Name, code, message, null));
+            static (code, message) => new TcbApiException(Name, code, message, null),
+            new[] { "authorization_code", "authorizer_access_token", "authorizer_refresh_token" },
+            TokenEndpoints.ComponentTokenParameter);
 
         private static QueryAuthResponse Read(ref Utf8JsonReader reader)
         {

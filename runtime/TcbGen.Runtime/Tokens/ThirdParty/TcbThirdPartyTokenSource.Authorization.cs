@@ -47,19 +47,7 @@ namespace TcbGen.Runtime
 
             IAuthorizerRefreshTokenWriter writer = RefreshTokenWriter();
             var request = new QueryAuthRequest(_componentAppId, authorizationCode);
-            TcbAccessToken componentToken = await GetTokenAsync(TcbTokenKey.Component, cancellationToken).ConfigureAwait(false);
-            QueryAuthResponse response;
-            try
-            {
-                response = await PostAsync(QueryAuthEndpoint.Descriptor, request, ComponentTokenParameter, componentToken.Value).ConfigureAwait(false);
-            }
-            catch (TcbApiException rejected) when (TcbErrorCodes.IsTokenRejected(rejected.ErrorCode))
-            {
-                // The component token was rejected before the code was looked at: renew it and ask once more.
-                await InvalidateAsync(TcbTokenKey.Component, componentToken, CancellationToken.None).ConfigureAwait(false);
-                componentToken = await GetTokenAsync(TcbTokenKey.Component, CancellationToken.None).ConfigureAwait(false);
-                response = await PostAsync(QueryAuthEndpoint.Descriptor, request, ComponentTokenParameter, componentToken.Value).ConfigureAwait(false);
-            }
+            QueryAuthResponse response = await PostWithComponentTokenAsync(QueryAuthEndpoint.Descriptor, request, cancellationToken).ConfigureAwait(false);
 
             string authorizerAppId = response.AuthorizerAppId!;
             await writer.SetRefreshTokenAsync(authorizerAppId, response.RefreshToken!, CancellationToken.None).ConfigureAwait(false);
@@ -72,6 +60,26 @@ namespace TcbGen.Runtime
 
             TcbLog.AuthorizerAuthorized(_logger, authorizerAppId);
             return new TcbAuthorizationInfo(authorizerAppId, response.PermissionSetIds.ToArray());
+        }
+
+        /// <summary>
+        /// Sends a <c>/cgi-bin/component/</c> request with the component token; a rejected token (40001/40014/42001) is
+        /// renewed and the request sent once more, since WeChat rejected it before looking at the request.
+        /// </summary>
+        private async Task<TResponse> PostWithComponentTokenAsync<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TRequest request, CancellationToken cancellationToken)
+            where TResponse : TcbResponse
+        {
+            TcbAccessToken componentToken = await GetTokenAsync(TcbTokenKey.Component, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await PostAsync(endpoint, request, componentToken.Value).ConfigureAwait(false);
+            }
+            catch (TcbApiException rejected) when (TcbErrorCodes.IsTokenRejected(rejected.ErrorCode))
+            {
+                await InvalidateAsync(TcbTokenKey.Component, componentToken, CancellationToken.None).ConfigureAwait(false);
+                componentToken = await GetTokenAsync(TcbTokenKey.Component, CancellationToken.None).ConfigureAwait(false);
+                return await PostAsync(endpoint, request, componentToken.Value).ConfigureAwait(false);
+            }
         }
 
         /// <summary>

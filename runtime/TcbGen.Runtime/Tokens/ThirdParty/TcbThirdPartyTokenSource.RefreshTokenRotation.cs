@@ -220,7 +220,7 @@ namespace TcbGen.Runtime
             TimeSpan answerLimit = _options.TotalTimeout == Timeout.InfiniteTimeSpan || _options.AttemptTimeout == Timeout.InfiniteTimeSpan
                 ? Timeout.InfiniteTimeSpan
                 : (_options.TotalTimeout > _options.AttemptTimeout ? _options.TotalTimeout : _options.AttemptTimeout);
-            Task<TokenResponse> answered = ExchangeAsync(TokenEndpoints.AuthorizerToken, request, ComponentTokenParameter, componentToken, answerLimit);
+            Task<TokenResponse> answered = ExchangeAsync(TokenEndpoints.AuthorizerToken, request, componentToken, answerLimit);
             Task<TokenResponse> saved = SaveRotationOfAsync(answered, request);
             using (var timeout = new TimeoutScope(_timeProvider, _options.AttemptTimeout, CancellationToken.None))
             {

@@ -20,8 +20,6 @@ namespace TcbGen.Runtime
     /// </summary>
     public sealed partial class TcbThirdPartyTokenSource : ITcbAccessTokenSource, ITcbServedTokenKinds
     {
-        private const string ComponentTokenParameter = "component_access_token";
-
         private readonly Func<HttpClient> _httpClient;
         private readonly TcbGenOptions _options;
         private readonly string _componentAppId;
@@ -183,7 +181,7 @@ namespace TcbGen.Runtime
             TokenResponse response;
             try
             {
-                response = await PostAsync(TokenEndpoints.ComponentToken, new ComponentTokenRequest(_componentAppId, _componentAppSecret, ticket), null, null).ConfigureAwait(false);
+                response = await PostAsync(TokenEndpoints.ComponentToken, new ComponentTokenRequest(_componentAppId, _componentAppSecret, ticket), null).ConfigureAwait(false);
             }
             catch (TcbApiException rejected) when (IsTicketRejected(rejected.ErrorCode) && _ticketStore is IComponentVerifyTicketWriter history)
             {
@@ -195,7 +193,7 @@ namespace TcbGen.Runtime
                 }
 
                 ticket = previous;
-                response = await PostAsync(TokenEndpoints.ComponentToken, new ComponentTokenRequest(_componentAppId, _componentAppSecret, ticket), null, null).ConfigureAwait(false);
+                response = await PostAsync(TokenEndpoints.ComponentToken, new ComponentTokenRequest(_componentAppId, _componentAppSecret, ticket), null).ConfigureAwait(false);
             }
 
             if (_ticketStore is IComponentVerifyTicketWriter confirmed)
@@ -209,18 +207,22 @@ namespace TcbGen.Runtime
 
         private static bool IsTicketRejected(int errorCode) => errorCode == TcbErrorCodes.VerifyTicketExpired || errorCode == TcbErrorCodes.InvalidVerifyTicket;
 
-        /// <summary>Sends a token request and reads its answer within <see cref="TcbGenOptions.AttemptTimeout"/>.</summary>
-        private Task<TResponse> PostAsync<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TRequest request, string? tokenParameter, string? tokenValue)
+        /// <summary>
+        /// Sends a token-flow request and reads its answer within <see cref="TcbGenOptions.AttemptTimeout"/>; the token, if
+        /// any, goes under the endpoint's own parameter (<see cref="TcbEndpoint{TRequest, TResponse}.TokenParameter"/>).
+        /// </summary>
+        private Task<TResponse> PostAsync<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TRequest request, string? tokenValue)
             where TResponse : TcbResponse
-            => ExchangeAsync(endpoint, request, tokenParameter, tokenValue, _options.AttemptTimeout);
+            => ExchangeAsync(endpoint, request, tokenValue, _options.AttemptTimeout);
 
         /// <summary>
         /// Sends a token request and reads its answer within <paramref name="limit"/>. The task owns the request body, so it
         /// may run on after its caller stopped waiting (see <see cref="PostRotatingAsync"/>).
         /// </summary>
-        private async Task<TResponse> ExchangeAsync<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TRequest request, string? tokenParameter, string? tokenValue, TimeSpan limit)
+        private async Task<TResponse> ExchangeAsync<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TRequest request, string? tokenValue, TimeSpan limit)
             where TResponse : TcbResponse
         {
+            string? tokenParameter = endpoint.TokenParameter;
             using var body = new PooledBufferWriter();
             using (var writer = new Utf8JsonWriter(body))
             {

@@ -1,3 +1,4 @@
+using System.Net.Http;
 using System.Text.Json;
 
 namespace TcbGen.Runtime
@@ -52,12 +53,21 @@ namespace TcbGen.Runtime
         public override string ToString() => nameof(TokenResponse) + " { ExpiresIn = " + ExpiresIn + " }";
     }
 
-    /// <summary>The two WeChat third-party-platform token endpoints, described like generated endpoints.</summary>
+    /// <summary>
+    /// The two WeChat third-party-platform token endpoints, described like generated endpoints. Their specs are
+    /// <c>specs/component/api_component_token.tcb.json</c> and <c>api_authorizer_token.tcb.json</c>; a test
+    /// (<c>ThirdPartyEndpointsMatchSpecsTests</c>) fails when this description and the spec differ.
+    /// </summary>
     internal static class TokenEndpoints
     {
+        /// <summary>The URL parameter the <c>/cgi-bin/component/</c> endpoints take the component token as (their specs' <c>tokenParameter</c>).</summary>
+        public const string ComponentTokenParameter = "component_access_token";
+
+        // Token-less (the spec's "tokenless": true): the token source sends it without a token parameter.
         public static readonly TcbEndpoint<ComponentTokenRequest, TokenResponse> ComponentToken = new TcbEndpoint<ComponentTokenRequest, TokenResponse>(
             "api_component_token",
             "/cgi-bin/component/api_component_token",
+            HttpMethod.Post,
             isRetrySafe: true,
             static (writer, request) =>
             {
@@ -67,12 +77,16 @@ namespace TcbGen.Runtime
                 writer.WriteString("component_verify_ticket", request.VerifyTicket);
                 writer.WriteEndObject();
             },
+            null,
             static (ref Utf8JsonReader reader) => ReadToken(ref reader, "component_access_token"),
-            static (code, message) => new TcbApiException("api_component_token", code, message, null));
+            static (code, message) => new TcbApiException("api_component_token", code, message, null),
+            new[] { "component_access_token", "component_appsecret", "component_verify_ticket" },
+            null);
 
         public static readonly TcbEndpoint<AuthorizerTokenRequest, TokenResponse> AuthorizerToken = new TcbEndpoint<AuthorizerTokenRequest, TokenResponse>(
             "api_authorizer_token",
             "/cgi-bin/component/api_authorizer_token",
+            HttpMethod.Post,
             isRetrySafe: true,
             static (writer, request) =>
             {
@@ -82,8 +96,11 @@ namespace TcbGen.Runtime
                 writer.WriteString("authorizer_refresh_token", request.RefreshToken);
                 writer.WriteEndObject();
             },
+            null,
             static (ref Utf8JsonReader reader) => ReadToken(ref reader, "authorizer_access_token"),
-            static (code, message) => new TcbApiException("api_authorizer_token", code, message, null));
+            static (code, message) => new TcbApiException("api_authorizer_token", code, message, null),
+            new[] { "authorizer_access_token", "authorizer_refresh_token" },
+            ComponentTokenParameter);
 
         private static TokenResponse ReadToken(ref Utf8JsonReader reader, string tokenField)
         {

@@ -57,13 +57,24 @@ namespace TcbGen.Generator.Tests.Robustness.Fuzz
         /// <summary>Generated code already found to compile cleanly: the same text compiles the same way, so it is compiled once.</summary>
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> CleanOutputs = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
 
-        private static readonly string[] RequiredTopLevel = { "name", "title", "method", "path", "tokenKinds", "retrySafe" };
+        // tokenKinds is required too, unless "tokenless": true (then it must be absent); checked beside these.
+        private static readonly string[] RequiredTopLevel = { "name", "title", "method", "path", "retrySafe" };
 
         private static readonly HashSet<string> KnownTopLevel = new HashSet<string>
         {
             "$schema", "name", "csharpName", "title", "description", "docs", "decisions", "notes", "permissionSets", "method", "requestBody", "path",
-            "tokenKinds", "retrySafe", "request", "response", "errorSets", "defineErrorSets", "errors", "examples",
+            "tokenKinds", "tokenParameter", "tokenless", "retrySafe", "request", "response", "errorSets", "defineErrorSets", "errors", "examples",
         };
+
+        /// <summary>tokenKinds present unless "tokenless": true, and then absent, as is tokenParameter.</summary>
+        private static string? TokenRule(JsonElement root, List<string> properties)
+        {
+            bool tokenless = root.TryGetProperty("tokenless", out JsonElement flag) && flag.ValueKind == JsonValueKind.True;
+            return tokenless && properties.Contains("tokenKinds") ? "'tokenKinds' beside 'tokenless'"
+                : tokenless && properties.Contains("tokenParameter") ? "'tokenParameter' beside 'tokenless'"
+                : !tokenless && !properties.Contains("tokenKinds") ? "'tokenKinds' missing"
+                : null;
+        }
 
         /// <summary>The projects' nullable settings each mode also compiles under (the generated files set their own context).</summary>
         private static readonly NullableContextOptions[] NullableModes = { NullableContextOptions.Enable, NullableContextOptions.Disable };
@@ -206,7 +217,7 @@ namespace TcbGen.Generator.Tests.Robustness.Fuzz
                         var properties = root.EnumerateObject().Select(p => p.Name).ToList();
                         reason = RequiredTopLevel.Where(r => !properties.Contains(r)).Select(r => $"'{r}' missing")
                             .Concat(properties.Where(p => !KnownTopLevel.Contains(p)).Select(p => $"unknown '{p}'"))
-                            .FirstOrDefault();
+                            .FirstOrDefault() ?? TokenRule(root, properties);
                         if (reason == null && root.TryGetProperty("name", out JsonElement name) && name.ValueKind == JsonValueKind.String)
                         {
                             names.Add((path, name.GetString()!));
