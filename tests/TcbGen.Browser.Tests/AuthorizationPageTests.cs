@@ -42,7 +42,6 @@ namespace TcbGen.Browser.Tests
             emulator.AddMerchant(Merchant, MerchantName);
             emulator.AddMerchant("wxothermerchant02", "Another shop");
             await using Platform platform = await Platform.StartAsync(emulator, MessageToken, EncodingAesKey);
-            using var http = new HttpClient { BaseAddress = emulator.BaseAddress };
 
             // WeChat's side starts it: the ticket push, which the platform stores and turns into a component token.
             emulator.ComponentEventUrl = platform.EventUrl;
@@ -50,13 +49,12 @@ namespace TcbGen.Browser.Tests
             Assert.True(ticketPush.Succeeded, ticketPush.ToString());
             Assert.Equal(emulator.ComponentVerifyTicket, await platform.Stores.GetVerifyTicketAsync(ComponentAppId, CancellationToken.None));
             TcbAccessToken componentToken = await platform.Tokens.GetTokenAsync(TcbTokenKey.Component, CancellationToken.None);
+            Assert.False(string.IsNullOrEmpty(componentToken.Value));
 
-            string preAuthCode = await CreatePreAuthCodeAsync(http, componentToken.Value);
-            string link = emulator.BaseAddress + WeChatEmulator.AuthorizationPagePath.TrimStart('/')
-                + "?component_appid=" + Uri.EscapeDataString(ComponentAppId)
-                + "&pre_auth_code=" + Uri.EscapeDataString(preAuthCode)
-                + "&redirect_uri=" + Uri.EscapeDataString(platform.RedirectUri.ToString())
-                + "&auth_type=2&biz_appid=" + Merchant;
+            // The platform's own link: a fresh pre-auth code on the emulator's authorization page, for this merchant only.
+            TcbAuthorizationLink authorization = await platform.Links.CreateAsync(platform.RedirectUri, bizAppId: Merchant, cancellationToken: CancellationToken.None);
+            Assert.StartsWith(emulator.BaseAddress + TcbAuthorizationLinks.PcPagePath + "?component_appid=" + ComponentAppId, authorization.Pc.ToString(), StringComparison.Ordinal);
+            string link = authorization.Pc.ToString();
 
             IPage page = await browser.NewPageAsync();
             IResponse? shown = await page.GotoAsync(link);
@@ -96,16 +94,6 @@ namespace TcbGen.Browser.Tests
             Assert.True(JsonDocument.Parse(revokeAnswer).RootElement.GetProperty("succeeded").GetBoolean(), revokeAnswer);
             Assert.Null(await platform.Stores.GetRefreshTokenAsync(Merchant, CancellationToken.None));
             Assert.Null(emulator.CurrentRefreshToken(Merchant));
-        }
-
-        private static async Task<string> CreatePreAuthCodeAsync(HttpClient http, string componentToken)
-        {
-            using HttpResponseMessage response = await http.PostAsync(
-                WeChatEmulator.PreAuthCodePath.TrimStart('/') + "?component_access_token=" + Uri.EscapeDataString(componentToken),
-                Json("{\"component_appid\":\"" + ComponentAppId + "\"}"));
-            using JsonDocument answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            Assert.Equal(1800, answer.RootElement.GetProperty("expires_in").GetInt32());
-            return answer.RootElement.GetProperty("pre_auth_code").GetString()!;
         }
 
         private static StringContent Json(string json) => new StringContent(json, Encoding.UTF8, "application/json");

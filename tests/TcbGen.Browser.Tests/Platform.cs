@@ -41,6 +41,9 @@ namespace TcbGen.Browser.Tests
 
         public TcbThirdPartyTokenSource Tokens => _app.Services.GetRequiredService<TcbThirdPartyTokenSource>();
 
+        /// <summary>The platform's authorization-link builder (pre-auth code + page link), pointed at the emulator's pages.</summary>
+        public TcbAuthorizationLinks Links => _app.Services.GetRequiredService<TcbAuthorizationLinks>();
+
         /// <summary>Starts a platform whose console settings (appid, token, EncodingAESKey) are the emulator's.</summary>
         public static async Task<Platform> StartAsync(WeChatEmulator emulator, string messageToken, string encodingAesKey)
         {
@@ -52,7 +55,7 @@ namespace TcbGen.Browser.Tests
             builder.Services.AddSingleton<IAuthorizerRefreshTokenStore>(stores);
             builder.Services.AddTcbGen(o =>
             {
-                o.BaseAddress = emulator.BaseAddress;
+                o.UseEmulatorAddress(emulator.BaseAddress);
                 o.ThirdParty.ComponentAppId = emulator.ComponentAppId;
                 o.ThirdParty.ComponentAppSecret = emulator.ComponentAppSecret;
             }).UseThirdPartyPlatform();
