@@ -125,10 +125,14 @@ namespace TcbGen.Cli.Tests.Import
             }
 
             _output.WriteLine(string.Empty);
-            _output.WriteLine("All pages:");
+            _output.WriteLine("All pages, with every miss:");
             foreach ((string page, _, ImportScore? score, _) in rows)
             {
                 _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {page}: {score?.Share ?? 0:F2} ({score?.FieldsRight}/{score?.Fields} fields, {score?.CodesRight}/{score?.Codes} errcodes)"));
+                foreach (string miss in score?.Wrong ?? Array.Empty<string>())
+                {
+                    _output.WriteLine("    " + miss);
+                }
             }
         }
     }
