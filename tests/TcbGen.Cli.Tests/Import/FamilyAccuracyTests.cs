@@ -133,6 +133,11 @@ namespace TcbGen.Cli.Tests.Import
                 {
                     _output.WriteLine("    " + miss);
                 }
+
+                if (score?.NotHeld.Count > 0)
+                {
+                    _output.WriteLine("    not counted (named, but the text cannot hold the row): " + string.Join(", ", score.NotHeld));
+                }
             }
         }
     }
