@@ -23,11 +23,15 @@ namespace TcbGen.Cli.Import
             "any", "date", "datetime", "timestamp", "buffer", "file", "text",
         };
 
-        private static readonly Regex LongHint = new Regex("(time|timestamp|_at|msgid|bytes)$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        /// <summary>Names of numbers that outgrow int32: times, byte counts and identifiers (a job id is 100071736 today; nothing bounds it).</summary>
+        private static readonly Regex LongHint = new Regex("(time|timestamp|_at|msgid|bytes|^id|_id)$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
         /// <summary>A size counted in bytes grows past int32; a size in other units ("memorysize", in MB) does not.</summary>
         private static readonly Regex ByteSize = new Regex("size$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex Bytes = new Regex("字节|byte", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+
+        /// <summary>True when a number's wire name says it outgrows int32 (a time, a byte count, an identifier).</summary>
+        public static bool NamesALargeNumber(string name) => LongHint.IsMatch(name);
 
         /// <summary>yes/是/Y/true/必填 → true; no/否/N/false/选填 → false; anything else → null (not a required cell).</summary>
         public static bool? ReadRequired(string? cell)
@@ -144,7 +148,7 @@ namespace TcbGen.Cli.Import
                         return new FieldType("number");
                     }
 
-                    if (LongHint.IsMatch(name) || ByteSize.IsMatch(name) && Bytes.IsMatch(description))
+                    if (NamesALargeNumber(name) || ByteSize.IsMatch(name) && Bytes.IsMatch(description))
                     {
                         decisions.Add($"'{fieldPath}' is 'number' on the page: taken as a 64-bit integer (its name suggests a time, a size in bytes or an id).");
                         return new FieldType("integer", "int64");
