@@ -23,14 +23,17 @@ namespace TcbGen.Cli.Import
             "any", "date", "datetime", "timestamp", "buffer", "file", "text",
         };
 
-        /// <summary>Names of numbers that outgrow int32: times, byte counts and identifiers (a job id is 100071736 today; nothing bounds it).</summary>
-        private static readonly Regex LongHint = new Regex("(time|timestamp|_at|msgid|bytes|^id|_id)$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        /// <summary>
+        /// Names of numbers that outgrow int32: times, byte counts, message ids. Not every id: WeChat's category, template
+        /// and type ids are small (the corpus' reviewed specs keep them int32); a large id shows in its example (ExampleTypes).
+        /// </summary>
+        private static readonly Regex LongHint = new Regex("(time|timestamp|_at|msgid|bytes)$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
         /// <summary>A size counted in bytes grows past int32; a size in other units ("memorysize", in MB) does not.</summary>
         private static readonly Regex ByteSize = new Regex("size$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex Bytes = new Regex("字节|byte", RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
-        /// <summary>True when a number's wire name says it outgrows int32 (a time, a byte count, an identifier).</summary>
+        /// <summary>True when a number's wire name says it outgrows int32 (a time, a byte count, a message id).</summary>
         public static bool NamesALargeNumber(string name) => LongHint.IsMatch(name);
 
         /// <summary>yes/是/Y/true/必填 → true; no/否/N/false/选填 → false; anything else → null (not a required cell).</summary>
@@ -142,7 +145,7 @@ namespace TcbGen.Cli.Import
                 case "double":
                     return new FieldType("number");
                 case "number":
-                    if (Regex.IsMatch(description, "小数|浮点|金额|比例|ratio|decimal|float|percent", RegexOptions.IgnoreCase))
+                    if (Regex.IsMatch(description, "小数|浮点|金额|比例|\\b(ratios?|decimals?|float(ing)?|percent(age)?)\\b", RegexOptions.IgnoreCase))
                     {
                         decisions.Add($"'{fieldPath}' is 'number' and its description speaks of fractions: kept as a number (double).");
                         return new FieldType("number");
