@@ -21,7 +21,7 @@ namespace TcbGen.Cli.Tests.Import
     public sealed class FamilyAccuracyTests
     {
         /// <summary>
-        /// The means reached today per shape (md 0.951, html 0.975, legacy 0.967, en 0.868); the goal (issue 22) is 0.95
+        /// The means reached today per shape (md 0.951, html 0.975, legacy 0.967, en 0.893); the goal (issue 22) is 0.95
         /// for .md and 0.90 for .html. A spec field counts only where the stored text can hold its row (PageRows).
         /// </summary>
         private static readonly Dictionary<string, double> Floors = new Dictionary<string, double>(StringComparer.Ordinal)
@@ -29,7 +29,7 @@ namespace TcbGen.Cli.Tests.Import
             ["md"] = 0.95,
             ["html"] = 0.97,
             ["legacy"] = 0.96,
-            ["en"] = 0.86,
+            ["en"] = 0.89,
         };
 
         private readonly ITestOutputHelper _output;
