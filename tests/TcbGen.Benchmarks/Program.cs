@@ -13,7 +13,7 @@ namespace TcbGen.Benchmarks
     /// <summary>
     /// <c>dotnet run -c Release --project tests/TcbGen.Benchmarks -- [--short] [--in-process] [--verify] [BenchmarkDotNet options]</c>.
     /// <list type="bullet">
-    /// <item><c>--filter '*'</c> (the default when no filter is given): everything; <c>--filter '*PerCall*'</c>, <c>'*Generator*'</c>, <c>'*TokenCache*'</c>: one class.</item>
+    /// <item><c>--filter '*'</c> (the default when no filter is given): everything; <c>--filter '*PerCall*'</c>, <c>'*GeneratorBenchmarks*'</c>, <c>'*BuiltInSpecs*'</c>, <c>'*TokenCache*'</c>: one class.</item>
     /// <item><c>--short</c>: one launch, one warmup and three measured iterations per case (the whole suite in minutes).</item>
     /// <item><c>--in-process</c>: run the cases in this process instead of one process per case (no per-run build).</item>
     /// <item><c>--verify</c>: check that the benchmarks measure what they claim, then exit (no timing).</item>
@@ -103,7 +103,7 @@ namespace TcbGen.Benchmarks
         }
 
         /// <summary>tests/TcbGen.Benchmarks, so results land beside the project whatever the working directory.</summary>
-        private static string ProjectDirectory() =>
+        internal static string ProjectDirectory() =>
             typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "ProjectDirectory")?.Value
             ?? Directory.GetCurrentDirectory();
     }

@@ -69,6 +69,22 @@ namespace TcbGen.Benchmarks
             GeneratorDriverRunResult refitEdited = scenario.RefitOneMethodEdited().GetRunResult();
             output.WriteLine($"  info  Refit one method edited: source outputs {DescribeOutputs(refitEdited)}; steps {DescribeAll(refitEdited)}");
 
+            foreach (bool seedsOnly in new[] { true, false })
+            {
+                var builtIn = new BuiltInSpecsScenario(seedsOnly, RoslynHost.TrackingDriverOptions);
+                string set = seedsOnly ? "Built-in specs, seeds only" : "Built-in specs, every family";
+                output.WriteLine($"{set} ({builtIn.EndpointCount} endpoint specs, {builtIn.Specs.Length - builtIn.EndpointCount} definitions files):");
+                builtIn.NewDriver().RunGeneratorsAndUpdateCompilation(builtIn.NewCompilation(), out Compilation builtInOutput, out ImmutableArray<Diagnostic> builtInDiagnostics);
+                GeneratorDriverRunResult builtInCold = builtIn.Warm.GetRunResult();
+                Check(builtInDiagnostics.IsEmpty, $"cold: {builtInDiagnostics.Length} generator diagnostics{First(builtInDiagnostics)}");
+                int expectedFiles = builtIn.EndpointCount + builtIn.TypeDefinitionsCount + 2;
+                Check(builtInCold.GeneratedTrees.Length == expectedFiles, $"cold: {builtInCold.GeneratedTrees.Length} files generated (1 per endpoint spec + 1 per definitions file with types + TcbClients + TcbErrorCode = {expectedFiles})");
+                ImmutableArray<Diagnostic> builtInErrors = Errors(builtInOutput);
+                Check(builtInErrors.IsEmpty, $"cold: generated code compiles ({builtInErrors.Length} errors{First(builtInErrors)})");
+                Check(OutputWork(builtIn.UnrelatedEdit().GetRunResult()) == 0, "unrelated edit: no source output redone");
+                Check(OutputWork(builtIn.OneSpecEdited().GetRunResult()) == 1, "one spec edited: that spec's file only");
+            }
+
             output.WriteLine("Scaling (issue 27), smallest sizes:");
             foreach (string scalingCase in new[] { "fields:1000", "chain:100", "examples:10" })
             {

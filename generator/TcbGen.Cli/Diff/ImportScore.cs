@@ -9,13 +9,14 @@ namespace TcbGen.Cli.Diff
     /// <c>tcbgen diff</c>. A field is right when it is on both sides at the same wire path with the same type (kind,
     /// format, items) and the same required-ness (and requiredWhen); a field on one side only is wrong. An errcode is
     /// right when the import has it and the spec has it (own or from an included set). With the page's text, only the
-    /// spec's fields and codes whose wire names the text holds are counted (see <see cref="SpecComparer"/>).
+    /// spec's fields whose rows the text can hold and the codes it names are counted (see <see cref="SpecComparer"/>).
     /// Decisions do not excuse anything here: the score measures the importer, not the reviewer.
     /// </summary>
     internal sealed class ImportScore
     {
-        private ImportScore(int fields, IReadOnlyList<string> wrong, int codes, int codesRight, bool pathRight, bool tokenKindsRight)
+        private ImportScore(int fields, IReadOnlyList<string> wrong, IReadOnlyList<string> notHeld, int codes, int codesRight, bool pathRight, bool tokenKindsRight)
         {
+            NotHeld = notHeld;
             Fields = fields;
             Wrong = wrong;
             Codes = codes;
@@ -31,6 +32,9 @@ namespace TcbGen.Cli.Diff
         public IReadOnlyList<string> Wrong { get; }
 
         public int FieldsRight => Fields - Wrong.Count;
+
+        /// <summary>The spec's fields the page text names but cannot hold a row for (see <see cref="PageRows"/>): not counted.</summary>
+        public IReadOnlyList<string> NotHeld { get; }
 
         /// <summary>Errcodes compared; <see cref="CodesRight"/> counts those in both.</summary>
         public int Codes { get; }
@@ -64,7 +68,8 @@ namespace TcbGen.Cli.Diff
             int[] codes = SpecComparer.ComparedCodes(spec, imported, pageText).ToArray();
             int right = codes.Count(c => imported.Codes.Contains(c) && (spec.Codes.Contains(c) || spec.IncludedCodes.Contains(c)));
             bool tokenKinds = spec.TokenKinds.OrderBy(k => k, StringComparer.Ordinal).SequenceEqual(imported.TokenKinds.OrderBy(k => k, StringComparer.Ordinal));
-            return new ImportScore(fields.Count, wrong, codes.Length, right, spec.Path == imported.Path, tokenKinds);
+            IReadOnlyList<string> notHeld = pageText == null ? Array.Empty<string>() : SpecComparer.NamedButNotHeld(spec, imported, pageText).ToList();
+            return new ImportScore(fields.Count, wrong, notHeld, codes.Length, right, spec.Path == imported.Path, tokenKinds);
         }
 
         private static string Summary(FieldFacts field) => field.Type + (field.Required.Length > 0 ? ", " + field.Required : string.Empty);

@@ -9,8 +9,8 @@ namespace TcbGen.Cli.Diff
     /// Compares a reviewed spec with a page's import: fields by side and wire path (present, type, required-ness,
     /// location, enum values, default), errcodes, method and path. Defaults are compared only where the page states
     /// one; an errcode the spec takes from an included error set is never "removed" (the page need not list shared
-    /// codes). With <c>pageText</c>, a spec field or errcode whose wire name or code the page text never mentions is
-    /// left out: the stored pages are cut excerpts, and what they do not show cannot be compared.
+    /// codes). With <c>pageText</c>, a spec field whose row the page text cannot hold, or an errcode the text never
+    /// mentions, is left out: the stored pages are cut excerpts, and what they do not show cannot be compared.
     /// </summary>
     internal static class SpecComparer
     {
@@ -65,10 +65,20 @@ namespace TcbGen.Cli.Diff
             return differences;
         }
 
-        /// <summary>The union of both sides' field paths, the spec's order first; with page text, only spec fields the page names.</summary>
+        /// <summary>
+        /// The union of both sides' field paths, the spec's order first; with page text, only the spec fields whose row the
+        /// text can hold (<see cref="PageRows"/>) or that the import has.
+        /// </summary>
         public static IEnumerable<string> ComparedFields(SpecFacts spec, SpecFacts page, string? pageText)
-            => spec.Fields.Values.Where(f => pageText == null || page.Fields.ContainsKey(f.Path) || Mentions(pageText, f.Name)).Select(f => f.Path)
+            => spec.Fields.Values.Where(f => pageText == null || page.Fields.ContainsKey(f.Path) || PageRows.MayHold(pageText, f.Path)).Select(f => f.Path)
                 .Concat(page.Fields.Keys.Where(k => !spec.Fields.ContainsKey(k)));
+
+        /// <summary>
+        /// The spec fields the page text names but cannot hold a row for (after the excerpt's cut, or outside their
+        /// parent's sub-table): left out of the comparison, listed so a score shows what it does not count.
+        /// </summary>
+        public static IEnumerable<string> NamedButNotHeld(SpecFacts spec, SpecFacts page, string pageText)
+            => spec.Fields.Values.Where(f => !page.Fields.ContainsKey(f.Path) && Mentions(pageText, f.Name) && !PageRows.MayHold(pageText, f.Path)).Select(f => f.Path);
 
         /// <summary>
         /// The codes compared: the spec's own rows (those the page text holds, given page text) and every code the page

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace TcbGen.Cli.Import
 {
@@ -13,8 +12,6 @@ namespace TcbGen.Cli.Import
     /// </summary>
     internal static class ExampleFields
     {
-        private static readonly Regex LongHint = new Regex("(time|timestamp|_at)$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
-
         public static void Fill(List<ImportedField> fields, ExampleShapes shapes, string path, bool request, ImportedSpec spec)
         {
             foreach (ImportedField field in fields.Where(f => f.Type.HoldsObject))
@@ -85,7 +82,7 @@ namespace TcbGen.Cli.Import
                             return new FieldType("boolean");
                         case JsonValueKind.Number:
                             return !scalar.TryGetValue(out long number) ? new FieldType("number")
-                                : LongHint.IsMatch(name) || number > int.MaxValue || number < int.MinValue ? new FieldType("integer", "int64") : new FieldType("integer");
+                                : FieldTyper.NamesALargeNumber(name) || number > int.MaxValue || number < int.MinValue ? new FieldType("integer", "int64") : new FieldType("integer");
                         default:
                             return null;
                     }

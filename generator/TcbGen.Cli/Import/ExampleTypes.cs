@@ -11,7 +11,7 @@ namespace TcbGen.Cli.Import
     /// What the examples' values say of a table's type: a string every example writes as "2020-04-04 14:10:28" is a
     /// WeChat date-time; a 'number' every example sends as a word ("RELATION_BINDED") is a string (the example shows what
     /// WeChat sends); a 'number' an example gives nine digits or more (a job id, 100074947) is a 64-bit integer, since
-    /// such ids grow past int32; an 'array' (read as strings) or an 'Object' the examples send as an array of objects is
+    /// such ids grow past int32; a string every example sends as JSON text is format json; an 'array' (read as strings) or an 'Object' the examples send as an array of objects is
     /// an array of objects. Each change is a decision to review.
     /// </summary>
     internal static class ExampleTypes
@@ -56,6 +56,11 @@ namespace TcbGen.Cli.Import
                 field.Type = field.Type with { Format = "wechat-datetime" };
                 spec.Decisions.Add($"'{fieldPath}' is a WeChat date-time (wechat-datetime): the examples write it as \"{strings[0]}\".");
             }
+            else if (field.Type.Kind == "string" && field.Type.Format == null && allStrings && strings.All(IsJsonText))
+            {
+                field.Type = field.Type with { Format = "json" };
+                spec.Decisions.Add($"'{fieldPath}' holds JSON text (format json): the examples send it as {strings[0]}.");
+            }
             else if (field.Type.Kind == "integer" && allStrings && strings.All(s => s.Length > 0 && !double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
             {
                 field.Type = FieldType.String;
@@ -65,6 +70,26 @@ namespace TcbGen.Cli.Import
             {
                 field.Type = field.Type with { Format = "int64" };
                 spec.Decisions.Add($"'{fieldPath}' is taken as a 64-bit integer: an example gives it nine digits or more, near int32's limit.");
+            }
+        }
+
+        /// <summary>A string holding a JSON object or array ("{\"event\":{...}}"): JSON text, not a plain word.</summary>
+        private static bool IsJsonText(string text)
+        {
+            string trimmed = text.Trim();
+            if (trimmed.Length < 2 || !(trimmed[0] == '{' && trimmed[trimmed.Length - 1] == '}' || trimmed[0] == '[' && trimmed[trimmed.Length - 1] == ']'))
+            {
+                return false;
+            }
+
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(trimmed);
+                return true;
+            }
+            catch (JsonException)
+            {
+                return false;
             }
         }
     }

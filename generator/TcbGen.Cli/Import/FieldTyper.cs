@@ -23,11 +23,18 @@ namespace TcbGen.Cli.Import
             "any", "date", "datetime", "timestamp", "buffer", "file", "text",
         };
 
+        /// <summary>
+        /// Names of numbers that outgrow int32: times, byte counts, message ids. Not every id: WeChat's category, template
+        /// and type ids are small (the corpus' reviewed specs keep them int32); a large id shows in its example (ExampleTypes).
+        /// </summary>
         private static readonly Regex LongHint = new Regex("(time|timestamp|_at|msgid|bytes)$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
         /// <summary>A size counted in bytes grows past int32; a size in other units ("memorysize", in MB) does not.</summary>
         private static readonly Regex ByteSize = new Regex("size$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex Bytes = new Regex("字节|byte", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+
+        /// <summary>True when a number's wire name says it outgrows int32 (a time, a byte count, a message id).</summary>
+        public static bool NamesALargeNumber(string name) => LongHint.IsMatch(name);
 
         /// <summary>yes/是/Y/true/必填 → true; no/否/N/false/选填 → false; anything else → null (not a required cell).</summary>
         public static bool? ReadRequired(string? cell)
@@ -138,13 +145,13 @@ namespace TcbGen.Cli.Import
                 case "double":
                     return new FieldType("number");
                 case "number":
-                    if (Regex.IsMatch(description, "小数|浮点|金额|比例|ratio|decimal|float|percent", RegexOptions.IgnoreCase))
+                    if (Regex.IsMatch(description, "小数|浮点|金额|比例|\\b(ratios?|decimals?|float(ing)?|percent(age)?)\\b", RegexOptions.IgnoreCase))
                     {
                         decisions.Add($"'{fieldPath}' is 'number' and its description speaks of fractions: kept as a number (double).");
                         return new FieldType("number");
                     }
 
-                    if (LongHint.IsMatch(name) || ByteSize.IsMatch(name) && Bytes.IsMatch(description))
+                    if (NamesALargeNumber(name) || ByteSize.IsMatch(name) && Bytes.IsMatch(description))
                     {
                         decisions.Add($"'{fieldPath}' is 'number' on the page: taken as a 64-bit integer (its name suggests a time, a size in bytes or an id).");
                         return new FieldType("integer", "int64");

@@ -93,6 +93,9 @@ namespace TcbGen.Cli.Import
 
         public bool RetrySafe { get; set; }
 
+        /// <summary>The spec's <c>requestBody</c> when the page says the body is not its fields' object (<c>caller-json</c>); null for the default.</summary>
+        public string? RequestBody { get; set; }
+
         public List<ImportedField> Request { get; } = new List<ImportedField>();
 
         public List<ImportedField> Response { get; } = new List<ImportedField>();

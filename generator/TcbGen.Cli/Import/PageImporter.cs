@@ -8,7 +8,7 @@ namespace TcbGen.Cli.Import
 {
     /// <summary>
     /// A WeChat doc page in, an endpoint out: page text → sections → facts, examples, tables (nested with the examples'
-    /// help), enum tables and the errcode table. Never throws on a bad page: what it cannot read becomes a warning.
+    /// help), a caller's own body, enum tables and the errcode table. Never throws on a bad page: what it cannot read becomes a warning.
     /// </summary>
     internal static class PageImporter
     {
@@ -32,6 +32,7 @@ namespace TcbGen.Cli.Import
             ExampleTypes.Refine(spec.Response, responseShapes, string.Empty, spec);
             ExampleFields.Fill(spec.Request, requestShapes, string.Empty, request: true, spec);
             ExampleFields.Fill(spec.Response, responseShapes, string.Empty, request: false, spec);
+            CallerBody.Read(sections, spec);
             EnumTableReader.Read(sections, spec);
             ErrorTableReader.Read(sections, spec, KnownNames.Value);
 

@@ -53,6 +53,11 @@ namespace TcbGen.Cli.Import
                 }
 
                 writer.WriteString("method", spec.Method);
+                if (spec.RequestBody != null)
+                {
+                    writer.WriteString("requestBody", spec.RequestBody);
+                }
+
                 writer.WriteString("path", spec.Path);
                 writer.WriteStartArray("tokenKinds");
                 spec.TokenKinds.ForEach(writer.WriteStringValue);

@@ -75,11 +75,20 @@ namespace TcbGen.Cli.Import
                         continue;
                     }
 
+                    // The text's last line, cut before the closing '|' inside the name or type cell ("| info_list | arr"): a
+                    // type the cut runs through would be a guess, so the row is no row (as a cut JSON-array row).
+                    bool cutLast = headerCells > 0 && cells.Length < headerCells && !line.EndsWith('|') && raw == lines.Last();
+                    if (cutLast && cells.Length <= Math.Max(nameColumn, typeColumn) + 1)
+                    {
+                        table.Cut = true;
+                        continue;
+                    }
+
                     // An empty default cell is often dropped, and the cells after it slide left: 是/否 lands under 默认值.
                     bool slid = SlidOverEmptyDefault(cells, defaultIndex, requiredIndex);
                     int Column(int index) => slid && index > defaultIndex ? index - 1 : index;
                     AddRow(table, Cell(cells, nameColumn), Cell(cells, typeColumn), requiredIndex >= 0 ? Cell(cells, Column(requiredIndex)) : null, Cell(cells, Column(descriptionColumn)), defaultIndex >= 0 && !slid ? Cell(cells, defaultIndex) : null);
-                    if (headerCells > 0 && cells.Length < headerCells && !line.EndsWith('|') && raw == lines.Last())
+                    if (cutLast)
                     {
                         table.Cut = true;
                     }

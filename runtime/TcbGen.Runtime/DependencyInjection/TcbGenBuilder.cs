@@ -18,10 +18,11 @@ namespace TcbGen.Runtime
     /// </summary>
     public sealed class TcbGenBuilder : IHttpClientBuilder
     {
-        internal TcbGenBuilder(IHttpClientBuilder transportClient, IHttpClientBuilder tokenClient)
+        internal TcbGenBuilder(IHttpClientBuilder transportClient, IHttpClientBuilder tokenClient, IHttpClientBuilder transfersClient)
         {
             TransportHttpClient = transportClient;
             TokenHttpClient = tokenClient;
+            TransfersHttpClient = transfersClient;
         }
 
         /// <summary>The name of the transport's HttpClient.</summary>
@@ -35,6 +36,12 @@ namespace TcbGen.Runtime
 
         /// <summary>The builder of the HttpClient the third-party flow uses for the token endpoints.</summary>
         public IHttpClientBuilder TokenHttpClient { get; }
+
+        /// <summary>
+        /// The builder of the HttpClient of <see cref="Transfers.TcbTransfers"/>: its uploads, downloads and function-code
+        /// uploads go to object storage and Tencent Cloud, never through the WeChat transport's handlers.
+        /// </summary>
+        public IHttpClientBuilder TransfersHttpClient { get; }
 
         /// <summary>Uses a token source you build (singleton), replacing any chosen before.</summary>
         /// <param name="factory">Creates the source.</param>

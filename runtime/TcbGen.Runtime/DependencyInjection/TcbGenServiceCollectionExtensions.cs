@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TcbGen.Runtime;
+using TcbGen.Runtime.Transfers;
 
 // In Microsoft.Extensions.DependencyInjection, as AddHttpClient and AddOptions are, so no extra using is needed.
 namespace Microsoft.Extensions.DependencyInjection
@@ -18,9 +19,13 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <summary>The name of the HttpClient the third-party flow uses for the token endpoints.</summary>
         public const string TokenHttpClientName = "TcbGen.Tokens";
 
+        /// <summary>The name of the HttpClient <see cref="TcbTransfers"/> sends its follow-up requests with (object storage, Tencent Cloud's function API).</summary>
+        public const string TransfersHttpClientName = "TcbGen.Transfers";
+
         /// <summary>
-        /// Registers <see cref="ITcbTransport"/> (a <see cref="TcbHttpTransport"/> typed client on IHttpClientFactory) and
-        /// <see cref="TcbGenOptions"/> (validated on start). Choose a token source on the returned builder, e.g.
+        /// Registers <see cref="ITcbTransport"/> (a <see cref="TcbHttpTransport"/> typed client on IHttpClientFactory),
+        /// <see cref="TcbGenOptions"/> (validated on start) and <see cref="TcbTransfers"/> (a typed client of its own, set by
+        /// <see cref="TcbTransferOptions"/>: <c>services.Configure&lt;TcbTransferOptions&gt;(...)</c>). Choose a token source on the returned builder, e.g.
         /// <c>.UseThirdPartyPlatform&lt;MyTicketStore, MyRefreshTokenStore&gt;()</c> or <c>.UseAccessTokens(...)</c>.
         /// </summary>
         /// <param name="services">The services.</param>
@@ -29,7 +34,10 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <remarks>
         /// The HttpClients get an infinite <see cref="System.Net.Http.HttpClient.Timeout"/> (the runtime's <see cref="TcbGenOptions.AttemptTimeout"/>
         /// and <see cref="TcbGenOptions.TotalTimeout"/> apply instead) and IHttpClientFactory's default request loggers are removed,
-        /// because on .NET 8 they log full URLs, access tokens included; the runtime logs redacted URLs itself.
+        /// because on .NET 8 they log full URLs, access tokens included (and the transfers' pre-signed storage URLs carry
+        /// their signatures in the query); the runtime logs redacted URLs itself. The transfers' client keeps HttpClient's
+        /// default timeout (100 s) as a bound on one follow-up request; change it on
+        /// <see cref="TcbGenBuilder.TransfersHttpClient"/>.
         /// A handler placed innermost on the transport's client counts every HTTP attempt and keeps WeChat's retry rules
         /// under a resilience handler you add (see <see cref="TcbHttpResilience"/>); to let that handler retry, set
         /// <c>Retry.Enabled = false</c>.
@@ -94,7 +102,21 @@ namespace Microsoft.Extensions.DependencyInjection
                 .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
                 .RemoveAllLoggers();
 
-            return new TcbGenBuilder(transport, tokens);
+            // The clock of the migration waits is the application's TimeProvider when it registers one; options set later win.
+            services.AddOptions<TcbTransferOptions>().Configure<IServiceProvider>(static (options, provider) =>
+            {
+                if (provider.GetService<TimeProvider>() is { } clock)
+                {
+                    options.TimeProvider = clock;
+                }
+            });
+            IHttpClientBuilder transfers = services
+                .AddHttpClient<TcbTransfers, TcbTransfers>(TransfersHttpClientName, static (client, provider) => new TcbTransfers(
+                    client,
+                    provider.GetRequiredService<IOptions<TcbTransferOptions>>().Value))
+                .RemoveAllLoggers();
+
+            return new TcbGenBuilder(transport, tokens, transfers);
         }
     }
 }

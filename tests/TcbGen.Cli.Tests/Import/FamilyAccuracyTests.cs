@@ -14,21 +14,22 @@ namespace TcbGen.Cli.Tests.Import
     /// <summary>
     /// The importer on the cloud-development families' real pages (specs/cloudbase-*/pages: each rendering as the search
     /// tool stored it, most of them cut), scored against the reviewed spec beside them on fields, types, required-ness and
-    /// errcodes, counting only what the stored text names. Prints a table per page and the mean per page shape (kept in
+    /// errcodes, counting only the rows the stored text can hold. Prints a table per page and the mean per page shape (kept in
     /// the tool's README), and holds the stored raw import (<c>*.imported.json</c>) to what the importer gives today:
     /// <c>TCBGEN_UPDATE_SNAPSHOTS=1</c> rewrites them.
     /// </summary>
     public sealed class FamilyAccuracyTests
     {
-        /// <summary>The means reached today per shape; the goal (issue 22) is 0.95 for .md and 0.90 for .html.</summary>
+        /// <summary>
+        /// The means reached today per shape (md 0.951, html 0.975, legacy 0.967, en 0.893); the goal (issue 22) is 0.95
+        /// for .md and 0.90 for .html. A spec field counts only where the stored text can hold its row (PageRows).
+        /// </summary>
         private static readonly Dictionary<string, double> Floors = new Dictionary<string, double>(StringComparer.Ordinal)
         {
-            // invokeCloudFunction's reviewed spec takes the pages' example shape (env and name in the query, the body the
-            // caller's, resp_data "format": "json"), which the importer does not yet read from a page: md 0.857 -> 0.847.
-            ["md"] = 0.84,
-            ["html"] = 0.96,
+            ["md"] = 0.95,
+            ["html"] = 0.97,
             ["legacy"] = 0.96,
-            ["en"] = 0.81,
+            ["en"] = 0.89,
         };
 
         private readonly ITestOutputHelper _output;
@@ -125,10 +126,19 @@ namespace TcbGen.Cli.Tests.Import
             }
 
             _output.WriteLine(string.Empty);
-            _output.WriteLine("All pages:");
+            _output.WriteLine("All pages, with every miss:");
             foreach ((string page, _, ImportScore? score, _) in rows)
             {
                 _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {page}: {score?.Share ?? 0:F2} ({score?.FieldsRight}/{score?.Fields} fields, {score?.CodesRight}/{score?.Codes} errcodes)"));
+                foreach (string miss in score?.Wrong ?? Array.Empty<string>())
+                {
+                    _output.WriteLine("    " + miss);
+                }
+
+                if (score?.NotHeld.Count > 0)
+                {
+                    _output.WriteLine("    not counted (named, but the text cannot hold the row): " + string.Join(", ", score.NotHeld));
+                }
             }
         }
     }

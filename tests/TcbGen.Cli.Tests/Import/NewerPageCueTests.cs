@@ -141,6 +141,25 @@ namespace TcbGen.Cli.Tests.Import
             Assert.True(request[1].GetProperty("required").GetBoolean());
         }
 
+        [Fact]
+        public void APipeRowCutInsideItsTypeIsNoRow()
+        {
+            const string head = """
+                # Get the Cloud Environment
+                POST https://api.weixin.qq.com/tcb/getenvinfo?access_token=ACCESS_TOKEN
+                # Return parameters
+                | attribute | type | Introductions |
+                |---|---|---|
+                | errcode | number | Error code |
+                | env | string | Environment id |
+                | info_list | arr
+                """;
+            ImportedSpec spec = PageImporter.Import(head);
+
+            Assert.Equal(new[] { "env" }, spec.Response.Select(f => f.Name));
+            Assert.Contains(spec.Warnings, w => w.Contains("ends mid-row", System.StringComparison.Ordinal));
+        }
+
         private static JsonElement[] Fields(JsonElement type) => type.GetProperty("fields").EnumerateArray().ToArray();
 
         private static string?[] Names(JsonElement[] fields) => fields.Select(f => f.GetProperty("name").GetString()).ToArray();
