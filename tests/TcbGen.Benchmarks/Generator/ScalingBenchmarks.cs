@@ -78,6 +78,10 @@ namespace TcbGen.Benchmarks.Generator
             {
                 case "fields":
                     return ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/specs/wide.tcb.json", Spec("wide", Fields(size), string.Empty)));
+                case "nested":
+                    return ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(
+                        "/specs/nested.tcb.json",
+                        Spec("nested", "{ \"name\": \"inner\", \"type\": \"object\", \"typeName\": \"NestedInner\", \"required\": true, \"fields\": [\n      " + Fields(size) + "\n    ] }", string.Empty)));
                 case "chain":
                     return ImmutableArray.Create<AdditionalText>(
                         new InMemoryAdditionalText("/specs/chain.tcb.defs.json", Chain(size)),
