@@ -66,7 +66,7 @@ namespace TcbGen.Benchmarks
 
             if (rest.Remove("--scaling"))
             {
-                return Generator.ScalingBenchmarks.Measure(Console.Out);
+                return Generator.ScalingBenchmarks.Measure(Console.Out, rest);
             }
 
             if (rest.Remove("--profile-scaling"))
