@@ -52,7 +52,8 @@ namespace TcbGen.Generator.Tests.Robustness
                 _output.WriteLine($"| {outcomeClass} | {outcomes.Count(o => o.Outcome.Class == outcomeClass)} |");
             }
 
-            _output.WriteLine($"| generator + compile > 5 s | {outcomes.Count(o => o.Outcome.Slow)} |");
+            _output.WriteLine($"| generator > 5 s | {outcomes.Count(o => o.Outcome.Slow)} |");
+            _output.WriteLine($"| (Roslyn compiling the output > 5 s, not asserted) | {outcomes.Count(o => o.Outcome.CompileMs > V2Outcome.SlowLimit.TotalMilliseconds)} |");
             V2Outcome slowestGenerator = outcomes.Select(o => o.Outcome).OrderByDescending(o => o.GeneratorMs).First();
             _output.WriteLine($"slowest generator run: {slowestGenerator.GeneratorMs} ms (its compile {slowestGenerator.CompileMs} ms); slowest compile: {outcomes.Max(o => o.Outcome.CompileMs)} ms");
             List<string> failures = outcomes

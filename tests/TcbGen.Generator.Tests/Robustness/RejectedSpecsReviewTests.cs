@@ -110,6 +110,25 @@ namespace TcbGen.Generator.Tests.Robustness
         public void PropertiesThatDoNotApplyAreRejected(string field) =>
             RegressionAssert.LocatedError("TCB0018", "/specs/probe.tcb.json", atANode: true, ("probe.tcb.json", Spec("probe", Env + ", " + field)));
 
+        // TCB0001: the independent run's "deep" cases past JSON's 64 levels; README said "at any depth" beside that limit.
+        [Fact]
+        public void ObjectsNestUpToTheJsonDepthLimit()
+        {
+            RegressionAssert.CompilesEverywhere(("probe.tcb.json", Spec("probe", Env + ", " + Nested(29))));
+            RegressionAssert.LocatedError("TCB0001", "/specs/probe.tcb.json", atANode: true, ("probe.tcb.json", Spec("probe", Env + ", " + Nested(31))));
+        }
+
+        private static string Nested(int depth)
+        {
+            string inner = """{ "name": "leaf", "type": "string" }""";
+            for (int d = depth; d > 0; d--)
+            {
+                inner = $$"""{ "name": "level{{d}}", "type": "object", "typeName": "Level{{d}}", "fields": [{{inner}}] }""";
+            }
+
+            return inner;
+        }
+
         // TCB0017 with TCB0019: a reference to a type whose declaration is rejected for a reserved name.
         [Fact]
         public void AReferenceToATypeRejectedForAReservedNameIsUnresolved()
