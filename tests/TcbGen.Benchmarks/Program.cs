@@ -21,6 +21,7 @@ namespace TcbGen.Benchmarks
     /// <item><c>--profile-generator [N] [--loop K]</c>: a cold generator run over N specs (default 1,000) stage by stage, and its allocations by type, then exit; with <c>--loop K</c>, only K cold runs for a profiler.</item>
     /// <item><c>--profile-edit [N] [--loop K]</c>: an unrelated <c>.cs</c> edit at N specs (default 2,000), TcbGen against Refit in interleaved rounds, and which steps ran; <c>--loop K</c> only repeats TcbGen's edit, for a profiler.</item>
     /// <item><c>--scaling</c>: generator time against spec width, ref chain length and example count under a backtracking pattern (issue 27), best of three each, then exit.</item>
+    /// <item><c>--profile-scaling CASE...</c>: one scaling case's cold run stage by stage (e.g. <c>fields:100000</c>, <c>nested:100000</c>), then exit.</item>
     /// <item><c>--code-size</c>: the generated code per spec (lines, bytes), then exit.</item>
     /// <item><c>--profile-allocations</c>: the per-call clients' allocations by type, then exit.</item>
     /// <item><c>--refresh-storm</c>: 4 processes x 250 callers on one expired token through Redis (needs redis-server), then exit.</item>
@@ -65,7 +66,12 @@ namespace TcbGen.Benchmarks
 
             if (rest.Remove("--scaling"))
             {
-                return Generator.ScalingBenchmarks.Measure(Console.Out);
+                return Generator.ScalingBenchmarks.Measure(Console.Out, rest);
+            }
+
+            if (rest.Remove("--profile-scaling"))
+            {
+                return Generator.ScalingProfile.Run(Console.Out, rest);
             }
 
             if (rest.Remove("--code-size"))

@@ -121,9 +121,10 @@ namespace TcbGen.Generator.Emit
                 writer.Open($"private static void Collect{type.TypeName}(global::{ns}.{type.TypeName} value, string path, ref {ProblemList}? problems)");
             }
 
+            Dictionary<string, FieldSpec>? byPropertyName = null;
             foreach (FieldSpec field in type.Fields)
             {
-                EmitFieldChecks(writer, type, field, ns, mode);
+                EmitFieldChecks(writer, type, field, ns, mode, ref byPropertyName);
             }
 
             if (mode == Mode.IsValid)
@@ -134,7 +135,7 @@ namespace TcbGen.Generator.Emit
             writer.Close();
         }
 
-        private static void EmitFieldChecks(SourceWriter writer, ObjectSpec owner, FieldSpec field, string ns, Mode mode)
+        private static void EmitFieldChecks(SourceWriter writer, ObjectSpec owner, FieldSpec field, string ns, Mode mode, ref Dictionary<string, FieldSpec>? byPropertyName)
         {
             var path = new ProblemPath(field.WireName, 0);
             if (field.Required && !field.Type.IsValueType)
@@ -145,7 +146,7 @@ namespace TcbGen.Generator.Emit
 
             if (field.RequiredWhen != null)
             {
-                FieldSpec discriminator = Discriminator(owner, field.RequiredWhen);
+                FieldSpec discriminator = Discriminator(owner, field.RequiredWhen, ref byPropertyName);
                 string test = field.RequiredWhen.Value.Kind == ConstantKind.String
                     ? $"string.Equals(value.{discriminator.PropertyName}, {CSharp.Constant(field.RequiredWhen.Value, ns)}, global::System.StringComparison.Ordinal)"
                     : $"value.{discriminator.PropertyName} == {CSharp.Constant(field.RequiredWhen.Value, ns)}";
@@ -179,18 +180,24 @@ namespace TcbGen.Generator.Emit
             }
         }
 
-        /// <summary>The field whose value a conditional requirement depends on; the spec reader made sure it exists.</summary>
-        private static FieldSpec Discriminator(ObjectSpec owner, RequiredWhenSpec requirement)
+        /// <summary>
+        /// The field whose value a conditional requirement depends on; the spec reader made sure it exists. The owner's
+        /// fields are indexed by name on the first requirement, so an object with many of them costs linear time.
+        /// </summary>
+        private static FieldSpec Discriminator(ObjectSpec owner, RequiredWhenSpec requirement, ref Dictionary<string, FieldSpec>? byPropertyName)
         {
-            foreach (FieldSpec field in owner.Fields)
+            if (byPropertyName == null)
             {
-                if (field.PropertyName == requirement.FieldPropertyName)
+                byPropertyName = new Dictionary<string, FieldSpec>(owner.Fields.Count, System.StringComparer.Ordinal);
+                foreach (FieldSpec field in owner.Fields)
                 {
-                    return field;
+                    byPropertyName[field.PropertyName] = field;
                 }
             }
 
-            throw new System.InvalidOperationException("No field " + requirement.FieldPropertyName + " in " + owner.TypeName + ".");
+            return byPropertyName.TryGetValue(requirement.FieldPropertyName, out FieldSpec? discriminator)
+                ? discriminator
+                : throw new System.InvalidOperationException("No field " + requirement.FieldPropertyName + " in " + owner.TypeName + ".");
         }
 
 #pragma warning disable CS8524 // Exhaustive over the named checks: a new ValueCheck must be handled here (CS8509).

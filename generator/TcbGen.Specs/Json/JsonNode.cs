@@ -122,6 +122,23 @@ namespace TcbGen.Specs.Json
 
         public bool TryGetInt64(out long value) =>
             long.TryParse(Raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+
+        /// <summary>Written as an integer (sign and digits only, no fraction or exponent), whatever its size.</summary>
+        public bool IsWrittenAsInteger
+        {
+            get
+            {
+                for (int i = Raw.Length > 0 && Raw[0] == '-' ? 1 : 0; i < Raw.Length; i++)
+                {
+                    if (Raw[i] < '0' || Raw[i] > '9')
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
     }
 
     internal sealed class JsonLiteral : JsonNode

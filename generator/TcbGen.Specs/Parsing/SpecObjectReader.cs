@@ -75,7 +75,11 @@ namespace TcbGen.Specs
             JsonNumber? number = Get<JsonNumber>(name, required, JsonNodeKind.Number, "an integer");
             if (number != null && !number.TryGetInt64(out _))
             {
-                _context.Report(SpecDiagnosticIds.WrongJsonType, $"'{name}' in {What} must be an integer, not {number.Raw}.", number);
+                // An integer too large for any field is a bad value, not the wrong JSON type (that is 1.0 or 1e2).
+                _context.Report(
+                    number.IsWrittenAsInteger ? SpecDiagnosticIds.InvalidValue : SpecDiagnosticIds.WrongJsonType,
+                    number.IsWrittenAsInteger ? $"'{name}' in {What} is {number.Raw}, beyond 64 bits." : $"'{name}' in {What} must be an integer, not {number.Raw}.",
+                    number);
                 return null;
             }
 

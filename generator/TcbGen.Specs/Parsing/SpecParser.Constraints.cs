@@ -92,12 +92,8 @@ namespace TcbGen.Specs
                     return null;
                 }
 
-                if (!whole.TryGetInt64(out long bound))
-                {
-                    context.Report(SpecDiagnosticIds.InvalidValue, $"'{property}' {whole.Raw} is beyond 64 bits.", whole);
-                    return null;
-                }
-
+                // The reader reported an integer beyond 64 bits.
+                whole.TryGetInt64(out long bound);
                 if (kind == TypeKind.Int32 && (bound < int.MinValue || bound > int.MaxValue))
                 {
                     context.Report(SpecDiagnosticIds.InvalidValue, $"'{property}' {whole.Raw} cannot hold in a 32-bit integer field (-2147483648 to 2147483647); remove it, or make the field \"format\": \"int64\".", whole);
@@ -109,9 +105,16 @@ namespace TcbGen.Specs
             }
 
             JsonNode value = reader.Property(property)!.Value;
-            if (value is JsonNumber number && double.TryParse(number.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && !double.IsInfinity(parsed))
+            if (value is JsonNumber number)
             {
-                return parsed.ToString("R", CultureInfo.InvariantCulture);
+                // JSON number syntax always parses; what fails (.NET Framework) or gives infinity (.NET Core) overflowed.
+                if (double.TryParse(number.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && !double.IsInfinity(parsed))
+                {
+                    return parsed.ToString("R", CultureInfo.InvariantCulture);
+                }
+
+                context.Report(SpecDiagnosticIds.InvalidValue, $"'{property}' {number.Raw} is beyond a number field's range (a double, ±1.7976931348623157e308).", number);
+                return null;
             }
 
             context.Report(SpecDiagnosticIds.WrongJsonType, $"'{property}' must be a number.", value);

@@ -24,7 +24,7 @@ namespace TcbGen.Benchmarks.Generator
     {
         private ImmutableArray<AdditionalText> _inputs;
 
-        [Params("fields:1000", "fields:10000", "fields:100000", "chain:100", "chain:1000", "chain:5000", "examples:10", "examples:30", "examples:60")]
+        [Params("fields:1000", "fields:10000", "fields:100000", "nested:1000", "nested:10000", "nested:100000", "chain:100", "chain:1000", "chain:5000", "examples:10", "examples:30", "examples:60")]
         public string Case { get; set; } = "fields:1000";
 
         [GlobalSetup]
@@ -33,41 +33,72 @@ namespace TcbGen.Benchmarks.Generator
         [Benchmark(Description = "TcbGen: cold, one input of the given size")]
         public GeneratorDriver Cold() => Run(_inputs);
 
-        public static GeneratorDriver Run(ImmutableArray<AdditionalText> inputs) =>
-            CSharpGeneratorDriver.Create(new[] { RoslynHost.TcbGenerator() }, inputs, RoslynHost.ParseOptions, RoslynHost.TcbOptions, RoslynHost.DriverOptions)
+        public static GeneratorDriver Run(ImmutableArray<AdditionalText> inputs) => Run(RoslynHost.TcbGenerator(), inputs);
+
+        private static GeneratorDriver Run(ISourceGenerator generator, ImmutableArray<AdditionalText> inputs) =>
+            CSharpGeneratorDriver.Create(new[] { generator }, inputs, RoslynHost.ParseOptions, RoslynHost.TcbOptions, RoslynHost.DriverOptions)
                 .RunGenerators(RoslynHost.Compilation(Array.Empty<SyntaxTree>(), RoslynHost.TcbReferences));
 
         /// <summary>
-        /// <c>--scaling</c>: each case timed cold three times in this process (best of three), with its time per unit, so
-        /// the ratios in RESULTS.md come from one run; the BenchmarkDotNet class is the careful measurement.
+        /// <c>--scaling [CASE...] [--baseline PATH]</c>: each case timed cold three times in this process (best of three),
+        /// with its time per unit, so the ratios in RESULTS.md come from one run; the BenchmarkDotNet class is the careful
+        /// measurement. With <c>--baseline</c>, an earlier build of <c>TcbGen.Generator.dll</c> (loaded in a context of its
+        /// own) runs each case too, interleaved with this one, for before/after rows from the same run.
         /// </summary>
-        public static int Measure(System.IO.TextWriter output)
+        public static int Measure(System.IO.TextWriter output, System.Collections.Generic.IReadOnlyList<string> args)
         {
-            output.WriteLine("| case | best of 3 (ms) | per unit (µs) | diagnostics |");
-            output.WriteLine("|---|---:|---:|---|");
+            var rest = new System.Collections.Generic.List<string>(args);
+            int at = rest.IndexOf("--baseline");
+            ISourceGenerator? baseline = null;
+            if (at >= 0 && at + 1 < rest.Count)
+            {
+                baseline = BaselineGenerator.Load(rest[at + 1]);
+                rest.RemoveRange(at, 2);
+            }
+
+            string[] cases = rest.Count > 0 ? rest.ToArray() : new ScalingBenchmarks().CaseValues();
+            output.WriteLine(baseline == null ? "| case | best of 3 (ms) | per unit (µs) | diagnostics |" : "| case | generator | best of 3 (ms) | per unit (µs) | diagnostics |");
+            output.WriteLine(baseline == null ? "|---|---:|---:|---|" : "|---|---|---:|---:|---|");
             Run(Inputs("fields:1000"));
-            foreach (string @case in new ScalingBenchmarks().CaseValues())
+            if (baseline != null)
+            {
+                Run(baseline, Inputs("fields:1000"));
+            }
+
+            foreach (string @case in cases)
             {
                 ImmutableArray<AdditionalText> inputs = Inputs(@case);
-                double best = double.MaxValue;
-                GeneratorDriverRunResult? result = null;
-                for (int i = 0; i < 3; i++)
+                int size = int.Parse(@case.Split(':')[1], CultureInfo.InvariantCulture);
+                var results = new System.Collections.Generic.List<(string Name, ISourceGenerator Generator, double Best, GeneratorDriverRunResult? Result)>();
+                if (baseline != null)
                 {
-                    var watch = System.Diagnostics.Stopwatch.StartNew();
-                    GeneratorDriver driver = Run(inputs);
-                    best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
-                    result = driver.GetRunResult();
+                    results.Add(("before", baseline, double.MaxValue, null));
                 }
 
-                int size = int.Parse(@case.Split(':')[1], CultureInfo.InvariantCulture);
-                string ids = string.Join(", ", result!.Diagnostics.Select(d => d.Id).Distinct());
-                output.WriteLine($"| {@case} | {best:F0} | {best * 1000 / size:F1} | {(ids.Length == 0 ? "none" : ids)} |");
+                results.Add(("after", RoslynHost.TcbGenerator(), double.MaxValue, null));
+                for (int round = 0; round < 3; round++)
+                {
+                    for (int i = 0; i < results.Count; i++)
+                    {
+                        var watch = System.Diagnostics.Stopwatch.StartNew();
+                        GeneratorDriver driver = Run(results[i].Generator, inputs);
+                        double ms = watch.Elapsed.TotalMilliseconds;
+                        results[i] = (results[i].Name, results[i].Generator, Math.Min(results[i].Best, ms), driver.GetRunResult());
+                    }
+                }
+
+                foreach ((string name, _, double best, GeneratorDriverRunResult? result) in results)
+                {
+                    string ids = string.Join(", ", result!.Diagnostics.Select(d => d.Id).Distinct());
+                    string generatorColumn = baseline == null ? string.Empty : " " + name + " |";
+                    output.WriteLine($"| {@case} |{generatorColumn} {best:F0} | {best * 1000 / size:F1} | {(ids.Length == 0 ? "none" : ids)} |");
+                }
             }
 
             return 0;
         }
 
-        private string[] CaseValues() => new[] { "fields:1000", "fields:10000", "fields:100000", "chain:100", "chain:1000", "chain:5000", "examples:10", "examples:30", "examples:60" };
+        private string[] CaseValues() => new[] { "fields:1000", "fields:10000", "fields:100000", "nested:1000", "nested:10000", "nested:100000", "chain:100", "chain:1000", "chain:5000", "examples:10", "examples:30", "examples:60" };
 
         /// <summary>The files of a case <c>kind:size</c>.</summary>
         public static ImmutableArray<AdditionalText> Inputs(string @case)
@@ -78,6 +109,10 @@ namespace TcbGen.Benchmarks.Generator
             {
                 case "fields":
                     return ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/specs/wide.tcb.json", Spec("wide", Fields(size), string.Empty)));
+                case "nested":
+                    return ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(
+                        "/specs/nested.tcb.json",
+                        Spec("nested", "{ \"name\": \"inner\", \"type\": \"object\", \"typeName\": \"NestedInner\", \"required\": true, \"fields\": [\n      " + Fields(size) + "\n    ] }", string.Empty)));
                 case "chain":
                     return ImmutableArray.Create<AdditionalText>(
                         new InMemoryAdditionalText("/specs/chain.tcb.defs.json", Chain(size)),
