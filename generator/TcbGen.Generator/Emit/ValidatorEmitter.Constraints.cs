@@ -1,3 +1,4 @@
+using TcbGen.Specs;
 using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
@@ -51,49 +52,49 @@ namespace TcbGen.Generator.Emit
                     writer.Open($"if ({value} != {constant.WireText})");
                 }
 
-                ReportAndClose(writer, mode, path, Violated, new Message("{0} must be {1}.", subject, constant.WireText));
+                ReportAndClose(writer, mode, path, Violated, new Message(ConstraintMessages.Constant + ".", subject, constant.WireText));
             }
 
             if (constraints.Minimum != null)
             {
                 writer.Open($"if ({value} < {constraints.Minimum})");
-                ReportAndClose(writer, mode, path, Violated, new Message("{0} must be at least {1}.", subject, constraints.Minimum));
+                ReportAndClose(writer, mode, path, Violated, new Message(ConstraintMessages.Minimum + ".", subject, constraints.Minimum));
             }
 
             if (constraints.Maximum != null)
             {
                 writer.Open($"if ({value} > {constraints.Maximum})");
-                ReportAndClose(writer, mode, path, Violated, new Message("{0} must be at most {1}.", subject, constraints.Maximum));
+                ReportAndClose(writer, mode, path, Violated, new Message(ConstraintMessages.Maximum + ".", subject, constraints.Maximum));
             }
 
             if (constraints.MinLength is int minLength)
             {
                 writer.Open($"if ({value}.Length < {minLength})");
-                ReportAndClose(writer, mode, path, Violated, new Message("{0} must be at least {1} characters long.", subject, minLength));
+                ReportAndClose(writer, mode, path, Violated, new Message(ConstraintMessages.MinLength + ".", subject, minLength));
             }
 
             if (constraints.MaxLength is int maxLength)
             {
                 writer.Open($"if ({value}.Length > {maxLength})");
-                ReportAndClose(writer, mode, path, Violated, new Message("{0} must be at most {1} characters long.", subject, maxLength));
+                ReportAndClose(writer, mode, path, Violated, new Message(ConstraintMessages.MaxLength + ".", subject, maxLength));
             }
 
             if (constraints.Pattern != null)
             {
                 writer.Open($"if (!Matches({value}, {constraints.Pattern:literal}))");
-                ReportAndClose(writer, mode, path, Violated, new Message("{0} must match {1}.", subject, constraints.Pattern));
+                ReportAndClose(writer, mode, path, Violated, new Message(ConstraintMessages.Pattern + ".", subject, constraints.Pattern));
             }
 
             if (constraints.MinItems is int minItems)
             {
                 writer.Open($"if ({value}.Count < {minItems})");
-                ReportAndClose(writer, mode, path, Violated, new Message("{0} must have at least {1} items.", subject, minItems));
+                ReportAndClose(writer, mode, path, Violated, new Message(ConstraintMessages.MinItems + ".", subject, minItems));
             }
 
             if (constraints.MaxItems is int maxItems)
             {
                 writer.Open($"if ({value}.Count > {maxItems})");
-                ReportAndClose(writer, mode, path, Violated, new Message("{0} must have at most {1} items.", subject, maxItems));
+                ReportAndClose(writer, mode, path, Violated, new Message(ConstraintMessages.MaxItems + ".", subject, maxItems));
             }
         }
 
@@ -102,7 +103,7 @@ namespace TcbGen.Generator.Emit
         {
             writer.Open("private static bool Matches(string value, string pattern)");
             writer.Open("try");
-            writer.Line($"return {Regex}.IsMatch(value, pattern, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+            writer.Line($"return {Regex}.IsMatch(value, pattern, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds({ConstraintMessages.PatternTimeoutSeconds}));");
             writer.Close();
             writer.Open("catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)");
             writer.Line("return false;");

@@ -12,18 +12,18 @@ namespace TcbGen.Specs
     internal static class ConstraintCheck
     {
         /// <summary>How long a spec's pattern may run on one value before the check gives up (and calls the value wrong).</summary>
-        public static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
+        public static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(ConstraintMessages.PatternTimeoutSeconds);
 
         public static string? Number(ConstraintSpec constraints, double value, string path)
         {
             if (constraints.Minimum != null && value < Parse(constraints.Minimum))
             {
-                return $"{path} must be at least {constraints.Minimum}";
+                return Say(ConstraintMessages.Minimum, path, constraints.Minimum);
             }
 
             if (constraints.Maximum != null && value > Parse(constraints.Maximum))
             {
-                return $"{path} must be at most {constraints.Maximum}";
+                return Say(ConstraintMessages.Maximum, path, constraints.Maximum);
             }
 
             return null;
@@ -40,10 +40,10 @@ namespace TcbGen.Specs
             {
                 if (minimum != null && integer < minimum)
                 {
-                    return $"{path} must be at least {constraints.Minimum}";
+                    return Say(ConstraintMessages.Minimum, path, constraints.Minimum);
                 }
 
-                return maximum != null && integer > maximum ? $"{path} must be at most {constraints.Maximum}" : null;
+                return maximum != null && integer > maximum ? Say(ConstraintMessages.Maximum, path, constraints.Maximum) : null;
             }
 
             return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ? Number(constraints, value, path) : null;
@@ -78,17 +78,17 @@ namespace TcbGen.Specs
         {
             if (constraints.MinLength != null && value.Length < constraints.MinLength)
             {
-                return $"{path} must be at least {constraints.MinLength} characters long";
+                return Say(ConstraintMessages.MinLength, path, constraints.MinLength);
             }
 
             if (constraints.MaxLength != null && value.Length > constraints.MaxLength)
             {
-                return $"{path} must be at most {constraints.MaxLength} characters long";
+                return Say(ConstraintMessages.MaxLength, path, constraints.MaxLength);
             }
 
             if (constraints.Pattern != null && !(budget == null ? Matches(constraints.Pattern, value) : budget.Matches(constraints.Pattern, value) ?? true))
             {
-                return $"{path} must match {constraints.Pattern}";
+                return Say(ConstraintMessages.Pattern, path, constraints.Pattern);
             }
 
             return null;
@@ -98,12 +98,12 @@ namespace TcbGen.Specs
         {
             if (constraints.MinItems != null && count < constraints.MinItems)
             {
-                return $"{path} must have at least {constraints.MinItems} items";
+                return Say(ConstraintMessages.MinItems, path, constraints.MinItems);
             }
 
             if (constraints.MaxItems != null && count > constraints.MaxItems)
             {
-                return $"{path} must have at most {constraints.MaxItems} items";
+                return Say(ConstraintMessages.MaxItems, path, constraints.MaxItems);
             }
 
             return null;
@@ -111,7 +111,7 @@ namespace TcbGen.Specs
 
         /// <summary>A constant's problem, given the value's wire text (a string's value, a number's or boolean's JSON).</summary>
         public static string? Constant(ConstraintSpec constraints, string wireText, string path) =>
-            constraints.Constant != null && wireText != constraints.Constant.WireText ? $"{path} must be {constraints.Constant.WireText}" : null;
+            constraints.Constant != null && wireText != constraints.Constant.WireText ? Say(ConstraintMessages.Constant, path, constraints.Constant.WireText) : null;
 
         /// <summary>Why a pattern does not compile as a .NET regular expression, or null when it does.</summary>
         public static string? PatternProblem(string pattern)
@@ -138,6 +138,8 @@ namespace TcbGen.Specs
                 return false;
             }
         }
+
+        private static string Say(string message, string path, object? bound) => string.Format(CultureInfo.InvariantCulture, message, path, bound);
 
         private static double Parse(string number) => double.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture);
     }
