@@ -36,19 +36,19 @@ namespace TcbGen.Specs.Model
     {
         // Derived once, when the spec is made, not on every read: the emitters and the cross-spec check read them often.
         // (So never change TypePrefix with `with`: these would keep the old prefix.)
-        public string RequestTypeName { get; } = TypePrefix + "Request";
+        public string RequestTypeName { get; } = TypePrefix + TypeNameSuffixes.Request;
 
-        public string ResponseTypeName { get; } = TypePrefix + "Response";
+        public string ResponseTypeName { get; } = TypePrefix + TypeNameSuffixes.Response;
 
-        public string ErrorEnumName { get; } = TypePrefix + "Error";
+        public string ErrorEnumName { get; } = TypePrefix + TypeNameSuffixes.Error;
 
-        public string EndpointClassName { get; } = TypePrefix + "Endpoint";
+        public string EndpointClassName { get; } = TypePrefix + TypeNameSuffixes.Endpoint;
 
-        public string ValidatorClassName { get; } = TypePrefix + "Validator";
+        public string ValidatorClassName { get; } = TypePrefix + TypeNameSuffixes.Validator;
 
-        public string SerializerClassName { get; } = TypePrefix + "Serializer";
+        public string SerializerClassName { get; } = TypePrefix + TypeNameSuffixes.Serializer;
 
-        public string MethodName { get; } = TypePrefix + "Async";
+        public string MethodName { get; } = TypePrefix + TypeNameSuffixes.Method;
 
         /// <summary>
         /// The wire names of the fields marked <c>"secret"</c>, on either side, at any depth (also in types this spec

@@ -39,16 +39,16 @@ namespace TcbGen.Specs
             set
             {
                 _typePrefix = value;
-                RequestTypeName = value + "Request";
-                ResponseTypeName = value + "Response";
+                RequestTypeName = value + TypeNameSuffixes.Request;
+                ResponseTypeName = value + TypeNameSuffixes.Response;
             }
         }
 
-        /// <summary><c>TypePrefix + "Request"</c>, made once: every field asks whether it belongs to the request itself.</summary>
-        public string RequestTypeName { get; private set; } = "EndpointRequest";
+        /// <summary><c>TypePrefix + TypeNameSuffixes.Request</c>, made once: every field asks whether it belongs to the request itself.</summary>
+        public string RequestTypeName { get; private set; } = "Endpoint" + TypeNameSuffixes.Request;
 
-        /// <summary><c>TypePrefix + "Response"</c>, made once.</summary>
-        public string ResponseTypeName { get; private set; } = "EndpointResponse";
+        /// <summary><c>TypePrefix + TypeNameSuffixes.Response</c>, made once.</summary>
+        public string ResponseTypeName { get; private set; } = "Endpoint" + TypeNameSuffixes.Response;
 
         /// <summary>The endpoint's method and whether its requests carry a body: they decide where request fields go.</summary>
         public EndpointMethod Method { get; set; }

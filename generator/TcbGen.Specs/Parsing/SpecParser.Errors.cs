@@ -18,7 +18,7 @@ namespace TcbGen.Specs
         private static EquatableArray<ErrorSpec> ParseErrors(SpecParseContext context, SpecObjectReader reader, out PendingErrorTable? pending)
         {
             List<ErrorSetInclude> includes = ParseErrorSetIncludes(context, reader);
-            List<ErrorRow> rows = ReadErrorRows(context, reader.Array("errors"), context.TypePrefix + "Error", namesRequired: false);
+            List<ErrorRow> rows = ReadErrorRows(context, reader.Array("errors"), context.TypePrefix + TypeNameSuffixes.Error, namesRequired: false);
             var sets = new List<(ErrorSetInclude Include, IReadOnlyList<ErrorSpec> Rows)>();
             foreach (ErrorSetInclude include in includes)
             {

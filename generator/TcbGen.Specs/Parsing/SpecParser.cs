@@ -23,8 +23,6 @@ namespace TcbGen.Specs
 
         private static readonly string[] BodyProperties = { "description", "fields", "followUp" };
 
-        private static readonly string[] TypeNameSuffixes = { "Request", "Response", "Error", "Endpoint", "Validator", "Serializer" };
-
         private static readonly char[] NumberNonIntegerChars = { '.', 'e', 'E' };
 
         public static bool IsSpecFile(string path) => path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase);
@@ -106,14 +104,14 @@ namespace TcbGen.Specs
             string? tokenParameter = ParseTokenParameter(context, reader, tokenKinds);
             bool retrySafe = reader.Boolean("retrySafe", required: true) ?? false;
 
-            foreach (string suffix in TypeNameSuffixes)
+            foreach (string suffix in TypeNameSuffixes.Types)
             {
                 context.ClaimTypeName(typePrefix + suffix, (JsonNode?)name ?? root);
             }
 
-            ObjectSpec? request = ParseBody(context, reader, "request", typePrefix + "Request", requestSide: true, out _);
-            ObjectSpec response = ParseBody(context, reader, "response", typePrefix + "Response", requestSide: false, out FollowUpKind? followUp)
-                ?? new ObjectSpec(typePrefix + "Response", null, EquatableArray<FieldSpec>.Empty, false, context.Span(root.Start, root.Start + 1));
+            ObjectSpec? request = ParseBody(context, reader, "request", typePrefix + TypeNameSuffixes.Request, requestSide: true, out _);
+            ObjectSpec response = ParseBody(context, reader, "response", typePrefix + TypeNameSuffixes.Response, requestSide: false, out FollowUpKind? followUp)
+                ?? new ObjectSpec(typePrefix + TypeNameSuffixes.Response, null, EquatableArray<FieldSpec>.Empty, false, context.Span(root.Start, root.Start + 1));
             EquatableArray<ErrorSpec> errors = ParseErrors(context, reader, out PendingErrorTable? pendingErrors);
             EquatableArray<ErrorSetDeclaration> errorSets = ParseErrorSetDeclarations(context, reader.Object("defineErrorSets"));
             EquatableArray<ExampleSpec> examples = ParseExamples(context, reader, request, response);
