@@ -25,7 +25,8 @@ namespace TcbGen.Specs
         /// <summary><c>authorizer_access_token</c> → <c>ITcbAuthorizerClientFactory</c>.</summary>
         public string ClientFactoryInterfaceName => "I" + ClientFactoryClassName;
 
-        private string Stem => Name.EndsWith(TokenKinds.Suffix, StringComparison.Ordinal) ? Name.Substring(0, Name.Length - TokenKinds.Suffix.Length) : Name;
+        /// <summary><c>authorizer_access_token</c> → <c>authorizer</c>: the name without <see cref="TokenKinds.Suffix"/>.</summary>
+        public string Stem => Name.EndsWith(TokenKinds.Suffix, StringComparison.Ordinal) ? Name.Substring(0, Name.Length - TokenKinds.Suffix.Length) : Name;
     }
 
     /// <summary>The token kinds TcbGen knows, and the rule for kinds a spec may name beyond them.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using TcbGen.Specs;
 
 namespace TcbGen.Cli.Import
 {
@@ -13,8 +14,12 @@ namespace TcbGen.Cli.Import
         private static readonly Regex Url = new Regex("\\b(GET|POST)\\s+(?:[A-Za-z]+\\s+)?https?://api\\.weixin\\.qq\\.com(/[A-Za-z0-9_/.\\-]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex NothingToNote = new Regex("^\\W*(本接口)?(无|没有)(特殊|其他)?(的)?注意事项\\W*$|^\\W*(This (interface|API) has )?no special (notes|precautions)\\W*$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex InlineName = new Regex("(?:接口英文名|Interface (?:English )?name)\\s*[:：]\\s*([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
-        private static readonly Regex NamedKind = new Regex("(?:[?&]|^)(component|authorizer)_access_token(?:=|\\s+string)", RegexOptions.Compiled | RegexOptions.Multiline | RegexOptions.IgnoreCase);
-        private static readonly Regex TokenKind = new Regex("(component|authorizer|cloudbase)_access_token", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+        /// <summary>A kind sent as <c>access_token=</c> named as a parameter of its own ("?component_access_token="): it settles the kind.</summary>
+        private static readonly Regex NamedKind = new Regex(
+            "(?:[?&]|^)" + KnownStems(TokenKinds.Known.Where(k => k.UrlParameter == TokenKinds.DefaultUrlParameter)) + TokenKinds.Suffix + "(?:=|\\s+string)",
+            RegexOptions.Compiled | RegexOptions.Multiline | RegexOptions.IgnoreCase);
+
+        private static readonly Regex AnyKind = new Regex(KnownStems(TokenKinds.Known) + TokenKinds.Suffix, RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex PermissionSets = new Regex("(?:权限集\\s*id\\s*为|permission set id[^:：]*(?:is)?)\\s*[:：]?\\s*((?:\\d+\\s*(?:、|,|，|和|and)?\\s*)+)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
         public static void Read(IReadOnlyList<PageSection> sections, ImportedSpec spec)
@@ -82,29 +87,32 @@ namespace TcbGen.Cli.Import
             Match named = NamedKind.Match(string.Join("\n", sections.SelectMany(s => s.TextLines)));
             if (named.Success)
             {
-                spec.TokenKinds.Add(named.Groups[1].Value.ToLowerInvariant() + "_access_token");
+                spec.TokenKinds.Add(named.Groups[1].Value.ToLowerInvariant() + TokenKinds.Suffix);
                 return;
             }
 
             foreach (string line in places)
             {
-                foreach (Match match in TokenKind.Matches(line))
+                foreach (Match match in AnyKind.Matches(line))
                 {
-                    kinds.Add(match.Groups[1].Value.ToLowerInvariant() + "_access_token");
+                    kinds.Add(match.Groups[1].Value.ToLowerInvariant() + TokenKinds.Suffix);
                 }
             }
 
-            foreach (string kind in new[] { "component_access_token", "authorizer_access_token", "cloudbase_access_token" }.Where(kinds.Contains))
+            foreach (string kind in TokenKinds.Known.Select(k => k.Name).Where(kinds.Contains))
             {
                 spec.TokenKinds.Add(kind);
             }
 
             if (spec.TokenKinds.Count == 0)
             {
-                spec.TokenKinds.Add("authorizer_access_token");
-                spec.Decisions.Add("The page names no token kind (only access_token): authorizer_access_token is assumed, the token a third-party platform calls an account's APIs with.");
+                spec.TokenKinds.Add(TokenKinds.Authorizer);
+                spec.Decisions.Add($"The page names no token kind (only access_token): {TokenKinds.Authorizer} is assumed, the token a third-party platform calls an account's APIs with.");
             }
         }
+
+        /// <summary>The stems of <paramref name="kinds"/> as one regex group: <c>(component|authorizer)</c>.</summary>
+        private static string KnownStems(IEnumerable<TokenKind> kinds) => "(" + string.Join("|", kinds.Select(k => Regex.Escape(k.Stem))) + ")";
 
         private static string? FirstLine(IReadOnlyList<PageSection> sections, params string[] headings)
             => sections.Where(s => headings.Any(h => s.Heading.Equals(h, StringComparison.OrdinalIgnoreCase))).SelectMany(s => s.TextLines).FirstOrDefault();
