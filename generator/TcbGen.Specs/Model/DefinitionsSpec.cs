@@ -11,7 +11,11 @@ namespace TcbGen.Specs.Model
         EquatableArray<EnumSpec> Enums,
         EquatableArray<ErrorSetDeclaration> ErrorSets,
         EquatableArray<TypeReference> References = default,
-        SourceSpan RootSpan = default);
+        SourceSpan RootSpan = default) : IDeclaresNestedTypes<DefinitionsSpec>
+    {
+        /// <inheritdoc />
+        public DefinitionsSpec WithNestedTypes(EquatableArray<ObjectSpec> objects, EquatableArray<EnumSpec> enums) => this with { NestedObjects = objects, Enums = enums };
+    }
 
     /// <summary>A user-declared error set: its name, its rows (each with a name) and where the name is written.</summary>
     internal sealed record ErrorSetDeclaration(string Name, EquatableArray<ErrorSpec> Rows, SourceSpan NameSpan);

@@ -32,7 +32,7 @@ namespace TcbGen.Specs.Model
         SourceSpan? PrefixSpan = null,
         EquatableArray<string> Docs = default,
         FollowUpKind? FollowUp = null,
-        string? TokenParameter = null)
+        string? TokenParameter = null) : IDeclaresNestedTypes<EndpointSpec>
     {
         // Derived once, when the spec is made, not on every read: the emitters and the cross-spec check read them often.
         // (So never change TypePrefix with `with`: these would keep the old prefix.)
@@ -56,6 +56,9 @@ namespace TcbGen.Specs.Model
         /// </summary>
         public EquatableArray<string> SecretFields => (Request == null ? new[] { Response } : new[] { Request, Response }).Concat(NestedObjects)
             .SelectMany(o => o.Fields).Where(f => f.Secret).Select(f => f.WireName).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray();
+
+        /// <inheritdoc />
+        public EndpointSpec WithNestedTypes(EquatableArray<ObjectSpec> objects, EquatableArray<EnumSpec> enums) => this with { NestedObjects = objects, Enums = enums };
 
         /// <summary>Whether the endpoint takes no token at all (<c>"tokenless": true</c>, e.g. <c>api_component_token</c>): no client method, only its types and descriptor.</summary>
         public bool IsTokenless => TokenKinds.Count == 0;
