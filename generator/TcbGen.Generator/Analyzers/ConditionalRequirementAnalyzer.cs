@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -12,7 +13,8 @@ namespace TcbGen.Generator.Analyzers
     /// <summary>
     /// Reports TCB1001 where a request is created with a constant that makes another field required
     /// (<c>Action = Set</c>) and that field is not set. Reads the <c>[RequiredWhen]</c> attributes of
-    /// generated types, so it works wherever the types come from.
+    /// generated types, so it works wherever the types come from. A type's rules are read once per compilation (an IDE
+    /// file may create the same request a thousand times; most creations are of types with no rule at all).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ConditionalRequirementAnalyzer : DiagnosticAnalyzer
@@ -33,12 +35,13 @@ namespace TcbGen.Generator.Analyzers
                 INamedTypeSymbol? attribute = start.Compilation.GetTypeByMetadataName(RequiredWhenAttribute);
                 if (attribute != null)
                 {
-                    start.RegisterOperationAction(operation => Analyze(operation, attribute), OperationKind.ObjectCreation);
+                    var rules = new RulesByType(attribute);
+                    start.RegisterOperationAction(operation => Analyze(operation, rules), OperationKind.ObjectCreation);
                 }
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol attribute)
+        private static void Analyze(OperationAnalysisContext context, RulesByType rulesByType)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             if (creation.Type is not INamedTypeSymbol type)
@@ -46,15 +49,16 @@ namespace TcbGen.Generator.Analyzers
                 return;
             }
 
-            List<Rule> rules = Rules(type, attribute);
+            IReadOnlyList<Rule> rules = rulesByType.Of(type);
             if (rules.Count == 0)
             {
                 return;
             }
 
             Dictionary<string, IOperation> assigned = AssignedValues(creation, type);
-            foreach (Rule rule in rules)
+            for (int i = 0; i < rules.Count; i++)
             {
+                Rule rule = rules[i];
                 if (assigned.TryGetValue(rule.DiscriminatorName, out IOperation? discriminator)
                     && Constant(discriminator) is { HasValue: true } constant
                     && Matches(constant.Value, rule.Value)
@@ -70,9 +74,25 @@ namespace TcbGen.Generator.Analyzers
             }
         }
 
-        private static List<Rule> Rules(INamedTypeSymbol type, INamedTypeSymbol attribute)
+        /// <summary>The rules of the types one compilation creates, each type's read from its attributes once.</summary>
+        private sealed class RulesByType
         {
-            var rules = new List<Rule>();
+            private readonly ConcurrentDictionary<INamedTypeSymbol, IReadOnlyList<Rule>> _rules =
+                new ConcurrentDictionary<INamedTypeSymbol, IReadOnlyList<Rule>>(SymbolEqualityComparer.Default);
+
+            private readonly Func<INamedTypeSymbol, IReadOnlyList<Rule>> _read;
+
+            public RulesByType(INamedTypeSymbol attribute)
+            {
+                _read = type => Rules(type, attribute);
+            }
+
+            public IReadOnlyList<Rule> Of(INamedTypeSymbol type) => _rules.GetOrAdd(type, _read);
+        }
+
+        private static IReadOnlyList<Rule> Rules(INamedTypeSymbol type, INamedTypeSymbol attribute)
+        {
+            List<Rule>? rules = null;
             foreach (ISymbol member in type.GetMembers())
             {
                 if (member is not IPropertySymbol property)
@@ -86,12 +106,12 @@ namespace TcbGen.Generator.Analyzers
                         && data.ConstructorArguments.Length == 2
                         && data.ConstructorArguments[0].Value is string discriminator)
                     {
-                        rules.Add(new Rule(property, discriminator, data.ConstructorArguments[1]));
+                        (rules ??= new List<Rule>()).Add(new Rule(property, discriminator, data.ConstructorArguments[1]));
                     }
                 }
             }
 
-            return rules;
+            return rules ?? (IReadOnlyList<Rule>)Array.Empty<Rule>();
         }
 
         /// <summary>What the creation sets: constructor arguments (matched to properties by name) and initializer assignments.</summary>
