@@ -97,6 +97,19 @@ namespace TcbGen.Benchmarks
             int checkDiagnostics = TcbGen.Benchmarks.Check.ErrcodeTableCheckBenchmarks.Run(TcbGen.Benchmarks.Check.ErrcodeTableCheckBenchmarks.Spec(1_200));
             Check(checkDiagnostics == 0, $"errcode table of 1,200 rows: {checkDiagnostics} diagnostics (0 expected: the benchmark times a clean check)");
 
+            output.WriteLine("TCB1001 (issue 25), 1,000 object creations in one file:");
+            var analyzerScenario = new Analyzers.AnalyzerScenario(Analyzers.AnalyzerScenario.Analyzer("after"));
+            ImmutableArray<Diagnostic> compileErrors = analyzerScenario.CompileErrors();
+            Check(compileErrors.IsEmpty, $"the file compiles against the generated seed types: {compileErrors.Length} errors{First(compileErrors)}");
+            ImmutableArray<Diagnostic> broken = analyzerScenario.AnalyzeUserFile();
+            int expectedBroken = Analyzers.AnalyzerScenario.Creations / 4 * 3;
+            Check(broken.Length == expectedBroken && broken.All(d => d.Id == "TCB1001"), $"{broken.Length} TCB1001 ({expectedBroken} expected: Open, ApiWhitelist and Version of each SetCloudAccessTokenRequest with Action = Set)");
+            if (Environment.GetEnvironmentVariable(Analyzers.AnalyzerScenario.BaselineVariable) is { Length: > 0 })
+            {
+                ImmutableArray<Diagnostic> before = new Analyzers.AnalyzerScenario(Analyzers.AnalyzerScenario.Analyzer("before")).AnalyzeUserFile();
+                Check(before.Select(d => d.ToString()).SequenceEqual(broken.Select(d => d.ToString())), $"the earlier build reports the same {before.Length} diagnostics at the same places");
+            }
+
             output.WriteLine("Per call (capturing handlers):");
             using (var clients = new PerCallClients(capture: true))
             {

@@ -21,6 +21,15 @@ namespace TcbGen.Benchmarks.Generator
             return ((IIncrementalGenerator)Activator.CreateInstance(type)!).AsSourceGenerator();
         }
 
+        /// <summary>An analyzer of that earlier build, by its type's full name.</summary>
+        public static Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer LoadAnalyzer(string path, string typeName)
+        {
+            var context = new IsolatedContext(Path.GetFullPath(path));
+            Assembly assembly = context.LoadFromAssemblyPath(Path.GetFullPath(path));
+            Type type = assembly.GetTypes().Single(t => t.FullName == typeName);
+            return (Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer)Activator.CreateInstance(type)!;
+        }
+
         private sealed class IsolatedContext : AssemblyLoadContext
         {
             private readonly string _path;
