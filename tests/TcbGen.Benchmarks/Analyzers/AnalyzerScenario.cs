@@ -44,14 +44,18 @@ namespace TcbGen.Benchmarks.Analyzers
             _analyzers = ImmutableArray.Create(analyzer);
         }
 
-        /// <summary>The analyzer this build ships, or the one in the earlier build <see cref="BaselineVariable"/> names.</summary>
+        /// <summary>
+        /// The analyzer this build ships ("after"), the one in the earlier build <see cref="BaselineVariable"/> names
+        /// ("before"), or none of TCB1001's work ("none": <see cref="ObjectCreationProbe"/>).
+        /// </summary>
         public static DiagnosticAnalyzer Analyzer(string build) => build switch
         {
+            "none" => new ObjectCreationProbe(),
             "after" => new ConditionalRequirementAnalyzer(),
             "before" => BaselineGenerator.LoadAnalyzer(
                 Environment.GetEnvironmentVariable(BaselineVariable) ?? throw new InvalidOperationException($"Set {BaselineVariable} to an earlier TcbGen.Generator.dll."),
                 typeof(ConditionalRequirementAnalyzer).FullName!),
-            _ => throw new ArgumentOutOfRangeException(nameof(build), build, "before or after"),
+            _ => throw new ArgumentOutOfRangeException(nameof(build), build, "none, before or after"),
         };
 
         /// <summary>The compilation's own errors (the user file must compile, or the analyzer would see error operations).</summary>
