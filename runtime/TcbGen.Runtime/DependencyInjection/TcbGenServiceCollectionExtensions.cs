@@ -30,6 +30,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// The HttpClients get an infinite <see cref="System.Net.Http.HttpClient.Timeout"/> (the runtime's <see cref="TcbGenOptions.AttemptTimeout"/>
         /// and <see cref="TcbGenOptions.TotalTimeout"/> apply instead) and IHttpClientFactory's default request loggers are removed,
         /// because on .NET 8 they log full URLs, access tokens included; the runtime logs redacted URLs itself.
+        /// Their primary handlers decode gzip and deflate answers (unless you configured a handler that already decodes).
         /// A handler placed innermost on the transport's client counts every HTTP attempt and keeps WeChat's retry rules
         /// under a resilience handler you add (see <see cref="TcbHttpResilience"/>); to let that handler retry, set
         /// <c>Retry.Enabled = false</c>.
@@ -75,6 +76,7 @@ namespace Microsoft.Extensions.DependencyInjection
             services.TryAddSingleton<ITcbAccessTokenCache, TcbInMemoryAccessTokenCache>();
             services.TryAddSingleton<TransportTokenSource>();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbHttpAttemptHandlerFilter>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbDecompressionFilter>());
 
             IHttpClientBuilder transport = services
                 .AddHttpClient<ITcbTransport, TcbHttpTransport>(TransportHttpClientName, static (client, provider) => new TcbHttpTransport(
