@@ -1,5 +1,7 @@
 using System;
+using System.Diagnostics;
 using System.Net.Http;
+using System.Threading.Tasks;
 
 namespace TcbGen.Runtime
 {
@@ -15,6 +17,9 @@ namespace TcbGen.Runtime
 #endif
         private const string PropertyName = "TcbGen.Attempt";
 
+        private int _inFlight;
+        private TaskCompletionSource<bool>? _noSendInFlight;
+
         public TcbHttpAttemptState(string endpointName, bool isRetrySafe)
         {
             EndpointName = endpointName;
@@ -27,7 +32,7 @@ namespace TcbGen.Runtime
         public bool IsRetrySafe { get; }
 
         /// <summary>How many times the innermost handler sent the request.</summary>
-        public int Sends { get; set; }
+        public int Sends { get; private set; }
 
         /// <summary>Whether a send may have reached the server (anything but a refused connection).</summary>
         public bool MayHaveReachedServer { get; set; }
@@ -43,6 +48,61 @@ namespace TcbGen.Runtime
 
         /// <summary>The exception the last send failed with, if it failed without an answer.</summary>
         public Exception? LastFailure { get; set; }
+
+        /// <summary>When (<see cref="Stopwatch.GetTimestamp"/>) the first send started; 0 before it.</summary>
+        public long FirstSendStarted { get; private set; }
+
+        /// <summary>When the last send ended (answered or failed).</summary>
+        public long LastSendEnded { get; private set; }
+
+        /// <summary>From the start of the first send to the end of the last.</summary>
+        public TimeSpan SendsSpan => FirstSendStarted == 0 || LastSendEnded < FirstSendStarted
+            ? TimeSpan.Zero
+            : TimeSpan.FromSeconds((LastSendEnded - FirstSendStarted) / (double)Stopwatch.Frequency);
+
+        /// <summary>Records that a send goes out now.</summary>
+        public void SendStarting()
+        {
+            lock (this)
+            {
+                Sends++;
+                _inFlight++;
+                if (FirstSendStarted == 0)
+                {
+                    FirstSendStarted = Stopwatch.GetTimestamp();
+                }
+            }
+        }
+
+        /// <summary>Records that a send ended now, and wakes a refused concurrent send waiting for it.</summary>
+        public void SendEnded()
+        {
+            TaskCompletionSource<bool>? waiting = null;
+            lock (this)
+            {
+                LastSendEnded = Stopwatch.GetTimestamp();
+                if (--_inFlight == 0)
+                {
+                    waiting = _noSendInFlight;
+                    _noSendInFlight = null;
+                }
+            }
+
+            waiting?.TrySetResult(true);
+        }
+
+        /// <summary>
+        /// Completes when no send is in flight. A refused concurrent (hedged) send waits for this before it fails, so a
+        /// hedging handler, which takes the first outcome it does not handle, never takes the refusal over the answer of
+        /// the send still in flight (and cancels that). Allocates only when a send is in flight.
+        /// </summary>
+        public Task NoSendInFlight()
+        {
+            lock (this)
+            {
+                return _inFlight == 0 ? Task.CompletedTask : (_noSendInFlight ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+        }
 
         public void AttachTo(HttpRequestMessage request)
         {
