@@ -165,11 +165,8 @@ namespace TcbGen.Runtime
             return false;
         }
 
-        /// <summary>Whether a field or parameter name says it holds a secret: token, ticket or secret in any case, anywhere in it.</summary>
-        internal static bool IsSecretName(string name)
-            => name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0
-               || name.IndexOf("ticket", StringComparison.OrdinalIgnoreCase) >= 0
-               || name.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0;
+        /// <summary>Whether a field or parameter name says it holds a secret (see <see cref="TcbGen.Specs.SecretNames"/>).</summary>
+        internal static bool IsSecretName(string name) => TcbGen.Specs.SecretNames.IsSecretName(name);
 
         /// <summary>The match with its <c>value</c> group replaced by <see cref="Mask"/>, when its <c>name</c> is a secret's.</summary>
         private static string Masked(Match match) => Masked(match, null);

@@ -17,7 +17,11 @@ namespace TcbGen.Testing.Recording
 
         private static readonly string[] SecretBodyFields = { "component_appsecret", "component_verify_ticket", "authorizer_refresh_token" };
 
-        /// <summary><c>?access_token=abc&amp;x=1</c> becomes <c>?access_token=***&amp;x=1</c>; so do the spec's secret query fields.</summary>
+        /// <summary>
+        /// <c>?access_token=abc&amp;x=1</c> becomes <c>?access_token=***&amp;x=1</c>; so do the spec's secret query fields.
+        /// Without a spec (<paramref name="secretFields"/> null: an unknown path), every parameter whose name says it is a
+        /// secret (<see cref="SecretNames"/>: <c>secret=</c>, <c>*_ticket=</c>, …) is masked.
+        /// </summary>
         public static string Query(string? query, IReadOnlyCollection<string>? secretFields = null)
         {
             if (string.IsNullOrEmpty(query))
@@ -30,7 +34,10 @@ namespace TcbGen.Testing.Recording
             {
                 int equals = pairs[i].IndexOf('=', StringComparison.Ordinal);
                 string name = Uri.UnescapeDataString(equals < 0 ? pairs[i] : pairs[i].Substring(0, equals));
-                if (SecretQueryParameters.Contains(name, StringComparer.OrdinalIgnoreCase) || (secretFields != null && secretFields.Contains(name, StringComparer.Ordinal)))
+                bool secret = secretFields is null
+                    ? SecretNames.IsSecretName(name)
+                    : SecretQueryParameters.Contains(name, StringComparer.OrdinalIgnoreCase) || secretFields.Contains(name, StringComparer.Ordinal);
+                if (secret)
                 {
                     pairs[i] = (equals < 0 ? pairs[i] : pairs[i].Substring(0, equals)) + "=" + Mask;
                 }
@@ -46,10 +53,18 @@ namespace TcbGen.Testing.Recording
         public static string TokenBody(string body) => Body(body, SecretBodyFields);
 
         /// <summary>
+        /// The body of a request to a path no spec describes: the value of every field whose name says it is a secret is
+        /// masked, at any depth. A body that is not a JSON object is not recorded at all.
+        /// </summary>
+        public static string UnknownPathBody(string body) => Body(body, SecretNames.IsSecretName);
+
+        /// <summary>
         /// A body with the value of every field named in <paramref name="secretFields"/> masked, at any depth (a spec's
         /// <c>"secret"</c> fields). A body that is not a JSON object is not recorded at all.
         /// </summary>
-        public static string Body(string body, IReadOnlyCollection<string> secretFields)
+        public static string Body(string body, IReadOnlyCollection<string> secretFields) => Body(body, name => secretFields.Contains(name, StringComparer.Ordinal));
+
+        private static string Body(string body, Func<string, bool> isSecret)
         {
             if (body.Length == 0)
             {
@@ -64,7 +79,7 @@ namespace TcbGen.Testing.Recording
                     return "(withheld: not a JSON object)";
                 }
 
-                return Answer.Object(writer => WriteMaskedProperties(writer, document.RootElement, secretFields));
+                return Answer.Object(writer => WriteMaskedProperties(writer, document.RootElement, isSecret));
             }
             catch (JsonException)
             {
@@ -72,36 +87,36 @@ namespace TcbGen.Testing.Recording
             }
         }
 
-        private static void WriteMaskedProperties(Utf8JsonWriter writer, JsonElement json, IReadOnlyCollection<string> secretFields)
+        private static void WriteMaskedProperties(Utf8JsonWriter writer, JsonElement json, Func<string, bool> isSecret)
         {
             foreach (JsonProperty property in json.EnumerateObject())
             {
                 writer.WritePropertyName(property.Name);
-                if (secretFields.Contains(property.Name, StringComparer.Ordinal) && property.Value.ValueKind != JsonValueKind.Null)
+                if (isSecret(property.Name) && property.Value.ValueKind != JsonValueKind.Null)
                 {
                     writer.WriteStringValue(Mask);
                 }
                 else
                 {
-                    WriteMasked(writer, property.Value, secretFields);
+                    WriteMasked(writer, property.Value, isSecret);
                 }
             }
         }
 
-        private static void WriteMasked(Utf8JsonWriter writer, JsonElement value, IReadOnlyCollection<string> secretFields)
+        private static void WriteMasked(Utf8JsonWriter writer, JsonElement value, Func<string, bool> isSecret)
         {
             switch (value.ValueKind)
             {
                 case JsonValueKind.Object:
                     writer.WriteStartObject();
-                    WriteMaskedProperties(writer, value, secretFields);
+                    WriteMaskedProperties(writer, value, isSecret);
                     writer.WriteEndObject();
                     break;
                 case JsonValueKind.Array:
                     writer.WriteStartArray();
                     foreach (JsonElement item in value.EnumerateArray())
                     {
-                        WriteMasked(writer, item, secretFields);
+                        WriteMasked(writer, item, isSecret);
                     }
 
                     writer.WriteEndArray();

@@ -73,7 +73,7 @@ namespace TcbGen.Testing.Routing
                 Redaction.Query(request.QueryString.Value, exchange.SecretFields),
                 exchange.TokenKind,
                 exchange.AuthorizerAppId,
-                exchange.RecordedBody ?? exchange.BodyText,
+                exchange.RecordedBody ?? (exchange.SecretFields is null ? Redaction.UnknownPathBody(exchange.BodyText) : exchange.BodyText),
                 answer.Errcode,
                 answer.Kind == AnswerKind.Respond ? answer.StatusCode : null,
                 arrived));
