@@ -17,12 +17,17 @@ namespace TcbGen.Testing.Recording
 
         private static readonly string[] SecretBodyFields = { "component_appsecret", "component_verify_ticket", "authorizer_refresh_token" };
 
-        /// <summary>
-        /// <c>?access_token=abc&amp;x=1</c> becomes <c>?access_token=***&amp;x=1</c>; so do the spec's secret query fields.
-        /// Without a spec (<paramref name="secretFields"/> null: an unknown path), every parameter whose name says it is a
-        /// secret (<see cref="SecretNames"/>: <c>secret=</c>, <c>*_ticket=</c>, …) is masked.
-        /// </summary>
+        /// <summary><c>?access_token=abc&amp;x=1</c> becomes <c>?access_token=***&amp;x=1</c>; so do the spec's secret query fields.</summary>
         public static string Query(string? query, IReadOnlyCollection<string>? secretFields = null)
+            => Query(query, name => SecretQueryParameters.Contains(name, StringComparer.OrdinalIgnoreCase) || (secretFields != null && secretFields.Contains(name, StringComparer.Ordinal)));
+
+        /// <summary>
+        /// The query of a request to a path no spec or handler describes: every parameter whose name says it is a secret
+        /// (<see cref="SecretNames"/>: <c>secret=</c>, <c>*_ticket=</c>, every token parameter) is masked.
+        /// </summary>
+        public static string UnknownPathQuery(string? query) => Query(query, SecretNames.IsSecretName);
+
+        private static string Query(string? query, Func<string, bool> isSecret)
         {
             if (string.IsNullOrEmpty(query))
             {
@@ -34,10 +39,7 @@ namespace TcbGen.Testing.Recording
             {
                 int equals = pairs[i].IndexOf('=', StringComparison.Ordinal);
                 string name = Uri.UnescapeDataString(equals < 0 ? pairs[i] : pairs[i].Substring(0, equals));
-                bool secret = secretFields is null
-                    ? SecretNames.IsSecretName(name)
-                    : SecretQueryParameters.Contains(name, StringComparer.OrdinalIgnoreCase) || secretFields.Contains(name, StringComparer.Ordinal);
-                if (secret)
+                if (isSecret(name))
                 {
                     pairs[i] = (equals < 0 ? pairs[i] : pairs[i].Substring(0, equals)) + "=" + Mask;
                 }
@@ -53,7 +55,7 @@ namespace TcbGen.Testing.Recording
         public static string TokenBody(string body) => Body(body, SecretBodyFields);
 
         /// <summary>
-        /// The body of a request to a path no spec describes: the value of every field whose name says it is a secret is
+        /// The body of a request to a path no spec or handler describes: the value of every field whose name says it is a secret is
         /// masked, at any depth. A body that is not a JSON object is not recorded at all.
         /// </summary>
         public static string UnknownPathBody(string body) => Body(body, SecretNames.IsSecretName);
