@@ -40,6 +40,17 @@ namespace TcbGen.Runtime
                     case SocketsHttpHandler sockets when sockets.AutomaticDecompression == DecompressionMethods.None:
                         sockets.AutomaticDecompression = Methods;
                         break;
+#else
+                    // The netstandard2.0 build running on .NET 5+, where IHttpClientFactory's primary handler is a
+                    // SocketsHttpHandler this build cannot name: set its public AutomaticDecompression property.
+                    case HttpMessageHandler other when other.GetType().FullName == "System.Net.Http.SocketsHttpHandler":
+                        System.Reflection.PropertyInfo? property = other.GetType().GetProperty(nameof(HttpClientHandler.AutomaticDecompression));
+                        if (property?.GetValue(other) is DecompressionMethods current && current == DecompressionMethods.None)
+                        {
+                            property.SetValue(other, Methods);
+                        }
+
+                        break;
 #endif
                 }
             }

@@ -48,9 +48,8 @@ namespace TcbGen.Runtime
             if (refusal != null)
             {
                 // A refused re-send never goes out, so it is not an attempt (counted only below). A concurrent (hedged)
-                // one first waits for the send in flight, whose answer must win.
-                await WaitAsync(state.NoSendInFlight(), cancellationToken).ConfigureAwait(false);
-                throw new TcbResendRefusedException(state, refusal);
+                // one fails as a failed attempt, so the hedging handler keeps waiting for the send in flight.
+                throw state.HasSendInFlight ? new TcbConcurrentSendRefusedException(state, refusal) : new TcbResendRefusedException(state, refusal);
             }
 
             TcbInstrumentation.CountHttpAttempt();
@@ -106,25 +105,6 @@ namespace TcbGen.Runtime
             }
 
             return reason;
-        }
-
-        private static async Task WaitAsync(Task task, CancellationToken cancellationToken)
-        {
-            if (task.IsCompleted)
-            {
-                return;
-            }
-#if NET6_0_OR_GREATER
-            await task.WaitAsync(cancellationToken).ConfigureAwait(false);
-#else
-            var canceled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (cancellationToken.Register(static c => ((TaskCompletionSource<bool>)c!).TrySetResult(true), canceled))
-            {
-                await Task.WhenAny(task, canceled.Task).ConfigureAwait(false);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-#endif
         }
 
         private async Task SurfaceErrorCodeAsync(HttpResponseMessage response, TcbHttpAttemptState state, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Net.Http;
-using System.Threading.Tasks;
+using System.Threading;
 
 namespace TcbGen.Runtime
 {
@@ -18,7 +18,6 @@ namespace TcbGen.Runtime
         private const string PropertyName = "TcbGen.Attempt";
 
         private int _inFlight;
-        private TaskCompletionSource<bool>? _noSendInFlight;
 
         public TcbHttpAttemptState(string endpointName, bool isRetrySafe)
         {
@@ -60,48 +59,25 @@ namespace TcbGen.Runtime
             ? TimeSpan.Zero
             : TimeSpan.FromSeconds((LastSendEnded - FirstSendStarted) / (double)Stopwatch.Frequency);
 
+        /// <summary>Whether a send of this request is in flight now (a hedged send is made beside it).</summary>
+        public bool HasSendInFlight => Volatile.Read(ref _inFlight) > 0;
+
         /// <summary>Records that a send goes out now.</summary>
         public void SendStarting()
         {
-            lock (this)
+            Interlocked.Increment(ref _inFlight);
+            Sends++;
+            if (FirstSendStarted == 0)
             {
-                Sends++;
-                _inFlight++;
-                if (FirstSendStarted == 0)
-                {
-                    FirstSendStarted = Stopwatch.GetTimestamp();
-                }
+                FirstSendStarted = Stopwatch.GetTimestamp();
             }
         }
 
-        /// <summary>Records that a send ended now, and wakes a refused concurrent send waiting for it.</summary>
+        /// <summary>Records that a send ended now.</summary>
         public void SendEnded()
         {
-            TaskCompletionSource<bool>? waiting = null;
-            lock (this)
-            {
-                LastSendEnded = Stopwatch.GetTimestamp();
-                if (--_inFlight == 0)
-                {
-                    waiting = _noSendInFlight;
-                    _noSendInFlight = null;
-                }
-            }
-
-            waiting?.TrySetResult(true);
-        }
-
-        /// <summary>
-        /// Completes when no send is in flight. A refused concurrent (hedged) send waits for this before it fails, so a
-        /// hedging handler, which takes the first outcome it does not handle, never takes the refusal over the answer of
-        /// the send still in flight (and cancels that). Allocates only when a send is in flight.
-        /// </summary>
-        public Task NoSendInFlight()
-        {
-            lock (this)
-            {
-                return _inFlight == 0 ? Task.CompletedTask : (_noSendInFlight ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-            }
+            LastSendEnded = Stopwatch.GetTimestamp();
+            Interlocked.Decrement(ref _inFlight);
         }
 
         public void AttachTo(HttpRequestMessage request)

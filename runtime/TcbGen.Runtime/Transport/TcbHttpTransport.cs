@@ -214,7 +214,11 @@ namespace TcbGen.Runtime
                 catch (TcbResendRefusedException refused)
                 {
                     // A handler further out wanted to send again and was refused: what it was retrying is the outcome.
-                    return RefusedOutcome(endpoint, refused, accessToken, armed);
+                    return RefusedOutcome(endpoint, refused.State, refused.Message, accessToken, armed);
+                }
+                catch (TcbConcurrentSendRefusedException refused)
+                {
+                    return RefusedOutcome(endpoint, refused.State, refused.Message, accessToken, armed);
                 }
                 catch (Exception handlerTimeout) when (ResilienceTimeout.Is(handlerTimeout))
                 {
@@ -248,10 +252,9 @@ namespace TcbGen.Runtime
         /// </summary>
         internal bool AnnotatesAttempts { get; set; }
 
-        private static TcbAttemptOutcome<TResponse> RefusedOutcome<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TcbResendRefusedException refused, TcbAccessToken accessToken, TcbTimeoutKind armed)
+        private static TcbAttemptOutcome<TResponse> RefusedOutcome<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TcbHttpAttemptState state, string refusal, TcbAccessToken accessToken, TcbTimeoutKind armed)
             where TResponse : TcbResponse
         {
-            TcbHttpAttemptState state = refused.State;
             if (state.LastErrorCode is int errorCode)
             {
                 Exception api = endpoint.CreateException(errorCode, TcbSecretRedactor.Redact(state.LastErrorMessage, accessToken.Value));
@@ -270,7 +273,7 @@ namespace TcbGen.Runtime
                 Exception other => other,
 
                 // A concurrent (hedged) send while the first was still in flight: nothing to report but the refusal.
-                null => new InvalidOperationException(refused.Message),
+                null => new InvalidOperationException(refusal),
             };
             return TcbAttemptOutcome<TResponse>.Refused(failure, accessToken, null, armed);
         }

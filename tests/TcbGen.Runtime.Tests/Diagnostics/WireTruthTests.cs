@@ -71,19 +71,20 @@ namespace TcbGen.Runtime.Tests.Diagnostics
             server.On(TestEndpoints.Path, HangUntilAborted);
             using var telemetry = new Telemetry();
 
-            // Sends at 0 and ~0.61 s; the total limit fires during the second, far from either attempt limit.
+            // Sends at 0 and ~1.21 s; the total limit fires during the second, far from either attempt limit, and the second
+            // send has 0.8 s to reach the server (a new connection, as the first was aborted) even on a loaded machine.
             ITcbTransport transport = Recipe(server, telemetry, b => b.AddStandardResilienceHandler(o =>
             {
                 FastRetries(o);
-                o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(600);
-                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(1);
+                o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(1200);
+                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(2);
             }));
 
             var timeout = await Assert.ThrowsAsync<TcbTimeoutException>(() => transport.SendAsync(Safe, TcbTokenKey.Component, new EchoRequest(), default));
 
             Assert.Equal(TcbTimeoutKind.Total, timeout.Kind);
-            Assert.Equal(TimeSpan.FromSeconds(1), timeout.Limit);
-            Assert.Contains("total timeout of 1000 ms", timeout.Message);
+            Assert.Equal(TimeSpan.FromSeconds(2), timeout.Limit);
+            Assert.Contains("total timeout of 2000 ms", timeout.Message);
             int arrived = server.RequestsTo(TestEndpoints.Path).Count;
             Assert.Equal(2, arrived);
             Activity call = telemetry.CallSpan("safeEcho");
@@ -101,14 +102,14 @@ namespace TcbGen.Runtime.Tests.Diagnostics
             {
                 FastRetries(o);
                 o.Retry.MaxRetryAttempts = 1;
-                o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(250);
+                o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(1200); // long enough for a send on a new connection to arrive on a loaded machine
                 o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(20);
             }));
 
             var timeout = await Assert.ThrowsAsync<TcbTimeoutException>(() => transport.SendAsync(Safe, TcbTokenKey.Component, new EchoRequest(), default));
 
             Assert.Equal(TcbTimeoutKind.Attempt, timeout.Kind);
-            Assert.Equal(TimeSpan.FromMilliseconds(250), timeout.Limit);
+            Assert.Equal(TimeSpan.FromMilliseconds(1200), timeout.Limit);
             Assert.Equal(2, server.RequestsTo(TestEndpoints.Path).Count);
             Assert.Equal(2, telemetry.CallSpan("safeEcho").GetTagItem(TcbGenTelemetry.AttemptsTag));
         }
