@@ -38,8 +38,8 @@ namespace TcbGen.Generator.Emit
             string keyword = "if";
             if (isEnvelope)
             {
-                EmitReadEnvelopeField(writer, context, ref keyword, "errcode", "result.ErrorCode = global::TcbGen.Runtime.TcbWireReader.Int32(ref reader);");
-                EmitReadEnvelopeField(writer, context, ref keyword, "errmsg", "result.ErrorMessage = reader.GetString();");
+                EmitReadEnvelopeField(writer, context, ref keyword, "errcode", "result.ErrorCode = global::TcbGen.Runtime.TcbWireReader.ErrorCode(ref reader, result.ErrorCode);");
+                EmitReadEnvelopeField(writer, context, ref keyword, "errmsg", "result.ErrorMessage = global::TcbGen.Runtime.TcbWireReader.ErrorMessage(ref reader);");
             }
 
             foreach (FieldSpec field in type.Fields)
