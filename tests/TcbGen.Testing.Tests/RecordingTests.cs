@@ -75,7 +75,7 @@ namespace TcbGen.Testing.Tests
             await using Session session = await Session.StartAsync();
 
             await session.SendAsync(HttpMethod.Post, path + "?secret=CANARY-Q1&x_ticket=CANARY-Q2&AppSecret=CANARY-Q3&env=e", "{\"secret\":\"CANARY-B1\",\"n\":{\"component_verify_ticket\":\"CANARY-B2\",\"list\":[{\"refresh_token\":\"CANARY-B3\"}]},\"env\":\"e\"}");
-            string admin = await session.Http.GetStringAsync("/__admin/requests");
+            string admin = (await session.SendAsync(HttpMethod.Get, "/__admin/requests", null)).Text;
 
             RecordedRequest record = Assert.Single(session.Emulator.Requests);
             Assert.Equal("?secret=***&x_ticket=***&AppSecret=***&env=e", record.Query);
