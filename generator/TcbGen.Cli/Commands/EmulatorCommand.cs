@@ -11,7 +11,7 @@ namespace TcbGen.Cli.Commands
 {
     /// <summary>
     /// <c>tcbgen emulator [--port N] [--specs FILE|DIR]... [--no-built-in-specs] [--text-plain] [--admin-key KEY]
-    /// [--event-url URL] [--message-token TOKEN] [--encoding-aes-key KEY] [--ticket-push-interval SECONDS]</c>:
+    /// [--admin-host NAME]... [--event-url URL] [--message-token TOKEN] [--encoding-aes-key KEY] [--ticket-push-interval SECONDS]</c>:
     /// the WeChat emulator of TcbGen.Testing, standalone, with its admin API under <c>/__admin/</c> behind a per-run key,
     /// pushing encrypted verify tickets to the platform's event URL when one is given. The banner goes to stdout; a port
     /// in use, a missing spec path or a value that is not one is one line on stderr and exit code 2, specs with errors exit 1.
@@ -27,17 +27,18 @@ namespace TcbGen.Cli.Commands
             var noBuiltIns = SpecOptions.NoBuiltInSpecs("Serve only the --specs, without the built-in specs. [default: off]");
             var textPlain = new Option<bool>("--text-plain") { Description = "Answer with Content-Type text/plain, as some WeChat servers do. [default: off, application/json]" };
             var adminKey = new Option<string?>("--admin-key") { Description = "The key admin API requests must send in the X-TcbGen-Admin-Key header. [default: a random key per run, printed on start]" };
+            var adminHosts = new Option<string[]>("--admin-host") { Description = "A Host name the admin API also answers to, besides localhost, 127.0.0.1 and [::1] (repeatable; e.g. a container's name). Other hosts get 403. [default: none]" };
             var eventUrl = new Option<string?>("--event-url") { Description = "The platform's authorization-event URL, where encrypted component_verify_ticket (and authorization) pushes are POSTed. [default: none, nothing is pushed]" };
             var messageToken = new Option<string?>("--message-token") { Description = $"The message verification token (消息校验Token) pushes are signed with. [default: {Defaults.ComponentMessageToken}]" };
             var aesKey = new Option<string?>("--encoding-aes-key") { Description = $"The EncodingAESKey (43 characters) pushes are encrypted with. [default: {Defaults.ComponentEncodingAesKey}]" };
             var pushInterval = new Option<int?>("--ticket-push-interval") { Description = $"Seconds between verify ticket pushes to --event-url, the first at the start; each push carries a new ticket; 0 pushes only on demand. [default: {(int)Defaults.VerifyTicketPushInterval.TotalSeconds}]" };
             var command = new Command("emulator", "Run the local WeChat emulator, with an admin HTTP API (behind a per-run key) for tests in any language.")
             {
-                port, specs, noBuiltIns, textPlain, adminKey, eventUrl, messageToken, aesKey, pushInterval,
+                port, specs, noBuiltIns, textPlain, adminKey, adminHosts, eventUrl, messageToken, aesKey, pushInterval,
             };
             command.SetAction((result, cancellationToken) => RunAsync(
                 result.GetValue(port),
-                new EmulatorSettings(result.GetValue(specs) ?? Array.Empty<string>(), result.GetValue(noBuiltIns), result.GetValue(textPlain), result.GetValue(adminKey)),
+                new EmulatorSettings(result.GetValue(specs) ?? Array.Empty<string>(), result.GetValue(noBuiltIns), result.GetValue(textPlain), result.GetValue(adminKey), result.GetValue(adminHosts) ?? Array.Empty<string>()),
                 new PushSettings(result.GetValue(eventUrl), result.GetValue(messageToken), result.GetValue(aesKey), result.GetValue(pushInterval)),
                 result.InvocationConfiguration.Output,
                 result.InvocationConfiguration.Error,
@@ -48,7 +49,7 @@ namespace TcbGen.Cli.Commands
         /// <summary>The emulator's own defaults, read once so --help shows what a run without the flag uses.</summary>
         private static readonly WeChatEmulatorOptions Defaults = new WeChatEmulatorOptions();
 
-        private sealed record EmulatorSettings(string[] Specs, bool NoBuiltInSpecs, bool TextPlain, string? AdminKey);
+        private sealed record EmulatorSettings(string[] Specs, bool NoBuiltInSpecs, bool TextPlain, string? AdminKey, string[] AdminHosts);
 
         /// <summary>Where and how the verify ticket is pushed; null keeps the emulator's default.</summary>
         private sealed record PushSettings(string? EventUrl, string? MessageToken, string? EncodingAesKey, int? IntervalSeconds);
@@ -100,6 +101,18 @@ namespace TcbGen.Cli.Commands
 
                 args.Add("--admin-key");
                 args.Add(settings.AdminKey);
+            }
+
+            foreach (string host in settings.AdminHosts)
+            {
+                if (host.Length == 0)
+                {
+                    await error.WriteLineAsync("tcbgen emulator: --admin-host needs a non-empty host name.").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                args.Add("--admin-host");
+                args.Add(host);
             }
 
             if (await PushArgumentsAsync(pushes, args, error).ConfigureAwait(false) is int usage)
