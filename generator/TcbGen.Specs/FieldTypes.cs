@@ -32,24 +32,6 @@ namespace TcbGen.Specs
         JsonText,
     }
 
-    /// <summary>The JSON a request value must be, as the emulator checks it (WeChat answers 40097 otherwise).</summary>
-    internal enum WireShape
-    {
-        String,
-        Boolean,
-        Int32,
-        Int64,
-        Number,
-        Object,
-        Array,
-
-        /// <summary>A time in <see cref="FieldType.Time"/>'s encoding (see <see cref="WireTime"/>).</summary>
-        Time,
-
-        /// <summary>A string whose text is one JSON value.</summary>
-        JsonText,
-    }
-
     /// <summary>
     /// Everything TcbGen knows about one type kind, in one place: how a spec writes it, its C# type, how generated code
     /// reads it from a response (tolerantly, through <c>TcbGen.Runtime.TcbWireReader</c>) and writes it into a request
@@ -68,10 +50,12 @@ namespace TcbGen.Specs
         string? WriteStatement,
         string? QueryExpression,
         ValueCheck Check,
-        WireShape Wire,
-        string WireDescription,
+        WireForm Wire,
         TimeEncoding? Time = null)
     {
+        /// <summary>What a value must be, for messages: "a 32-bit integer".</summary>
+        public string WireDescription => Wire.Description;
+
         /// <summary>Whether the type is a generated enum.</summary>
         public bool IsEnum => Check == ValueCheck.EnumMember;
 
@@ -88,38 +72,38 @@ namespace TcbGen.Specs
         public static FieldType String { get; } = new FieldType(
             TypeKind.String, "string", null, "string", false, TypeShape.Scalar,
             Read + "String(ref {0})", "writer.WriteStringValue({0});", "{0}",
-            ValueCheck.None, WireShape.String, "a string");
+            ValueCheck.None, WireForm.String);
 
         public static FieldType Boolean { get; } = new FieldType(
             TypeKind.Boolean, "boolean", null, "bool", true, TypeShape.Scalar,
             Read + "Boolean(ref {0})", "writer.WriteBooleanValue({0});", "({0} ? \"true\" : \"false\")",
-            ValueCheck.None, WireShape.Boolean, "true or false");
+            ValueCheck.None, WireForm.Boolean);
 
         public static FieldType Int32 { get; } = new FieldType(
             TypeKind.Int32, "integer", "int32", "int", true, TypeShape.Scalar,
             Read + "Int32(ref {0})", "writer.WriteNumberValue({0});", "{0}.ToString(" + Invariant + ")",
-            ValueCheck.None, WireShape.Int32, "a 32-bit integer");
+            ValueCheck.None, WireForm.Int32);
 
         public static FieldType Int64 { get; } = new FieldType(
             TypeKind.Int64, "integer", "int64", "long", true, TypeShape.Scalar,
             Read + "Int64(ref {0})", "writer.WriteNumberValue({0});", "{0}.ToString(" + Invariant + ")",
-            ValueCheck.None, WireShape.Int64, "a 64-bit integer");
+            ValueCheck.None, WireForm.Int64);
 
         public static FieldType Number { get; } = new FieldType(
             TypeKind.Number, "number", null, "double", true, TypeShape.Scalar,
             Read + "Double(ref {0})", "writer.WriteNumberValue({0});", "{0}.ToString(\"R\", " + Invariant + ")",
-            ValueCheck.None, WireShape.Number, "a number");
+            ValueCheck.None, WireForm.Number);
 
         /// <summary>A request string enum is a C# enum written through its serializer's <c>ToWire</c>; a response one is an extensible struct that keeps any value.</summary>
         public static FieldType StringEnum { get; } = new FieldType(
             TypeKind.StringEnum, "string", null, null, true, TypeShape.Scalar,
             "new {1}(" + Read + "String(ref {0}))", "writer.WriteStringValue({2}ToWire({0}));", "{2}ToWire({0})",
-            ValueCheck.EnumMember, WireShape.String, "a string");
+            ValueCheck.EnumMember, WireForm.String);
 
         public static FieldType IntegerEnum { get; } = new FieldType(
             TypeKind.IntegerEnum, "integer", "int32", null, true, TypeShape.Scalar,
             "({1})" + Read + "Int32(ref {0})", "writer.WriteNumberValue((int){0});", "((int){0}).ToString(" + Invariant + ")",
-            ValueCheck.EnumMember, WireShape.Int32, "a 32-bit integer");
+            ValueCheck.EnumMember, WireForm.Int32);
 
         /// <summary>A unix time in seconds, a JSON integer; <c>TcbTime</c> in C#, read tolerantly (see <see cref="WireTime"/>).</summary>
         public static FieldType UnixSeconds { get; } = TimeType(TypeKind.UnixSeconds, "integer", "unix-seconds", nameof(UnixSeconds), "a unix time in seconds (an integer)", TimeEncoding.UnixSeconds);
@@ -137,24 +121,24 @@ namespace TcbGen.Specs
         public static FieldType JsonText { get; } = new FieldType(
             TypeKind.JsonText, "string", "json", "global::TcbGen.Runtime.TcbJsonText", true, TypeShape.Scalar,
             Read + "JsonText(ref {0})", "global::TcbGen.Runtime.TcbWireWriter.JsonText(writer, {0});", "{0}.Text",
-            ValueCheck.JsonText, WireShape.JsonText, "a string holding JSON text");
+            ValueCheck.JsonText, WireForm.JsonText);
 
         public static FieldType Object { get; } = new FieldType(
             TypeKind.Object, "object", null, null, false, TypeShape.Object,
             "Read{2}(ref {0})", "Write{2}(writer, {0});", null,
-            ValueCheck.NestedObject, WireShape.Object, "an object");
+            ValueCheck.NestedObject, WireForm.Object);
 
         public static FieldType Array { get; } = new FieldType(
             TypeKind.Array, "array", null, null, false, TypeShape.Array,
             null, null, null,
-            ValueCheck.Items, WireShape.Array, "an array");
+            ValueCheck.Items, WireForm.Array);
 
         // Time values are TcbTime on both sides: one C# type whatever the side keeps a type shared by reference, and an
         // array of times, one shape; a DateTimeOffset converts to it implicitly. See ARCHITECTURE.md.
         private static FieldType TimeType(TypeKind kind, string specType, string format, string method, string description, TimeEncoding encoding) => new FieldType(
             kind, specType, format, "global::TcbGen.Runtime.TcbTime", true, TypeShape.Scalar,
             Read + method + "(ref {0})", "global::TcbGen.Runtime.TcbWireWriter." + method + "(writer, {0});", "global::TcbGen.Runtime.TcbWireWriter." + method + "Text({0})",
-            ValueCheck.Time, WireShape.Time, description, encoding);
+            ValueCheck.Time, WireForm.Time(encoding, description), encoding);
 
         /// <summary>Every entry, in <see cref="TypeKind"/> order.</summary>
         public static IReadOnlyList<FieldType> All { get; } = new[] { String, Boolean, Int32, Int64, Number, StringEnum, IntegerEnum, Object, Array, UnixSeconds, UnixMilliseconds, WeChatDateTime, JsonText };
