@@ -149,7 +149,7 @@ namespace TcbGen.Generator.Emit
             FieldType info = type.Info;
             if (info.Shape != TypeShape.Array)
             {
-                target.Write(writer, Format(info.ReadExpression!, new ValueAccess("reader"), type, context));
+                target.Write(writer, Format(CSharpFieldTypes.Of(type).Read!, new ValueAccess("reader"), type, context));
                 return;
             }
 
