@@ -12,7 +12,16 @@ namespace TcbGen.Generator.Emit
     /// <param name="Read">Reads a response value tolerantly, through <c>TcbGen.Runtime.TcbWireReader</c>.</param>
     /// <param name="Write">Writes a request value strictly, as one statement.</param>
     /// <param name="Query">The value as query string text.</param>
-    internal sealed record CSharpFieldType(string? Keyword, string? Read, string? Write, string? Query);
+    /// <param name="Check">What the request validator checks on a set value of a C# type that can hold a value WeChat
+    /// would refuse (a <c>TcbTime</c> with only its raw text); null when the C# type cannot.</param>
+    /// <param name="Unread">For a response field the spec says is always sent: the condition, beyond null, under which
+    /// the reader did not read it (a time whose text was not a time); null when null says it all.</param>
+    internal sealed record CSharpFieldType(string? Keyword, string? Read, string? Write, string? Query, CSharpValueCheck? Check = null, string? Unread = null);
+
+    /// <summary>A validator check: <see cref="Fails"/> (a format, <c>{0}</c> the value) means the value is a
+    /// <see cref="ProblemKind"/> (a <c>TcbValidationProblemKind</c> member), reported with <see cref="Message"/>
+    /// (<c>{0}</c> the field).</summary>
+    internal sealed record CSharpValueCheck(string Fails, string ProblemKind, string Message);
 
     /// <summary>The generator's half of the field-type catalog: every kind's C# forms, one table member per kind.</summary>
     internal sealed class CSharpFieldTypes : IFieldTypeTable<CSharpFieldType>
@@ -56,10 +65,13 @@ namespace TcbGen.Generator.Emit
         public CSharpFieldType WeChatDateTime { get; } = Time(nameof(WeChatDateTime));
 
         /// <summary>JSON text is <c>TcbJsonText</c>, which the caller reads as its own type through its own <c>JsonTypeInfo</c>.</summary>
-        public CSharpFieldType JsonText { get; } = new CSharpFieldType("global::TcbGen.Runtime.TcbJsonText", Reader + "JsonText(ref {0})", Writer + "JsonText(writer, {0});", "{0}.Text");
+        public CSharpFieldType JsonText { get; } = new CSharpFieldType("global::TcbGen.Runtime.TcbJsonText", Reader + "JsonText(ref {0})", Writer + "JsonText(writer, {0});", "{0}.Text",
+            new CSharpValueCheck("!{0}.IsJson", "InvalidJson", "{0} is not exactly one JSON value."));
 
         /// <summary>A time is <c>TcbTime</c>, read and written by the runtime's method named for its kind.</summary>
         private static CSharpFieldType Time(string method) =>
-            new CSharpFieldType("global::TcbGen.Runtime.TcbTime", Reader + method + "(ref {0})", Writer + method + "(writer, {0});", Writer + method + "Text({0})");
+            new CSharpFieldType("global::TcbGen.Runtime.TcbTime", Reader + method + "(ref {0})", Writer + method + "(writer, {0});", Writer + method + "Text({0})",
+                new CSharpValueCheck("!{0}.HasValue", "InvalidTime", "{0} holds no time: a TcbTime read from a response whose text was not a time cannot be sent."),
+                Unread: "!{0}.Value.HasValue");
     }
 }

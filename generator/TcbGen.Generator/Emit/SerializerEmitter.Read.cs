@@ -87,9 +87,9 @@ namespace TcbGen.Generator.Emit
                 }
 
                 var access = ValueAccess.Property("result", field.PropertyName);
-                if (field.Type.Info.Check == ValueCheck.Time)
+                if (CSharpFieldTypes.Of(field.Type).Unread is string unread)
                 {
-                    writer.Open($"if ({access} == null || !{access}.Value.HasValue)");
+                    writer.Open($"if ({access} == null || {new CatalogExpression(unread, access, field.Type, string.Empty)})");
                 }
                 else
                 {

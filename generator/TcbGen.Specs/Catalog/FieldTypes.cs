@@ -17,19 +17,16 @@ namespace TcbGen.Specs
         Array,
     }
 
-    /// <summary>What the generated request validator checks on a value that is set.</summary>
+    /// <summary>
+    /// What a request validator (the generated one, the emulator's) checks inside a value that is set, beyond its wire
+    /// form. A check only C# needs (a <c>TcbTime</c> holding a time) is the generator's, in its C# forms.
+    /// </summary>
     internal enum ValueCheck
     {
         None,
         EnumMember,
         NestedObject,
         Items,
-
-        /// <summary>A time must hold a value (a <c>TcbTime</c> read from a response may hold only its raw text).</summary>
-        Time,
-
-        /// <summary>A string holding JSON text must hold one JSON value.</summary>
-        JsonText,
     }
 
     /// <summary>
@@ -92,14 +89,14 @@ namespace TcbGen.Specs
         /// A string holding JSON text (<c>"format": "json"</c>, invokeCloudFunction's <c>resp_data</c>): <c>TcbJsonText</c> in C#,
         /// which the caller reads as its own type through its own <c>JsonTypeInfo</c>. On the wire it stays a string.
         /// </summary>
-        public static FieldType JsonText { get; } = new FieldType(TypeKind.JsonText, "string", "json", true, TypeShape.Scalar, ValueCheck.JsonText, WireForm.JsonText);
+        public static FieldType JsonText { get; } = new FieldType(TypeKind.JsonText, "string", "json", true, TypeShape.Scalar, ValueCheck.None, WireForm.JsonText);
 
         public static FieldType Object { get; } = new FieldType(TypeKind.Object, "object", null, false, TypeShape.Object, ValueCheck.NestedObject, WireForm.Object);
 
         public static FieldType Array { get; } = new FieldType(TypeKind.Array, "array", null, false, TypeShape.Array, ValueCheck.Items, WireForm.Array);
 
         private static FieldType TimeType(TypeKind kind, string specType, string format, string description, TimeEncoding encoding) =>
-            new FieldType(kind, specType, format, true, TypeShape.Scalar, ValueCheck.Time, WireForm.Time(encoding, description), encoding);
+            new FieldType(kind, specType, format, true, TypeShape.Scalar, ValueCheck.None, WireForm.Time(encoding, description), encoding);
 
         /// <summary>Every entry, in <see cref="TypeKind"/> order.</summary>
         public static IReadOnlyList<FieldType> All { get; } = new[] { String, Boolean, Int32, Int64, Number, StringEnum, IntegerEnum, Object, Array, UnixSeconds, UnixMilliseconds, WeChatDateTime, JsonText };

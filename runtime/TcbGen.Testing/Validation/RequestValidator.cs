@@ -147,8 +147,6 @@ namespace TcbGen.Testing.Validation
             switch (info.Check)
             {
                 case ValueCheck.None:
-                case ValueCheck.Time:
-                case ValueCheck.JsonText:
                     return;
                 case ValueCheck.NestedObject:
                     CheckObject(_endpoint.Object(type.TypeName!), value, path);
