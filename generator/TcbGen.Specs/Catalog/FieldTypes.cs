@@ -35,6 +35,17 @@ namespace TcbGen.Specs
     /// emulator ask) and, for a time, its encoding. How C# spells, reads and writes it is the generator's
     /// (<c>CSharpFieldTypes</c>, an <see cref="IFieldTypeTable{T}"/>): the spec module holds no C# templates.
     /// </summary>
+    /// <param name="Kind">The kind this entry describes.</param>
+    /// <param name="SpecType">The spec's <c>type</c>: "string", "integer", ...</param>
+    /// <param name="SpecFormat">The spec's <c>format</c> beside it, or null: "int64", "unix-seconds", "json".</param>
+    /// <param name="IsValueType">Whether its C# value is a value type (so an optional one is <c>T?</c> and unwrapped).</param>
+    /// <param name="Shape">One value, a generated object, or an array of items.</param>
+    /// <param name="Check">What a request validator checks inside a set value.</param>
+    /// <param name="Wire">The JSON it is on the wire, which the example checker and the emulator judge values by.</param>
+    /// <param name="Literal">How a spec writes a value of the kind (<c>const</c>, <c>default</c>, <c>requiredWhen</c>'s
+    /// <c>equals</c>); null when a spec cannot (objects, arrays, times, JSON text).</param>
+    /// <param name="Noun">The kind in messages: "a string", "an enum", "a time".</param>
+    /// <param name="Time">A time's wire encoding (<see cref="WireTime"/>); null for every other kind.</param>
     internal sealed record FieldType(
         TypeKind Kind,
         string SpecType,
@@ -43,6 +54,8 @@ namespace TcbGen.Specs
         TypeShape Shape,
         ValueCheck Check,
         WireForm Wire,
+        ConstantKind? Literal,
+        string Noun,
         TimeEncoding? Time = null)
     {
         /// <summary>What a value must be, for messages: "a 32-bit integer".</summary>
@@ -53,25 +66,40 @@ namespace TcbGen.Specs
 
         /// <summary>Whether a value of this type can be sent as a query parameter: one JSON value, not an object or array.</summary>
         public bool FitsInQuery => Shape == TypeShape.Scalar;
+
+        /// <summary>Whether the spec may give it <c>minimum</c>/<c>maximum</c>: integers and numbers.</summary>
+        public bool HasRange => !IsEnum && Literal is ConstantKind.Integer or ConstantKind.Number;
+
+        /// <summary>Whether the spec may give it <c>minLength</c>/<c>maxLength</c>/<c>pattern</c>: strings.</summary>
+        public bool HasLength => !IsEnum && Literal == ConstantKind.String;
+
+        /// <summary>Whether the spec may give it <c>minItems</c>/<c>maxItems</c>: arrays.</summary>
+        public bool HasItemCount => Shape == TypeShape.Array;
+
+        /// <summary>Whether the spec may give it <c>const</c>: strings, integers and booleans.</summary>
+        public bool HasConstant => !IsEnum && Literal is ConstantKind.String or ConstantKind.Integer or ConstantKind.Boolean;
+
+        /// <summary>Whether a whole number fits the kind's width (a 32-bit integer's bound or constant must fit in 32 bits).</summary>
+        public bool HoldsInteger(long value) => Wire.IntegerRange is not { } range || (value >= range.Min && value <= range.Max);
     }
 
     /// <summary>The catalog of field types; <see cref="Of"/> has one entry per <see cref="TypeKind"/>, checked by the compiler.</summary>
     internal static class FieldTypes
     {
-        public static FieldType String { get; } = new FieldType(TypeKind.String, "string", null, false, TypeShape.Scalar, ValueCheck.None, WireForm.String);
+        public static FieldType String { get; } = new FieldType(TypeKind.String, "string", null, false, TypeShape.Scalar, ValueCheck.None, WireForm.String, ConstantKind.String, "a string");
 
-        public static FieldType Boolean { get; } = new FieldType(TypeKind.Boolean, "boolean", null, true, TypeShape.Scalar, ValueCheck.None, WireForm.Boolean);
+        public static FieldType Boolean { get; } = new FieldType(TypeKind.Boolean, "boolean", null, true, TypeShape.Scalar, ValueCheck.None, WireForm.Boolean, ConstantKind.Boolean, "a boolean");
 
-        public static FieldType Int32 { get; } = new FieldType(TypeKind.Int32, "integer", "int32", true, TypeShape.Scalar, ValueCheck.None, WireForm.Int32);
+        public static FieldType Int32 { get; } = new FieldType(TypeKind.Int32, "integer", "int32", true, TypeShape.Scalar, ValueCheck.None, WireForm.Int32, ConstantKind.Integer, "an integer");
 
-        public static FieldType Int64 { get; } = new FieldType(TypeKind.Int64, "integer", "int64", true, TypeShape.Scalar, ValueCheck.None, WireForm.Int64);
+        public static FieldType Int64 { get; } = new FieldType(TypeKind.Int64, "integer", "int64", true, TypeShape.Scalar, ValueCheck.None, WireForm.Int64, ConstantKind.Integer, "an integer");
 
-        public static FieldType Number { get; } = new FieldType(TypeKind.Number, "number", null, true, TypeShape.Scalar, ValueCheck.None, WireForm.Number);
+        public static FieldType Number { get; } = new FieldType(TypeKind.Number, "number", null, true, TypeShape.Scalar, ValueCheck.None, WireForm.Number, ConstantKind.Number, "a number");
 
         /// <summary>A request string enum is a C# enum; a response one is an extensible struct that keeps any value.</summary>
-        public static FieldType StringEnum { get; } = new FieldType(TypeKind.StringEnum, "string", null, true, TypeShape.Scalar, ValueCheck.EnumMember, WireForm.String);
+        public static FieldType StringEnum { get; } = new FieldType(TypeKind.StringEnum, "string", null, true, TypeShape.Scalar, ValueCheck.EnumMember, WireForm.String, ConstantKind.EnumMember, "an enum");
 
-        public static FieldType IntegerEnum { get; } = new FieldType(TypeKind.IntegerEnum, "integer", "int32", true, TypeShape.Scalar, ValueCheck.EnumMember, WireForm.Int32);
+        public static FieldType IntegerEnum { get; } = new FieldType(TypeKind.IntegerEnum, "integer", "int32", true, TypeShape.Scalar, ValueCheck.EnumMember, WireForm.Int32, ConstantKind.EnumMember, "an enum");
 
         // Time values are TcbTime on both sides: one C# type whatever the side keeps a type shared by reference, and an
         // array of times, one shape; a DateTimeOffset converts to it implicitly. See ARCHITECTURE.md.
@@ -89,14 +117,14 @@ namespace TcbGen.Specs
         /// A string holding JSON text (<c>"format": "json"</c>, invokeCloudFunction's <c>resp_data</c>): <c>TcbJsonText</c> in C#,
         /// which the caller reads as its own type through its own <c>JsonTypeInfo</c>. On the wire it stays a string.
         /// </summary>
-        public static FieldType JsonText { get; } = new FieldType(TypeKind.JsonText, "string", "json", true, TypeShape.Scalar, ValueCheck.None, WireForm.JsonText);
+        public static FieldType JsonText { get; } = new FieldType(TypeKind.JsonText, "string", "json", true, TypeShape.Scalar, ValueCheck.None, WireForm.JsonText, null, "JSON text");
 
-        public static FieldType Object { get; } = new FieldType(TypeKind.Object, "object", null, false, TypeShape.Object, ValueCheck.NestedObject, WireForm.Object);
+        public static FieldType Object { get; } = new FieldType(TypeKind.Object, "object", null, false, TypeShape.Object, ValueCheck.NestedObject, WireForm.Object, null, "an object");
 
-        public static FieldType Array { get; } = new FieldType(TypeKind.Array, "array", null, false, TypeShape.Array, ValueCheck.Items, WireForm.Array);
+        public static FieldType Array { get; } = new FieldType(TypeKind.Array, "array", null, false, TypeShape.Array, ValueCheck.Items, WireForm.Array, null, "an array");
 
         private static FieldType TimeType(TypeKind kind, string specType, string format, string description, TimeEncoding encoding) =>
-            new FieldType(kind, specType, format, true, TypeShape.Scalar, ValueCheck.None, WireForm.Time(encoding, description), encoding);
+            new FieldType(kind, specType, format, true, TypeShape.Scalar, ValueCheck.None, WireForm.Time(encoding, description), null, "a time", encoding);
 
         /// <summary>Every entry, in <see cref="TypeKind"/> order.</summary>
         public static IReadOnlyList<FieldType> All { get; } = new[] { String, Boolean, Int32, Int64, Number, StringEnum, IntegerEnum, Object, Array, UnixSeconds, UnixMilliseconds, WeChatDateTime, JsonText };

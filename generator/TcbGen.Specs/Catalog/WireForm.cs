@@ -22,6 +22,9 @@ namespace TcbGen.Specs
         /// <summary>Whether the value is a JSON number, so its constraints are a range rather than a length or a pattern.</summary>
         public bool IsNumber { get; }
 
+        /// <summary>The whole numbers an integer form holds; null for every other form.</summary>
+        public virtual (long Min, long Max)? IntegerRange => null;
+
         /// <summary>Whether a JSON value is this form: strictly (what WeChat accepts in a request), or, when
         /// <paramref name="tolerant"/>, as the generated response reader reads it.</summary>
         public abstract bool Accepts(WireValue value, bool tolerant);
@@ -87,6 +90,8 @@ namespace TcbGen.Specs
                 _min = min;
                 _max = max;
             }
+
+            public override (long Min, long Max)? IntegerRange => (_min, _max);
 
             public override bool Accepts(WireValue value, bool tolerant)
             {

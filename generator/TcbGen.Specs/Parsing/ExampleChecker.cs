@@ -108,7 +108,7 @@ namespace TcbGen.Specs
                 return;
             }
 
-            if (type.Kind == TypeKind.Object)
+            if (type.Info.Shape == TypeShape.Object)
             {
                 CheckObject(Nested(type.TypeName!), (JsonObject)value, path);
                 return;
