@@ -159,9 +159,9 @@ namespace TcbGen.Specs
 
             public override bool Accepts(WireValue value, bool tolerant)
             {
-                if (_encoding == TimeEncoding.WeChatDateTime)
+                if (WireTime.IsText(_encoding))
                 {
-                    return value.Kind == JsonNodeKind.String && WireTime.TryParseDateTime(value.Text!, out _);
+                    return value.Kind == JsonNodeKind.String && WireTime.IsStrictText(value.Text!, _encoding);
                 }
 
                 string? raw = value.NumberText(tolerant);
