@@ -87,9 +87,9 @@ namespace TcbGen.Generator.Emit
                 }
 
                 var access = ValueAccess.Property("result", field.PropertyName);
-                if (field.Type.Info.Check == ValueCheck.Time)
+                if (CSharpFieldTypes.Of(field.Type).Unread is string unread)
                 {
-                    writer.Open($"if ({access} == null || !{access}.Value.HasValue)");
+                    writer.Open($"if ({access} == null || {new CatalogExpression(unread, access, field.Type, string.Empty)})");
                 }
                 else
                 {
@@ -149,7 +149,7 @@ namespace TcbGen.Generator.Emit
             FieldType info = type.Info;
             if (info.Shape != TypeShape.Array)
             {
-                target.Write(writer, Format(info.ReadExpression!, new ValueAccess("reader"), type, context));
+                target.Write(writer, Format(CSharpFieldTypes.Of(type).Read!, new ValueAccess("reader"), type, context));
                 return;
             }
 
