@@ -17,7 +17,9 @@ namespace Microsoft.Extensions.DependencyInjection
         /// (a lease in Redis), and, unless <see cref="TcbRedisOptions.StoreRefreshTokens"/> is off, keeps authorizer refresh
         /// tokens in Redis with compare-and-set, and, unless an <see cref="IComponentVerifyTicketStore"/> is registered before
         /// this call, keeps the pushed <c>component_verify_ticket</c> in Redis (<see cref="TcbRedisVerifyTicketStore"/>), so
-        /// every instance sees a ticket pushed to any one of them. Call it next to <c>UseThirdPartyPlatform</c>.
+        /// every instance sees a ticket pushed to any one of them. Call it next to <c>UseThirdPartyPlatform</c>. With an
+        /// <see cref="ITcbTokenProtector"/> registered (e.g. <c>ProtectTokensWithDataProtection()</c>), the tokens are stored
+        /// protected; values stored before still read, and are protected at their next write.
         /// </summary>
         /// <param name="builder">The builder <c>AddTcbGen</c> returned.</param>
         /// <param name="connectionString">A StackExchange.Redis configuration string. Never logged; connecting does not
@@ -66,7 +68,8 @@ namespace Microsoft.Extensions.DependencyInjection
                 options,
                 provider.GetRequiredService<IOptions<TcbGenOptions>>().Value,
                 provider.GetService<TimeProvider>(),
-                provider.GetService<ILoggerFactory>()?.CreateLogger("TcbGen.Redis"))));
+                provider.GetService<ILoggerFactory>()?.CreateLogger("TcbGen.Redis"),
+                provider.GetService<ITcbTokenProtector>())));
             services.Replace(ServiceDescriptor.Singleton<ITcbAccessTokenCache>(provider => new TcbRedisAccessTokenCache(provider.GetRequiredService<TcbRedisContext>())));
             services.Replace(ServiceDescriptor.Singleton<ITcbTokenRenewalCoordinator>(provider => new TcbRedisRenewalLease(provider.GetRequiredService<TcbRedisContext>())));
             services.Replace(ServiceDescriptor.Singleton(provider => new TcbRedisRefreshTokenStore(provider.GetRequiredService<TcbRedisContext>())));

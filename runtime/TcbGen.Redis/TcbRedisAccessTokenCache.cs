@@ -53,7 +53,7 @@ namespace TcbGen.Redis
 
             try
             {
-                await _context.Command(db => db.StringSetAsync(_context.Keys.Token(key), TokenCodec.Encode(token), timeToLive, When.Always)).ConfigureAwait(false);
+                await _context.Command(db => db.StringSetAsync(_context.Keys.Token(key), TokenCodec.Encode(token, _context.Secrets), timeToLive, When.Always)).ConfigureAwait(false);
             }
             catch (Exception exception) when (RedisFailure.IsRedisFailure(exception) && _context.Options.LocalFallback)
             {
@@ -71,10 +71,11 @@ namespace TcbGen.Redis
             _context.FirstLevel.RemoveIfHolds(key, expected);
             try
             {
+                string match = _context.Secrets.IsProtecting ? await StoredValueToDropAsync(key, expected).ConfigureAwait(false) : TokenCodec.Suffix(expected);
                 RedisResult dropped = await _context.Command(db => db.ScriptEvaluateAsync(
                     RedisScripts.DropTokenIfSame,
                     new RedisKey[] { _context.Keys.Token(key) },
-                    new RedisValue[] { TokenCodec.Suffix(expected), _context.Keys.Events.ToString(), RedisKeys.Event(TcbRedisContext.DropVerb, key) })).ConfigureAwait(false);
+                    new RedisValue[] { match, _context.Keys.Events.ToString(), RedisKeys.Event(TcbRedisContext.DropVerb, key) })).ConfigureAwait(false);
                 return (long)dropped == 1;
             }
             catch (Exception exception) when (RedisFailure.IsRedisFailure(exception) && _context.Options.LocalFallback)
@@ -86,6 +87,19 @@ namespace TcbGen.Redis
             {
                 throw _context.Unavailable(key, exception);
             }
+        }
+
+        /// <summary>
+        /// What the compare-and-delete compares with when values are protected (each write of a token differs, so Redis
+        /// cannot match the token itself): the exact stored value if it holds <paramref name="expected"/>; otherwise the
+        /// plain suffix, which matches only a plain value that holds it. The script still compares, so a value replaced
+        /// between this read and the script is kept.
+        /// </summary>
+        private async Task<string> StoredValueToDropAsync(TcbTokenKey key, TcbAccessToken expected)
+        {
+            RedisValue stored = await _context.Command(db => db.StringGetAsync(_context.Keys.Token(key))).ConfigureAwait(false);
+            TcbAccessToken? held = TokenCodec.Decode(stored, _context.Secrets);
+            return held != null && string.Equals(held.Value, expected.Value, StringComparison.Ordinal) ? (string)stored! : TokenCodec.Suffix(expected);
         }
 
         private TimeSpan? TimeToLive(TcbAccessToken token) => token.ExpiresAt is null ? null : token.ExpiresAt.Value - _context.Time.GetUtcNow();
@@ -110,7 +124,7 @@ namespace TcbGen.Redis
 
                 try
                 {
-                    await _context.Command(db => db.StringSetAsync(_context.Keys.Token(key), TokenCodec.Encode(token), timeToLive, When.NotExists)).ConfigureAwait(false);
+                    await _context.Command(db => db.StringSetAsync(_context.Keys.Token(key), TokenCodec.Encode(token, _context.Secrets), timeToLive, When.NotExists)).ConfigureAwait(false);
                     return;
                 }
                 catch (Exception exception) when (RedisFailure.IsRedisFailure(exception))
@@ -148,7 +162,7 @@ namespace TcbGen.Redis
                 throw _context.Unavailable(key, exception);
             }
 
-            TcbAccessToken? token = TokenCodec.Decode(stored);
+            TcbAccessToken? token = TokenCodec.Decode(stored, _context.Secrets);
             if (token is null)
             {
                 _context.FirstLevel.Remove(key);

@@ -30,8 +30,9 @@ namespace TcbGen.Redis
         private readonly WarningThrottle _localFallbackWarnings = new WarningThrottle(WarningInterval);
         private int _subscribed;
 
-        public TcbRedisContext(IConnectionMultiplexer connection, bool ownsConnection, TcbRedisOptions options, TcbGenOptions runtimeOptions, TimeProvider? time, ILogger? logger)
+        public TcbRedisContext(IConnectionMultiplexer connection, bool ownsConnection, TcbRedisOptions options, TcbGenOptions runtimeOptions, TimeProvider? time, ILogger? logger, ITcbTokenProtector? protector = null)
         {
+            Secrets = new StoredSecrets(protector);
             Connection = connection ?? throw new ArgumentNullException(nameof(connection));
             _ownsConnection = ownsConnection;
             Options = options ?? throw new ArgumentNullException(nameof(options));
@@ -63,6 +64,9 @@ namespace TcbGen.Redis
         public ILogger Logger { get; }
 
         public FirstLevelCache FirstLevel { get; }
+
+        /// <summary>How secrets are written to and read from Redis (protected when an <see cref="ITcbTokenProtector"/> is registered).</summary>
+        public StoredSecrets Secrets { get; }
 
         public TimeSpan LeaseDuration { get; }
 

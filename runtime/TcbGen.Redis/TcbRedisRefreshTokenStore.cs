@@ -12,7 +12,8 @@ namespace TcbGen.Redis
     /// <c>appendfsync everysec</c> or <c>always</c>) or keep a database copy, or a Redis restart loses every authorization.
     /// Put the refresh token of a new authorization here with <see cref="SetRefreshTokenAsync"/>; as an
     /// <see cref="IAuthorizerRefreshTokenWriter"/> it also takes the authorization pushes of <c>TcbGen.AspNetCore</c>
-    /// (authorized, updateauthorized, unauthorized) for every instance at once.
+    /// (authorized, updateauthorized, unauthorized) for every instance at once. With an <see cref="ITcbTokenProtector"/>
+    /// registered, tokens are stored protected; tokens stored in clear before still read.
     /// </summary>
     public sealed class TcbRedisRefreshTokenStore : IAuthorizerRefreshTokenStore, IAuthorizerRefreshTokenWriter
     {
@@ -30,11 +31,15 @@ namespace TcbGen.Redis
             try
             {
                 RedisValue stored = await _context.Command(db => db.StringGetAsync(_context.Keys.RefreshToken(authorizerAppId))).ConfigureAwait(false);
-                return stored.IsNull ? null : (string?)stored;
+                return stored.IsNull ? null : _context.Secrets.Unprotect(stored!);
             }
             catch (Exception exception) when (RedisFailure.IsRedisFailure(exception))
             {
                 throw Unavailable(authorizerAppId, exception);
+            }
+            catch (UnreadableSecretException unreadable)
+            {
+                throw Unreadable(authorizerAppId, unreadable);
             }
         }
 
@@ -49,10 +54,25 @@ namespace TcbGen.Redis
         {
             try
             {
+                string expectedStored = usedRefreshToken;
+                if (_context.Secrets.IsProtecting)
+                {
+                    // Each write of a token differs when protected, so Redis cannot compare tokens: read and compare here,
+                    // then let the script replace only the exact value read (a value changed meanwhile is kept).
+                    RedisValue stored = await _context.Command(db => db.StringGetAsync(_context.Keys.RefreshToken(authorizerAppId))).ConfigureAwait(false);
+                    string? held = stored.IsNull ? null : _context.Secrets.Unprotect(stored!);
+                    if (string.Equals(held, newRefreshToken, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+
+                    expectedStored = string.Equals(held, usedRefreshToken, StringComparison.Ordinal) ? (string)stored! : usedRefreshToken;
+                }
+
                 RedisResult replaced = await _context.Command(db => db.ScriptEvaluateAsync(
                     RedisScripts.ReplaceIfSame,
                     new RedisKey[] { _context.Keys.RefreshToken(authorizerAppId) },
-                    new RedisValue[] { usedRefreshToken, newRefreshToken })).ConfigureAwait(false);
+                    new RedisValue[] { expectedStored, _context.Secrets.Protect(newRefreshToken) })).ConfigureAwait(false);
                 switch ((RedisScripts.ReplaceOutcome)(long)replaced)
                 {
                     case RedisScripts.ReplaceOutcome.Missing:
@@ -71,6 +91,10 @@ namespace TcbGen.Redis
             {
                 throw Unavailable(authorizerAppId, exception);
             }
+            catch (UnreadableSecretException unreadable)
+            {
+                throw Unreadable(authorizerAppId, unreadable);
+            }
         }
 
         /// <summary>Keeps the refresh token of a new authorization (what <c>api_query_auth</c> returned), replacing any other.</summary>
@@ -88,7 +112,7 @@ namespace TcbGen.Redis
 
             try
             {
-                await _context.Command(db => db.StringSetAsync(_context.Keys.RefreshToken(authorizerAppId), refreshToken)).ConfigureAwait(false);
+                await _context.Command(db => db.StringSetAsync(_context.Keys.RefreshToken(authorizerAppId), _context.Secrets.Protect(refreshToken))).ConfigureAwait(false);
             }
             catch (Exception exception) when (RedisFailure.IsRedisFailure(exception))
             {
@@ -116,6 +140,9 @@ namespace TcbGen.Redis
                 throw Unavailable(authorizerAppId, exception);
             }
         }
+
+        private static TcbTokenUnavailableException Unreadable(string authorizerAppId, UnreadableSecretException unreadable)
+            => new TcbTokenUnavailableException(TcbTokenKey.ForAuthorizer(authorizerAppId), unreadable.Message + " while reading the authorizer_refresh_token", unreadable);
 
         private static TcbTokenUnavailableException Unavailable(string authorizerAppId, Exception exception)
             => new TcbTokenUnavailableException(TcbTokenKey.ForAuthorizer(authorizerAppId), RedisFailure.Describe(exception) + " while reading or saving the authorizer_refresh_token", exception);

@@ -54,7 +54,7 @@ namespace TcbGen.Redis
                 componentAppId,
                 RedisScripts.SaveVerifyTicket,
                 VerifyTicketCodec.Id(ticket),
-                VerifyTicketCodec.Seal(ticket),
+                VerifyTicketCodec.Seal(ticket, _context.Secrets),
                 (long)Math.Ceiling(validity.TotalMilliseconds)).ConfigureAwait(false);
             return (long)stored == 1;
         }
@@ -77,7 +77,11 @@ namespace TcbGen.Redis
             CheckPlatform(componentAppId);
             try
             {
-                return VerifyTicketCodec.Unseal(await _context.Command(db => db.HashGetAsync(key, "value")).ConfigureAwait(false));
+                return VerifyTicketCodec.Unseal(await _context.Command(db => db.HashGetAsync(key, "value")).ConfigureAwait(false), _context.Secrets);
+            }
+            catch (UnreadableSecretException unreadable)
+            {
+                throw new TcbTokenUnavailableException(TcbTokenKey.Component, unreadable.Message + " while reading the component_verify_ticket", unreadable);
             }
             catch (Exception exception) when (RedisFailure.IsRedisFailure(exception))
             {

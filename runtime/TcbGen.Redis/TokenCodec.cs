@@ -4,18 +4,22 @@ using TcbGen.Runtime;
 
 namespace TcbGen.Redis
 {
-    /// <summary>A token as stored in Redis: <c>{expiry in Unix milliseconds, or -}|{token}</c>.</summary>
+    /// <summary>
+    /// A token as stored in Redis: <c>{expiry in Unix milliseconds, or -}|{token}</c>, the token as <see cref="StoredSecrets"/>
+    /// writes it (protected when a protector is registered; the expiry is no secret and stays readable).
+    /// </summary>
     internal static class TokenCodec
     {
         private const char Separator = '|';
 
-        public static string Encode(TcbAccessToken token)
-            => (token.ExpiresAt is null ? "-" : token.ExpiresAt.Value.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)) + Separator + token.Value;
+        public static string Encode(TcbAccessToken token, StoredSecrets secrets)
+            => (token.ExpiresAt is null ? "-" : token.ExpiresAt.Value.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)) + Separator + secrets.Protect(token.Value);
 
-        /// <summary>What a stored value ends with when it holds <paramref name="token"/>, whatever its expiry.</summary>
+        /// <summary>What a stored plain value ends with when it holds <paramref name="token"/>, whatever its expiry.</summary>
         public static string Suffix(TcbAccessToken token) => Separator + token.Value;
 
-        public static TcbAccessToken? Decode(string? stored)
+        /// <summary>The token a stored value holds; <see langword="null"/> when there is none or it cannot be read.</summary>
+        public static TcbAccessToken? Decode(string? stored, StoredSecrets secrets)
         {
             int separator = stored is null ? -1 : stored.IndexOf(Separator);
             if (separator <= 0 || separator == stored!.Length - 1)
@@ -35,7 +39,15 @@ namespace TcbGen.Redis
                 expiresAt = DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
             }
 
-            return new TcbAccessToken(stored.Substring(separator + 1), expiresAt);
+            try
+            {
+                return new TcbAccessToken(secrets.Unprotect(stored.Substring(separator + 1)), expiresAt);
+            }
+            catch (UnreadableSecretException)
+            {
+                // An access token is renewed rather than read: treated as absent.
+                return null;
+            }
         }
     }
 }

@@ -5,9 +5,9 @@ using StackExchange.Redis;
 namespace TcbGen.Redis
 {
     /// <summary>
-    /// A <c>component_verify_ticket</c> as stored in Redis: the one place its value is written and read (so a protector of
-    /// tokens at rest wraps <see cref="Seal"/> and <see cref="Unseal"/> alone), and its id, the digest the Lua scripts
-    /// compare instead of the value.
+    /// A <c>component_verify_ticket</c> as stored in Redis: the one place its value is written and read, protected like
+    /// the tokens when an <see cref="Runtime.ITcbTokenProtector"/> is registered (<see cref="StoredSecrets"/>), and its id,
+    /// the digest the Lua scripts compare instead of the value (a protected value differs on every write).
     /// </summary>
     internal static class VerifyTicketCodec
     {
@@ -30,9 +30,9 @@ namespace TcbGen.Redis
         }
 
         /// <summary>The value written for a ticket.</summary>
-        public static RedisValue Seal(string ticket) => ticket;
+        public static RedisValue Seal(string ticket, StoredSecrets secrets) => secrets.Protect(ticket);
 
         /// <summary>The ticket a stored value holds, or <see langword="null"/> when nothing is stored.</summary>
-        public static string? Unseal(RedisValue stored) => stored.IsNullOrEmpty ? null : (string?)stored;
+        public static string? Unseal(RedisValue stored, StoredSecrets secrets) => stored.IsNullOrEmpty ? null : secrets.Unprotect(stored!);
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +12,7 @@ using TcbGen.Testing;
 
 namespace TcbGen.Sample
 {
-    /// <summary>The main job: the four seed endpoints, a merchant onboarding through both families, then the failures a user cares about.</summary>
+    /// <summary>The main job: a platform from zero (ticket push, authorization), the four seed endpoints, a merchant onboarding through both families, the failures a user cares about, then the merchant revoking.</summary>
     internal static class EmulatorTour
     {
         private const string AuthorizerAppId = "wx-sample-miniprogram";
@@ -18,11 +20,21 @@ namespace TcbGen.Sample
 
         public static async Task RunAsync(string? redisConfiguration, TextWriter output, CancellationToken cancellationToken)
         {
-            await using WeChatEmulator emulator = await WeChatEmulator.StartAsync(cancellationToken: cancellationToken);
-            emulator.RegisterAuthorizer(AuthorizerAppId, "refresh-token-1");
-            var stores = new InMemoryTokenStores();
-            stores.SetVerifyTicket(emulator.ComponentAppId, emulator.ComponentVerifyTicket);
-            stores.SetRefreshToken(AuthorizerAppId, "refresh-token-1");
+            // The open platform console's message settings, shared by WeChat (the emulator) and the platform.
+            string messageToken = "sample-message-token";
+            string encodingAesKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=');
+            await using WeChatEmulator emulator = await WeChatEmulator.StartAsync(
+                new WeChatEmulatorOptions { ComponentMessageToken = messageToken, ComponentEncodingAesKey = encodingAesKey },
+                cancellationToken);
+            emulator.AddMerchant(AuthorizerAppId, "Sample mini program");
+
+            var settings = new PlatformSettings(emulator.BaseAddress, emulator.ComponentAppId, emulator.ComponentAppSecret, messageToken, encodingAesKey);
+            await using PlatformHost platform = await PlatformHost.StartAsync(settings, redisConfiguration, cancellationToken);
+            output.WriteLine($"TcbGen sample: WeChat emulator at {emulator.BaseAddress}, serving {emulator.EndpointNames.Count} endpoints (every built-in spec)");
+            output.WriteLine($"Platform at {platform.BaseAddress}: authorization-event URL {PlatformHost.EventsPath}, redirect {PlatformHost.RedirectPath}; tokens {(redisConfiguration is null ? "kept in memory" : "shared through Redis")}");
+            output.WriteLine();
+
+            await FromZeroAsync(emulator, platform, output, cancellationToken);
 
             // Stands in for the file WeChat pushes into a cloud-hosting container.
             string cloudbaseTokenFile = Path.Combine(Path.GetTempPath(), "tcbgen-sample-" + Guid.NewGuid().ToString("N"), "cloudbase_access_token");
@@ -30,23 +42,77 @@ namespace TcbGen.Sample
             File.WriteAllText(cloudbaseTokenFile, emulator.IssueCloudCallToken(Env, AuthorizerAppId));
             try
             {
-                await using ServiceProvider services = ClientSetup.Build(emulator.BaseAddress, emulator.ComponentAppId, emulator.ComponentAppSecret, stores, redisConfiguration);
-                await TourAsync(emulator, services, cloudbaseTokenFile, redisConfiguration is null ? "kept in memory" : "shared through Redis", output, cancellationToken);
+                await TourAsync(emulator, platform.Services, cloudbaseTokenFile, output, cancellationToken);
             }
             finally
             {
                 Directory.Delete(Path.GetDirectoryName(cloudbaseTokenFile)!, recursive: true);
             }
+
+            await RevokeAsync(emulator, platform, output, cancellationToken);
         }
 
-        private static async Task TourAsync(WeChatEmulator emulator, ServiceProvider services, string cloudbaseTokenFile, string tokenHome, TextWriter output, CancellationToken cancellationToken)
+        /// <summary>
+        /// A platform's first minutes, with nothing seeded: WeChat pushes the verify ticket, the platform fetches its
+        /// component token with it, and a merchant authorizes through the authorization page, which gives the platform
+        /// the merchant's refresh token.
+        /// </summary>
+        private static async Task FromZeroAsync(WeChatEmulator emulator, PlatformHost platform, TextWriter output, CancellationToken cancellationToken)
+        {
+            output.WriteLine("From zero (no ticket, no merchant):");
+            var tickets = platform.Services.GetRequiredService<IComponentVerifyTicketStore>();
+            emulator.ComponentEventUrl = platform.EventUrl;   // WeChat pushes the ticket now, then every 10 minutes
+            for (int wait = 0; !emulator.ComponentPushes.Any(push => push.Succeeded) || await tickets.GetVerifyTicketAsync(emulator.ComponentAppId, cancellationToken) is null; wait++)
+            {
+                if (wait == 100)
+                {
+                    throw new InvalidOperationException("No component_verify_ticket arrived: " + string.Join("; ", emulator.ComponentPushes));
+                }
+
+                await Task.Delay(50, cancellationToken);
+            }
+
+            output.WriteLine($"  component_verify_ticket  -> pushed encrypted to {PlatformHost.EventsPath}; signature checked, decrypted, stored for its 12 hours");
+
+            var tokens = platform.Services.GetRequiredService<TcbThirdPartyTokenSource>();
+            TcbAccessToken component = await tokens.GetTokenAsync(TcbTokenKey.Component, cancellationToken);
+            output.WriteLine($"  component_access_token   -> fetched with the ticket, valid until {component.ExpiresAt:HH:mm:ss}");
+
+            var links = platform.Services.GetRequiredService<TcbAuthorizationLinks>();
+            TcbAuthorizationLink link = await links.CreateAsync(platform.RedirectUri, bizAppId: AuthorizerAppId, cancellationToken: cancellationToken);
+            output.WriteLine($"  pre_auth_code            -> created, valid until {link.ExpiresAt:HH:mm:ss}; link {link.Pc.GetLeftPart(UriPartial.Path)}?component_appid={emulator.ComponentAppId}&pre_auth_code=***&redirect_uri=...&biz_appid={AuthorizerAppId}");
+
+            await MerchantAuthorization.AuthorizeAsync(link.Pc, AuthorizerAppId, output, cancellationToken);
+            bool stored = await platform.Services.GetRequiredService<IAuthorizerRefreshTokenStore>().GetRefreshTokenAsync(AuthorizerAppId, cancellationToken) is not null;
+            output.WriteLine($"  api_query_auth           -> auth_code exchanged once (redirect and push); refresh token {(stored ? "stored" : "MISSING")}; hooks saw: {string.Join("; ", platform.Events.Seen)}");
+            if (!stored)
+            {
+                throw new InvalidOperationException("The authorization did not leave the merchant's refresh token with the platform.");
+            }
+
+            output.WriteLine();
+        }
+
+        /// <summary>The merchant revokes: WeChat pushes 'unauthorized', and the platform drops the merchant's tokens.</summary>
+        private static async Task RevokeAsync(WeChatEmulator emulator, PlatformHost platform, TextWriter output, CancellationToken cancellationToken)
+        {
+            output.WriteLine();
+            output.WriteLine("Revocation:");
+            ComponentPushResult push = await emulator.RevokeAuthorizationAsync(AuthorizerAppId, cancellationToken);
+            bool dropped = await platform.Services.GetRequiredService<IAuthorizerRefreshTokenStore>().GetRefreshTokenAsync(AuthorizerAppId, cancellationToken) is null;
+            output.WriteLine($"  unauthorized push        -> {(push.Succeeded ? "acknowledged" : "FAILED: " + push)}; the merchant's refresh token {(dropped ? "dropped" : "STILL STORED")}; hooks saw: {platform.Events.Seen[^1]}");
+            if (!push.Succeeded || !dropped)
+            {
+                throw new InvalidOperationException("The revocation did not reach the platform.");
+            }
+        }
+
+        private static async Task TourAsync(WeChatEmulator emulator, IServiceProvider services, string cloudbaseTokenFile, TextWriter output, CancellationToken cancellationToken)
         {
             ITcbAuthorizerClient authorizer = services.GetRequiredService<ITcbAuthorizerClientFactory>().For(AuthorizerAppId);
             ITcbComponentClient component = services.GetRequiredService<ITcbComponentClient>();
 
-            output.WriteLine($"TcbGen sample: WeChat emulator at {emulator.BaseAddress}, serving {emulator.EndpointNames.Count} endpoints (every built-in spec)");
-            output.WriteLine();
-            output.WriteLine($"Calls (tokens come from the third-party flow: component token, then authorizer token; {tokenHome}):");
+            output.WriteLine("Calls for the merchant (tokens come from the third-party flow: component token, then authorizer token):");
 
             SetCloudAccessTokenResponse current = await authorizer.SetCloudAccessTokenAsync(
                 new SetCloudAccessTokenRequest { Action = SetCloudAccessTokenAction.Get, Env = Env }, cancellationToken);

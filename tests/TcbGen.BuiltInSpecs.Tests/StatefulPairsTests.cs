@@ -49,7 +49,7 @@ namespace TcbGen.BuiltInSpecs.Tests
 
             GetFunctionConfigResponse read = await _clients.Authorizer.GetFunctionConfigAsync(new GetFunctionConfigRequest { Env = Env, FunctionName = "login", Type = 3 });
 
-            Assert.Equal("{\"timeout\":9}", read.Config);
+            Assert.Equal("{\"timeout\":9}", read.Config?.Text);
         }
 
         /// <summary>batchupdatetriggers for two envs, then gettriggers of each env answers the triggers set.</summary>

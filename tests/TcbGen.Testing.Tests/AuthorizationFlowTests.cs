@@ -148,14 +148,46 @@ namespace TcbGen.Testing.Tests
             Assert.Equal(200, onDemand.Status);
             Assert.True(onDemand.Json.GetProperty("succeeded").GetBoolean(), onDemand.Text);
             Assert.Equal(3, receiver.Pushes.Count);
+            var tickets = new List<string>();
             Assert.All(receiver.Pushes, push =>
             {
                 IReadOnlyDictionary<string, string> message = Open(push);
                 Assert.Equal("component_verify_ticket", message["InfoType"]);
-                Assert.Equal("ticket-7", message["ComponentVerifyTicket"]);
                 Assert.Equal(new[] { "AppId", "CreateTime", "InfoType", "ComponentVerifyTicket" }, message.Keys);
+                tickets.Add(message["ComponentVerifyTicket"]);
             });
+
+            // The first push carries the configured ticket, each later one a new ticket; the newest is the current one.
+            Assert.Equal("ticket-7", tickets[0]);
+            Assert.Equal(3, tickets.Distinct(StringComparer.Ordinal).Count());
+            Assert.Equal(session.Emulator.ComponentVerifyTicket, tickets[2]);
         }
+
+        [Fact]
+        public async Task The_component_token_takes_the_newest_ticket_and_earlier_ones_for_their_12_hours()
+        {
+            var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+            await using PushReceiver receiver = await PushReceiver.StartAsync();
+            await using Session session = await Session.StartAsync(new WeChatEmulatorOptions { ComponentEventUrl = receiver.Url, TimeProvider = clock, VerifyTicketPushInterval = TimeSpan.Zero });
+            await session.Emulator.PushComponentVerifyTicketAsync();
+            clock.Advance(TimeSpan.FromHours(1));
+            await session.Emulator.PushComponentVerifyTicketAsync();
+            string first = Open(receiver.Pushes[0])["ComponentVerifyTicket"];
+            string newest = Open(receiver.Pushes[1])["ComponentVerifyTicket"];
+
+            Assert.Equal(newest, session.Emulator.ComponentVerifyTicket);
+            Assert.NotEqual(first, newest);
+            Assert.True((await ComponentTokenAsync(session, newest)).Json.TryGetProperty("component_access_token", out _));
+            Assert.True((await ComponentTokenAsync(session, first)).Json.TryGetProperty("component_access_token", out _));
+            (await ComponentTokenAsync(session, "ticket@@@never-pushed")).AssertError(61006, string.Empty);
+
+            clock.Advance(TimeSpan.FromHours(11));
+            (await ComponentTokenAsync(session, first)).AssertError(61006, string.Empty);
+            Assert.True((await ComponentTokenAsync(session, newest)).Json.TryGetProperty("component_access_token", out _));
+        }
+
+        private static Task<WireResponse> ComponentTokenAsync(Session session, string ticket)
+            => session.SendAsync(HttpMethod.Post, WeChatEmulator.ComponentTokenPath, "{\"component_appid\":\"wx-component\",\"component_appsecret\":\"component-secret\",\"component_verify_ticket\":\"" + ticket + "\"}");
 
         [Fact]
         public async Task Without_an_event_url_nothing_is_pushed_and_the_ways_to_push_say_so()

@@ -67,6 +67,23 @@ namespace TcbGen.Testing.Tests
             Assert.Equal("POST /tcb/modifyenv?access_token=*** (changeTcbEnv) -> 200 errcode 42001", session.Emulator.Requests[4].ToString());
         }
 
+        [Theory]
+        [InlineData("/tcb/nosuchapi")]
+        [InlineData("/cgi-bin/nosuch/thing")]
+        public async Task AnUnknownPathRecordsNoSecretNamedParameterOrFieldInTheRecordsOrTheAdminApi(string path)
+        {
+            await using Session session = await Session.StartAsync();
+
+            await session.SendAsync(HttpMethod.Post, path + "?secret=CANARY-Q1&x_ticket=CANARY-Q2&AppSecret=CANARY-Q3&env=e", "{\"secret\":\"CANARY-B1\",\"n\":{\"component_verify_ticket\":\"CANARY-B2\",\"list\":[{\"refresh_token\":\"CANARY-B3\"}]},\"env\":\"e\"}");
+            string admin = (await session.SendAsync(HttpMethod.Get, "/__admin/requests", null)).Text;
+
+            RecordedRequest record = Assert.Single(session.Emulator.Requests);
+            Assert.Equal("?secret=***&x_ticket=***&AppSecret=***&env=e", record.Query);
+            Assert.Equal("{\"secret\":\"***\",\"n\":{\"component_verify_ticket\":\"***\",\"list\":[{\"refresh_token\":\"***\"}]},\"env\":\"e\"}", record.Body);
+            Assert.Contains("env=e", admin);
+            Assert.DoesNotContain("CANARY", admin + record);
+        }
+
         [Fact]
         public async Task TokenKindIsRecordedEvenWhenTheKindIsRejected()
         {

@@ -33,6 +33,9 @@ namespace TcbGen.Cli.Import
         private static readonly Regex ByteSize = new Regex("size$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex Bytes = new Regex("字节|byte", RegexOptions.Compiled | RegexOptions.IgnoreCase);
 
+        /// <summary>A string cell whose description says the value is JSON text: 配置的json字符串, "Configured json character string".</summary>
+        private static readonly Regex JsonTextWords = new Regex("json\\s*(?:字符串|串|character string|string|text)", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+
         /// <summary>True when a number's wire name says it outgrows int32 (a time, a byte count, a message id).</summary>
         public static bool NamesALargeNumber(string name) => LongHint.IsMatch(name);
 
@@ -112,6 +115,12 @@ namespace TcbGen.Cli.Import
             {
                 case "string":
                 case "str":
+                    if (JsonTextWords.IsMatch(description))
+                    {
+                        decisions.Add($"'{fieldPath}' is a string its description calls a JSON string: taken as JSON text (format json).");
+                        return FieldType.String with { Format = "json" };
+                    }
+
                     return FieldType.String;
                 case "bool":
                 case "boolean":

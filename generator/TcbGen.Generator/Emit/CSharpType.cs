@@ -25,16 +25,16 @@ namespace TcbGen.Generator.Emit
         /// <summary>Appends the spelling.</summary>
         public void AppendTo(StringBuilder builder)
         {
-            FieldType info = _type.Info;
-            if (info.Shape == TypeShape.Array)
+            CSharpFieldType csharp = CSharpFieldTypes.Of(_type);
+            if (_type.Info.Shape == TypeShape.Array)
             {
                 builder.Append(CSharp.IList).Append('<');
                 new CSharpType(_type.Items!, _namespace, nullable: false).AppendTo(builder);
                 builder.Append('>');
             }
-            else if (info.CSharpKeyword != null)
+            else if (csharp.Keyword != null)
             {
-                builder.Append(info.CSharpKeyword);
+                builder.Append(csharp.Keyword);
             }
             else
             {

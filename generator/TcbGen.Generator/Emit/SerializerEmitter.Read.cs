@@ -38,8 +38,8 @@ namespace TcbGen.Generator.Emit
             string keyword = "if";
             if (isEnvelope)
             {
-                EmitReadEnvelopeField(writer, context, ref keyword, "errcode", "result.ErrorCode = global::TcbGen.Runtime.TcbWireReader.Int32(ref reader);");
-                EmitReadEnvelopeField(writer, context, ref keyword, "errmsg", "result.ErrorMessage = reader.GetString();");
+                EmitReadEnvelopeField(writer, context, ref keyword, "errcode", "result.ErrorCode = global::TcbGen.Runtime.TcbWireReader.ErrorCode(ref reader, result.ErrorCode);");
+                EmitReadEnvelopeField(writer, context, ref keyword, "errmsg", "result.ErrorMessage = global::TcbGen.Runtime.TcbWireReader.ErrorMessage(ref reader);");
             }
 
             foreach (FieldSpec field in type.Fields)
@@ -87,9 +87,9 @@ namespace TcbGen.Generator.Emit
                 }
 
                 var access = ValueAccess.Property("result", field.PropertyName);
-                if (field.Type.Info.Check == ValueCheck.Time)
+                if (CSharpFieldTypes.Of(field.Type).Unread is string unread)
                 {
-                    writer.Open($"if ({access} == null || !{access}.Value.HasValue)");
+                    writer.Open($"if ({access} == null || {new CatalogExpression(unread, access, field.Type, string.Empty)})");
                 }
                 else
                 {
@@ -149,7 +149,7 @@ namespace TcbGen.Generator.Emit
             FieldType info = type.Info;
             if (info.Shape != TypeShape.Array)
             {
-                target.Write(writer, Format(info.ReadExpression!, new ValueAccess("reader"), type, context));
+                target.Write(writer, Format(CSharpFieldTypes.Of(type).Read!, new ValueAccess("reader"), type, context));
                 return;
             }
 

@@ -58,7 +58,7 @@ namespace TcbGen.Generator.Emit
                     writer.OpenIfSet(access, field.Type.IsValueType);
                 }
 
-                writer.Line($"query.Add({field.WireName:literal}, {Format(field.Type.Info.QueryExpression!, value, field.Type, context)});");
+                writer.Line($"query.Add({field.WireName:literal}, {Format(CSharpFieldTypes.Of(field.Type).Query!, value, field.Type, context)});");
                 if (nullable)
                 {
                     writer.Close();
@@ -77,7 +77,7 @@ namespace TcbGen.Generator.Emit
             }
             else
             {
-                writer.Line($"{Format(info.WriteStatement!, value, type, context)}");
+                writer.Line($"{Format(CSharpFieldTypes.Of(type).Write!, value, type, context)}");
             }
         }
 

@@ -203,12 +203,10 @@ namespace TcbGen.Generator.Emit
 #pragma warning disable CS8524 // Exhaustive over the named checks: a new ValueCheck must be handled here (CS8509).
         private static bool NeedsValueChecks(TypeRef type) => type.Info.Check switch
         {
-            ValueCheck.None => false,
+            ValueCheck.None => CSharpFieldTypes.Of(type).Check != null,
             ValueCheck.EnumMember => true,
             ValueCheck.NestedObject => true,
             ValueCheck.Items => type.Items!.Constraints != null || NeedsValueChecks(type.Items!),
-            ValueCheck.Time => true,
-            ValueCheck.JsonText => true,
         };
 #pragma warning restore CS8524
 
@@ -218,6 +216,12 @@ namespace TcbGen.Generator.Emit
             switch (type.Info.Check)
             {
                 case ValueCheck.None:
+                    if (CSharpFieldTypes.Of(type).Check is CSharpValueCheck check)
+                    {
+                        writer.Open($"if ({new CatalogExpression(check.Fails, value, type, ns)})");
+                        ReportAndClose(writer, mode, path, check.ProblemKind, new Message(check.Message, Subject.Field(what)));
+                    }
+
                     break;
                 case ValueCheck.EnumMember:
                     writer.Open($"if (!IsDefined({value}))");
@@ -231,14 +235,6 @@ namespace TcbGen.Generator.Emit
                     }
 
                     writer.Close();
-                    break;
-                case ValueCheck.Time:
-                    writer.Open($"if (!{value}.HasValue)");
-                    ReportAndClose(writer, mode, path, "InvalidTime", new Message("{0} holds no time: a TcbTime read from a response whose text was not a time cannot be sent.", Subject.Field(what)));
-                    break;
-                case ValueCheck.JsonText:
-                    writer.Open($"if (!{value}.IsJson)");
-                    ReportAndClose(writer, mode, path, "InvalidJson", new Message("{0} is not exactly one JSON value.", Subject.Field(what)));
                     break;
                 case ValueCheck.NestedObject:
                     if (mode == Mode.IsValid)

@@ -40,11 +40,11 @@ namespace TcbGen.Specs
             FollowUpValue.WholeNumber => "long?",
         };
 
-        /// <summary>Whether a field of <paramref name="kind"/> can fill this member.</summary>
-        public bool Accepts(TypeKind kind) => Value switch
+        /// <summary>Whether a field of <paramref name="type"/> can fill this member: a plain string, or a plain integer.</summary>
+        public bool Accepts(FieldType type) => !type.IsEnum && Value switch
         {
-            FollowUpValue.Text => kind == TypeKind.String,
-            FollowUpValue.WholeNumber => kind == TypeKind.Int32 || kind == TypeKind.Int64,
+            FollowUpValue.Text => type.Literal == ConstantKind.String,
+            FollowUpValue.WholeNumber => type.Literal == ConstantKind.Integer,
         };
 
         /// <summary>The spec types that fit, for messages.</summary>

@@ -1,22 +1,5 @@
 namespace TcbGen.Specs.Model
 {
-    internal enum TypeKind
-    {
-        String,
-        Boolean,
-        Int32,
-        Int64,
-        Number,
-        StringEnum,
-        IntegerEnum,
-        Object,
-        Array,
-        UnixSeconds,
-        UnixMilliseconds,
-        WeChatDateTime,
-        JsonText,
-    }
-
     /// <summary>
     /// The type of a field. <see cref="TypeName"/> is the generated C# type's simple name for objects and
     /// enums; <see cref="Items"/> is the element type of an array. <see cref="IsReference"/>: written as <c>"ref"</c> and

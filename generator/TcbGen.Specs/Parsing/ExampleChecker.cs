@@ -108,7 +108,7 @@ namespace TcbGen.Specs
                 return;
             }
 
-            if (type.Kind == TypeKind.Object)
+            if (type.Info.Shape == TypeShape.Object)
             {
                 CheckObject(Nested(type.TypeName!), (JsonObject)value, path);
                 return;
@@ -154,64 +154,8 @@ namespace TcbGen.Specs
             }
         }
 
-#pragma warning disable CS8524 // Exhaustive over the named shapes: a new WireShape must be handled here (CS8509).
-        /// <summary>Whether the value has the type's shape: strictly for a request, as the tolerant reader reads for a response.</summary>
-        private bool Fits(TypeRef type, JsonNode value) => type.Info.Wire switch
-        {
-            WireShape.String => value.Kind == JsonNodeKind.String || (!_request && value.Kind == JsonNodeKind.Number),
-            WireShape.Boolean => value.Kind is JsonNodeKind.True or JsonNodeKind.False || (!_request && value is JsonNumber flag && flag.Raw is "0" or "1"),
-            WireShape.Int32 => Integer(value, int.MinValue, int.MaxValue),
-            WireShape.Int64 => Integer(value, long.MinValue, long.MaxValue),
-            WireShape.Number => value.Kind == JsonNodeKind.Number || (!_request && value is JsonString text && double.TryParse(text.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)),
-            WireShape.Object => value.Kind == JsonNodeKind.Object,
-            WireShape.Array => value.Kind == JsonNodeKind.Array,
-            WireShape.Time => FitsTime(type.Info.Time!.Value, value),
-            WireShape.JsonText => value is JsonString text && JsonParser.Parse(text.Value).Root != null,
-        };
-#pragma warning restore CS8524
-
-        /// <summary>
-        /// A time in its encoding: a request strictly (an integer, or the exact string); a response as the reader reads it.
-        /// The reader never fails on a time, but one it cannot read is left unset, so the example is still wrong.
-        /// </summary>
-        private bool FitsTime(TimeEncoding encoding, JsonNode value)
-        {
-            if (encoding == TimeEncoding.WeChatDateTime)
-            {
-                return value is JsonString text && WireTime.TryParseDateTime(text.Value, out _);
-            }
-
-            string? raw = value switch
-            {
-                JsonNumber number => number.Raw,
-                JsonString text when !_request => text.Value,
-                _ => null,
-            };
-            return raw != null && WireTime.TryParseUnix(raw, encoding, tolerant: !_request, out _);
-        }
-
-        /// <summary>An integer within range; a response may also quote it or write it as an integral float.</summary>
-        private bool Integer(JsonNode value, long min, long max)
-        {
-            string? raw = value switch
-            {
-                JsonNumber number => number.Raw,
-                JsonString text when !_request => text.Value,
-                _ => null,
-            };
-            if (raw == null)
-            {
-                return false;
-            }
-
-            if (long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole))
-            {
-                return whole >= min && whole <= max && (_request ? value is JsonNumber : true);
-            }
-
-            return !_request && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double real)
-                && real == System.Math.Floor(real) && real >= min && real <= max;
-        }
+        /// <summary>Whether the value has the type's wire form: strictly for a request, as the tolerant reader reads for a response.</summary>
+        private bool Fits(TypeRef type, JsonNode value) => type.Info.Wire.Accepts(WireValue.Of(value), tolerant: !_request);
 
         private bool SiblingEquals(Dictionary<string, JsonProperty>? properties, JsonObject owner, RequiredWhenSpec condition, ObjectSpec spec)
         {

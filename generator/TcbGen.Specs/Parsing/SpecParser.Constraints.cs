@@ -24,13 +24,11 @@ namespace TcbGen.Specs
             }
 
             int before = context.Diagnostics.Count;
-            bool numeric = type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number;
-            bool text = type.Kind == TypeKind.String;
-            bool array = type.Kind == TypeKind.Array;
-            string kind = type.IsReference ? "a 'ref' field" : type.IsEnum ? "an enum" : type.Info.Time != null ? "a time" : type.Kind == TypeKind.JsonText ? "JSON text" : $"a {type.Info.SpecType}";
+            FieldType info = type.Info;
+            string kind = type.IsReference ? "a 'ref' field" : info.Noun;
             foreach (string property in new[] { "minimum", "maximum" })
             {
-                if (!numeric)
+                if (!info.HasRange)
                 {
                     ReportNotApplicable(context, reader, property, $"only integers and numbers have a range, not {kind}");
                 }
@@ -38,7 +36,7 @@ namespace TcbGen.Specs
 
             foreach (string property in new[] { "minLength", "maxLength", "pattern" })
             {
-                if (!text)
+                if (!info.HasLength)
                 {
                     ReportNotApplicable(context, reader, property, $"only strings have a length or a pattern, not {kind}");
                 }
@@ -46,27 +44,27 @@ namespace TcbGen.Specs
 
             foreach (string property in new[] { "minItems", "maxItems" })
             {
-                if (!array)
+                if (!info.HasItemCount)
                 {
                     ReportNotApplicable(context, reader, property, $"only arrays have an item count, not {kind}");
                 }
             }
 
-            if (!(numeric && type.Kind != TypeKind.Number) && !text && type.Kind != TypeKind.Boolean)
+            if (!info.HasConstant)
             {
                 ReportNotApplicable(context, reader, "const", $"only strings, integers and booleans can be constant, not {kind}");
             }
 
             var constraints = new ConstraintSpec(
-                Bound(context, reader, "minimum", type.Kind),
-                Bound(context, reader, "maximum", type.Kind),
+                Bound(context, reader, "minimum", info),
+                Bound(context, reader, "maximum", info),
                 Count(context, reader, "minLength"),
                 Count(context, reader, "maxLength"),
                 Pattern(context, reader),
                 Count(context, reader, "minItems"),
                 Count(context, reader, "maxItems"),
                 Constant(context, reader, type));
-            CheckOrder(context, reader, "minimum", "maximum", constraints.Minimum, constraints.Maximum, integer: type.Kind != TypeKind.Number);
+            CheckOrder(context, reader, "minimum", "maximum", constraints.Minimum, constraints.Maximum, integer: info.Literal != ConstantKind.Number);
             CheckOrder(context, reader, "minLength", "maxLength", Text(constraints.MinLength), Text(constraints.MaxLength), integer: true);
             CheckOrder(context, reader, "minItems", "maxItems", Text(constraints.MinItems), Text(constraints.MaxItems), integer: true);
             return context.Diagnostics.Count > before ? null : constraints;
@@ -77,14 +75,14 @@ namespace TcbGen.Specs
         /// validator compares the field with it, and a bound beyond the field's width would make that comparison always
         /// true or false (CS0652).
         /// </summary>
-        private static string? Bound(SpecParseContext context, SpecObjectReader reader, string property, TypeKind kind)
+        private static string? Bound(SpecParseContext context, SpecObjectReader reader, string property, FieldType type)
         {
             if (!reader.Has(property))
             {
                 return null;
             }
 
-            if (kind != TypeKind.Number)
+            if (type.Literal != ConstantKind.Number)
             {
                 JsonNumber? whole = reader.Integer(property);
                 if (whole == null)
@@ -94,7 +92,7 @@ namespace TcbGen.Specs
 
                 // The reader reported an integer beyond 64 bits.
                 whole.TryGetInt64(out long bound);
-                if (kind == TypeKind.Int32 && (bound < int.MinValue || bound > int.MaxValue))
+                if (type.HasRange && !type.HoldsInteger(bound))
                 {
                     context.Report(SpecDiagnosticIds.InvalidValue, $"'{property}' {whole.Raw} cannot hold in a 32-bit integer field (-2147483648 to 2147483647); remove it, or make the field \"format\": \"int64\".", whole);
                     return null;
@@ -166,21 +164,31 @@ namespace TcbGen.Specs
             }
 
             JsonNode value = property.Value;
-            switch (type.Kind)
+            FieldType info = type.Info;
+            if (!info.HasConstant)
             {
-                case TypeKind.String when value is JsonString text:
-                    return new ConstantValue(ConstantKind.String, text.Value, 0, false);
-                case TypeKind.Boolean when value.Kind is JsonNodeKind.True or JsonNodeKind.False:
-                    return new ConstantValue(ConstantKind.Boolean, null, 0, value.Kind == JsonNodeKind.True);
-                case TypeKind.Int32 or TypeKind.Int64 when value is JsonNumber number && number.Raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 && number.TryGetInt64(out long integer)
-                    && (type.Kind == TypeKind.Int64 || (integer >= int.MinValue && integer <= int.MaxValue)):
-                    return new ConstantValue(ConstantKind.Integer, null, integer, false);
-                case TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64:
-                    context.Report(SpecDiagnosticIds.InvalidValue, $"'const' must be {type.Info.WireDescription}, the field's own type.", value);
-                    return null;
-                default:
-                    return null;
+                // Reported as not applicable.
+                return null;
             }
+
+            if (info.Literal == ConstantKind.String && value is JsonString text)
+            {
+                return new ConstantValue(ConstantKind.String, text.Value, 0, false);
+            }
+
+            if (info.Literal == ConstantKind.Boolean && value.Kind is JsonNodeKind.True or JsonNodeKind.False)
+            {
+                return new ConstantValue(ConstantKind.Boolean, null, 0, value.Kind == JsonNodeKind.True);
+            }
+
+            if (info.Literal == ConstantKind.Integer && value is JsonNumber number && number.Raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0
+                && number.TryGetInt64(out long integer) && info.HoldsInteger(integer))
+            {
+                return new ConstantValue(ConstantKind.Integer, null, integer, false);
+            }
+
+            context.Report(SpecDiagnosticIds.InvalidValue, $"'const' must be {info.WireDescription}, the field's own type.", value);
+            return null;
         }
 
         /// <summary>Bounds in the wrong order; integers compare as integers (two int64 bounds may be one double apart from nothing).</summary>

@@ -158,7 +158,7 @@ namespace TcbGen.Specs
         /// </summary>
         private static ConstantValue? ParseFieldValue(SpecParseContext context, FieldSpec field, JsonNode value, string property)
         {
-            if (field.Type.Kind is TypeKind.Object or TypeKind.Array or TypeKind.JsonText || field.Type.Info.Time != null || field.Type.IsReference)
+            if (field.Type.Info.Literal == null || field.Type.IsReference)
             {
                 context.Report(SpecDiagnosticIds.NotApplicable, $"'{property}' applies to strings, booleans, integers, numbers and enums only (not times or JSON text); say a default of '{field.WireName}' in its description.", value);
                 return null;
@@ -178,22 +178,22 @@ namespace TcbGen.Specs
         private static ConstantValue? ParseDiscriminatorValue(SpecParseContext context, FieldSpec discriminator, JsonNode value)
         {
             TypeRef type = discriminator.Type;
-            switch (type.Kind)
+            FieldType info = type.Info;
+            switch (info.Literal)
             {
-                case TypeKind.String when value is JsonString text:
+                case ConstantKind.String when value is JsonString text:
                     return new ConstantValue(ConstantKind.String, text.Value, 0, false);
-                case TypeKind.Boolean when value.Kind == JsonNodeKind.True || value.Kind == JsonNodeKind.False:
+                case ConstantKind.Boolean when value.Kind == JsonNodeKind.True || value.Kind == JsonNodeKind.False:
                     return new ConstantValue(ConstantKind.Boolean, null, 0, value.Kind == JsonNodeKind.True);
-                case TypeKind.Int32 or TypeKind.Int64 when value is JsonNumber number && number.TryGetInt64(out long integer)
-                    && (type.Kind == TypeKind.Int64 || (integer >= int.MinValue && integer <= int.MaxValue)):
+                case ConstantKind.Integer when value is JsonNumber number && number.TryGetInt64(out long integer) && info.HoldsInteger(integer):
                     return new ConstantValue(ConstantKind.Integer, null, integer, false);
-                case TypeKind.Number when value is JsonNumber real && ConstantValue.Number(real.Raw) is ConstantValue number:
+                case ConstantKind.Number when value is JsonNumber real && ConstantValue.Number(real.Raw) is ConstantValue number:
                     return number;
-                case TypeKind.StringEnum or TypeKind.IntegerEnum:
+                case ConstantKind.EnumMember:
                     EnumSpec? enumSpec = context.Enums.Find(e => e.TypeName == type.TypeName);
                     foreach (EnumMemberSpec member in enumSpec?.Members ?? EquatableArray<EnumMemberSpec>.Empty)
                     {
-                        bool matches = type.Kind == TypeKind.StringEnum
+                        bool matches = member.StringValue != null
                             ? value is JsonString s && s.Value == member.StringValue
                             : value is JsonNumber n && n.TryGetInt64(out long v) && v == member.Value;
                         if (matches)
@@ -204,13 +204,19 @@ namespace TcbGen.Specs
 
                     context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'equals' must be one of the values of '{discriminator.WireName}'.", value);
                     return null;
-                case TypeKind.Object or TypeKind.Array or TypeKind.UnixSeconds or TypeKind.UnixMilliseconds or TypeKind.WeChatDateTime or TypeKind.JsonText:
-                    context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'{discriminator.WireName}' is {type.Info.WireDescription}; 'requiredWhen' can only test a string, boolean, integer, number or enum field.", value);
+                case null:
+                    context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'{discriminator.WireName}' is {info.WireDescription}; 'requiredWhen' can only test a string, boolean, integer, number or enum field.", value);
                     return null;
-                default:
+                case ConstantKind.String:
+                case ConstantKind.Boolean:
+                case ConstantKind.Integer:
+                case ConstantKind.Number:
                     context.Report(SpecDiagnosticIds.RequiredWhenValueInvalid, $"'equals' is {value.KindName}, which '{discriminator.WireName}' ({type.Kind.ToString().ToLowerInvariant()}) can never hold.", value);
                     return null;
             }
+
+            // Not reached: every literal kind is a case above.
+            return null;
         }
     }
 }

@@ -364,10 +364,6 @@ namespace TcbGen.Specs
             {
                 case "string":
                     return ParseString(context, reader, derivedName, requestSide);
-                case "boolean":
-                    return TypeRef.Plain(TypeKind.Boolean);
-                case "number":
-                    return TypeRef.Plain(TypeKind.Number);
                 case "integer":
                     return ParseInteger(context, reader, derivedName, requestSide);
                 case "object":
@@ -375,6 +371,12 @@ namespace TcbGen.Specs
                 case "array":
                     return ParseArray(context, reader, derivedName, requestSide);
                 default:
+                    // A plain kind with no format of its own ("boolean", "number"): the catalog knows it by name.
+                    if (FieldTypes.Find(kind, null) is FieldType plain)
+                    {
+                        return TypeRef.Plain(plain.Kind);
+                    }
+
                     context.Report(SpecDiagnosticIds.UnknownFieldType, $"'{kind}' is not a field type; use {FieldTypes.SpecTypeList}.", type);
                     return null;
             }

@@ -45,7 +45,7 @@ namespace TcbGen.Specs
                         fits = false;
                     }
                 }
-                else if (field.Location != FieldLocation.Body || !member.Accepts(field.Type.Kind))
+                else if (field.Location != FieldLocation.Body || !member.Accepts(field.Type.Info))
                 {
                     JsonNode at = (JsonNode?)FieldJson(fieldsJson, member.WireName) ?? name;
                     context.Report(SpecDiagnosticIds.NotApplicable, $"'followUp' \"{followUp.SpecName}\" reads the response field '{member.WireName}' as {member.TypeText}; this one is of another type.", at);

@@ -93,8 +93,19 @@ namespace TcbGen.Specs
         }
 
         /// <summary>Whether wire text (a query value, or a JSON value's text) is the encoding's strict form.</summary>
-        public static bool IsStrictText(string text, TimeEncoding encoding) => encoding == TimeEncoding.WeChatDateTime
-            ? TryParseDateTime(text, out _)
-            : TryParseUnix(text, encoding, tolerant: false, out _);
+#pragma warning disable CS8524 // Exhaustive over the named encodings: a new TimeEncoding must be handled here (CS8509).
+        public static bool IsStrictText(string text, TimeEncoding encoding) => encoding switch
+        {
+            TimeEncoding.UnixSeconds or TimeEncoding.UnixMilliseconds => TryParseUnix(text, encoding, tolerant: false, out _),
+            TimeEncoding.WeChatDateTime => TryParseDateTime(text, out _),
+        };
+
+        /// <summary>Whether a JSON value's wire time is a string (WeChat's date-time) rather than a number (a unix time).</summary>
+        public static bool IsText(TimeEncoding encoding) => encoding switch
+        {
+            TimeEncoding.UnixSeconds or TimeEncoding.UnixMilliseconds => false,
+            TimeEncoding.WeChatDateTime => true,
+        };
+#pragma warning restore CS8524
     }
 }

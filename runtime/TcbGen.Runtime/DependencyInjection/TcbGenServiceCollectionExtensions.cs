@@ -38,6 +38,7 @@ namespace Microsoft.Extensions.DependencyInjection
         /// their signatures in the query); the runtime logs redacted URLs itself. The transfers' client keeps HttpClient's
         /// default timeout (100 s) as a bound on one follow-up request; change it on
         /// <see cref="TcbGenBuilder.TransfersHttpClient"/>.
+        /// Their primary handlers decode gzip and deflate answers (unless you configured a handler that already decodes).
         /// A handler placed innermost on the transport's client counts every HTTP attempt and keeps WeChat's retry rules
         /// under a resilience handler you add (see <see cref="TcbHttpResilience"/>); to let that handler retry, set
         /// <c>Retry.Enabled = false</c>.
@@ -83,6 +84,7 @@ namespace Microsoft.Extensions.DependencyInjection
             services.TryAddSingleton<ITcbAccessTokenCache, TcbInMemoryAccessTokenCache>();
             services.TryAddSingleton<TransportTokenSource>();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbHttpAttemptHandlerFilter>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbDecompressionFilter>());
 
             IHttpClientBuilder transport = services
                 .AddHttpClient<ITcbTransport, TcbHttpTransport>(TransportHttpClientName, static (client, provider) => new TcbHttpTransport(

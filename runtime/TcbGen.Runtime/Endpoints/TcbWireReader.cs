@@ -14,7 +14,7 @@ namespace TcbGen.Runtime
     /// <see cref="TcbProtocolException"/> whose <see cref="TcbProtocolException.ErrorCode"/> is 0).
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static class TcbWireReader
+    public static partial class TcbWireReader
     {
         // The largest doubles that still convert to a long: 2^63 itself does not.
         private const double MinInt64AsDouble = -9223372036854775808.0;

@@ -12,7 +12,7 @@ namespace TcbGen.Runtime
     /// The innermost handler of the transport's HttpClient (see <see cref="TcbHttpAttemptHandlerFilter"/>), so it sees
     /// every HTTP attempt, including those of a resilience handler further out. It
     /// <list type="bullet">
-    /// <item>counts each attempt on the call's span;</item>
+    /// <item>counts each attempt that goes out on the call's span (a refused re-send is not one);</item>
     /// <item>refuses a re-send by an outer handler when the endpoint is not retry-safe and the last attempt may have
     /// reached the server, or when the runtime retries itself (two retrying layers would multiply attempts);</item>
     /// <item>when the runtime's retries are off, shows errcode -1 and 45011 of a retry-safe endpoint's 2xx answer to the
@@ -37,19 +37,23 @@ namespace TcbGen.Runtime
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            TcbInstrumentation.CountHttpAttempt();
             TcbHttpAttemptState? state = TcbHttpAttemptState.Of(request);
             if (state is null)
             {
+                TcbInstrumentation.CountHttpAttempt();
                 return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
-            if (state.Sends > 0)
+            string? refusal = state.Sends > 0 ? RefusalOf(state) : null;
+            if (refusal != null)
             {
-                RefuseResendIfUnsafe(state);
+                // A refused re-send never goes out, so it is not an attempt (counted only below). A concurrent (hedged)
+                // one fails as a failed attempt, so the hedging handler keeps waiting for the send in flight.
+                throw state.HasSendInFlight ? new TcbConcurrentSendRefusedException(state, refusal) : new TcbResendRefusedException(state, refusal);
             }
 
-            state.Sends++;
+            TcbInstrumentation.CountHttpAttempt();
+            state.SendStarting();
 
             // A send in flight counts as having reached the server, so a concurrent (hedged) send is judged like a retry.
             bool reachedBefore = state.MayHaveReachedServer;
@@ -61,6 +65,7 @@ namespace TcbGen.Runtime
             }
             catch (Exception exception)
             {
+                state.SendEnded();
                 state.LastFailure = exception;
                 state.LastStatus = null;
                 state.LastErrorCode = null;
@@ -68,6 +73,7 @@ namespace TcbGen.Runtime
                 throw;
             }
 
+            state.SendEnded();
             state.MayHaveReachedServer = true;
             state.LastFailure = null;
             state.LastStatus = (int)response.StatusCode;
@@ -80,7 +86,8 @@ namespace TcbGen.Runtime
             return response;
         }
 
-        private void RefuseResendIfUnsafe(TcbHttpAttemptState state)
+        /// <summary>Why a re-send must be refused (logged), or <see langword="null"/> when it may go out.</summary>
+        private string? RefusalOf(TcbHttpAttemptState state)
         {
             string? reason = null;
             if (_runtimeRetries)
@@ -92,17 +99,12 @@ namespace TcbGen.Runtime
                 reason = "the endpoint is not retry-safe and the last attempt may have reached the server";
             }
 
-            if (reason is null)
-            {
-                return;
-            }
-
-            if (_logger != null)
+            if (reason != null && _logger != null)
             {
                 TcbLog.ResendRefused(_logger, state.EndpointName, reason);
             }
 
-            throw new TcbResendRefusedException(state, reason);
+            return reason;
         }
 
         private async Task SurfaceErrorCodeAsync(HttpResponseMessage response, TcbHttpAttemptState state, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using System;
+using System.Diagnostics;
 using System.Net.Http;
+using System.Threading;
 
 namespace TcbGen.Runtime
 {
@@ -15,6 +17,8 @@ namespace TcbGen.Runtime
 #endif
         private const string PropertyName = "TcbGen.Attempt";
 
+        private int _inFlight;
+
         public TcbHttpAttemptState(string endpointName, bool isRetrySafe)
         {
             EndpointName = endpointName;
@@ -27,7 +31,7 @@ namespace TcbGen.Runtime
         public bool IsRetrySafe { get; }
 
         /// <summary>How many times the innermost handler sent the request.</summary>
-        public int Sends { get; set; }
+        public int Sends { get; private set; }
 
         /// <summary>Whether a send may have reached the server (anything but a refused connection).</summary>
         public bool MayHaveReachedServer { get; set; }
@@ -43,6 +47,38 @@ namespace TcbGen.Runtime
 
         /// <summary>The exception the last send failed with, if it failed without an answer.</summary>
         public Exception? LastFailure { get; set; }
+
+        /// <summary>When (<see cref="Stopwatch.GetTimestamp"/>) the first send started; 0 before it.</summary>
+        public long FirstSendStarted { get; private set; }
+
+        /// <summary>When the last send ended (answered or failed).</summary>
+        public long LastSendEnded { get; private set; }
+
+        /// <summary>From the start of the first send to the end of the last.</summary>
+        public TimeSpan SendsSpan => FirstSendStarted == 0 || LastSendEnded < FirstSendStarted
+            ? TimeSpan.Zero
+            : TimeSpan.FromSeconds((LastSendEnded - FirstSendStarted) / (double)Stopwatch.Frequency);
+
+        /// <summary>Whether a send of this request is in flight now (a hedged send is made beside it).</summary>
+        public bool HasSendInFlight => Volatile.Read(ref _inFlight) > 0;
+
+        /// <summary>Records that a send goes out now.</summary>
+        public void SendStarting()
+        {
+            Interlocked.Increment(ref _inFlight);
+            Sends++;
+            if (FirstSendStarted == 0)
+            {
+                FirstSendStarted = Stopwatch.GetTimestamp();
+            }
+        }
+
+        /// <summary>Records that a send ended now.</summary>
+        public void SendEnded()
+        {
+            LastSendEnded = Stopwatch.GetTimestamp();
+            Interlocked.Decrement(ref _inFlight);
+        }
 
         public void AttachTo(HttpRequestMessage request)
         {

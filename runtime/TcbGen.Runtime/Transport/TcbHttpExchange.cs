@@ -64,7 +64,9 @@ namespace TcbGen.Runtime
             attemptState?.AttachTo(request);
             using HttpResponseMessage response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
 
-            int status = (int)response.StatusCode;
+            // The status as it came over the wire: the innermost handler may show an outer resilience handler a 2xx
+            // answer's errcode -1/45011 as 503/429, which must not reach the caller, the span or the metrics.
+            int status = attemptState?.LastStatus ?? (int)response.StatusCode;
             HttpContent? responseContent = response.Content;
             var reader = new ResponseBodyReader(maxResponseBytes, responseContent?.Headers.ContentLength);
             try

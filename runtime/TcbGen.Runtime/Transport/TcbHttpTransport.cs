@@ -101,11 +101,12 @@ namespace TcbGen.Runtime
                     while (true)
                     {
                         attempt++;
-                        TcbAttemptOutcome<TResponse> outcome = await AttemptAsync(endpoint, token, address, payload, query, attempt, scope, started, cancellationToken).ConfigureAwait(false);
-                        if (outcome.AccessToken is not null)
-                        {
-                            attempts++;
-                        }
+                        TcbHttpAttemptState? attemptState = AnnotatesAttempts ? new TcbHttpAttemptState(endpoint.Name, endpoint.IsRetrySafe) : null;
+                        TcbAttemptOutcome<TResponse> outcome = await AttemptAsync(endpoint, token, address, payload, query, attempt, scope, started, attemptState, cancellationToken).ConfigureAwait(false);
+
+                        // What went out on the wire: the sends the innermost handler saw (a resilience handler's
+                        // retries included, refused re-sends not), or one per attempt that got its token.
+                        attempts += attemptState?.Sends ?? (outcome.AccessToken is not null ? 1 : 0);
 
                         statusCode = outcome.StatusCode ?? statusCode;
                         if (outcome.Failure is null)
@@ -180,6 +181,7 @@ namespace TcbGen.Runtime
             int attempt,
             TimeoutScope? scope,
             long started,
+            TcbHttpAttemptState? attemptState,
             CancellationToken cancellationToken)
             where TResponse : TcbResponse
         {
@@ -206,18 +208,21 @@ namespace TcbGen.Runtime
                 TcbExchangeResult<TResponse> result;
                 try
                 {
-                    TcbHttpAttemptState? attemptState = AnnotatesAttempts ? new TcbHttpAttemptState(endpoint.Name, endpoint.IsRetrySafe) : null;
                     result = await TcbHttpExchange.SendAsync(
                         _httpClient, query is null ? address.WithToken(accessToken.Value) : address.WithToken(accessToken.Value, query), payload, endpoint, _options.MaxResponseBytes, _timeProvider, callToken, accessToken.Value, attemptState).ConfigureAwait(false);
                 }
                 catch (TcbResendRefusedException refused)
                 {
                     // A handler further out wanted to send again and was refused: what it was retrying is the outcome.
-                    return RefusedOutcome(endpoint, refused, accessToken, armed);
+                    return RefusedOutcome(endpoint, refused.State, refused.Message, accessToken, armed);
                 }
-                catch (Exception handlerTimeout) when (IsResilienceTimeout(handlerTimeout))
+                catch (TcbConcurrentSendRefusedException refused)
                 {
-                    throw new TcbTimeoutException(endpoint.Name, TcbTimeoutKind.Attempt, ResilienceTimeoutLimit(handlerTimeout), handlerTimeout);
+                    return RefusedOutcome(endpoint, refused.State, refused.Message, accessToken, armed);
+                }
+                catch (Exception handlerTimeout) when (ResilienceTimeout.Is(handlerTimeout))
+                {
+                    throw ResilienceTimeout.ToTcbTimeout(endpoint.Name, handlerTimeout, attemptState);
                 }
                 catch (OperationCanceledException canceled) when (!cancellationToken.IsCancellationRequested && !(armed == TcbTimeoutKind.Total && scope?.IsCancellationRequested == true))
                 {
@@ -247,10 +252,9 @@ namespace TcbGen.Runtime
         /// </summary>
         internal bool AnnotatesAttempts { get; set; }
 
-        private static TcbAttemptOutcome<TResponse> RefusedOutcome<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TcbResendRefusedException refused, TcbAccessToken accessToken, TcbTimeoutKind armed)
+        private static TcbAttemptOutcome<TResponse> RefusedOutcome<TRequest, TResponse>(TcbEndpoint<TRequest, TResponse> endpoint, TcbHttpAttemptState state, string refusal, TcbAccessToken accessToken, TcbTimeoutKind armed)
             where TResponse : TcbResponse
         {
-            TcbHttpAttemptState state = refused.State;
             if (state.LastErrorCode is int errorCode)
             {
                 Exception api = endpoint.CreateException(errorCode, TcbSecretRedactor.Redact(state.LastErrorMessage, accessToken.Value));
@@ -269,24 +273,9 @@ namespace TcbGen.Runtime
                 Exception other => other,
 
                 // A concurrent (hedged) send while the first was still in flight: nothing to report but the refusal.
-                null => new InvalidOperationException(refused.Message),
+                null => new InvalidOperationException(refusal),
             };
             return TcbAttemptOutcome<TResponse>.Refused(failure, accessToken, null, armed);
-        }
-
-        /// <summary>Polly's <c>TimeoutRejectedException</c> (a resilience handler's timeout), recognised by name: the runtime does not depend on Polly.</summary>
-        private static bool IsResilienceTimeout(Exception exception)
-            => exception is not OperationCanceledException && exception.GetType().FullName == "Polly.Timeout.TimeoutRejectedException";
-
-        /// <summary>The limit Polly states in its message (<c>... timeout of '00:00:10'.</c>), or infinite when it cannot be read.</summary>
-        private static TimeSpan ResilienceTimeoutLimit(Exception exception)
-        {
-            string message = exception.Message;
-            int end = message.LastIndexOf('\'');
-            int start = end > 0 ? message.LastIndexOf('\'', end - 1) : -1;
-            return start >= 0 && TimeSpan.TryParse(message.Substring(start + 1, end - start - 1), System.Globalization.CultureInfo.InvariantCulture, out TimeSpan limit)
-                ? limit
-                : Timeout.InfiniteTimeSpan;
         }
 
         /// <summary>What to do after a failed attempt.</summary>

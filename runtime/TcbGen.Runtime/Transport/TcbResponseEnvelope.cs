@@ -18,7 +18,7 @@ namespace TcbGen.Runtime
 
         public static ReadOnlySequence<byte> WithoutBom(in ReadOnlySequence<byte> body) => body.First.Span.StartsWith(Utf8Bom) ? body.Slice(Utf8Bom.Length) : body;
 
-        /// <summary>Whether the body is a JSON object; if so, its errcode (0 when absent) and errmsg.</summary>
+        /// <summary>Whether the body is a JSON object; if so, its errcode (0 when absent; the first non-zero one when the key repeats) and errmsg (bad UTF-8 replaced).</summary>
         public static bool TryRead(in ReadOnlySequence<byte> body, out int errorCode, out string? errorMessage)
         {
             errorCode = 0;
@@ -36,17 +36,14 @@ namespace TcbGen.Runtime
                     bool isCode = reader.ValueTextEquals("errcode");
                     bool isMessage = !isCode && reader.ValueTextEquals("errmsg");
                     reader.Read();
-                    if (isCode && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int code))
+                    if (isCode && (reader.TokenType == JsonTokenType.Number || reader.TokenType == JsonTokenType.String))
                     {
-                        errorCode = code;
+                        // A duplicate key never turns an error into success: the first non-zero code wins.
+                        errorCode = TryReadCode(ref reader, out int code) && errorCode == 0 ? code : errorCode;
                     }
-                    else if (isCode && reader.TokenType == JsonTokenType.String && int.TryParse(reader.GetString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int textCode))
+                    else if (isMessage && reader.TokenType != JsonTokenType.Null)
                     {
-                        errorCode = textCode;
-                    }
-                    else if (isMessage && reader.TokenType == JsonTokenType.String)
-                    {
-                        errorMessage = reader.GetString();
+                        errorMessage = TcbWireReader.ErrorMessage(ref reader);
                     }
                     else
                     {
@@ -62,6 +59,20 @@ namespace TcbGen.Runtime
             }
             catch (InvalidOperationException)
             {
+                return false;
+            }
+        }
+
+        private static bool TryReadCode(ref Utf8JsonReader reader, out int code)
+        {
+            try
+            {
+                code = TcbWireReader.Int32(ref reader);
+                return true;
+            }
+            catch (JsonException)
+            {
+                code = 0;
                 return false;
             }
         }

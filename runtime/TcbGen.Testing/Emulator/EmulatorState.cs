@@ -19,7 +19,8 @@ namespace TcbGen.Testing.Emulator
             AdminKey = Admin.AdminKey.Resolve(options.AdminKey);
             TokenFlow = tokenFlow;
             Tokens = new TokenRegistry(options.TimeProvider);
-            Pushes = new Pushes.ComponentPusher(options);
+            Tickets = new Pushes.VerifyTickets(options.ComponentVerifyTicket, options.TimeProvider);
+            Pushes = new Pushes.ComponentPusher(options, Tickets);
             using (System.Text.Json.JsonDocument links = StatefulEndpointsResource.Open())
             {
                 Linked = new LinkedState(StateLinks.Parse(links.RootElement, catalog.Contains));
@@ -48,6 +49,9 @@ namespace TcbGen.Testing.Emulator
         public AuthorizationCodes AuthorizationCodes { get; } = new AuthorizationCodes();
 
         public Authorization.PreAuthCodes PreAuthCodes { get; } = new Authorization.PreAuthCodes();
+
+        /// <summary>The verify tickets pushed so far: the newest, and the older ones still valid.</summary>
+        public Pushes.VerifyTickets Tickets { get; }
 
         /// <summary>Pushes to the platform's authorization-event URL, and the periodic ticket push.</summary>
         public Pushes.ComponentPusher Pushes { get; }

@@ -19,7 +19,9 @@ namespace TcbGen.Testing
         /// <param name="args"><c>--port N</c> (default 0: a free port), <c>--specs FILE|DIR</c> (repeatable; served beside the
         /// built-in specs), <c>--no-built-in-specs</c> (serve only the <c>--specs</c>), <c>--text-plain</c>, <c>--admin-key KEY</c>
         /// (default: a random key per run, printed), <c>--admin-host NAME</c> (repeatable; a Host the admin API answers to
-        /// besides the loopback names). <c>--emulator</c> is accepted and ignored; other arguments are reported and ignored.</param>
+        /// besides the loopback names), and the push settings: <c>--event-url URL</c> (<see cref="WeChatEmulatorOptions.ComponentEventUrl"/>),
+        /// <c>--message-token TOKEN</c>, <c>--encoding-aes-key KEY</c> and <c>--ticket-push-interval SECONDS</c> (0: on demand only), each
+        /// defaulting to the option's default. <c>--emulator</c> is accepted and ignored; other arguments are reported and ignored.</param>
         /// <param name="output">Where to print.</param>
         /// <param name="cancellationToken">Stops the emulator; the returned task then completes normally.</param>
         /// <returns>A task that completes once the emulator has stopped.</returns>

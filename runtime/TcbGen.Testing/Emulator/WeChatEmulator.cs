@@ -120,8 +120,12 @@ namespace TcbGen.Testing
         /// <summary>The appsecret <see cref="ComponentTokenPath"/> accepts.</summary>
         public string ComponentAppSecret => _state.Options.ComponentAppSecret;
 
-        /// <summary>The verify ticket <see cref="ComponentTokenPath"/> accepts.</summary>
-        public string ComponentVerifyTicket => _state.Options.ComponentVerifyTicket;
+        /// <summary>
+        /// The current verify ticket: the one pushed last, or <see cref="WeChatEmulatorOptions.ComponentVerifyTicket"/> before
+        /// the first push. Each push after the first carries a new ticket, as WeChat's do; <see cref="ComponentTokenPath"/>
+        /// accepts the current one and, for 12 hours after their push, the earlier ones.
+        /// </summary>
+        public string ComponentVerifyTicket => _state.Tickets.Current;
 
         /// <summary>Loads the specs and starts listening on 127.0.0.1.</summary>
         /// <param name="options">Specs, credentials and clock; null for the defaults (every built-in spec).</param>

@@ -28,7 +28,11 @@ namespace TcbGen.Testing
         /// <summary>The appsecret that <c>api_component_token</c> accepts. Default <c>component-secret</c>.</summary>
         public string ComponentAppSecret { get; set; } = "component-secret";
 
-        /// <summary>The <c>component_verify_ticket</c> that <c>api_component_token</c> accepts. Default <c>ticket-1</c>.</summary>
+        /// <summary>
+        /// The first <c>component_verify_ticket</c>: the one <c>api_component_token</c> accepts from the start, and the one
+        /// the first push carries; each later push carries a new ticket (<see cref="WeChatEmulator.ComponentVerifyTicket"/>
+        /// is the current one), and this one stays accepted for 12 hours after it was pushed. Default <c>ticket-1</c>.
+        /// </summary>
         public string ComponentVerifyTicket { get; set; } = "ticket-1";
 
         /// <summary>

@@ -14,23 +14,27 @@ namespace TcbGen.Testing.Pushes
     /// Pushes to the platform's authorization-event URL as WeChat does: the message encrypted with the runtime's message
     /// cipher (linked source; the platform's token, EncodingAESKey and appid), POSTed as XML with
     /// <c>signature</c>, <c>timestamp</c>, <c>nonce</c>, <c>encrypt_type=aes</c> and <c>msg_signature</c> in the query.
-    /// Also the periodic <c>component_verify_ticket</c> push. Keeps each push's outcome, never its content.
+    /// Also the periodic <c>component_verify_ticket</c> push, a new ticket each time (<see cref="VerifyTickets"/>). Keeps each
+    /// push's outcome, never its content.
     /// </summary>
     internal sealed class ComponentPusher : IDisposable
     {
         private const int ReplyCharacters = 200;
 
         private readonly WeChatEmulatorOptions _options;
+        private readonly VerifyTickets _tickets;
         private readonly byte[] _key;
         private readonly HttpClient _http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         private readonly object _gate = new object();
+        private readonly SemaphoreSlim _oneTicketPushAtATime = new SemaphoreSlim(1, 1);
         private readonly List<ComponentPushResult> _results = new List<ComponentPushResult>();
         private readonly ITimer? _ticketTimer;
         private Uri? _eventUrl;
 
-        public ComponentPusher(WeChatEmulatorOptions options)
+        public ComponentPusher(WeChatEmulatorOptions options, VerifyTickets tickets)
         {
             _options = options;
+            _tickets = tickets;
             if (string.IsNullOrEmpty(options.ComponentMessageToken))
             {
                 throw new ArgumentException("ComponentMessageToken is required: pushes are signed with it.", nameof(options));
@@ -69,8 +73,22 @@ namespace TcbGen.Testing.Pushes
             }
         }
 
-        public Task<ComponentPushResult> PushTicketAsync(CancellationToken cancellationToken)
-            => PushAsync("component_verify_ticket", null, new[] { Field("ComponentVerifyTicket", _options.ComponentVerifyTicket) }, cancellationToken);
+        /// <summary>Pushes a new ticket (the configured one the first time); without an event URL nothing is pushed and the ticket stays.</summary>
+        public async Task<ComponentPushResult> PushTicketAsync(CancellationToken cancellationToken)
+        {
+            // One at a time, so tickets reach the platform in the order they were made: the scheduled push and one on demand
+            // must not overtake each other, or the platform would keep an older ticket than the current one.
+            await _oneTicketPushAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                string ticket = EventUrl == null ? _tickets.Current : _tickets.NextForPush();
+                return await PushAsync("component_verify_ticket", null, new[] { Field("ComponentVerifyTicket", ticket) }, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _oneTicketPushAtATime.Release();
+            }
+        }
 
         /// <summary>Encrypts, signs and POSTs one message; the outcome is returned and kept, failures included.</summary>
         public async Task<ComponentPushResult> PushAsync(string infoType, string? authorizerAppId, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
@@ -99,6 +117,9 @@ namespace TcbGen.Testing.Pushes
         {
             _ticketTimer?.Dispose();
             _http.Dispose();
+
+            // _oneTicketPushAtATime is not disposed: a push still on its way releases it after the emulator stopped, and a
+            // SemaphoreSlim whose wait handle was never asked for holds nothing to free.
         }
 
         private async Task<ComponentPushResult> SendAsync(Uri url, string infoType, string? authorizerAppId, DateTimeOffset now, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)

@@ -17,6 +17,15 @@ namespace TcbGen.Testing.Recording
 
         /// <summary><c>?access_token=abc&amp;x=1</c> becomes <c>?access_token=***&amp;x=1</c>; so do the spec's secret query fields.</summary>
         public static string Query(string? query, IReadOnlyCollection<string>? secretFields = null)
+            => Query(query, name => SecretQueryParameters.Contains(name, StringComparer.OrdinalIgnoreCase) || (secretFields != null && secretFields.Contains(name, StringComparer.Ordinal)));
+
+        /// <summary>
+        /// The query of a request to a path no spec or handler describes: every parameter whose name says it is a secret
+        /// (<see cref="SecretNames"/>: <c>secret=</c>, <c>*_ticket=</c>, every token parameter) is masked.
+        /// </summary>
+        public static string UnknownPathQuery(string? query) => Query(query, SecretNames.IsSecretName);
+
+        private static string Query(string? query, Func<string, bool> isSecret)
         {
             if (string.IsNullOrEmpty(query))
             {
@@ -28,7 +37,7 @@ namespace TcbGen.Testing.Recording
             {
                 int equals = pairs[i].IndexOf('=', StringComparison.Ordinal);
                 string name = Uri.UnescapeDataString(equals < 0 ? pairs[i] : pairs[i].Substring(0, equals));
-                if (SecretQueryParameters.Contains(name, StringComparer.OrdinalIgnoreCase) || (secretFields != null && secretFields.Contains(name, StringComparer.Ordinal)))
+                if (isSecret(name))
                 {
                     pairs[i] = (equals < 0 ? pairs[i] : pairs[i].Substring(0, equals)) + "=" + Mask;
                 }
@@ -38,10 +47,18 @@ namespace TcbGen.Testing.Recording
         }
 
         /// <summary>
+        /// The body of a request to a path no spec or handler describes: the value of every field whose name says it is a secret is
+        /// masked, at any depth. A body that is not a JSON object is not recorded at all.
+        /// </summary>
+        public static string UnknownPathBody(string body) => Body(body, SecretNames.IsSecretName);
+
+        /// <summary>
         /// A body with the value of every field named in <paramref name="secretFields"/> masked, at any depth (a spec's
         /// <c>"secret"</c> fields). A body that is not a JSON object is not recorded at all.
         /// </summary>
-        public static string Body(string body, IReadOnlyCollection<string> secretFields)
+        public static string Body(string body, IReadOnlyCollection<string> secretFields) => Body(body, name => secretFields.Contains(name, StringComparer.Ordinal));
+
+        private static string Body(string body, Func<string, bool> isSecret)
         {
             if (body.Length == 0)
             {
@@ -56,7 +73,7 @@ namespace TcbGen.Testing.Recording
                     return "(withheld: not a JSON object)";
                 }
 
-                return Answer.Object(writer => WriteMaskedProperties(writer, document.RootElement, secretFields));
+                return Answer.Object(writer => WriteMaskedProperties(writer, document.RootElement, isSecret));
             }
             catch (JsonException)
             {
@@ -64,36 +81,36 @@ namespace TcbGen.Testing.Recording
             }
         }
 
-        private static void WriteMaskedProperties(Utf8JsonWriter writer, JsonElement json, IReadOnlyCollection<string> secretFields)
+        private static void WriteMaskedProperties(Utf8JsonWriter writer, JsonElement json, Func<string, bool> isSecret)
         {
             foreach (JsonProperty property in json.EnumerateObject())
             {
                 writer.WritePropertyName(property.Name);
-                if (secretFields.Contains(property.Name, StringComparer.Ordinal) && property.Value.ValueKind != JsonValueKind.Null)
+                if (isSecret(property.Name) && property.Value.ValueKind != JsonValueKind.Null)
                 {
                     writer.WriteStringValue(Mask);
                 }
                 else
                 {
-                    WriteMasked(writer, property.Value, secretFields);
+                    WriteMasked(writer, property.Value, isSecret);
                 }
             }
         }
 
-        private static void WriteMasked(Utf8JsonWriter writer, JsonElement value, IReadOnlyCollection<string> secretFields)
+        private static void WriteMasked(Utf8JsonWriter writer, JsonElement value, Func<string, bool> isSecret)
         {
             switch (value.ValueKind)
             {
                 case JsonValueKind.Object:
                     writer.WriteStartObject();
-                    WriteMaskedProperties(writer, value, secretFields);
+                    WriteMaskedProperties(writer, value, isSecret);
                     writer.WriteEndObject();
                     break;
                 case JsonValueKind.Array:
                     writer.WriteStartArray();
                     foreach (JsonElement item in value.EnumerateArray())
                     {
-                        WriteMasked(writer, item, secretFields);
+                        WriteMasked(writer, item, isSecret);
                     }
 
                     writer.WriteEndArray();

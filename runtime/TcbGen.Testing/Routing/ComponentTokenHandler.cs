@@ -10,7 +10,8 @@ namespace TcbGen.Testing.Routing
 {
     /// <summary>
     /// <c>POST /cgi-bin/component/api_component_token</c> (token-less, checked by its spec through <see cref="ComponentTokenCall"/>): checks the platform's appid (40013), appsecret (40125) and
-    /// verify ticket (61006), then issues a <c>component_access_token</c>.
+    /// verify ticket (61006: neither the newest pushed ticket nor an older one within its 12 hours), then issues a
+    /// <c>component_access_token</c>.
     /// </summary>
     internal static class ComponentTokenHandler
     {
@@ -36,7 +37,7 @@ namespace TcbGen.Testing.Routing
                 return Answer.Error(StandardErrors.InvalidAppSecret, messages.For(StandardErrors.InvalidAppSecret));
             }
 
-            if (!string.Equals(values[2], options.ComponentVerifyTicket, StringComparison.Ordinal))
+            if (!state.Tickets.Accepts(values[2]))
             {
                 return Answer.Error(StandardErrors.InvalidVerifyTicket, messages.For(StandardErrors.InvalidVerifyTicket));
             }

@@ -79,10 +79,10 @@ namespace TcbGen.Testing.Routing
                 exchange.EndpointName,
                 exchange.Method,
                 exchange.Path,
-                Redaction.Query(request.QueryString.Value, exchange.SecretFields),
+                exchange.EndpointName is null ? Redaction.UnknownPathQuery(request.QueryString.Value) : Redaction.Query(request.QueryString.Value, exchange.SecretFields),
                 exchange.TokenKind,
                 exchange.AuthorizerAppId,
-                exchange.RecordedBody ?? exchange.BodyText,
+                exchange.RecordedBody ?? (exchange.EndpointName is null ? Redaction.UnknownPathBody(exchange.BodyText) : exchange.BodyText),
                 answer.Errcode,
                 answer.Kind == AnswerKind.Respond ? answer.StatusCode : null,
                 arrived));

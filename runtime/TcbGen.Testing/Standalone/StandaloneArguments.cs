@@ -6,7 +6,8 @@ namespace TcbGen.Testing.Standalone
 {
     /// <summary>
     /// The command line of a standalone run: <c>[--port N] [--specs FILE|DIR]... [--no-built-in-specs] [--text-plain]
-    /// [--admin-key KEY] [--admin-host NAME]...</c>.
+    /// [--admin-key KEY] [--admin-host NAME]... [--event-url URL] [--message-token TOKEN] [--encoding-aes-key KEY]
+    /// [--ticket-push-interval SECONDS]</c>. The push settings left out keep <see cref="WeChatEmulatorOptions"/>' defaults.
     /// </summary>
     internal sealed class StandaloneArguments
     {
@@ -27,6 +28,18 @@ namespace TcbGen.Testing.Standalone
         public List<string> AdminHostNames { get; } = new List<string>();
 
         public bool TextPlain { get; private set; }
+
+        /// <summary><see cref="WeChatEmulatorOptions.ComponentEventUrl"/>: an absolute http or https URL.</summary>
+        public Uri? EventUrl { get; private set; }
+
+        /// <summary><see cref="WeChatEmulatorOptions.ComponentMessageToken"/>.</summary>
+        public string? MessageToken { get; private set; }
+
+        /// <summary><see cref="WeChatEmulatorOptions.ComponentEncodingAesKey"/>: 43 Base64 characters.</summary>
+        public string? EncodingAesKey { get; private set; }
+
+        /// <summary><see cref="WeChatEmulatorOptions.VerifyTicketPushInterval"/>, given in whole seconds (0: on demand only).</summary>
+        public TimeSpan? TicketPushInterval { get; private set; }
 
         public List<string> Ignored { get; } = new List<string>();
 
@@ -66,6 +79,36 @@ namespace TcbGen.Testing.Standalone
                     case "--text-plain":
                         parsed.TextPlain = true;
                         break;
+                    case "--event-url":
+                        string url = inlineValue ?? Next(args, ref i, name);
+                        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? eventUrl) || (eventUrl.Scheme != Uri.UriSchemeHttp && eventUrl.Scheme != Uri.UriSchemeHttps))
+                        {
+                            throw new ArgumentException($"--event-url takes an absolute http or https URL, not '{url}'.", nameof(args));
+                        }
+
+                        parsed.EventUrl = eventUrl;
+                        break;
+                    case "--message-token":
+                        parsed.MessageToken = NonEmpty(inlineValue ?? Next(args, ref i, name), name);
+                        break;
+                    case "--encoding-aes-key":
+                        string key = inlineValue ?? Next(args, ref i, name);
+                        if (TcbGen.Runtime.MessageCipher.KeyOf(key) == null)
+                        {
+                            throw new ArgumentException("--encoding-aes-key takes the 43 Base64 characters of an EncodingAESKey.", nameof(args));
+                        }
+
+                        parsed.EncodingAesKey = key;
+                        break;
+                    case "--ticket-push-interval":
+                        string seconds = inlineValue ?? Next(args, ref i, name);
+                        if (!int.TryParse(seconds, NumberStyles.None, CultureInfo.InvariantCulture, out int interval))
+                        {
+                            throw new ArgumentException($"--ticket-push-interval takes whole seconds, 0 or more, not '{seconds}'.", nameof(args));
+                        }
+
+                        parsed.TicketPushInterval = TimeSpan.FromSeconds(interval);
+                        break;
                     default:
                         if (Array.IndexOf(HostFlags, arg) < 0)
                         {
@@ -78,6 +121,9 @@ namespace TcbGen.Testing.Standalone
 
             return parsed;
         }
+
+        private static string NonEmpty(string value, string name)
+            => value.Length > 0 ? value : throw new ArgumentException(name + " needs a non-empty value.", nameof(value));
 
         private static string Next(string[] args, ref int i, string name)
         {

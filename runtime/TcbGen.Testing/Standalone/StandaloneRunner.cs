@@ -24,7 +24,23 @@ namespace TcbGen.Testing.Standalone
                 TextPlainResponses = arguments.TextPlain,
                 IncludeBuiltInSpecs = arguments.IncludeBuiltInSpecs,
                 AdminKey = arguments.AdminKey,
+                ComponentEventUrl = arguments.EventUrl,
             };
+            if (arguments.MessageToken != null)
+            {
+                options.ComponentMessageToken = arguments.MessageToken;
+            }
+
+            if (arguments.EncodingAesKey != null)
+            {
+                options.ComponentEncodingAesKey = arguments.EncodingAesKey;
+            }
+
+            if (arguments.TicketPushInterval is TimeSpan interval)
+            {
+                options.VerifyTicketPushInterval = interval;
+            }
+
             foreach (string directory in arguments.SpecDirectories)
             {
                 options.SpecDirectories.Add(directory);
@@ -51,7 +67,7 @@ namespace TcbGen.Testing.Standalone
                 emulator.RegisterAuthorizer(DemoAuthorizerAppId, DemoRefreshToken);
                 string authorizerToken = emulator.IssueToken(WeChatEmulator.AuthorizerAccessTokenKind, DemoAuthorizerAppId);
                 string componentToken = emulator.IssueToken(WeChatEmulator.ComponentAccessTokenKind, emulator.ComponentAppId);
-                await output.WriteAsync(Banner(emulator, authorizerToken, componentToken)).ConfigureAwait(false);
+                await output.WriteAsync(Banner(emulator, options.VerifyTicketPushInterval, authorizerToken, componentToken)).ConfigureAwait(false);
                 await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
                 try
                 {
@@ -66,7 +82,21 @@ namespace TcbGen.Testing.Standalone
             await output.WriteLineAsync("WeChat emulator stopped.").ConfigureAwait(false);
         }
 
-        private static string Banner(WeChatEmulator emulator, string authorizerToken, string componentToken)
+        /// <summary>Where tickets go and how often; the URL without its query (it may carry a secret of the platform's), never the token or key.</summary>
+        private static string PushesLine(WeChatEmulator emulator, TimeSpan interval)
+        {
+            if (emulator.ComponentEventUrl is not Uri url)
+            {
+                return "Pushes: none (no --event-url); the ticket above stays the one api_component_token accepts";
+            }
+
+            string every = interval > TimeSpan.Zero
+                ? $"now and every {(long)interval.TotalSeconds} s"
+                : "on demand only (POST " + AdminApi.Prefix + "/pushes/component_verify_ticket)";
+            return $"Pushes: component_verify_ticket to {url.GetLeftPart(UriPartial.Path)} {every}, a new ticket each push (earlier ones stay valid 12 h)";
+        }
+
+        private static string Banner(WeChatEmulator emulator, TimeSpan pushInterval, string authorizerToken, string componentToken)
         {
             string baseUrl = emulator.BaseAddress.ToString().TrimEnd('/');
             string keyHeader = WeChatEmulator.AdminKeyHeaderName + ": " + emulator.AdminKey;
@@ -78,6 +108,7 @@ namespace TcbGen.Testing.Standalone
             text.WriteLine("Component appid: " + emulator.ComponentAppId);
             text.WriteLine("Component appsecret: " + emulator.ComponentAppSecret);
             text.WriteLine("Component verify ticket: " + emulator.ComponentVerifyTicket);
+            text.WriteLine(PushesLine(emulator, pushInterval));
             text.WriteLine($"Authorizer appid: {DemoAuthorizerAppId} (refresh token: {DemoRefreshToken})");
             text.WriteLine("  Each api_authorizer_token call rotates the refresh token, as WeChat does: keep the answer's");
             text.WriteLine("  authorizer_refresh_token (TcbGen's IAuthorizerRefreshTokenStore does; make it durable across runs),");

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using TcbGen.Specs;
+using TcbGen.Specs.Json;
 using TcbGen.Specs.Model;
 using TcbGen.Testing.Responses;
 using TcbGen.Testing.Specs;
@@ -72,13 +73,13 @@ namespace TcbGen.Testing.Validation
                         _wrong.Add($"{field.WireName} is '{Shown(field, value)}', not one of {string.Join(", ", allowed)}");
                     }
                 }
-                else if (!HasShape(field.Type.Info, value))
+                else if (!field.Type.Info.Wire.AcceptsQueryText(value))
                 {
                     _wrong.Add($"{field.WireName} must be {field.Type.Info.WireDescription}, not '{Shown(field, value)}'");
                 }
                 else if (field.Constraints != null)
                 {
-                    string? problem = field.Type.Info.Wire is WireShape.Int32 or WireShape.Int64 or WireShape.Number
+                    string? problem = field.Type.Info.Wire.IsNumber
                         ? ConstraintCheck.Constant(field.Constraints, value, field.WireName) ?? ConstraintCheck.NumberText(field.Constraints, value, field.WireName)
                         : ConstraintCheck.Constant(field.Constraints, value, field.WireName) ?? ConstraintCheck.Text(field.Constraints, value, field.WireName);
                     if (problem != null)
@@ -88,22 +89,6 @@ namespace TcbGen.Testing.Validation
                 }
             }
         }
-
-#pragma warning disable CS8524 // Exhaustive over the named shapes: a new WireShape must be handled here (CS8509).
-        /// <summary>Whether a query string value reads as the shape; objects and arrays never go in a query.</summary>
-        private static bool HasShape(FieldType type, string value) => type.Wire switch
-        {
-            WireShape.String => true,
-            WireShape.Boolean => value is "true" or "false",
-            WireShape.Int32 => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-            WireShape.Int64 => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-            WireShape.Number => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
-            WireShape.Object => false,
-            WireShape.Array => false,
-            WireShape.Time => WireTime.IsStrictText(value, type.Time!.Value),
-            WireShape.JsonText => IsJsonText(value),
-        };
-#pragma warning restore CS8524
 
         private void CheckObject(ObjectSpec spec, JsonElement value, string path)
         {
@@ -162,8 +147,6 @@ namespace TcbGen.Testing.Validation
             switch (info.Check)
             {
                 case ValueCheck.None:
-                case ValueCheck.Time:
-                case ValueCheck.JsonText:
                     return;
                 case ValueCheck.NestedObject:
                     CheckObject(_endpoint.Object(type.TypeName!), value, path);
@@ -195,36 +178,19 @@ namespace TcbGen.Testing.Validation
             }
         }
 
-#pragma warning disable CS8524 // Exhaustive over the named shapes: a new WireShape must be handled here (CS8509).
-        /// <summary>Whether a JSON value is what WeChat accepts for the shape; requests are checked strictly.</summary>
-        private static bool HasShape(FieldType type, JsonElement value) => type.Wire switch
-        {
-            WireShape.String => value.ValueKind == JsonValueKind.String,
-            WireShape.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-            WireShape.Int32 => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
-            WireShape.Int64 => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
-            WireShape.Number => value.ValueKind == JsonValueKind.Number,
-            WireShape.Object => value.ValueKind == JsonValueKind.Object,
-            WireShape.Array => value.ValueKind == JsonValueKind.Array,
-            WireShape.Time => value.ValueKind == (type.Time == TimeEncoding.WeChatDateTime ? JsonValueKind.String : JsonValueKind.Number)
-                && WireTime.IsStrictText(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(), type.Time!.Value),
-            WireShape.JsonText => value.ValueKind == JsonValueKind.String && IsJsonText(value.GetString()!),
-        };
+        /// <summary>Whether a JSON value is what WeChat accepts for the type; requests are checked strictly.</summary>
+        private static bool HasShape(FieldType type, JsonElement value) => type.Wire.Accepts(WireValueOf(value), tolerant: false);
 
-        /// <summary>Whether a string holds exactly one JSON value, as a JSON-text field must.</summary>
-        private static bool IsJsonText(string text)
+        private static WireValue WireValueOf(JsonElement value) => value.ValueKind switch
         {
-            try
-            {
-                using JsonDocument document = JsonDocument.Parse(text);
-                return true;
-            }
-            catch (JsonException)
-            {
-                return false;
-            }
-        }
-#pragma warning restore CS8524
+            JsonValueKind.String => new WireValue(JsonNodeKind.String, value.GetString()),
+            JsonValueKind.Number => new WireValue(JsonNodeKind.Number, value.GetRawText()),
+            JsonValueKind.True => new WireValue(JsonNodeKind.True, null),
+            JsonValueKind.False => new WireValue(JsonNodeKind.False, null),
+            JsonValueKind.Object => new WireValue(JsonNodeKind.Object, null),
+            JsonValueKind.Array => new WireValue(JsonNodeKind.Array, null),
+            _ => new WireValue(JsonNodeKind.Null, null),
+        };
 
         private static bool IsMember(EnumMemberSpec member, JsonElement value) => member.StringValue != null
             ? value.ValueKind == JsonValueKind.String && value.GetString() == member.StringValue

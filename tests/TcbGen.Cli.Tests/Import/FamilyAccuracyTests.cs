@@ -21,15 +21,16 @@ namespace TcbGen.Cli.Tests.Import
     public sealed class FamilyAccuracyTests
     {
         /// <summary>
-        /// The means reached today per shape (md 0.951, html 0.975, legacy 0.967, en 0.893); the goal (issue 22) is 0.95
-        /// for .md and 0.90 for .html. A spec field counts only where the stored text can hold its row (PageRows).
+        /// The means reached today per shape (md 0.952, html 0.982, legacy 0.974, en 0.880); the goal (issue 22) is 0.95
+        /// for .md and 0.90 for .html. A spec field counts only where the stored text can hold its row (PageRows). en is
+        /// 0.88 since setPermission's rule became JSON text, which its only (en, cut) rendering cannot show.
         /// </summary>
         private static readonly Dictionary<string, double> Floors = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             ["md"] = 0.95,
             ["html"] = 0.97,
             ["legacy"] = 0.96,
-            ["en"] = 0.89,
+            ["en"] = 0.88,
         };
 
         private readonly ITestOutputHelper _output;

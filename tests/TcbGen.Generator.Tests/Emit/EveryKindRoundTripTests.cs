@@ -8,7 +8,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TcbGen.Generator.Tests.Tcb;
+using TcbGen.Generator.Tests.Infrastructure;
 using TcbGen.Runtime;
+using TcbGen.Specs;
+using TcbGen.Specs.Model;
+using SpecJson = TcbGen.Specs.Json;
 using Xunit;
 
 namespace TcbGen.Generator.Tests.Emit
@@ -22,8 +26,76 @@ namespace TcbGen.Generator.Tests.Emit
         [Fact]
         public void EveryKindSurvivesWriteThenRead()
         {
+            EchoAllKindsRequest request = NewRequest();
+            string written = Write(request);
+            EchoAllKindsResponse response = Read("{\"errcode\":0,\"errmsg\":\"ok\"," + written.Substring(1));
+
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(written), ToJson(response)), "read back differs: " + written + "\n" + ToJson(response)!.ToJsonString());
+            Assert.Equal(EchoedMode.On, response.Mode);
+            Assert.True(response.Mode!.Value.IsKnown);
+            Assert.Equal(EchoedLevelGridItemItem.High, response.LevelGrid![0][0]);
+            Assert.Equal(4294967295L, response.Big);
+            Assert.Equal(Instant, response.Seconds!.Value.Value);
+            Assert.Equal(Instant.AddMilliseconds(123), response.Millis!.Value.Value);
+            Assert.Equal(Instant.AddDays(1), response.SecondsGrid![1][0].Value);
+            Assert.Equal(Instant, response.Stamp!.Value.Value);
+            Assert.Equal(Instant.AddMinutes(1), response.StampGrid![1][0].Value);
+            Assert.Equal("{\"a\":[1,\"\\u00e9\"]}", response.Json!.Value.Text);
+            Assert.Equal("2.5", response.JsonGrid![1][0].Text);
+        }
+
+        /// <summary>
+        /// What the generated writer writes for every kind, at every depth, is what the catalog's wire form accepts
+        /// strictly: the form the example checker and the emulator hold requests to. A kind whose C# writer and wire form
+        /// disagree fails here rather than on the wire.
+        /// </summary>
+        [Fact]
+        public void WhatTheWriterWritesIsEveryKindsWireForm()
+        {
+            string path = Path.Combine(Paths.TestsDirectory, "TestSpecs", "echoAllKinds.tcb.json");
+            EndpointSpec spec = SpecParser.Parse(path, File.ReadAllText(path)).Spec!;
+            var written = (SpecJson.JsonObject)SpecJson.JsonParser.Parse(Write(NewRequest())).Root!;
+            var kinds = new HashSet<TypeKind>();
+
+            CheckWireForms(spec, spec.Request!, written, kinds);
+
+            Assert.Equal(System.Enum.GetValues(typeof(TypeKind)).Cast<TypeKind>().OrderBy(k => k), kinds.OrderBy(k => k));
+        }
+
+        private static void CheckWireForms(EndpointSpec spec, ObjectSpec type, SpecJson.JsonObject value, HashSet<TypeKind> kinds)
+        {
+            foreach (FieldSpec field in type.Fields)
+            {
+                SpecJson.JsonNode? node = value.Find(field.WireName)?.Value;
+                if (node != null)
+                {
+                    CheckWireForm(spec, field.Type, node, field.WireName, kinds);
+                }
+            }
+        }
+
+        private static void CheckWireForm(EndpointSpec spec, TypeRef type, SpecJson.JsonNode node, string path, HashSet<TypeKind> kinds)
+        {
+            kinds.Add(type.Kind);
+            Assert.True(type.Info.Wire.Accepts(WireValue.Of(node), tolerant: false), $"{path}: {type.Kind}'s wire form refuses what its writer wrote");
+            Assert.True(type.Info.Wire.Accepts(WireValue.Of(node), tolerant: true), $"{path}: {type.Kind}'s tolerant wire form refuses what its writer wrote");
+            if (type.Items != null)
+            {
+                foreach (SpecJson.JsonNode item in ((SpecJson.JsonArray)node).Items)
+                {
+                    CheckWireForm(spec, type.Items, item, path + "[]", kinds);
+                }
+            }
+            else if (type.Info.Shape == TypeShape.Object)
+            {
+                CheckWireForms(spec, spec.NestedObjects.First(o => o.TypeName == type.TypeName && o.IsRequestSide), (SpecJson.JsonObject)node, kinds);
+            }
+        }
+
+        private static EchoAllKindsRequest NewRequest()
+        {
             SentPart NewPart(string label, int weight) => new SentPart { Label = label, Weight = weight };
-            var request = new EchoAllKindsRequest
+            return new EchoAllKindsRequest
             {
                 Text = "a \"quoted\" text", TextList = new List<string> { "x", "y" }, TextGrid = Grid("p", "q"),
                 Flag = true, FlagList = new List<bool> { true, false }, FlagGrid = Grid(false, true),
@@ -41,22 +113,6 @@ namespace TcbGen.Generator.Tests.Emit
                 Stamp = Instant, StampList = new List<TcbTime> { Instant.AddHours(-8) }, StampGrid = Grid<TcbTime>(Instant, Instant.AddMinutes(1)),
                 Json = "{\"a\":[1,\"\\u00e9\"]}", JsonList = new List<TcbJsonText> { "null", "\"s\"" }, JsonGrid = Grid<TcbJsonText>("[]", "2.5"),
             };
-
-            string written = Write(request);
-            EchoAllKindsResponse response = Read("{\"errcode\":0,\"errmsg\":\"ok\"," + written.Substring(1));
-
-            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(written), ToJson(response)), "read back differs: " + written + "\n" + ToJson(response)!.ToJsonString());
-            Assert.Equal(EchoedMode.On, response.Mode);
-            Assert.True(response.Mode!.Value.IsKnown);
-            Assert.Equal(EchoedLevelGridItemItem.High, response.LevelGrid![0][0]);
-            Assert.Equal(4294967295L, response.Big);
-            Assert.Equal(Instant, response.Seconds!.Value.Value);
-            Assert.Equal(Instant.AddMilliseconds(123), response.Millis!.Value.Value);
-            Assert.Equal(Instant.AddDays(1), response.SecondsGrid![1][0].Value);
-            Assert.Equal(Instant, response.Stamp!.Value.Value);
-            Assert.Equal(Instant.AddMinutes(1), response.StampGrid![1][0].Value);
-            Assert.Equal("{\"a\":[1,\"\\u00e9\"]}", response.Json!.Value.Text);
-            Assert.Equal("2.5", response.JsonGrid![1][0].Text);
         }
 
         // With an offset that is neither UTC nor China time: the wire forms must not depend on it.

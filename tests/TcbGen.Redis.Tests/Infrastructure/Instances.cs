@@ -20,13 +20,13 @@ namespace TcbGen.Redis.Tests.Infrastructure
             return options;
         }
 
-        internal static TcbRedisContext Context(RedisServer redis, Action<TcbRedisOptions>? configure = null, TimeProvider? time = null, Action<TcbGenOptions>? runtime = null, Microsoft.Extensions.Logging.ILogger? logger = null, string? connectionString = null)
+        internal static TcbRedisContext Context(RedisServer redis, Action<TcbRedisOptions>? configure = null, TimeProvider? time = null, Action<TcbGenOptions>? runtime = null, Microsoft.Extensions.Logging.ILogger? logger = null, string? connectionString = null, ITcbTokenProtector? protector = null)
         {
             var options = new TcbRedisOptions();
             InParallelTests(options);
             configure?.Invoke(options);
             var connection = StackExchange.Redis.ConnectionMultiplexer.Connect(RedisConnectionSettings.FailFast(connectionString ?? redis.ConnectionString));
-            return new TcbRedisContext(connection, ownsConnection: true, options, RuntimeOptions(runtime), time, logger ?? NullLogger.Instance);
+            return new TcbRedisContext(connection, ownsConnection: true, options, RuntimeOptions(runtime), time, logger ?? NullLogger.Instance, protector);
         }
 
         /// <summary>

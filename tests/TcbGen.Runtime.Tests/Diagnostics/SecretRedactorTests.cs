@@ -21,6 +21,13 @@ namespace TcbGen.Runtime.Tests.Diagnostics
         [InlineData("{\"verify_ticket\": 918273645, \"n\": 1}", "{\"verify_ticket\": ***, \"n\": 1}")]
         [InlineData("{\"secret_code\":-12.5e3,\"token_flag\":true}", "{\"secret_code\":***,\"token_flag\":***}")]
         [InlineData("{\"m\":\"{\\\"access_token\\\":123456}\"}", "{\"m\":\"{\\\"access_token\\\":***}\"}")]
+        [InlineData("{\"access_token\":{\"v\":\"S1\",\"w\":[1,\"}\"]},\"n\":1}", "{\"access_token\":\"***\",\"n\":1}")]
+        [InlineData("{\"ticket_list\":[\"S1\",{\"x\":\"S2\"}],\"n\":1}", "{\"ticket_list\":\"***\",\"n\":1}")]
+        [InlineData("{\"m\":\"{\\\"access_token\\\":[\\\"S1\\\"]}\",\"n\":1}", "{\"m\":\"{\\\"access_token\\\":\\\"***\\\"}\",\"n\":1}")]
+        [InlineData("{\"access_token\":{\"v\":\"S1", "{\"access_token\":\"***\"")]
+        [InlineData("r=https%3A%2F%2Fh%2Fp%3Fa%3D1%26access_token%3DS1%26b%3D2", "r=https%3A%2F%2Fh%2Fp%3Fa%3D1%26access_token%3D***%26b%3D2")]
+        [InlineData("/x?a\\u003d1\\u0026access_token\\u003dS1\\u0026b\\u003d2", "/x?a\\u003d1\\u0026access_token\\u003d***\\u0026b\\u003d2")]
+        [InlineData("X-Request: 1\r\ncloudbase_access_token: S1\r\n", "X-Request: 1\r\ncloudbase_access_token: ***\r\n")]
         public void Secrets_are_masked_in_every_text_form(string text, string expected)
         {
             Assert.Equal(expected, TcbSecretRedactor.Redact(text));
@@ -45,6 +52,7 @@ namespace TcbGen.Runtime.Tests.Diagnostics
                 "{\"session_key\":\"***\",\"session_keys\":\"k\",\"secretkey\":\"***\",\"n\":1} x?otp=***&env=e",
                 TcbSecretRedactor.Redact("{\"session_key\":\"S1\",\"session_keys\":\"k\",\"secretkey\":\"S2\",\"n\":1} x?otp=123456&env=e", null, secretFields));
             Assert.Equal("{\"session_key\":\"S1\"}", TcbSecretRedactor.Redact("{\"session_key\":\"S1\"}"));
+            Assert.Equal("x?a=1%26otp%3D***%26b=2", TcbSecretRedactor.Redact("x?a=1%26otp%3D123456%26b=2", null, secretFields));
         }
 
         [Fact]

@@ -71,8 +71,8 @@ namespace TcbGen.Runtime.Tests.Infrastructure
                 reader.Read();
                 switch (name)
                 {
-                    case "errcode": response.ErrorCode = reader.GetInt32(); break;
-                    case "errmsg": response.ErrorMessage = reader.GetString(); break;
+                    case "errcode": response.ErrorCode = TcbWireReader.ErrorCode(ref reader, response.ErrorCode); break;
+                    case "errmsg": response.ErrorMessage = TcbWireReader.ErrorMessage(ref reader); break;
                     case "result": response.Result = reader.GetString(); break;
                     default: reader.Skip(); break;
                 }

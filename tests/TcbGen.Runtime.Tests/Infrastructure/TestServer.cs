@@ -132,6 +132,21 @@ namespace TcbGen.Runtime.Tests.Infrastructure
                 await context.Response.WriteAsync(body);
             };
 
+        /// <summary>Answers with these exact bytes, e.g. a compressed body with its <c>Content-Encoding</c>, or text that is not valid UTF-8.</summary>
+        public static Func<HttpContext, Task> Bytes(byte[] body, string? contentEncoding = null, int status = 200)
+            => async context =>
+            {
+                context.Response.StatusCode = status;
+                context.Response.ContentType = "application/json";
+                if (contentEncoding != null)
+                {
+                    context.Response.Headers.ContentEncoding = contentEncoding;
+                }
+
+                context.Response.ContentLength = body.Length;
+                await context.Response.Body.WriteAsync(body);
+            };
+
         public static Func<HttpContext, Task> Ok(string result = "done") => Json("{\"errcode\":0,\"errmsg\":\"ok\",\"result\":\"" + result + "\"}");
 
         /// <summary>Answers with the request's <c>env</c> as <c>result</c>.</summary>

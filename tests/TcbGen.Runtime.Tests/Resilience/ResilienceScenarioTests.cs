@@ -211,6 +211,7 @@ namespace TcbGen.Runtime.Tests.Resilience
             var timeout = await Assert.ThrowsAsync<TcbTimeoutException>(() => s.CallAsync(Safe));
 
             Assert.Equal(SafeName, timeout.EndpointName);
+            Assert.Equal(TcbTimeoutKind.Total, timeout.Kind);
             Assert.Equal(TimeSpan.FromSeconds(1), timeout.Limit); // the handler's total request timeout
             Assert.Equal("Polly.Timeout.TimeoutRejectedException", timeout.InnerException?.GetType().FullName);
         }
@@ -237,7 +238,9 @@ namespace TcbGen.Runtime.Tests.Resilience
             public System.Collections.Concurrent.ConcurrentQueue<TimeSpan> RetryDelays { get; }
 
             /// <param name="layers">Who retries.</param>
-            /// <param name="shortTimeouts">The handler's timeouts at 300 ms per attempt and 1 s in total (scenario J); otherwise
+            /// <param name="shortTimeouts">The handler's timeouts at 600 ms per attempt and 1 s in total (scenario J: sends at 0 and
+            /// ~0.61 s, so the total fires mid-attempt; at 300 ms the third send timed out at ~0.93 s, within
+            /// ~70 ms of the total, and a loaded machine let Polly surface that attempt timeout instead); otherwise
             /// its defaults (10 s and 30 s), so a slow machine cannot turn an ordinary request into a timeout and change the counts.</param>
             public static async Task<Scenario> StartAsync(Layers layers, bool shortTimeouts = false)
             {
@@ -275,7 +278,7 @@ namespace TcbGen.Runtime.Tests.Resilience
                         };
                         if (shortTimeouts)
                         {
-                            o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(300);
+                            o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(600);
                             o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(1);
                         }
                     });

@@ -446,7 +446,7 @@ namespace Test.Tcb
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
-                        result.ErrorCode = global::TcbGen.Runtime.TcbWireReader.Int32(ref reader);
+                        result.ErrorCode = global::TcbGen.Runtime.TcbWireReader.ErrorCode(ref reader, result.ErrorCode);
                     }
                 }
                 else if (reader.ValueTextEquals(Utf8_errmsg))
@@ -454,7 +454,7 @@ namespace Test.Tcb
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                     {
-                        result.ErrorMessage = reader.GetString();
+                        result.ErrorMessage = global::TcbGen.Runtime.TcbWireReader.ErrorMessage(ref reader);
                     }
                 }
                 else
