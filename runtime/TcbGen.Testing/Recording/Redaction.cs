@@ -43,14 +43,14 @@ namespace TcbGen.Testing.Recording
             {
                 int equals = pairs[i].IndexOf('=', StringComparison.Ordinal);
                 string rawName = equals < 0 ? pairs[i] : pairs[i].Substring(0, equals);
-                if (isSecret(Unescape(rawName)))
+                string name = Unescape(rawName);
+
+                // An escaped '=' in the name (pin%3D…, no '=' of its own) ends the name; the rest is its value, so the
+                // pair is masked as a whole.
+                int escapedEquals = name.IndexOf('=', StringComparison.Ordinal);
+                if (isSecret(escapedEquals < 0 ? name : name.Substring(0, escapedEquals)) || CarriesSecret(pairs[i], fields))
                 {
-                    pairs[i] = rawName + "=" + Mask;
-                }
-                else if (CarriesSecret(pairs[i], fields))
-                {
-                    // The name itself may carry the secret (pin%3D…, with no '=' of its own): then nothing of it is kept.
-                    pairs[i] = equals < 0 ? Mask : rawName + "=" + Mask;
+                    pairs[i] = escapedEquals < 0 ? rawName + "=" + Mask : Mask;
                 }
             }
 

@@ -16,7 +16,7 @@ namespace TcbGen.Cli.Tests.Commands
     /// and array), a secret enum field's values and default, a page whose example and description hold a secret-named
     /// field's value, and query strings sent to the emulator (plain, percent-encoded, escaped, on a spec's path and on an
     /// unknown one). Each command runs as its own process; every line of standard output and standard error of
-    /// <c>check</c> (text and JSON), <c>import</c>, <c>diff</c> (text and JSON) and <c>emulator</c>, and the emulator's
+    /// <c>check</c> (text and JSON), <c>import</c> (one page and several), <c>diff</c> (text and JSON), <c>init</c> and <c>emulator</c>, and the emulator's
     /// records read over its admin API, is scanned. Any leak fails, naming the command and the line.
     /// </summary>
     public sealed class SecretCanaryOutputTests
@@ -115,7 +115,7 @@ namespace TcbGen.Cli.Tests.Commands
         {
             using var temp = new TempDirectory();
             string spec = temp.File("specs/canaryEcho.tcb.json", Spec);
-            string page = temp.File("canaryToken.md", Page);
+            string page = temp.File("pages/canaryToken.md", Page);
             string reviewed = temp.File("reviewed/canaryToken.tcb.json", ReviewedSpec);
             string imported = Path.Combine(temp.Path, "imported.tcb.json");
             var sinks = new List<(string Where, string Text)>();
@@ -126,8 +126,10 @@ namespace TcbGen.Cli.Tests.Commands
                 ("check", new[] { "check", spec, "--no-built-in-specs" }),
                 ("check --format json", new[] { "check", spec, "--no-built-in-specs", "--format", "json" }),
                 ("import", new[] { "import", page, "-o", imported }),
+                ("import (several pages)", new[] { "import", Path.GetDirectoryName(page)!, "-o", Path.Combine(temp.Path, "imported") }),
                 ("diff", new[] { "diff", reviewed, page }),
                 ("diff --format json", new[] { "diff", reviewed, page, "--format", "json" }),
+                ("init", new[] { "init", temp.Path }),
             };
             var results = new Dictionary<string, (int ExitCode, string Output, string Error)>();
             foreach ((string name, string[] args) in commands)
@@ -147,6 +149,7 @@ namespace TcbGen.Cli.Tests.Commands
             Assert.Contains("TCB", results["check"].Error + results["check"].Output, StringComparison.Ordinal);
             Assert.Contains("grant", results["check --format json"].Output, StringComparison.Ordinal);
             Assert.Contains(_canary, File.ReadAllText(imported), StringComparison.Ordinal);
+            Assert.Contains("canaryToken", results["import (several pages)"].Output, StringComparison.Ordinal);
             Assert.Contains("request.component_appsecret", results["diff"].Output, StringComparison.Ordinal);
             Assert.Contains("request.component_appsecret", results["diff --format json"].Output, StringComparison.Ordinal);
             Assert.Contains("/tcb/canaryecho", run.Records, StringComparison.Ordinal);
@@ -178,6 +181,7 @@ namespace TcbGen.Cli.Tests.Commands
                 "/tcb/canaryecho?access%5Ftoken=" + c + "&pin%3D" + c,
                 "/no/such/path?secret=" + c + "&component_appsecret=" + c,
                 "/no/such/path?x=1%26authorizer_refresh_token%3D" + c + "%26y%3D2",
+                "/no/such/path?access_token%3D" + c + "&note=x%5Cu0026appsecret%5Cu003d" + c,
             };
             foreach (string query in queries)
             {
