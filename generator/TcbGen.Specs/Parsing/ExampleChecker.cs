@@ -138,7 +138,7 @@ namespace TcbGen.Specs
                         ?? ConstraintCheck.NumberText(constraints, number.Raw, path),
                     _ => ConstraintCheck.Constant(constraints, value.Kind == JsonNodeKind.True ? "true" : "false", path),
                 };
-                CheckConstraint(value, problem);
+                CheckConstraint(value, secret ? WithoutSecrets(problem, constraints) : problem);
                 if (_context.PatternBudget.ExhaustedNow)
                 {
                     _context.Report(
@@ -147,6 +147,18 @@ namespace TcbGen.Specs
                         value);
                 }
             }
+        }
+
+        /// <summary>A secret field's constraint problem without its constant or pattern, which may spell the secret out.</summary>
+        private static string? WithoutSecrets(string? problem, ConstraintSpec constraints)
+        {
+            if (problem == null)
+            {
+                return null;
+            }
+
+            string shown = constraints.Constant == null ? problem : problem.Replace(constraints.Constant.WireText, "its constant (a secret's, not shown)");
+            return constraints.Pattern == null ? shown : shown.Replace(constraints.Pattern, "its pattern (a secret's, not shown)");
         }
 
         private void CheckConstraint(JsonNode at, string? problem)

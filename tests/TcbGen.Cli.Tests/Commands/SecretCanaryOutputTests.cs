@@ -13,7 +13,7 @@ namespace TcbGen.Cli.Tests.Commands
     /// <summary>
     /// A canary secret planted in every position a user's spec or page can carry into the CLI's output: a <c>"secret"</c>
     /// field's example values (request and response; plain, percent-encoded with %3D/%26, \uXXXX-escaped, a nested object
-    /// and array), a secret enum field's values and default, a page whose example and description hold a secret-named
+    /// and array), a secret enum field's values and default, a secret field's constant and pattern, a page whose example and description hold a secret-named
     /// field's value, and query strings sent to the emulator (plain, percent-encoded, escaped, on a spec's path and on an
     /// unknown one). Each command runs as its own process; every line of standard output and standard error of
     /// <c>check</c> (text and JSON), <c>import</c> (one page and several), <c>diff</c> (text and JSON), <c>init</c> and <c>emulator</c>, and the emulator's
@@ -43,7 +43,9 @@ namespace TcbGen.Cli.Tests.Commands
                   "enum": [ { "value": "CANARY-default", "name": "Planted" }, { "value": "other", "name": "Other" } ] },
                 { "name": "vault", "type": "object", "secret": true, "typeName": "Vault", "fields": [ { "name": "inner", "type": "string" } ] },
                 { "name": "keys", "type": "array", "secret": true, "items": { "type": "string" } },
-                { "name": "note", "type": "string" }
+                { "name": "note", "type": "string" },
+                { "name": "otp", "type": "string", "secret": true, "const": "CANARY-const" },
+                { "name": "x_token", "type": "string", "pattern": "^CANARY-pattern$" }
               ] },
               "response": { "fields": [
                 { "name": "session_key", "type": "string", "secret": true },
@@ -53,7 +55,8 @@ namespace TcbGen.Cli.Tests.Commands
               "errorSets": ["wechat"],
               "examples": [ {
                 "request": { "pin": "CANARY", "passcode": "ESCAPED", "grant": "a%3D1%26pin%3DCANARY",
-                             "vault": { "inner": "CANARY" }, "keys": ["CANARY", "x\u0026pin\u003dCANARY"], "note": "plain" },
+                             "vault": { "inner": "CANARY" }, "keys": ["CANARY", "x\u0026pin\u003dCANARY"], "note": "plain",
+                             "otp": "other", "x_token": "other" },
                 "response": { "errcode": 0, "errmsg": "ok", "session_key": "ESCAPED", "sealed": { "inner": "CANARY" }, "wrapped": ["CANARY"] }
               } ]
             }
