@@ -84,6 +84,19 @@ namespace TcbGen.Testing.Tests
             Assert.DoesNotContain("CANARY", admin + record);
         }
 
+        [Theory]
+        [InlineData("/tcb/modifyenv")]
+        [InlineData("/tcb/nosuchapi")]
+        public async Task AQueryValueCarryingAnEscapedSecretParameterIsRecordedMasked(string path)
+        {
+            await using Session session = await Session.StartAsync();
+
+            await session.SendAsync(HttpMethod.Post, path + "?env=e&note=a%3D1%26component_appsecret%3DCANARY-Q1%26b%3D2&echo=x%5Cu0026x_ticket%5Cu003dCANARY-Q2&access_token%3DCANARY-Q3&plain=a%3Db", "{\"env\":\"e\"}");
+
+            RecordedRequest record = Assert.Single(session.Emulator.Requests);
+            Assert.Equal("?env=e&note=***&echo=***&***&plain=a%3Db", record.Query);
+        }
+
         [Fact]
         public async Task TokenKindIsRecordedEvenWhenTheKindIsRejected()
         {

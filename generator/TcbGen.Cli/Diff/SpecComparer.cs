@@ -14,6 +14,9 @@ namespace TcbGen.Cli.Diff
     /// </summary>
     internal static class SpecComparer
     {
+        /// <summary>What a secret field's value is printed as, as the runtime's redactor and the emulator's records mask it.</summary>
+        private const string SecretMask = "***";
+
         public static IReadOnlyList<SpecDifference> Compare(SpecFacts spec, SpecFacts page, string? pageText = null)
         {
             var rule = new DecisionRule(spec.Decisions);
@@ -44,10 +47,11 @@ namespace TcbGen.Cli.Diff
                 Add(differences, path, "type", want.Type, got.Type, decided);
                 Add(differences, path, "required", want.Required, got.Required, decided);
                 Add(differences, path, "location", want.Location, got.Location, decided);
-                Add(differences, path, "enum", want.Enum, got.Enum, decided);
+                bool secret = want.Secret || got.Secret;
+                Add(differences, path, "enum", want.Enum, got.Enum, decided, secret);
                 if (got.Default != null)
                 {
-                    Add(differences, path, "default", want.Default, got.Default, decided);
+                    Add(differences, path, "default", want.Default, got.Default, decided, secret);
                 }
             }
 
@@ -91,12 +95,15 @@ namespace TcbGen.Cli.Diff
         private static bool Mentions(string text, string word)
             => Regex.IsMatch(text, "(?<![A-Za-z0-9_\\-])" + Regex.Escape(word) + "(?![A-Za-z0-9_])");
 
-        private static void Add(List<SpecDifference> differences, string path, string aspect, string? spec, string? page, bool decided)
+        private static void Add(List<SpecDifference> differences, string path, string aspect, string? spec, string? page, bool decided, bool secret = false)
         {
             if (!string.Equals(spec, page, StringComparison.Ordinal))
             {
-                differences.Add(new SpecDifference(path, aspect, spec == null ? "added" : page == null ? "removed" : "changed", spec, page, decided));
+                differences.Add(new SpecDifference(path, aspect, spec == null ? "added" : page == null ? "removed" : "changed", Shown(spec, secret), Shown(page, secret), decided));
             }
         }
+
+        /// <summary>A secret field's enum values and default are compared, but printed as <see cref="SecretMask"/>.</summary>
+        private static string? Shown(string? value, bool secret) => secret && value != null ? SecretMask : value;
     }
 }

@@ -85,7 +85,8 @@ namespace TcbGen.Cli.Diff
                     : string.Empty;
                 string location = request && Text(field, "in") == "query" ? "query" : "body";
                 string? defaultText = field.TryGetProperty("default", out JsonElement dv) ? dv.GetRawText() : null;
-                _fields[fieldPath] = new FieldFacts(fieldPath, name, TypeText(field, types, depth), required, location, EnumText(Innermost(type, types, depth)), defaultText);
+                _fields[fieldPath] = new FieldFacts(fieldPath, name, TypeText(field, types, depth), required, location, EnumText(Innermost(type, types, depth)), defaultText,
+                    (field.TryGetProperty("secret", out JsonElement secret) && secret.ValueKind == JsonValueKind.True) || TcbGen.Specs.SecretNames.IsSecretName(name));
                 AddNested(fieldPath, type, request, types, depth + 1);
             }
         }

@@ -79,11 +79,12 @@ namespace TcbGen.Specs
                     continue;
                 }
 
-                CheckValue(field.Type, value, fieldPath, field.Constraints);
+                CheckValue(field.Type, value, fieldPath, field.Constraints, field.Secret || SecretNames.IsSecretName(field.WireName));
             }
         }
 
-        private void CheckValue(TypeRef type, JsonNode value, string path, ConstraintSpec? constraints)
+        /// <summary>Checks one value against its field's type; a secret field's (flagged, or by its name) value and enum values are never quoted.</summary>
+        private void CheckValue(TypeRef type, JsonNode value, string path, ConstraintSpec? constraints, bool secret)
         {
             if (type.IsReference || value.Kind == JsonNodeKind.Null)
             {
@@ -101,7 +102,7 @@ namespace TcbGen.Specs
                 var items = (JsonArray)value;
                 for (int i = 0; i < items.Items.Length; i++)
                 {
-                    CheckValue(type.Items, items.Items[i], path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", type.Items.Constraints);
+                    CheckValue(type.Items, items.Items[i], path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", type.Items.Constraints, secret);
                 }
 
                 CheckConstraint(value, constraints == null ? null : ConstraintCheck.Count(constraints, items.Items.Length, path));
@@ -120,7 +121,9 @@ namespace TcbGen.Specs
                 string wire = value is JsonString text ? text.Value : ((JsonNumber)value).Raw;
                 if (enumSpec != null && !enumSpec.Members.Any(m => (m.StringValue ?? m.Value.ToString(CultureInfo.InvariantCulture)) == wire))
                 {
-                    Warn(value, $"has '{wire}' for '{path}', which is not one of {string.Join(", ", enumSpec.Members.Select(m => m.StringValue ?? m.Value.ToString(CultureInfo.InvariantCulture)))}");
+                    Warn(value, secret
+                        ? $"has a value for the secret '{path}' (not shown) that is not one of its enum values"
+                        : $"has '{wire}' for '{path}', which is not one of {string.Join(", ", enumSpec.Members.Select(m => m.StringValue ?? m.Value.ToString(CultureInfo.InvariantCulture)))}");
                 }
 
                 return;
@@ -135,7 +138,7 @@ namespace TcbGen.Specs
                         ?? ConstraintCheck.NumberText(constraints, number.Raw, path),
                     _ => ConstraintCheck.Constant(constraints, value.Kind == JsonNodeKind.True ? "true" : "false", path),
                 };
-                CheckConstraint(value, problem);
+                CheckConstraint(value, secret ? WithoutSecrets(problem, constraints) : problem);
                 if (_context.PatternBudget.ExhaustedNow)
                 {
                     _context.Report(
@@ -144,6 +147,18 @@ namespace TcbGen.Specs
                         value);
                 }
             }
+        }
+
+        /// <summary>A secret field's constraint problem without its constant or pattern, which may spell the secret out.</summary>
+        private static string? WithoutSecrets(string? problem, ConstraintSpec constraints)
+        {
+            if (problem == null)
+            {
+                return null;
+            }
+
+            string shown = constraints.Constant == null ? problem : problem.Replace(constraints.Constant.WireText, "its constant (a secret's, not shown)");
+            return constraints.Pattern == null ? shown : shown.Replace(constraints.Pattern, "its pattern (a secret's, not shown)");
         }
 
         private void CheckConstraint(JsonNode at, string? problem)

@@ -10,22 +10,27 @@ namespace TcbGen.Testing.Recording
     /// <summary>Removes credentials from what is recorded.</summary>
     internal static class Redaction
     {
-        private const string Mask = "***";
+        /// <summary>What a removed value is replaced with.</summary>
+        internal const string Mask = "***";
 
         // Every token kind's URL parameter, and the token endpoint's own component_access_token parameter.
         private static readonly string[] SecretQueryParameters = TokenKinds.Known.Select(k => k.UrlParameter).Append(TokenKinds.Component).Distinct().ToArray();
 
-        /// <summary><c>?access_token=abc&amp;x=1</c> becomes <c>?access_token=***&amp;x=1</c>; so do the spec's secret query fields.</summary>
+        /// <summary>
+        /// <c>?access_token=abc&amp;x=1</c> becomes <c>?access_token=***&amp;x=1</c>; so do the spec's secret query fields and
+        /// every parameter whose name says it is a secret (<see cref="SecretNames"/>). A parameter whose value carries a
+        /// secret parameter of its own (<c>note=a%3D1%26pin%3D…</c>, also \u-escaped) is masked as a whole.
+        /// </summary>
         public static string Query(string? query, IReadOnlyCollection<string>? secretFields = null)
-            => Query(query, name => SecretQueryParameters.Contains(name, StringComparer.OrdinalIgnoreCase) || (secretFields != null && secretFields.Contains(name, StringComparer.Ordinal)));
+            => Query(query, name => SecretQueryParameters.Contains(name, StringComparer.OrdinalIgnoreCase) || SecretNames.IsSecretName(name) || (secretFields != null && secretFields.Contains(name, StringComparer.Ordinal)), secretFields);
 
         /// <summary>
         /// The query of a request to a path no spec or handler describes: every parameter whose name says it is a secret
         /// (<see cref="SecretNames"/>: <c>secret=</c>, <c>*_ticket=</c>, every token parameter) is masked.
         /// </summary>
-        public static string UnknownPathQuery(string? query) => Query(query, SecretNames.IsSecretName);
+        public static string UnknownPathQuery(string? query) => Query(query, SecretNames.IsSecretName, null);
 
-        private static string Query(string? query, Func<string, bool> isSecret)
+        private static string Query(string? query, Func<string, bool> isSecret, IReadOnlyCollection<string>? secretFields)
         {
             if (string.IsNullOrEmpty(query))
             {
@@ -33,17 +38,43 @@ namespace TcbGen.Testing.Recording
             }
 
             string[] pairs = query.TrimStart('?').Split('&');
+            IReadOnlyList<string>? fields = secretFields?.ToArray();
             for (int i = 0; i < pairs.Length; i++)
             {
                 int equals = pairs[i].IndexOf('=', StringComparison.Ordinal);
-                string name = Uri.UnescapeDataString(equals < 0 ? pairs[i] : pairs[i].Substring(0, equals));
-                if (isSecret(name))
+                string rawName = equals < 0 ? pairs[i] : pairs[i].Substring(0, equals);
+                string name = Unescape(rawName);
+
+                // An escaped '=' in the name (pin%3D…, no '=' of its own) ends the name; the rest is its value, so the
+                // pair is masked as a whole.
+                int escapedEquals = name.IndexOf('=', StringComparison.Ordinal);
+                if (isSecret(escapedEquals < 0 ? name : name.Substring(0, escapedEquals)) || CarriesSecret(pairs[i], fields))
                 {
-                    pairs[i] = (equals < 0 ? pairs[i] : pairs[i].Substring(0, equals)) + "=" + Mask;
+                    pairs[i] = escapedEquals < 0 ? rawName + "=" + Mask : Mask;
                 }
             }
 
             return "?" + string.Join("&", pairs);
+        }
+
+        /// <summary>Whether the pair, unescaped, holds a secret parameter or field the runtime's redactor would remove.</summary>
+        private static bool CarriesSecret(string pair, IReadOnlyList<string>? secretFields)
+        {
+            string text = Unescape(pair);
+            return !string.Equals(TcbGen.Runtime.TcbSecretRedactor.Redact(text, null, secretFields), text, StringComparison.Ordinal);
+        }
+
+        /// <summary>Percent-decoding (also of a <c>+</c>-free form body's pairs); a pair that is not valid escaping is taken as it is.</summary>
+        private static string Unescape(string text)
+        {
+            try
+            {
+                return Uri.UnescapeDataString(text);
+            }
+            catch (UriFormatException)
+            {
+                return text;
+            }
         }
 
         /// <summary>
@@ -57,6 +88,12 @@ namespace TcbGen.Testing.Recording
         /// <c>"secret"</c> fields). A body that is not a JSON object is not recorded at all.
         /// </summary>
         public static string Body(string body, IReadOnlyCollection<string> secretFields) => Body(body, name => secretFields.Contains(name, StringComparer.Ordinal));
+
+        /// <summary>
+        /// A spec's example request as a printed line may show it: the value of every field named in
+        /// <paramref name="secretFields"/> or whose name says it is a secret (<see cref="SecretNames"/>) masked, at any depth.
+        /// </summary>
+        public static string Example(string body, IReadOnlyCollection<string> secretFields) => Body(body, name => SecretNames.IsSecretName(name) || secretFields.Contains(name, StringComparer.Ordinal));
 
         private static string Body(string body, Func<string, bool> isSecret)
         {

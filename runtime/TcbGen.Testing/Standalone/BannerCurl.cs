@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using TcbGen.Specs;
 using TcbGen.Specs.Model;
+using TcbGen.Testing.Recording;
 using TcbGen.Testing.Specs;
 
 namespace TcbGen.Testing.Standalone
@@ -49,6 +50,8 @@ namespace TcbGen.Testing.Standalone
                     : field.Required ? Placeholder(spec, field) : null;
                 if (value != null)
                 {
+                    // The banner is standard output (often a CI log): a secret field's example is masked as the records mask it.
+                    value = field.Secret || SecretNames.IsSecretName(field.WireName) ? Redaction.Mask : value;
                     query.Add(field.WireName + "=" + Uri.EscapeDataString(value));
                 }
             }
@@ -57,8 +60,8 @@ namespace TcbGen.Testing.Standalone
 #pragma warning disable CS8524 // Exhaustive over the named kinds: a new RequestBodyKind must be handled here (CS8509).
             string? body = spec.RequestBody switch
             {
-                RequestBodyKind.Fields => BodyFields(request, queryNames),
-                RequestBodyKind.CallerJson => example,
+                RequestBodyKind.Fields => Redaction.Example(BodyFields(request, queryNames), endpoint.SecretFields),
+                RequestBodyKind.CallerJson => Redaction.Example(example, endpoint.SecretFields),
                 RequestBodyKind.None => null,
             };
 #pragma warning restore CS8524

@@ -103,9 +103,22 @@ namespace TcbGen.Cli.Tests.Infrastructure
             throw new InvalidOperationException($"No line '{prefix}...' in the banner:\n{Banner}");
         }
 
-        public void Dispose()
+        /// <summary>Stops the emulator and returns what it printed after its banner, on standard output and standard error.</summary>
+        public async Task<(string Output, string Error)> StopAsync()
         {
             _process.Kill(entireProcessTree: true);
+            string output = await _process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            string error = await _process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            return (output, error);
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
             _process.WaitForExit(10_000);
             _process.Dispose();
         }
