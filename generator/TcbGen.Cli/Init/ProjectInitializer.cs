@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using TcbGen.Specs;
 
 namespace TcbGen.Cli.Init
 {
@@ -67,7 +68,7 @@ namespace TcbGen.Cli.Init
             return reader.ReadToEnd();
         }
 
-        private const string StarterSpec = """
+        private const string StarterSpec = $$"""
             {
               "$schema": "SCHEMA",
               "name": "exampleEndpoint",
@@ -75,7 +76,7 @@ namespace TcbGen.Cli.Init
               "description": "Illustration only; not a WeChat endpoint. Hover a property in the editor for its meaning; specs/README.md of TcbGen is the reference.",
               "method": "POST",
               "path": "/tcb/exampleendpoint",
-              "tokenKinds": ["authorizer_access_token"],
+              "tokenKinds": ["{{TokenKinds.Authorizer}}"],
               "retrySafe": false,
               "request": {
                 "fields": [

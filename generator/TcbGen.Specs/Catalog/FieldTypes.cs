@@ -149,6 +149,16 @@ namespace TcbGen.Specs
         public static string FormatList(string specType) =>
             string.Join(", ", All.Where(t => !t.IsEnum && t.SpecType == specType && t.SpecFormat != null).Select(t => "\"" + t.SpecFormat + "\""));
 
+        /// <summary>The spec types that take a <c>format</c> (<c>integer</c>, <c>string</c>).</summary>
+        public static IReadOnlyList<string> SpecTypesWithFormat { get; } = All.Where(t => t.SpecFormat != null).Select(t => t.SpecType).Distinct().ToArray();
+
+        /// <summary>The spec types that can be an enum (<c>string</c>, <c>integer</c>).</summary>
+        public static IReadOnlyList<string> SpecTypesWithEnum { get; } = All.Where(t => t.IsEnum).Select(t => t.SpecType).Distinct().ToArray();
+
+        /// <summary><c>["integer", "string"]</c> → <c>integers and strings</c>, for messages.</summary>
+        public static string PluralList(IReadOnlyList<string> specTypes) =>
+            specTypes.Count == 1 ? specTypes[0] + "s" : string.Join(", ", specTypes.Take(specTypes.Count - 1).Select(t => t + "s")) + " and " + specTypes[specTypes.Count - 1] + "s";
+
         /// <summary>The spec's <c>type</c> values, for messages.</summary>
         public static string SpecTypeList => string.Join(", ", All.Select(t => t.SpecType).Distinct());
 

@@ -14,12 +14,12 @@ namespace TcbGen.Specs
     /// </summary>
     internal sealed class ReferenceResolver
     {
-        private readonly Dictionary<string, (ObjectSpec? Object, EnumSpec? Enum, string File)> _declared;
+        private readonly Dictionary<string, DeclaredType> _declared;
         private readonly Dictionary<string, List<string>> _conflicting;
 
         /// <param name="declared">Each type name's first declaration among the accepted specs.</param>
         /// <param name="conflicting">Type names declared with different shapes, with the files that do.</param>
-        public ReferenceResolver(Dictionary<string, (ObjectSpec? Object, EnumSpec? Enum, string File)> declared, Dictionary<string, List<string>> conflicting)
+        public ReferenceResolver(Dictionary<string, DeclaredType> declared, Dictionary<string, List<string>> conflicting)
         {
             _declared = declared;
             _conflicting = conflicting;

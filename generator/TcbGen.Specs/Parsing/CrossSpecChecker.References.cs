@@ -40,9 +40,9 @@ namespace TcbGen.Specs
         }
 
         /// <summary>The nested types the files emit themselves (not borrowed), by name, with the file's name.</summary>
-        private static Dictionary<string, (ObjectSpec? Object, EnumSpec? Enum, string File)> Declared(List<EndpointSpec> specs, List<DefinitionsSpec> definitions)
+        private static Dictionary<string, DeclaredType> Declared(List<EndpointSpec> specs, List<DefinitionsSpec> definitions)
         {
-            var declared = new Dictionary<string, (ObjectSpec? Object, EnumSpec? Enum, string File)>(StringComparer.Ordinal);
+            var declared = new Dictionary<string, DeclaredType>(StringComparer.Ordinal);
             foreach (DefinitionsSpec file in definitions)
             {
                 AddDeclared(declared, file);
@@ -56,18 +56,18 @@ namespace TcbGen.Specs
             return declared;
         }
 
-        private static void AddDeclared<T>(Dictionary<string, (ObjectSpec? Object, EnumSpec? Enum, string File)> declared, T file)
+        private static void AddDeclared<T>(Dictionary<string, DeclaredType> declared, T file)
             where T : class, IDeclaresNestedTypes<T>
         {
             string name = FileName(file.FilePath);
             foreach (ObjectSpec nested in file.NestedObjects.Where(o => !o.IsBorrowed))
             {
-                declared[nested.TypeName] = (nested, null, name);
+                declared[nested.TypeName] = DeclaredType.Of(nested, name);
             }
 
             foreach (EnumSpec nested in file.Enums.Where(e => !e.IsBorrowed))
             {
-                declared[nested.TypeName] = (null, nested, name);
+                declared[nested.TypeName] = DeclaredType.Of(nested, name);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using TcbGen.Specs.Model;
 using TcbGen.Specs.Json;
 
@@ -335,14 +336,14 @@ namespace TcbGen.Specs
             }
 
             string kind = type.Value;
-            if (kind != "integer" && kind != "string")
+            if (!FieldTypes.SpecTypesWithFormat.Contains(kind))
             {
-                ReportNotApplicable(context, reader, "format", "only integers and strings have a format");
+                ReportNotApplicable(context, reader, "format", $"only {FieldTypes.PluralList(FieldTypes.SpecTypesWithFormat)} have a format");
             }
 
-            if (kind != "string" && kind != "integer")
+            if (!FieldTypes.SpecTypesWithEnum.Contains(kind))
             {
-                ReportNotApplicable(context, reader, "enum", "only strings and integers can be enums");
+                ReportNotApplicable(context, reader, "enum", $"only {FieldTypes.PluralList(FieldTypes.SpecTypesWithEnum)} can be enums");
             }
 
             if (kind != "object")
