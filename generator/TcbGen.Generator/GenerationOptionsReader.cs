@@ -12,6 +12,10 @@ namespace TcbGen.Generator
         public const string NamespaceProperty = "build_property.TcbGenNamespace";
         public const string RootNamespaceProperty = "build_property.RootNamespace";
         public const string DefaultNamespace = "TcbGen.Api";
+        public const string AccessibilityProperty = "build_property.TcbGenAccessibility";
+        public const string EmitClientsProperty = "build_property.TcbGenEmitClients";
+        public const string PublicAccessibility = "public";
+        public const string InternalAccessibility = "internal";
 
         public static GenerationOptions Read(AnalyzerConfigOptionsProvider config, ParseOptions parseOptions, Compilation compilation)
         {
@@ -21,7 +25,50 @@ namespace TcbGen.Generator
                 && IsAvailable(compilation, "System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute");
             string? invalid = null;
             string ns = Namespace(config, ref invalid);
-            return new GenerationOptions(ns, requiredMembers, version >= LanguageVersion.CSharp8, invalid);
+            string? invalidAccessibility = null;
+            string accessibility = Accessibility(config, ref invalidAccessibility);
+            string? invalidEmitClients = null;
+            bool emitClients = EmitClients(config, ref invalidEmitClients);
+            return new GenerationOptions(ns, requiredMembers, version >= LanguageVersion.CSharp8, invalid, accessibility, emitClients, invalidAccessibility, invalidEmitClients);
+        }
+
+        /// <summary><c>TcbGenAccessibility</c>: <c>public</c> (the default) or <c>internal</c>, any case; anything else is handed back in <paramref name="invalid"/>.</summary>
+        private static string Accessibility(AnalyzerConfigOptionsProvider config, ref string? invalid)
+        {
+            if (!config.GlobalOptions.TryGetValue(AccessibilityProperty, out string? configured) || string.IsNullOrWhiteSpace(configured))
+            {
+                return PublicAccessibility;
+            }
+
+            string value = configured.Trim();
+            if (string.Equals(value, InternalAccessibility, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return InternalAccessibility;
+            }
+
+            if (!string.Equals(value, PublicAccessibility, System.StringComparison.OrdinalIgnoreCase))
+            {
+                invalid = configured;
+            }
+
+            return PublicAccessibility;
+        }
+
+        /// <summary><c>TcbGenEmitClients</c>: <c>true</c> (the default) or <c>false</c>; anything else is handed back in <paramref name="invalid"/>.</summary>
+        private static bool EmitClients(AnalyzerConfigOptionsProvider config, ref string? invalid)
+        {
+            if (!config.GlobalOptions.TryGetValue(EmitClientsProperty, out string? configured) || string.IsNullOrWhiteSpace(configured))
+            {
+                return true;
+            }
+
+            if (bool.TryParse(configured.Trim(), out bool emit))
+            {
+                return emit;
+            }
+
+            invalid = configured;
+            return true;
         }
 
         /// <summary>

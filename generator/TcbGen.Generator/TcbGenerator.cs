@@ -66,7 +66,7 @@ namespace TcbGen.Generator
                 .Select(static (r, _) => r.TokenKinds)
                 .WithTrackingName(TrackingNames.TokenKinds)
                 .Combine(options);
-            context.RegisterSourceOutput(clients, static (spc, item) => EmitShared(spc, ReservedNames.ClientsHintName, item.Options, item.Kinds.Count > 0, () => ClientShellEmitter.Emit(item.Kinds, item.Options)));
+            context.RegisterSourceOutput(clients, static (spc, item) => EmitShared(spc, ReservedNames.ClientsHintName, item.Options, item.Kinds.Count > 0 && item.Options.EmitClients, () => ClientShellEmitter.Emit(item.Kinds, item.Options)));
 
             IncrementalValueProvider<(EquatableArray<ErrorSpec> Errors, GenerationOptions Options)> allErrors = checkedSpecs
                 .Select(static (r, _) => r.AllErrors)
@@ -124,6 +124,24 @@ namespace TcbGen.Generator
                 context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(new SpecDiagnostic(
                     SpecDiagnosticIds.InvalidValue,
                     $"TcbGenNamespace '{options.InvalidNamespace}' is not a C# namespace (dot-separated identifiers, no keywords); the code is generated in '{options.Namespace}' instead.",
+                    string.Empty,
+                    SourceSpan.Empty)));
+            }
+
+            if (options.InvalidAccessibility != null)
+            {
+                context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(new SpecDiagnostic(
+                    SpecDiagnosticIds.InvalidOption,
+                    $"TcbGenAccessibility '{options.InvalidAccessibility}' is neither 'public' nor 'internal'; the types are generated public.",
+                    string.Empty,
+                    SourceSpan.Empty)));
+            }
+
+            if (options.InvalidEmitClients != null)
+            {
+                context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(new SpecDiagnostic(
+                    SpecDiagnosticIds.InvalidOption,
+                    $"TcbGenEmitClients '{options.InvalidEmitClients}' is neither 'true' nor 'false'; the clients are generated.",
                     string.Empty,
                     SourceSpan.Empty)));
             }

@@ -28,6 +28,7 @@ namespace TcbGen.Specs
         public const string ExampleMismatch = "TCB0020";
         public const string InternalError = "TCB0099";
         public const string LanguageVersionTooLow = "TCB0100";
+        public const string InvalidOption = "TCB0101";
         public const string ConditionalRequirementBroken = "TCB1001";
         public const string WrongClient = "TCB1002";
 
@@ -58,6 +59,7 @@ namespace TcbGen.Specs
             ExampleMismatch => "Example does not match its spec",
             InternalError => "TcbGen failed unexpectedly",
             LanguageVersionTooLow => "TcbGen needs C# 8 or later",
+            InvalidOption => "TcbGen MSBuild property has an invalid value",
             ConditionalRequirementBroken => "Conditionally required field is missing",
             WrongClient => "Endpoint called through a client of a token kind it does not accept",
             _ => "TcbGen spec problem",

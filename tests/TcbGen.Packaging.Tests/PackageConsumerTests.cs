@@ -32,6 +32,7 @@ namespace TcbGen.Packaging.Tests
             }
 
             AssertGeneratorPackageLayout(Path.Combine(feed, $"TcbGen.{_version}.nupkg"));
+            AssertRuntimePackageLayout(Path.Combine(feed, $"TcbGen.Runtime.{_version}.nupkg"));
 
             DotNet.Run(_root, Slow, "new", "console", "-o", consumer, "-n", "Consumer", "--no-restore");
             File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"<configuration><packageSources><add key=\"local\" value=\"{feed}\" /></packageSources></configuration>");
@@ -70,6 +71,22 @@ namespace TcbGen.Packaging.Tests
             Assert.Contains($"<dependency id=\"TcbGen.Runtime\" version=\"{_version}\"", text);
             Assert.Contains("<license type=\"expression\">MIT</license>", text);
             Assert.Contains("<readme>README.md</readme>", text);
+        }
+
+        /// <summary>
+        /// The runtime runs the generator over specs/component at build time: neither the generator nor those specs ship in
+        /// its package, and it does not depend on the generator's package (which depends on it).
+        /// </summary>
+        private static void AssertRuntimePackageLayout(string package)
+        {
+            using ZipArchive zip = ZipFile.OpenRead(package);
+            string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
+            Assert.Contains("lib/netstandard2.0/TcbGen.Runtime.dll", entries);
+            Assert.Contains("lib/net8.0/TcbGen.Runtime.dll", entries);
+            Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal) || e.Contains("TcbGen.Generator", StringComparison.Ordinal));
+            Assert.DoesNotContain(entries, e => e.EndsWith(".json", StringComparison.Ordinal) || e.StartsWith("content", StringComparison.Ordinal) || e.StartsWith("build", StringComparison.Ordinal));
+            using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName == "TcbGen.Runtime.nuspec").Open());
+            Assert.DoesNotContain("<dependency id=\"TcbGen\"", nuspec.ReadToEnd(), StringComparison.Ordinal);
         }
 
         public void Dispose()

@@ -110,6 +110,10 @@ namespace TcbGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor LanguageVersionTooLow = new DiagnosticDescriptor(
             SpecDiagnosticIds.LanguageVersionTooLow, SpecDiagnosticIds.Title(SpecDiagnosticIds.LanguageVersionTooLow), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0100");
 
+        /// <summary>TCB0101: an MSBuild property (<c>TcbGenAccessibility</c>, <c>TcbGenEmitClients</c>) the generator cannot use.</summary>
+        public static readonly DiagnosticDescriptor InvalidOption = new DiagnosticDescriptor(
+            SpecDiagnosticIds.InvalidOption, SpecDiagnosticIds.Title(SpecDiagnosticIds.InvalidOption), "{0}", SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "tcb0101");
+
         /// <summary>TCB1001, reported by <see cref="Analyzers.ConditionalRequirementAnalyzer"/> at a call site.</summary>
         public static readonly DiagnosticDescriptor ConditionalRequirementBroken = new DiagnosticDescriptor(
             SpecDiagnosticIds.ConditionalRequirementBroken,
@@ -133,7 +137,7 @@ namespace TcbGen.Generator.Diagnostics
             helpLinkUri: HelpLinkBase + "tcb1002");
 
         /// <summary>Every descriptor, in id order.</summary>
-        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[] { InvalidJson, MissingProperty, WrongJsonType, UnknownProperty, DuplicateKey, UnknownFieldType, InvalidValue, DuplicateField, DuplicateError, InvalidIdentifier, RequiredWhenFieldMissing, RequiredWhenValueInvalid, DuplicateEndpoint, DuplicateTypeName, ErrorCodeConflict, InvalidEnum, ReservedName, NotApplicable, UnknownReference, ExampleMismatch, InternalError, LanguageVersionTooLow, ConditionalRequirementBroken, WrongClient };
+        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[] { InvalidJson, MissingProperty, WrongJsonType, UnknownProperty, DuplicateKey, UnknownFieldType, InvalidValue, DuplicateField, DuplicateError, InvalidIdentifier, RequiredWhenFieldMissing, RequiredWhenValueInvalid, DuplicateEndpoint, DuplicateTypeName, ErrorCodeConflict, InvalidEnum, ReservedName, NotApplicable, UnknownReference, ExampleMismatch, InternalError, LanguageVersionTooLow, InvalidOption, ConditionalRequirementBroken, WrongClient };
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
 

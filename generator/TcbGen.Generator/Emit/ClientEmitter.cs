@@ -22,11 +22,11 @@ namespace TcbGen.Generator.Emit
                     writer.Line();
                 }
 
-                writer.Open($"public partial interface {kind.ClientInterfaceName}");
+                writer.Open($"{options.TypeAccessibility} partial interface {kind.ClientInterfaceName}");
                 EmitDeclarations(writer, spec, ns, result);
                 writer.Close();
                 writer.Line();
-                writer.Open($"public sealed partial class {kind.ClientClassName}");
+                writer.Open($"{options.TypeAccessibility} sealed partial class {kind.ClientClassName}");
                 EmitImplementations(writer, spec, ns, result);
                 writer.Close();
             }

@@ -21,21 +21,21 @@ namespace TcbGen.Generator.Emit
                 }
 
                 TokenKind kind = TokenKinds.Of(tokenKinds[i]);
-                EmitClient(writer, kind);
+                EmitClient(writer, kind, options);
                 if (kind.BelongsToAccount)
                 {
                     writer.Line();
-                    EmitFactory(writer, kind);
+                    EmitFactory(writer, kind, options);
                 }
             }
 
             writer.Line();
-            EmitRegistration(writer, tokenKinds);
+            EmitRegistration(writer, tokenKinds, options);
             writer.Close();
             return writer.ToString();
         }
 
-        private static void EmitClient(SourceWriter writer, TokenKind tokenKind)
+        private static void EmitClient(SourceWriter writer, TokenKind tokenKind, GenerationOptions options)
         {
             string kind = tokenKind.Name;
             string className = tokenKind.ClientClassName;
@@ -48,7 +48,7 @@ namespace TcbGen.Generator.Emit
             writer.Summary($"The endpoints that accept {EndpointDocs.Article(kind)} <c>{kind}</c>. Mock this interface in tests of code that calls WeChat.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Line(clientAttribute);
-            writer.Open($"public partial interface {tokenKind.ClientInterfaceName}");
+            writer.Open($"{options.TypeAccessibility} partial interface {tokenKind.ClientInterfaceName}");
             writer.Close();
             writer.Line();
 
@@ -56,7 +56,7 @@ namespace TcbGen.Generator.Emit
             writer.Doc("remarks", "The access token comes from the transport's token source; it is never passed per call.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Line(clientAttribute);
-            writer.Open($"public sealed partial class {className} : {tokenKind.ClientInterfaceName}");
+            writer.Open($"{options.TypeAccessibility} sealed partial class {className} : {tokenKind.ClientInterfaceName}");
             writer.Line($"private readonly {CSharp.Runtime}.ITcbTransport _transport;");
             writer.Line($"private readonly {CSharp.Runtime}.TcbTokenKey _token;");
             writer.Line();
@@ -90,12 +90,12 @@ namespace TcbGen.Generator.Emit
         /// The injectable way to a per-account client: a factory rather than keyed services, because appids are data (a route
         /// value, a database row), not known when services are registered, and a factory is one interface to mock.
         /// </summary>
-        private static void EmitFactory(SourceWriter writer, TokenKind tokenKind)
+        private static void EmitFactory(SourceWriter writer, TokenKind tokenKind, GenerationOptions options)
         {
             string kind = tokenKind.Name;
             writer.Summary($"Gives the <see cref=\"{tokenKind.ClientInterfaceName}\"/> of one account. Inject it (see <c>AddTcbClients()</c>); mock it in tests.");
             writer.Line(CSharp.GeneratedCodeAttribute);
-            writer.Open($"public partial interface {tokenKind.ClientFactoryInterfaceName}");
+            writer.Open($"{options.TypeAccessibility} partial interface {tokenKind.ClientFactoryInterfaceName}");
             writer.Summary($"The client that calls with the <c>{kind}</c> of <paramref name=\"appId\"/>. Cheap: one small object, no I/O.");
             writer.Param("appId", "The account's appid (the authorizer appid).");
             writer.Doc("returns", "The client.");
@@ -105,7 +105,7 @@ namespace TcbGen.Generator.Emit
 
             writer.Summary($"Creates <see cref=\"{tokenKind.ClientClassName}\"/>s over one transport.");
             writer.Line(CSharp.GeneratedCodeAttribute);
-            writer.Open($"public sealed partial class {tokenKind.ClientFactoryClassName} : {tokenKind.ClientFactoryInterfaceName}");
+            writer.Open($"{options.TypeAccessibility} sealed partial class {tokenKind.ClientFactoryClassName} : {tokenKind.ClientFactoryInterfaceName}");
             writer.Line($"private readonly {CSharp.Runtime}.ITcbTransport _transport;");
             writer.Line();
             writer.Summary("Creates a factory whose clients call WeChat through <paramref name=\"transport\"/>.");
@@ -119,11 +119,11 @@ namespace TcbGen.Generator.Emit
             writer.Close();
         }
 
-        private static void EmitRegistration(SourceWriter writer, EquatableArray<string> tokenKinds)
+        private static void EmitRegistration(SourceWriter writer, EquatableArray<string> tokenKinds, GenerationOptions options)
         {
             writer.Summary("Makes the generated clients injectable.");
             writer.Line(CSharp.GeneratedCodeAttribute);
-            writer.Open($"public static partial class {ReservedNames.ClientRegistration}");
+            writer.Open($"{options.TypeAccessibility} static partial class {ReservedNames.ClientRegistration}");
             writer.Summary(
                 "Registers, transient over the transport <c>AddTcbGen</c> registers, the client of every token kind without an appid and the "
                 + "client factory of every kind with one: inject them where you call WeChat.");

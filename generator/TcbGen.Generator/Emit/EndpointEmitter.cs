@@ -11,16 +11,16 @@ namespace TcbGen.Generator.Emit
     {
         public static void Emit(SourceWriter writer, EndpointSpec spec, GenerationOptions options)
         {
-            EmitErrorEnum(writer, spec);
+            EmitErrorEnum(writer, spec, options);
             writer.Line();
-            EmitEndpointClass(writer, spec, options.Namespace);
+            EmitEndpointClass(writer, spec, options);
         }
 
-        private static void EmitErrorEnum(SourceWriter writer, EndpointSpec spec)
+        private static void EmitErrorEnum(SourceWriter writer, EndpointSpec spec, GenerationOptions options)
         {
             writer.Summary($"The errcodes <c>{spec.Name:xml}</c> documents. A response may carry a code not listed here; see <see cref=\"global::TcbGen.Runtime.TcbApiException{{TCode}}.IsDocumented\"/>.");
             writer.Line(CSharp.GeneratedCodeAttribute);
-            writer.Open($"public enum {spec.ErrorEnumName}");
+            writer.Open($"{options.TypeAccessibility} enum {spec.ErrorEnumName}");
             for (int i = 0; i < spec.Errors.Count; i++)
             {
                 ErrorSpec error = spec.Errors[i];
@@ -53,14 +53,15 @@ namespace TcbGen.Generator.Emit
             writer.Doc("summary", summary);
         }
 
-        private static void EmitEndpointClass(SourceWriter writer, EndpointSpec spec, string ns)
+        private static void EmitEndpointClass(SourceWriter writer, EndpointSpec spec, GenerationOptions options)
         {
+            string ns = options.Namespace;
             writer.Summary($"<c>{spec.Name:xml}</c>: {spec.Title:xml}.");
             EndpointDocs.WriteRemarks(writer, spec);
             EndpointDocs.WriteSeeAlso(writer, spec);
 
             writer.Line(CSharp.GeneratedCodeAttribute);
-            writer.Open($"public static partial class {spec.EndpointClassName}");
+            writer.Open($"{options.TypeAccessibility} static partial class {spec.EndpointClassName}");
             writer.Summary("The interface name in the WeChat documentation.");
             writer.Line($"public const string Name = {spec.Name:literal};");
             writer.Line();

@@ -5,7 +5,7 @@ namespace TcbGen.Generator.Emit
 {
     /// <summary>
     /// The one generated file of an endpoint, <c>&lt;Prefix&gt;.g.cs</c>: its types, endpoint, serializer, validator and
-    /// client methods, each written by its own emitter. One file per spec rather than one per concern, because the
+    /// client methods (unless <see cref="GenerationOptions.EmitClients"/> is off), each written by its own emitter. One file per spec rather than one per concern, because the
     /// driver's cost of carrying outputs over between runs grows with their count.
     /// </summary>
     internal static class EndpointFileEmitter
@@ -23,8 +23,12 @@ namespace TcbGen.Generator.Emit
             writer.Line();
             SerializerEmitter.Emit(writer, spec, options);
             ValidatorEmitter.Emit(writer, spec, options);
-            writer.Line();
-            ClientEmitter.Emit(writer, spec, options);
+            if (options.EmitClients)
+            {
+                writer.Line();
+                ClientEmitter.Emit(writer, spec, options);
+            }
+
             writer.Close();
             return writer.CompleteText();
         }

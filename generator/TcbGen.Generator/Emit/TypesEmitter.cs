@@ -84,11 +84,11 @@ namespace TcbGen.Generator.Emit
                 first = false;
                 if (enumSpec.IsExtensible)
                 {
-                    EmitExtensibleEnum(writer, enumSpec, options.Namespace);
+                    EmitExtensibleEnum(writer, enumSpec, options);
                 }
                 else
                 {
-                    EmitEnum(writer, enumSpec);
+                    EmitEnum(writer, enumSpec, options);
                 }
             }
         }
@@ -114,11 +114,11 @@ namespace TcbGen.Generator.Emit
             writer.Line(CSharp.GeneratedCodeAttribute);
             if (baseType == null)
             {
-                writer.Open($"public sealed partial class {type.TypeName}");
+                writer.Open($"{options.TypeAccessibility} sealed partial class {type.TypeName}");
             }
             else
             {
-                writer.Open($"public sealed partial class {type.TypeName} : {baseType}");
+                writer.Open($"{options.TypeAccessibility} sealed partial class {type.TypeName} : {baseType}");
             }
 
             if (constructorFields?.Count > 0)
@@ -287,14 +287,15 @@ namespace TcbGen.Generator.Emit
         /// A response string enum: a readonly struct that keeps any wire value and compares by it (the Azure SDK's
         /// extensible enum), so a value WeChat adds later reads as itself instead of failing a successful call.
         /// </summary>
-        private static void EmitExtensibleEnum(SourceWriter writer, EnumSpec enumSpec, string ns)
+        private static void EmitExtensibleEnum(SourceWriter writer, EnumSpec enumSpec, GenerationOptions options)
         {
+            string ns = options.Namespace;
             string name = enumSpec.TypeName;
             string type = $"global::{ns}.{name}";
             WriteEnumDocs(writer, enumSpec);
             writer.Doc("remarks", "Read from responses: a value the spec does not list is kept as is (see <see cref=\"ToString\"/> and <see cref=\"IsKnown\"/>), never an error.");
             writer.Line(CSharp.GeneratedCodeAttribute);
-            writer.Open($"public readonly partial struct {name} : global::System.IEquatable<{type}>");
+            writer.Open($"{options.TypeAccessibility} readonly partial struct {name} : global::System.IEquatable<{type}>");
             writer.Line("private readonly string? _value;");
             writer.Line();
             writer.Summary("Creates a value from its wire text, listed by the spec or not.");
@@ -385,7 +386,7 @@ namespace TcbGen.Generator.Emit
             writer.Doc("summary", summary);
         }
 
-        private static void EmitEnum(SourceWriter writer, EnumSpec enumSpec)
+        private static void EmitEnum(SourceWriter writer, EnumSpec enumSpec, GenerationOptions options)
         {
             WriteEnumDocs(writer, enumSpec);
             if (enumSpec.IsString)
@@ -394,7 +395,7 @@ namespace TcbGen.Generator.Emit
             }
 
             writer.Line(CSharp.GeneratedCodeAttribute);
-            writer.Open($"public enum {enumSpec.TypeName}");
+            writer.Open($"{options.TypeAccessibility} enum {enumSpec.TypeName}");
             for (int i = 0; i < enumSpec.Members.Count; i++)
             {
                 EnumMemberSpec member = enumSpec.Members[i];

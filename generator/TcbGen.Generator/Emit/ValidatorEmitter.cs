@@ -34,7 +34,7 @@ namespace TcbGen.Generator.Emit
             string ns = options.Namespace;
             writer.Summary($"Checks a <see cref=\"{spec.RequestTypeName}\"/> before it is sent: required fields, conditional requirements and enum values.");
             writer.Line(CSharp.GeneratedCodeAttribute);
-            writer.Open($"public static partial class {spec.ValidatorClassName}");
+            writer.Open($"{options.TypeAccessibility} static partial class {spec.ValidatorClassName}");
 
             writer.Summary("Whether the request has no problem at all. Allocates nothing.");
             writer.Param("request", "The request to check.");

@@ -125,7 +125,7 @@ namespace TcbGen.Runtime.Tests.Tokens
             server.On(ComponentPath, Respond.ComponentToken("component-1"));
             server.On(AuthorizerPath, Respond.Error(TcbErrorCodes.InvalidRefreshToken, "refresh_token is invalid"));
 
-            TcbApiException error = await Assert.ThrowsAsync<TcbApiException>(async () => await Source(server, refresh, TimeSpan.Zero).GetTokenAsync(Key, default));
+            TcbApiException error = await Assert.ThrowsAnyAsync<TcbApiException>(async () => await Source(server, refresh, TimeSpan.Zero).GetTokenAsync(Key, default));
 
             Assert.Equal(TcbErrorCodes.InvalidRefreshToken, error.ErrorCode);
             Assert.Single(server.RequestsTo(AuthorizerPath));

@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
+using System.Linq;
 using System.Threading.Tasks;
+using TcbGen.Runtime.ComponentApi;
 
 namespace TcbGen.Runtime
 {
@@ -46,20 +48,28 @@ namespace TcbGen.Runtime
             }
 
             IAuthorizerRefreshTokenWriter writer = RefreshTokenWriter();
-            var request = new QueryAuthRequest(_componentAppId, authorizationCode);
+            QueryAuthRequest request = ComponentApiRequests.QueryAuth(_componentAppId, authorizationCode);
             QueryAuthResponse response = await PostWithComponentTokenAsync(QueryAuthEndpoint.Descriptor, request, cancellationToken).ConfigureAwait(false);
 
-            string authorizerAppId = response.AuthorizerAppId!;
-            await writer.SetRefreshTokenAsync(authorizerAppId, response.RefreshToken!, CancellationToken.None).ConfigureAwait(false);
+            // The spec makes only the appid required (the tokens come with API permission); without a refresh token the
+            // account could never be called, so the runtime insists on one.
+            QueryAuthAuthorizationInfo? info = response.AuthorizationInfo;
+            if (info is null || string.IsNullOrEmpty(info.AuthorizerAppId) || string.IsNullOrEmpty(info.AuthorizerRefreshToken))
+            {
+                throw new TcbProtocolException(QueryAuthEndpoint.Name, 200, 0, null, "the answer lacks authorization_info.authorizer_appid or authorizer_refresh_token");
+            }
+
+            string authorizerAppId = info.AuthorizerAppId!;
+            await writer.SetRefreshTokenAsync(authorizerAppId, info.AuthorizerRefreshToken!, CancellationToken.None).ConfigureAwait(false);
             TcbTokenKey key = TcbTokenKey.ForAuthorizer(authorizerAppId);
             await DropCachedAsync(key).ConfigureAwait(false);
-            if (!string.IsNullOrEmpty(response.AccessToken) && response.ExpiresIn > 0)
+            if (!string.IsNullOrEmpty(info.AuthorizerAccessToken) && info.ExpiresIn > 0)
             {
-                await _cache.SetAsync(key, new TcbAccessToken(response.AccessToken!, _timeProvider.GetUtcNow().AddSeconds(response.ExpiresIn)), CancellationToken.None).ConfigureAwait(false);
+                await _cache.SetAsync(key, new TcbAccessToken(info.AuthorizerAccessToken!, _timeProvider.GetUtcNow().AddSeconds(info.ExpiresIn.GetValueOrDefault())), CancellationToken.None).ConfigureAwait(false);
             }
 
             TcbLog.AuthorizerAuthorized(_logger, authorizerAppId);
-            return new TcbAuthorizationInfo(authorizerAppId, response.PermissionSetIds.ToArray());
+            return new TcbAuthorizationInfo(authorizerAppId, PermissionSetIds(info));
         }
 
         /// <summary>
@@ -111,6 +121,11 @@ namespace TcbGen.Runtime
                 await _cache.RemoveIfMatchesAsync(key, cached, CancellationToken.None).ConfigureAwait(false);
             }
         }
+
+        /// <summary><c>func_info</c>'s <c>[{"funcscope_category":{"id":1}}, …]</c> → the ids.</summary>
+        private static int[] PermissionSetIds(QueryAuthAuthorizationInfo info) => info.FuncInfo is null
+            ? Array.Empty<int>()
+            : info.FuncInfo.Select(f => f.FuncscopeCategory?.Id).Where(id => id.HasValue).Select(id => id.GetValueOrDefault()).ToArray();
 
         private IAuthorizerRefreshTokenWriter RefreshTokenWriter() => _refreshTokenStore as IAuthorizerRefreshTokenWriter
             ?? throw new InvalidOperationException("The IAuthorizerRefreshTokenStore (" + _refreshTokenStore.GetType().Name + ") does not implement IAuthorizerRefreshTokenWriter, so authorizations cannot be stored or dropped.");

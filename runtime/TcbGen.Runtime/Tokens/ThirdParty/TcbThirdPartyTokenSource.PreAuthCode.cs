@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using TcbGen.Runtime.ComponentApi;
 
 namespace TcbGen.Runtime
 {
@@ -16,8 +17,13 @@ namespace TcbGen.Runtime
         /// <exception cref="TcbApiException">WeChat refused (e.g. 61004 the caller's IP is not whitelisted).</exception>
         public async Task<TcbPreAuthCode> CreatePreAuthCodeAsync(CancellationToken cancellationToken)
         {
-            PreAuthCodeResponse response = await PostWithComponentTokenAsync(PreAuthCodeEndpoint.Descriptor, new PreAuthCodeRequest(_componentAppId), cancellationToken).ConfigureAwait(false);
-            return new TcbPreAuthCode(response.PreAuthCode!, _timeProvider.GetUtcNow().AddSeconds(response.ExpiresIn));
+            CreatePreAuthCodeResponse response = await PostWithComponentTokenAsync(CreatePreAuthCodeEndpoint.Descriptor, ComponentApiRequests.CreatePreAuthCode(_componentAppId), cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrEmpty(response.PreAuthCode) || !(response.ExpiresIn > 0))
+            {
+                throw new TcbProtocolException(CreatePreAuthCodeEndpoint.Name, 200, 0, null, "the answer lacks pre_auth_code or a positive expires_in");
+            }
+
+            return new TcbPreAuthCode(response.PreAuthCode!, _timeProvider.GetUtcNow().AddSeconds(response.ExpiresIn.GetValueOrDefault()));
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using TcbGen.Runtime.ComponentApi;
 
 namespace TcbGen.Runtime
 {
@@ -24,7 +25,7 @@ namespace TcbGen.Runtime
                 : await _refreshTokenStore.GetRefreshTokenAsync(authorizerAppId, CancellationToken.None).ConfigureAwait(false)
                     ?? throw new TcbAuthorizerNotFoundException(authorizerAppId);
 
-            TokenResponse response;
+            AuthorizerTokenResponse response;
             try
             {
                 response = await PostAuthorizerTokenAsync(authorizerAppId, refreshToken).ConfigureAwait(false);
@@ -48,8 +49,9 @@ namespace TcbGen.Runtime
                 response = await PostAuthorizerTokenAsync(authorizerAppId, refreshToken).ConfigureAwait(false);
             }
 
-            TcbLog.TokenRenewed(_logger, TcbTokenKind.AuthorizerAccessToken.Name, authorizerAppId, response.ExpiresIn);
-            return ToToken(response);
+            TcbAccessToken token = ToToken(AuthorizerTokenEndpoint.Name, response.AuthorizerAccessToken, response.ExpiresIn);
+            TcbLog.TokenRenewed(_logger, TcbTokenKind.AuthorizerAccessToken.Name, authorizerAppId, response.ExpiresIn.GetValueOrDefault());
+            return token;
         }
 
         /// <summary>
@@ -190,9 +192,9 @@ namespace TcbGen.Runtime
         private static TimeSpan Elapsed(long started) => TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency);
 
         /// <summary>Asks for an authorizer token (renewing the component token once if WeChat rejects it); any rotated refresh token is saved.</summary>
-        private async Task<TokenResponse> PostAuthorizerTokenAsync(string authorizerAppId, string refreshToken)
+        private async Task<AuthorizerTokenResponse> PostAuthorizerTokenAsync(string authorizerAppId, string refreshToken)
         {
-            var request = new AuthorizerTokenRequest(_componentAppId, authorizerAppId, refreshToken);
+            AuthorizerTokenRequest request = ComponentApiRequests.AuthorizerToken(_componentAppId, authorizerAppId, refreshToken);
             TcbAccessToken componentToken = await GetTokenAsync(TcbTokenKey.Component, CancellationToken.None).ConfigureAwait(false);
             try
             {
@@ -215,13 +217,13 @@ namespace TcbGen.Runtime
         /// token sent) when it answers. This covers a process paused (SIGSTOP, a VM pause, a long GC) while the answer was on
         /// its way, whose timers all fire on resume. What it cannot cover is a process killed before the answer is saved.
         /// </summary>
-        private async Task<TokenResponse> PostRotatingAsync(AuthorizerTokenRequest request, string componentToken)
+        private async Task<AuthorizerTokenResponse> PostRotatingAsync(AuthorizerTokenRequest request, string componentToken)
         {
             TimeSpan answerLimit = _options.TotalTimeout == Timeout.InfiniteTimeSpan || _options.AttemptTimeout == Timeout.InfiniteTimeSpan
                 ? Timeout.InfiniteTimeSpan
                 : (_options.TotalTimeout > _options.AttemptTimeout ? _options.TotalTimeout : _options.AttemptTimeout);
-            Task<TokenResponse> answered = ExchangeAsync(TokenEndpoints.AuthorizerToken, request, componentToken, answerLimit);
-            Task<TokenResponse> saved = SaveRotationOfAsync(answered, request);
+            Task<AuthorizerTokenResponse> answered = ExchangeAsync(AuthorizerTokenEndpoint.Descriptor, request, componentToken, answerLimit);
+            Task<AuthorizerTokenResponse> saved = SaveRotationOfAsync(answered, request);
             using (var timeout = new TimeoutScope(_timeProvider, _options.AttemptTimeout, CancellationToken.None))
             {
                 try
@@ -231,19 +233,19 @@ namespace TcbGen.Runtime
                 catch (OperationCanceledException canceled) when (timeout.IsTimedOut)
                 {
                     _ = saved.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                    throw new TcbTimeoutException(TokenEndpoints.AuthorizerToken.Name, TcbTimeoutKind.Attempt, _options.AttemptTimeout, canceled);
+                    throw new TcbTimeoutException(AuthorizerTokenEndpoint.Name, TcbTimeoutKind.Attempt, _options.AttemptTimeout, canceled);
                 }
             }
 
             return await saved.ConfigureAwait(false);
         }
 
-        private async Task<TokenResponse> SaveRotationOfAsync(Task<TokenResponse> answered, AuthorizerTokenRequest request)
+        private async Task<AuthorizerTokenResponse> SaveRotationOfAsync(Task<AuthorizerTokenResponse> answered, AuthorizerTokenRequest request)
         {
-            TokenResponse response = await answered.ConfigureAwait(false);
-            if (!string.IsNullOrEmpty(response.RefreshToken) && !string.Equals(response.RefreshToken, request.RefreshToken, StringComparison.Ordinal))
+            AuthorizerTokenResponse response = await answered.ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(response.AuthorizerRefreshToken) && !string.Equals(response.AuthorizerRefreshToken, request.AuthorizerRefreshToken, StringComparison.Ordinal))
             {
-                await SaveRotatedRefreshTokenAsync(request.AuthorizerAppId, request.RefreshToken, response.RefreshToken!).ConfigureAwait(false);
+                await SaveRotatedRefreshTokenAsync(request.AuthorizerAppId, request.AuthorizerRefreshToken, response.AuthorizerRefreshToken!).ConfigureAwait(false);
             }
 
             return response;

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TcbGen.Runtime.ComponentApi;
 
 namespace TcbGen.Runtime
 {
@@ -178,10 +179,10 @@ namespace TcbGen.Runtime
         {
             string ticket = await _ticketStore.GetVerifyTicketAsync(_componentAppId, CancellationToken.None).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("No component_verify_ticket is stored for component appid " + _componentAppId + "; WeChat pushes one every 10 minutes to the authorization event URL.");
-            TokenResponse response;
+            ComponentTokenResponse response;
             try
             {
-                response = await PostAsync(TokenEndpoints.ComponentToken, new ComponentTokenRequest(_componentAppId, _componentAppSecret, ticket), null).ConfigureAwait(false);
+                response = await PostAsync(ComponentTokenEndpoint.Descriptor, ComponentApiRequests.ComponentToken(_componentAppId, _componentAppSecret, ticket), null).ConfigureAwait(false);
             }
             catch (TcbApiException rejected) when (IsTicketRejected(rejected.ErrorCode) && _ticketStore is IComponentVerifyTicketWriter history)
             {
@@ -193,7 +194,7 @@ namespace TcbGen.Runtime
                 }
 
                 ticket = previous;
-                response = await PostAsync(TokenEndpoints.ComponentToken, new ComponentTokenRequest(_componentAppId, _componentAppSecret, ticket), null).ConfigureAwait(false);
+                response = await PostAsync(ComponentTokenEndpoint.Descriptor, ComponentApiRequests.ComponentToken(_componentAppId, _componentAppSecret, ticket), null).ConfigureAwait(false);
             }
 
             if (_ticketStore is IComponentVerifyTicketWriter confirmed)
@@ -201,8 +202,9 @@ namespace TcbGen.Runtime
                 await confirmed.ConfirmVerifyTicketAsync(_componentAppId, ticket, CancellationToken.None).ConfigureAwait(false);
             }
 
-            TcbLog.TokenRenewed(_logger, TcbTokenKind.ComponentAccessToken.Name, null, response.ExpiresIn);
-            return ToToken(response);
+            TcbAccessToken token = ToToken(ComponentTokenEndpoint.Name, response.ComponentAccessToken, response.ExpiresIn);
+            TcbLog.TokenRenewed(_logger, TcbTokenKind.ComponentAccessToken.Name, null, response.ExpiresIn.GetValueOrDefault());
+            return token;
         }
 
         private static bool IsTicketRejected(int errorCode) => errorCode == TcbErrorCodes.VerifyTicketExpired || errorCode == TcbErrorCodes.InvalidVerifyTicket;
@@ -250,8 +252,11 @@ namespace TcbGen.Runtime
             return result.Response!;
         }
 
-        private TcbAccessToken ToToken(TokenResponse response)
-            => new TcbAccessToken(response.AccessToken!, _timeProvider.GetUtcNow().AddSeconds(response.ExpiresIn));
+        /// <summary>The token of a successful answer; one without a token or a positive lifetime is a protocol error.</summary>
+        private TcbAccessToken ToToken(string endpointName, string? accessToken, int? expiresIn)
+            => string.IsNullOrEmpty(accessToken) || !(expiresIn > 0)
+                ? throw new TcbProtocolException(endpointName, 200, 0, null, "the answer lacks the access token or a positive expires_in")
+                : new TcbAccessToken(accessToken!, _timeProvider.GetUtcNow().AddSeconds(expiresIn.GetValueOrDefault()));
 
         private static void CountRenewal(TcbTokenKey key, string outcome)
             => TcbInstrumentation.TokenRefreshes.Add(
