@@ -83,7 +83,8 @@ namespace Microsoft.Extensions.DependencyInjection
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TcbGenOptions>, TcbTokenSourceValidator>());
             services.TryAddSingleton<ITcbAccessTokenCache, TcbInMemoryAccessTokenCache>();
             services.TryAddSingleton<TransportTokenSource>();
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbHttpAttemptHandlerFilter>());
+            services.TryAddSingleton<TcbHttpAttemptHandlerFilter>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbHttpAttemptHandlerFilter>(static provider => provider.GetRequiredService<TcbHttpAttemptHandlerFilter>()));
             services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbDecompressionFilter>());
 
             IHttpClientBuilder transport = services
@@ -94,7 +95,8 @@ namespace Microsoft.Extensions.DependencyInjection
                     provider.GetService<TimeProvider>(),
                     provider.GetService<ILogger<TcbHttpTransport>>())
                 {
-                    AnnotatesAttempts = true,
+                    // The HttpClient was created (its handler chain built) just before: the filter knows whether the handler is in it.
+                    AnnotatesAttempts = provider.GetRequiredService<TcbHttpAttemptHandlerFilter>().AddsHandler,
                 })
                 .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
                 .RemoveAllLoggers();

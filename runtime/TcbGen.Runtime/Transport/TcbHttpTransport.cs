@@ -73,8 +73,9 @@ namespace TcbGen.Runtime
         }
 
         /// <summary>
-        /// Set by <c>AddTcbGen</c>, whose HttpClient has <see cref="TcbHttpAttemptHandler"/> innermost: each attempt then
-        /// carries a <see cref="TcbHttpAttemptState"/> for it (one small object per attempt, only then).
+        /// Set by <c>AddTcbGen</c> when its HttpClient has <see cref="TcbHttpAttemptHandler"/> innermost (the application
+        /// added handlers): each attempt then carries a <see cref="TcbHttpAttemptState"/> for it (one small object per
+        /// attempt, only then).
         /// </summary>
         internal bool AnnotatesAttempts { get; set; }
 
