@@ -98,11 +98,11 @@ namespace TcbGen.Runtime
 
             TcbEndpointAddress address = _tokens.AddressOf(endpoint, token);
             TcbCallRecord record = default;
-            JsonRequestBody body = JsonRequestBody.Rent();
+            ArraySegment<byte> payload = default;
             TimeoutScope? scope = null;
             try
             {
-                ArraySegment<byte> payload = endpoint.HasBody ? body.Write(endpoint.WriteRequest, request) : default;
+                payload = endpoint.HasBody ? JsonRequestBody.Write(endpoint.WriteRequest, request) : default;
                 string? query = endpoint.WriteQuery is null ? null : TcbQueryWriter.Build(endpoint.WriteQuery, request);
                 scope = _timeouts.StartCall(cancellationToken);
                 try
@@ -260,7 +260,7 @@ namespace TcbGen.Runtime
             finally
             {
                 scope?.Dispose();
-                body.Return();
+                JsonRequestBody.Return(payload);
                 _telemetry.CallEnded(activity, endpoint.Name, token, record, started);
             }
         }
