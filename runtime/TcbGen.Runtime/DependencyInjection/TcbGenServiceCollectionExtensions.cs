@@ -85,7 +85,8 @@ namespace Microsoft.Extensions.DependencyInjection
             services.TryAddSingleton<TransportTokenSource>();
             services.TryAddSingleton<TcbHttpAttemptHandlerFilter>();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbHttpAttemptHandlerFilter>(static provider => provider.GetRequiredService<TcbHttpAttemptHandlerFilter>()));
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbDecompressionFilter>());
+            services.TryAddSingleton<TcbDecompressionFilter>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbDecompressionFilter>(static provider => provider.GetRequiredService<TcbDecompressionFilter>()));
 
             IHttpClientBuilder transport = services
                 .AddHttpClient<ITcbTransport, TcbHttpTransport>(TransportHttpClientName, static (client, provider) => new TcbHttpTransport(
@@ -95,8 +96,9 @@ namespace Microsoft.Extensions.DependencyInjection
                     provider.GetService<TimeProvider>(),
                     provider.GetService<ILogger<TcbHttpTransport>>())
                 {
-                    // The HttpClient was created (its handler chain built) just before: the filter knows whether the handler is in it.
+                    // The HttpClient was created (its handler chain built) just before: the filters know what they did to it.
                     AnnotatesAttempts = provider.GetRequiredService<TcbHttpAttemptHandlerFilter>().AddsHandler,
+                    DecodesContent = provider.GetRequiredService<TcbDecompressionFilter>().TransportDecodes,
                 })
                 .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
                 .RemoveAllLoggers();

@@ -63,7 +63,7 @@ namespace TcbGen.Runtime
             var reader = new ResponseBodyReader(maxResponseBytes, content?.Headers.ContentLength);
             try
             {
-                if (TcbBodyLimitPolicy.ShouldRead(content, ref reader))
+                if (TcbBodyLimitPolicy.ShouldRead(content, encoded: false, ref reader))
                 {
 #if NET5_0_OR_GREATER
                     using Stream stream = await content!.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);

@@ -79,6 +79,12 @@ namespace TcbGen.Runtime
         /// </summary>
         internal bool AnnotatesAttempts { get; set; }
 
+        /// <summary>
+        /// Set by <c>AddTcbGen</c> when the transport, not its HttpClient's primary handler, decodes gzip and deflate
+        /// answers (<see cref="TcbContentDecodingPolicy"/>).
+        /// </summary>
+        internal bool DecodesContent { get; set; }
+
         /// <inheritdoc />
         public async Task<TResponse> SendAsync<TRequest, TResponse>(
             TcbEndpoint<TRequest, TResponse> endpoint,
@@ -133,22 +139,31 @@ namespace TcbGen.Runtime
                             {
                                 httpRequest = TcbHttpExchange.CreateRequest(endpoint.Method, TcbTokenInjectionPolicy.UriFor(attemptAddress, accessToken, query), payload);
                                 attemptState?.AttachTo(httpRequest);
+                                if (DecodesContent)
+                                {
+                                    TcbContentDecodingPolicy.Advertise(httpRequest);
+                                }
+
                                 response = await _httpClient.SendAsync(httpRequest, HttpCompletionOption.ResponseHeadersRead, callToken).ConfigureAwait(false);
 
                                 // The status as it came over the wire: the innermost handler may show an outer resilience handler a 2xx
                                 // answer's errcode -1/45011 as 503/429, which must not reach the caller, the span or the metrics.
                                 int status = attemptState?.LastStatus ?? (int)response.StatusCode;
                                 HttpContent? content = response.Content;
-                                reader = _bodies.StartReading(content);
-                                if (TcbBodyLimitPolicy.ShouldRead(content, ref reader))
+                                bool gzip = false;
+                                bool encoded = DecodesContent && content != null && TcbContentDecodingPolicy.IsEncoded(content, out gzip);
+                                reader = _bodies.StartReading(content, encoded);
+                                if (TcbBodyLimitPolicy.ShouldRead(content, encoded, ref reader))
                                 {
 #if NET5_0_OR_GREATER
-                                    using Stream stream = await content!.ReadAsStreamAsync(callToken).ConfigureAwait(false);
+                                    using Stream received = await content!.ReadAsStreamAsync(callToken).ConfigureAwait(false);
+                                    using Stream stream = encoded ? TcbContentDecodingPolicy.Decode(received, gzip) : received;
                                     while (reader.Advance(await stream.ReadAsync(reader.GetFree().AsMemory(), callToken).ConfigureAwait(false)))
                                     {
                                     }
 #else
-                                    using Stream stream = await content!.ReadAsStreamAsync().ConfigureAwait(false);
+                                    using Stream received = await content!.ReadAsStreamAsync().ConfigureAwait(false);
+                                    using Stream stream = encoded ? TcbContentDecodingPolicy.Decode(received, gzip) : received;
                                     while (true)
                                     {
                                         ArraySegment<byte> free = reader.GetFree();

@@ -18,18 +18,21 @@ namespace TcbGen.Runtime
 
         public int MaxResponseBytes { get; }
 
-        /// <summary>The reader of an answer's body, sized by its Content-Length; the caller disposes it.</summary>
-        public ResponseBodyReader StartReading(HttpContent? content) => new ResponseBodyReader(MaxResponseBytes, content?.Headers.ContentLength);
+        /// <summary>The reader of an answer's body, sized by its Content-Length (not for an encoded body: it counts decoded bytes); the caller disposes it.</summary>
+        public ResponseBodyReader StartReading(HttpContent? content, bool encoded = false) => new ResponseBodyReader(MaxResponseBytes, encoded ? null : content?.Headers.ContentLength);
 
-        /// <summary>Whether the body is worth reading: there is one and its declared length is within the limit (else it is marked too large unread).</summary>
-        public static bool ShouldRead(HttpContent? content, ref ResponseBodyReader reader)
+        /// <summary>
+        /// Whether the body is worth reading: there is one and its declared length is within the limit (else it is
+        /// marked too large unread). An encoded body's declared length is not its decoded one, so only reading tells.
+        /// </summary>
+        public static bool ShouldRead(HttpContent? content, bool encoded, ref ResponseBodyReader reader)
         {
             if (content is null)
             {
                 return false;
             }
 
-            if (content.Headers.ContentLength > reader.MaxBytes)
+            if (!encoded && content.Headers.ContentLength > reader.MaxBytes)
             {
                 reader.MarkTooLarge();
                 return false;

@@ -36,7 +36,7 @@ namespace TcbGen.Runtime.Tests.Transport.Policies
             ResponseBodyReader reader = policy.StartReading(answer.Content);
             try
             {
-                Assert.False(TcbBodyLimitPolicy.ShouldRead(answer.Content, ref reader));
+                Assert.False(TcbBodyLimitPolicy.ShouldRead(answer.Content, encoded: false, ref reader));
                 Exception? error = TcbBodyLimitPolicy.Interpret(TestEndpoints.Echo(), 200, ref reader, null, out EchoResponse? response);
 
                 Assert.Null(response);
@@ -77,7 +77,7 @@ namespace TcbGen.Runtime.Tests.Transport.Policies
             ResponseBodyReader reader = policy.StartReading(answer.Content);
             try
             {
-                if (TcbBodyLimitPolicy.ShouldRead(answer.Content, ref reader))
+                if (TcbBodyLimitPolicy.ShouldRead(answer.Content, encoded: false, ref reader))
                 {
                     using Stream stream = await answer.Content.ReadAsStreamAsync();
                     while (true)
