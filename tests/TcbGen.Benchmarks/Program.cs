@@ -14,7 +14,7 @@ namespace TcbGen.Benchmarks
     /// <c>dotnet run -c Release --project tests/TcbGen.Benchmarks -- [--short] [--in-process] [--verify] [BenchmarkDotNet options]</c>.
     /// <list type="bullet">
     /// <item><c>--filter '*'</c> (the default when no filter is given): everything; <c>--filter '*PerCall*'</c>, <c>'*GeneratorBenchmarks*'</c>, <c>'*BuiltInSpecs*'</c>, <c>'*TokenCache*'</c>: one class.</item>
-    /// <item><c>--short</c>: one launch, one warmup and three measured iterations per case (the whole suite in minutes).</item>
+    /// <item><c>--short</c>: one launch, one warmup and three measured iterations per case (the whole suite in minutes); <c>--iterations N</c> measures N instead of three (e.g. for percentiles).</item>
     /// <item><c>--in-process</c>: run the cases in this process instead of one process per case (no per-run build).</item>
     /// <item><c>--verify</c>: check that the benchmarks measure what they claim, then exit (no timing).</item>
     /// <item><c>--guard</c>: TcbGen cold against Refit cold at N = 100 and 1,000; fails when the ratio is 25 % worse than RESULTS.md records (CI). <c>--guard-slowed K</c> reads each spec K more times, to show it fails.</item>
@@ -23,7 +23,9 @@ namespace TcbGen.Benchmarks
     /// <item><c>--scaling</c>: generator time against spec width, ref chain length and example count under a backtracking pattern (issue 27), best of three each, then exit.</item>
     /// <item><c>--profile-scaling CASE...</c>: one scaling case's cold run stage by stage (e.g. <c>fields:100000</c>, <c>nested:100000</c>), then exit.</item>
     /// <item><c>--code-size</c>: the generated code per spec (lines, bytes), then exit.</item>
-    /// <item><c>--profile-allocations</c>: the per-call clients' allocations by type, then exit.</item>
+    /// <item><c>--profile-allocations [loopback]</c>: the per-call clients' allocations by type (in memory, or over the loopback socket, one caller and 1,000 concurrent), then exit.</item>
+    /// <item><c>--filter '*Loopback*'</c>: the per-call clients over a real socket (Kestrel in a child process), one and 1,000 concurrent callers.</item>
+    /// <item><c>--loopback-server</c>: that child process (Kestrel on 127.0.0.1:0, prints <c>port=N</c>); started by the benchmark itself.</item>
     /// <item><c>--refresh-storm</c>: 4 processes x 250 callers on one expired token through Redis (needs redis-server), then exit.</item>
     /// </list>
     /// </summary>
@@ -34,6 +36,11 @@ namespace TcbGen.Benchmarks
             var rest = new List<string>(args);
             bool shortRun = rest.Remove("--short");
             bool inProcess = rest.Remove("--in-process");
+            if (rest.Remove("--loopback-server"))
+            {
+                return Loopback.LoopbackServer.RunAsync(Console.Out).GetAwaiter().GetResult();
+            }
+
             if (rest.Remove("--verify"))
             {
                 return Verification.Run(Console.Out);
@@ -81,7 +88,7 @@ namespace TcbGen.Benchmarks
 
             if (rest.Remove("--profile-allocations"))
             {
-                return PerCall.AllocationProfile.Run(Console.Out);
+                return rest.Remove("loopback") ? Loopback.LoopbackAllocationProfile.Run(Console.Out) : PerCall.AllocationProfile.Run(Console.Out);
             }
 
             if (!rest.Any(a => a == "--filter" || a == "-f" || a.StartsWith("--filter=", StringComparison.Ordinal) || a == "--list"))
@@ -90,8 +97,16 @@ namespace TcbGen.Benchmarks
                 rest.Add("*");
             }
 
+            int iterations = rest.IndexOf("--iterations") is int iterationsAt && iterationsAt >= 0 && iterationsAt + 1 < rest.Count
+                ? int.Parse(rest[iterationsAt + 1], System.Globalization.CultureInfo.InvariantCulture)
+                : 3;
+            if (rest.IndexOf("--iterations") is int given && given >= 0)
+            {
+                rest.RemoveRange(given, 2);
+            }
+
             Job job = shortRun
-                ? Job.ShortRun.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3).WithId("Short")
+                ? Job.ShortRun.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(iterations).WithId("Short")
                 : Job.Default.WithId("Full");
             if (inProcess)
             {

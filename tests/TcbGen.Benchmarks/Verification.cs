@@ -126,6 +126,9 @@ namespace TcbGen.Benchmarks
                 Check(Encoding.UTF8.GetString(clients.RefitHandler.LastBody!) == handBody, "(b) Refit body = (c) byte for byte");
             }
 
+            output.WriteLine("Per call over a real socket (Kestrel in a child process):");
+            Loopback.LoopbackVerification.Run(output, Check);
+
             output.WriteLine("Token cache hit path:");
             using (var tokens = new TokenCacheSetup())
             {

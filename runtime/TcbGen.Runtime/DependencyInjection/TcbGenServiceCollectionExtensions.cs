@@ -83,8 +83,10 @@ namespace Microsoft.Extensions.DependencyInjection
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TcbGenOptions>, TcbTokenSourceValidator>());
             services.TryAddSingleton<ITcbAccessTokenCache, TcbInMemoryAccessTokenCache>();
             services.TryAddSingleton<TransportTokenSource>();
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbHttpAttemptHandlerFilter>());
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbDecompressionFilter>());
+            services.TryAddSingleton<TcbHttpAttemptHandlerFilter>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbHttpAttemptHandlerFilter>(static provider => provider.GetRequiredService<TcbHttpAttemptHandlerFilter>()));
+            services.TryAddSingleton<TcbDecompressionFilter>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, TcbDecompressionFilter>(static provider => provider.GetRequiredService<TcbDecompressionFilter>()));
 
             IHttpClientBuilder transport = services
                 .AddHttpClient<ITcbTransport, TcbHttpTransport>(TransportHttpClientName, static (client, provider) => new TcbHttpTransport(
@@ -94,7 +96,9 @@ namespace Microsoft.Extensions.DependencyInjection
                     provider.GetService<TimeProvider>(),
                     provider.GetService<ILogger<TcbHttpTransport>>())
                 {
-                    AnnotatesAttempts = true,
+                    // The HttpClient was created (its handler chain built) just before: the filters know what they did to it.
+                    AnnotatesAttempts = provider.GetRequiredService<TcbHttpAttemptHandlerFilter>().AddsHandler,
+                    DecodesContent = provider.GetRequiredService<TcbDecompressionFilter>().TransportDecodes,
                 })
                 .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
                 .RemoveAllLoggers();

@@ -25,7 +25,8 @@ namespace TcbGen.Runtime
 
     /// <summary>
     /// Describes one WeChat server API endpoint to the transport: where it lives, how its bodies are
-    /// written and read, and how its errors are typed. Instances are generated from the endpoint specs.
+    /// written and read, and how its errors are typed. Instances are generated from the endpoint specs. Immutable, so
+    /// one instance is shared by every transport and thread (each transport keeps its own URLs of it).
     /// </summary>
     /// <typeparam name="TRequest">The request type (<see cref="TcbEmptyRequest"/> when the body is <c>{}</c>).</typeparam>
     /// <typeparam name="TResponse">The response type.</typeparam>
@@ -171,9 +172,6 @@ namespace TcbGen.Runtime
 
         /// <summary>The name of the call's span, <c>tcb {Name}</c>, built once.</summary>
         internal string ActivityName { get; }
-
-        /// <summary>The transport's cached URL of this endpoint under its base address; see <see cref="TcbRequestUri.For"/>.</summary>
-        internal TcbEndpointAddress? Address;
 
         /// <inheritdoc />
         public override string ToString() => Name + " (" + Method.Method + " " + Path + ")";

@@ -2,21 +2,36 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace TcbGen.Runtime
 {
-    /// <summary>Decides whether a failed attempt is retried and after how long.</summary>
+    /// <summary>
+    /// The transport's retry policy, WeChat's retry rules: decides whether a failed attempt is retried and after how
+    /// long, and waits that long on the transport's clock.
+    /// </summary>
     internal sealed class TcbRetryPolicy
     {
         [ThreadStatic]
         private static Random? s_random;
 
         private readonly TcbRetryOptions _options;
+        private readonly TimeProvider _timeProvider;
 
-        public TcbRetryPolicy(TcbRetryOptions options)
+        public TcbRetryPolicy(TcbRetryOptions options, TimeProvider? timeProvider = null)
         {
             _options = options;
+            _timeProvider = timeProvider ?? TimeProvider.System;
         }
+
+        /// <summary>The wait before the next attempt after <paramref name="outcome"/>, or <see langword="null"/> when its failure must surface.</summary>
+        public TimeSpan? DelayAfter<TResponse>(in TcbAttemptOutcome<TResponse> outcome, int attempt, bool endpointIsRetrySafe)
+            where TResponse : TcbResponse
+            => GetDelay(attempt, outcome.Failure!, outcome.MayHaveReachedServer, endpointIsRetrySafe, outcome.RetryAfter);
+
+        /// <summary>Waits <paramref name="delay"/> before a retry.</summary>
+        public Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken) => TimeProviderCompat.Delay(_timeProvider, delay, cancellationToken);
 
         /// <summary>The wait before the next attempt, or <see langword="null"/> when the failure must surface.</summary>
         /// <param name="attempt">The 1-based attempt that just failed.</param>

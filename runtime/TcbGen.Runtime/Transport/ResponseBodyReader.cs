@@ -10,7 +10,7 @@ namespace TcbGen.Runtime
     /// body goes on in further arrays of that size, never copied again, and is read as a multi-segment
     /// <see cref="ReadOnlySequence{T}"/>. So a body costs about its own size whatever its length, and the pool never
     /// holds arrays larger than <see cref="SegmentSize"/> nor more than <see cref="PooledSegments"/> + 1 per body. A mutable struct, so the read loop in
-    /// <see cref="TcbHttpExchange.SendAsync"/> needs no state machine or object of its own; <see cref="Dispose"/>
+    /// <see cref="TcbHttpTransport"/> needs no state machine or object of its own; <see cref="Dispose"/>
     /// returns the arrays.
     /// </summary>
     internal struct ResponseBodyReader : IDisposable
@@ -44,6 +44,9 @@ namespace TcbGen.Runtime
             _total = 0;
             _tooLarge = false;
         }
+
+        /// <summary>The limit the reader was created with.</summary>
+        public int MaxBytes => _maxBytes;
 
         /// <summary>Whether the body is larger than the limit; set by <see cref="Advance"/> or <see cref="MarkTooLarge"/>.</summary>
         public bool IsTooLarge => _tooLarge;

@@ -43,12 +43,18 @@ namespace TcbGen.Runtime
         /// <summary>Which limit the call's timeout scope was armed for during the attempt.</summary>
         public TcbTimeoutKind Armed { get; }
 
-        public static TcbAttemptOutcome<TResponse> Answered(TcbExchangeResult<TResponse> result, TcbAccessToken accessToken, TcbTimeoutKind armed)
-            => new TcbAttemptOutcome<TResponse>(result.Response, result.Error, accessToken, mayHaveReachedServer: true, result.StatusCode, result.RetryAfter, armed, isAnswer: true);
+        public static TcbAttemptOutcome<TResponse> Answered(TResponse? response, Exception? error, int statusCode, TimeSpan? retryAfter, TcbAccessToken accessToken, TcbTimeoutKind armed)
+            => new TcbAttemptOutcome<TResponse>(response, error, accessToken, mayHaveReachedServer: true, statusCode, retryAfter, armed, isAnswer: true);
 
         /// <summary>A handler's re-send was refused: the failure is what the last send produced (an answer when it had a status).</summary>
         public static TcbAttemptOutcome<TResponse> Refused(Exception failure, TcbAccessToken accessToken, int? statusCode, TcbTimeoutKind armed)
             => new TcbAttemptOutcome<TResponse>(null, failure, accessToken, mayHaveReachedServer: true, statusCode, retryAfter: null, armed, isAnswer: statusCode != null);
+
+        /// <summary>
+        /// Whether the retry rules and token renewal may act on the failure: an answer, or a thrown failure of the
+        /// transport. Cancellation, or a failure the runtime does not understand (e.g. thrown by a handler), is not.
+        /// </summary>
+        public bool IsActionable => IsAnswer || TcbErrorMappingPolicy.IsTransportFailure(Failure!, AccessToken);
 
         public static TcbAttemptOutcome<TResponse> Failed(Exception failure, TcbAccessToken? accessToken, bool mayHaveReachedServer, TcbTimeoutKind armed)
             => new TcbAttemptOutcome<TResponse>(null, failure, accessToken, mayHaveReachedServer, statusCode: null, retryAfter: null, armed, isAnswer: false);

@@ -28,24 +28,8 @@ namespace TcbGen.Runtime
         public string Redacted(string path, string? tokenParameter)
             => _base + NormalizePath(path) + (tokenParameter is null ? string.Empty : "?" + tokenParameter + "=***");
 
-        /// <summary>
-        /// The endpoint's address under this base, with <paramref name="tokenParameter"/>, from the endpoint's cache slot
-        /// when it was built for the same base and parameter (the common case: one base address per process), else built
-        /// and stored there. Transports with different bases sharing an endpoint only replace each other's entry.
-        /// </summary>
-        public TcbEndpointAddress For(ref TcbEndpointAddress? slot, string path, string tokenParameter)
-        {
-            TcbEndpointAddress? cached = Volatile.Read(ref slot);
-            if (cached != null && string.Equals(cached.Base, _base, StringComparison.Ordinal) && ReferenceEquals(cached.Path, path)
-                && string.Equals(cached.TokenParameter, tokenParameter, StringComparison.Ordinal))
-            {
-                return cached;
-            }
-
-            TcbEndpointAddress address = Create(_base, path, tokenParameter);
-            Volatile.Write(ref slot, address);
-            return address;
-        }
+        /// <summary>The address of the endpoint at <paramref name="path"/> under this base, with <paramref name="tokenParameter"/>.</summary>
+        public TcbEndpointAddress Create(string path, string tokenParameter) => Create(_base, path, tokenParameter);
 
         /// <summary>The same endpoint's address under another token parameter; built per call, not cached.</summary>
         public TcbEndpointAddress WithParameter(TcbEndpointAddress address, string tokenParameter) => Create(address.Base, address.Path, tokenParameter);

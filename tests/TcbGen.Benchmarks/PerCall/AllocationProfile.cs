@@ -27,33 +27,40 @@ namespace TcbGen.Benchmarks.PerCall
             return 0;
         }
 
-        private static void Profile(TextWriter output, string name, Func<Task> call)
+        /// <summary>
+        /// Runs <paramref name="operation"/> (each <paramref name="callsPerOperation"/> calls) until about <paramref name="calls"/> calls
+        /// are sampled and prints bytes per call: exactly (all threads, since calls over a socket finish on pool threads), then by type.
+        /// </summary>
+        internal static void Profile(TextWriter output, string name, Func<Task> operation, int callsPerOperation = 1, int calls = Calls)
         {
-            for (int i = 0; i < 2_000; i++)
+            for (int i = 0; i < Math.Max(2_000 / callsPerOperation, 2); i++)
             {
-                call().GetAwaiter().GetResult();
+                operation().GetAwaiter().GetResult();
             }
 
-            long exactBefore = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 10_000; i++)
+            int exactOperations = Math.Max(10_000 / callsPerOperation, 10);
+            long exactBefore = GC.GetTotalAllocatedBytes(precise: true);
+            for (int i = 0; i < exactOperations; i++)
             {
-                call().GetAwaiter().GetResult();
+                operation().GetAwaiter().GetResult();
             }
 
-            double exact = (GC.GetAllocatedBytesForCurrentThread() - exactBefore) / 10_000.0;
+            double exact = (GC.GetTotalAllocatedBytes(precise: true) - exactBefore) / (double)(exactOperations * callsPerOperation);
 
+            int operations = Math.Max(calls / callsPerOperation, 1);
+            calls = operations * callsPerOperation;
             using var listener = new AllocationTickListener();
-            for (int i = 0; i < Calls; i++)
+            for (int i = 0; i < operations; i++)
             {
-                call().GetAwaiter().GetResult();
+                operation().GetAwaiter().GetResult();
             }
 
             listener.Stop();
-            double sampled = listener.Bytes.Values.Sum() / (double)Calls;
-            output.WriteLine($"{name}: {exact:F0} B/call exactly (current thread); by type, sampled ({listener.Bytes.Values.Sum() / 1024 / 1024} MB over {Calls:N0} calls, ~{sampled:F0} B/call):");
-            foreach (KeyValuePair<string, long> entry in listener.Bytes.OrderByDescending(e => e.Value).Where(e => e.Value / (double)Calls >= 4))
+            double sampled = listener.Bytes.Values.Sum() / (double)calls;
+            output.WriteLine($"{name}: {exact:F0} B/call exactly (all threads); by type, sampled ({listener.Bytes.Values.Sum() / 1024 / 1024} MB over {calls:N0} calls, ~{sampled:F0} B/call):");
+            foreach (KeyValuePair<string, long> entry in listener.Bytes.OrderByDescending(e => e.Value).Where(e => e.Value / (double)calls >= 4))
             {
-                output.WriteLine($"  {entry.Value / (double)Calls,7:F0} B  {entry.Key}");
+                output.WriteLine($"  {entry.Value / (double)calls,7:F0} B  {entry.Key}");
             }
         }
 

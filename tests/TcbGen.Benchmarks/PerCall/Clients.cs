@@ -47,20 +47,23 @@ namespace TcbGen.Benchmarks.PerCall
     /// </summary>
     internal sealed class HandWrittenSetCallBackConfigClient
     {
-        private const string Url = "https://api.weixin.qq.com/tcb/setcallbackconfig?access_token=";
-
         private readonly HttpClient _httpClient;
         private readonly Func<string> _token;
+        private readonly string _url;
 
-        public HandWrittenSetCallBackConfigClient(HttpClient httpClient, Func<string> token)
+        /// <param name="httpClient">The HttpClient.</param>
+        /// <param name="token">The token for each call.</param>
+        /// <param name="baseAddress">WeChat's host, or the loopback server's; https://api.weixin.qq.com when null.</param>
+        public HandWrittenSetCallBackConfigClient(HttpClient httpClient, Func<string> token, Uri? baseAddress = null)
         {
             _httpClient = httpClient;
             _token = token;
+            _url = new Uri(baseAddress ?? TcbGen.Runtime.TcbGenOptions.DefaultBaseAddress, "/tcb/setcallbackconfig?access_token=").ToString();
         }
 
         public async Task<SetCallBackConfigResponseDto> SetCallBackConfigAsync(SetCallBackConfigRequestDto request, CancellationToken cancellationToken = default)
         {
-            using var message = new HttpRequestMessage(HttpMethod.Post, Url + Uri.EscapeDataString(_token()))
+            using var message = new HttpRequestMessage(HttpMethod.Post, _url + Uri.EscapeDataString(_token()))
             {
                 Content = JsonContent.Create(request, HandWrittenJsonContext.Default.SetCallBackConfigRequestDto),
             };

@@ -32,52 +32,14 @@ namespace TcbGen.Benchmarks.PerCall
             Tcb = new TcbAuthorizerClient(new TcbHttpTransport(Track(new HttpClient(TcbHandler)), TcbDelegateAccessTokenSource.FromStatic(AccessToken), options), AuthorizerAppId);
 
             // (b) Refit on System.Text.Json (reflection metadata, as RefitSettings users configure it).
-            var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-            var settings = new RefitSettings(new SystemTextJsonContentSerializer(json));
-            ISetCallBackConfigApi api = RestService.For<ISetCallBackConfigApi>(Track(new HttpClient(RefitHandler) { BaseAddress = TcbGenOptions.DefaultBaseAddress }), settings);
+            ISetCallBackConfigApi api = RestService.For<ISetCallBackConfigApi>(Track(new HttpClient(RefitHandler) { BaseAddress = TcbGenOptions.DefaultBaseAddress }), RefitJsonSettings());
             Refit = new RefitSetCallBackConfigClient(api, static () => AccessToken);
 
             // (c) Hand-written HttpClient + source-generated JsonSerializerContext.
             HandWritten = new HandWrittenSetCallBackConfigClient(Track(new HttpClient(HandWrittenHandler)), static () => AccessToken);
 
-            TcbRequest = new SetCallBackConfigRequest
-            {
-                FunctionConfig = new CallbackFunctionConfig
-                {
-                    Enable = false,
-                    Callbacks = new List<CallbackRule>
-                    {
-                        new CallbackRule { MsgType = "event", Event = "user_enter_tempsession", Env = "test-env-6gni9ity244a6ea3", FunctionName = "callback", Enable = false },
-                        new CallbackRule { MsgType = "image", Event = "", Env = "test-env-6gni9ity244a6ea3", FunctionName = "callback", Enable = true },
-                    },
-                },
-                ContainerConfig = new CallbackContainerConfig
-                {
-                    Enable = true,
-                    QbaseEnv = "test-env-6gni9ity244a6ea3",
-                    QbaseContainerPath = "/container-echo",
-                    TextMode = CallbackTextMode.Json,
-                },
-            };
-            DtoRequest = new SetCallBackConfigRequestDto
-            {
-                FunctionConfig = new CallbackFunctionConfigDto
-                {
-                    Enable = false,
-                    Callbacks = new List<CallbackRuleDto>
-                    {
-                        new CallbackRuleDto { MsgType = "event", Event = "user_enter_tempsession", Env = "test-env-6gni9ity244a6ea3", FunctionName = "callback", Enable = false },
-                        new CallbackRuleDto { MsgType = "image", Event = "", Env = "test-env-6gni9ity244a6ea3", FunctionName = "callback", Enable = true },
-                    },
-                },
-                ContainerConfig = new CallbackContainerConfigDto
-                {
-                    Enable = true,
-                    QbaseEnv = "test-env-6gni9ity244a6ea3",
-                    QbaseContainerPath = "/container-echo",
-                    TextMode = CallbackTextModeDto.Json,
-                },
-            };
+            TcbRequest = ExampleTcbRequest();
+            DtoRequest = ExampleDtoRequest();
         }
 
         public CannedResponseHandler TcbHandler { get; }
@@ -95,6 +57,52 @@ namespace TcbGen.Benchmarks.PerCall
         public SetCallBackConfigRequest TcbRequest { get; }
 
         public SetCallBackConfigRequestDto DtoRequest { get; }
+
+        /// <summary>The spec's example request, as the generated types.</summary>
+        public static SetCallBackConfigRequest ExampleTcbRequest() => new SetCallBackConfigRequest
+        {
+            FunctionConfig = new CallbackFunctionConfig
+            {
+                Enable = false,
+                Callbacks = new List<CallbackRule>
+                {
+                    new CallbackRule { MsgType = "event", Event = "user_enter_tempsession", Env = "test-env-6gni9ity244a6ea3", FunctionName = "callback", Enable = false },
+                    new CallbackRule { MsgType = "image", Event = "", Env = "test-env-6gni9ity244a6ea3", FunctionName = "callback", Enable = true },
+                },
+            },
+            ContainerConfig = new CallbackContainerConfig
+            {
+                Enable = true,
+                QbaseEnv = "test-env-6gni9ity244a6ea3",
+                QbaseContainerPath = "/container-echo",
+                TextMode = CallbackTextMode.Json,
+            },
+        };
+
+        /// <summary>The same request, as the hand-written DTOs of Refit and the hand-written client.</summary>
+        public static SetCallBackConfigRequestDto ExampleDtoRequest() => new SetCallBackConfigRequestDto
+        {
+            FunctionConfig = new CallbackFunctionConfigDto
+            {
+                Enable = false,
+                Callbacks = new List<CallbackRuleDto>
+                {
+                    new CallbackRuleDto { MsgType = "event", Event = "user_enter_tempsession", Env = "test-env-6gni9ity244a6ea3", FunctionName = "callback", Enable = false },
+                    new CallbackRuleDto { MsgType = "image", Event = "", Env = "test-env-6gni9ity244a6ea3", FunctionName = "callback", Enable = true },
+                },
+            },
+            ContainerConfig = new CallbackContainerConfigDto
+            {
+                Enable = true,
+                QbaseEnv = "test-env-6gni9ity244a6ea3",
+                QbaseContainerPath = "/container-echo",
+                TextMode = CallbackTextModeDto.Json,
+            },
+        };
+
+        /// <summary>Refit on System.Text.Json with reflection metadata, as RefitSettings users configure it.</summary>
+        public static RefitSettings RefitJsonSettings() =>
+            new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull }));
 
         public void Dispose()
         {
