@@ -97,12 +97,12 @@ namespace TcbGen.Benchmarks
                 rest.Add("*");
             }
 
-            int iterations = rest.IndexOf("--iterations") is int iterationsAt && iterationsAt >= 0 && iterationsAt + 1 < rest.Count
-                ? int.Parse(rest[iterationsAt + 1], System.Globalization.CultureInfo.InvariantCulture)
-                : 3;
-            if (rest.IndexOf("--iterations") is int given && given >= 0)
+            int iterations = 3;
+            int iterationsAt = rest.IndexOf("--iterations");
+            if (iterationsAt >= 0 && iterationsAt + 1 < rest.Count)
             {
-                rest.RemoveRange(given, 2);
+                iterations = int.Parse(rest[iterationsAt + 1], System.Globalization.CultureInfo.InvariantCulture);
+                rest.RemoveRange(iterationsAt, 2);
             }
 
             Job job = shortRun

@@ -37,7 +37,7 @@ namespace TcbGen.Runtime
         public ResponseBodyReader(int maxBytes, long? declaredLength = null)
         {
             _maxBytes = maxBytes;
-            _head = ArrayPool<byte>.Shared.Rent(declaredLength is long length && length > InitialSize ? (int)Math.Min(length + 1, SegmentSize) : InitialSize);
+            _head = ArrayPool<byte>.Shared.Rent(FirstArraySize(declaredLength));
             _headLength = 0;
             _tail = null;
             _lastLength = 0;
@@ -47,6 +47,14 @@ namespace TcbGen.Runtime
 
         /// <summary>The limit the reader was created with.</summary>
         public int MaxBytes => _maxBytes;
+
+        /// <summary>
+        /// The declared length and one byte more (so the end is seen without growing), up to <see cref="SegmentSize"/>;
+        /// <see cref="InitialSize"/> when no length was declared. A 27-byte <c>{"errcode":0,"errmsg":"ok"}</c> so takes a
+        /// 32-byte array, not 4 KB: under many concurrent calls the pool's small buckets run dry later, and a miss costs little.
+        /// </summary>
+        private static int FirstArraySize(long? declaredLength)
+            => declaredLength is long length && length >= 0 ? (int)Math.Min(length + 1, SegmentSize) : InitialSize;
 
         /// <summary>Whether the body is larger than the limit; set by <see cref="Advance"/> or <see cref="MarkTooLarge"/>.</summary>
         public bool IsTooLarge => _tooLarge;
