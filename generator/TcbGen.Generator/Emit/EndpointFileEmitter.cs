@@ -26,7 +26,7 @@ namespace TcbGen.Generator.Emit
             writer.Line();
             ClientEmitter.Emit(writer, spec, options);
             writer.Close();
-            return writer.CompleteText();
+            return writer.ToSourceText();
         }
     }
 }
