@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 
 namespace TcbGen.Generator.Emit
@@ -70,14 +71,21 @@ namespace TcbGen.Generator.Emit
             if (_docHasLineBreak)
             {
                 // Rare (remarks with lists or paragraphs): the text is moved once, line by line, below the opening tag.
-                string text = _builder.ToString(_docTextStart, _builder.Length - _docTextStart);
+                int length = _builder.Length - _docTextStart;
+                if (_scratch.Length < length)
+                {
+                    _scratch = new char[length];
+                }
+
+                char[] text = _scratch;
+                _builder.CopyTo(_docTextStart, text, 0, length);
                 _builder.Length = _docTextStart;
                 Line();
                 int start = 0;
                 while (true)
                 {
-                    int lineBreak = text.IndexOf('\n', start);
-                    int end = lineBreak < 0 ? text.Length : lineBreak;
+                    int lineBreak = Array.IndexOf(text, '\n', start, length - start);
+                    int end = lineBreak < 0 ? length : lineBreak;
                     StartText();
                     _builder.Append("/// ").Append(text, start, end - start);
                     Line();

@@ -25,10 +25,23 @@ namespace TcbGen.Generator.Emit
         /// <summary>Larger buffers are not kept: one odd spec should not pin megabytes for the compiler's lifetime.</summary>
         private const int MaxKeptCapacity = 256 * 1024;
 
+        /// <summary>Nor a scratch array grown for an odd doc's long text.</summary>
+        private const int MaxKeptScratch = 16 * 1024;
+
         /// <summary>The buffer a writer finished with <see cref="ToSourceText"/> left behind, taken by the next writer.</summary>
         private static StringBuilder? s_spare;
 
+        /// <summary>The scratch array a finished writer left behind (see <see cref="_scratch"/>).</summary>
+        private static char[]? s_spareScratch;
+
         private readonly StringBuilder _builder;
+
+        /// <summary>
+        /// Characters copied out of the buffer within one call, to be written back (a doc laid out over lines) or encoded
+        /// (<see cref="ToSourceText"/>); what it holds means nothing once the call returns.
+        /// </summary>
+        private char[] _scratch;
+
         private int _indent;
         private bool _atLineStart = true;
 
@@ -36,6 +49,7 @@ namespace TcbGen.Generator.Emit
         {
             // An endpoint file is tens of kilobytes: a new buffer for each would be allocated, grown and dropped per spec.
             _builder = Interlocked.Exchange(ref s_spare, null) ?? new StringBuilder(16 * 1024);
+            _scratch = Interlocked.Exchange(ref s_spareScratch, null) ?? new char[1024];
         }
 
         /// <summary>Ends the line (an empty line when nothing was written on it).</summary>
@@ -155,11 +169,16 @@ namespace TcbGen.Generator.Emit
         /// </summary>
         public SourceText ToSourceText()
         {
-            SourceText text = Utf8SourceText.From(_builder);
+            SourceText text = Utf8SourceText.From(_builder, _scratch);
             if (_builder.Capacity <= MaxKeptCapacity)
             {
                 _builder.Clear();
                 Volatile.Write(ref s_spare, _builder);
+            }
+
+            if (_scratch.Length <= MaxKeptScratch)
+            {
+                Volatile.Write(ref s_spareScratch, _scratch);
             }
 
             return text;

@@ -28,9 +28,6 @@ namespace TcbGen.Generator.Emit
         /// <summary>Characters between two recorded byte offsets of a non-ASCII text.</summary>
         internal const int CheckpointInterval = 256;
 
-        /// <summary>How much of a <see cref="StringBuilder"/> is encoded at once.</summary>
-        private const int ChunkLength = 1024;
-
         /// <summary>Throws on a lone surrogate instead of silently replacing it, so no text is ever changed by holding it.</summary>
         private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -85,11 +82,15 @@ namespace TcbGen.Generator.Emit
         }
 
         /// <summary>The text a writer built, as UTF-8; a text UTF-8 cannot hold as is (a lone surrogate) stays a string text.</summary>
-        public static SourceText From(StringBuilder builder)
+        public static SourceText From(StringBuilder builder) => From(builder, new char[Math.Min(1024, Math.Max(builder.Length, 2))]);
+
+        /// <summary>
+        /// <see cref="From(StringBuilder)"/>, copying the text through <paramref name="chunk"/> (at least two characters),
+        /// a piece at a time: it is counted, then encoded into an array of exactly that size, with no copy of the whole text.
+        /// </summary>
+        public static SourceText From(StringBuilder builder, char[] chunk)
         {
-            // Counted, then encoded into an array of exactly that size, a chunk at a time: no copy of the whole text.
             int length = builder.Length;
-            char[] chunk = new char[Math.Min(ChunkLength, Math.Max(length, 1))];
             try
             {
                 int byteCount = 0;
