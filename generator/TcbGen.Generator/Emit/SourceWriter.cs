@@ -15,10 +15,11 @@ namespace TcbGen.Generator.Emit
     /// <c>{name:escaped}</c>, see <see cref="SpecText.Append"/>). Line endings are '\n' on every machine.
     /// </summary>
     /// <remarks>
-    /// Two things here are for speed, measured in tests/TcbGen.Benchmarks/RESULTS.md (issue 25): an interpolated line is
-    /// appended hole by hole through <see cref="TextHandler"/> rather than built as a string first, and a finished
-    /// endpoint file (<see cref="ToSourceText"/>) is handed to Roslyn as UTF-8 (<see cref="Utf8SourceText"/>), its
-    /// buffer then left for the next writer. Nothing else is shared between writers or between calls.
+    /// What is here for speed is measured in tests/TcbGen.Benchmarks/RESULTS.md (issue 25): an interpolated line is
+    /// appended hole by hole through <see cref="TextHandler"/> rather than built as a string first; a finished endpoint
+    /// file (<see cref="ToSourceText"/>) is handed to Roslyn as UTF-8 (<see cref="Utf8SourceText"/>); and its buffer and
+    /// scratch array are then left for the next writer (one spare of each, on any thread). A doc's text is written in
+    /// place, in the file's own buffer: no text is gathered anywhere a later call could find it.
     /// </remarks>
     internal sealed partial class SourceWriter
     {
