@@ -10,7 +10,7 @@ namespace TcbGen.Generator.Emit
         {
             var writer = new SourceWriter();
             writer.FileHeader("the TcbGen specs", options.Namespace);
-            writer.Summary("Every errcode documented by any endpoint spec. Compare with <c>TcbApiException.ErrorCode</c> when the endpoint does not matter.");
+            writer.Doc("summary", "Every errcode documented by any endpoint spec. Compare with <c>TcbApiException.ErrorCode</c> when the endpoint does not matter.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"{options.TypeAccessibility} enum {ReservedNames.AllErrorsEnum}");
             for (int i = 0; i < errors.Count; i++)

@@ -4,8 +4,8 @@ using TcbGen.Specs.Model;
 namespace TcbGen.Generator.Emit
 {
     /// <summary>
-    /// How generated C# spells, reads and writes one type kind. Expressions are formats: <c>{0}</c> is the value (or the
-    /// reader), <c>{1}</c> the generated type's full name, <c>{2}</c> its simple name. <see cref="Keyword"/> is null for a
+    /// How generated C# spells, reads and writes one type kind. Expressions are composite formats (<see cref="CatalogExpression"/>
+    /// fills them): <c>{0}</c> is the value (or the reader), <c>{1}</c> the generated type's full name, <c>{2}</c> its simple name. <see cref="Keyword"/> is null for a
     /// generated type (spelled by its name); an array has no expressions (its items have).
     /// </summary>
     /// <param name="Keyword">The C# type when it is not generated: <c>int</c>, <c>global::TcbGen.Runtime.TcbTime</c>.</param>

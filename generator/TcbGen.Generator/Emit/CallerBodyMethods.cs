@@ -43,7 +43,7 @@ namespace TcbGen.Generator.Emit
         {
             ClientEmitter.EmitSummary(writer, spec);
             EmitRequestParam(writer, spec);
-            writer.Param("body", $"The body, sent as given: one JSON value (<see cref=\"{CSharp.Runtime}.TcbJsonBody.From{{T}}\"/> or <see cref=\"{CSharp.Runtime}.TcbJsonBody.Parse\"/>).");
+            writer.Doc("param", " name=\"body\"", $"The body, sent as given: one JSON value (<see cref=\"{CSharp.Runtime}.TcbJsonBody.From{{T}}\"/> or <see cref=\"{CSharp.Runtime}.TcbJsonBody.Parse\"/>).");
             writer.Param("cancellationToken", "Cancels the call.");
             writer.Doc("returns", "The response, whose errcode is 0.");
             ClientEmitter.EmitExceptions(writer, spec);
@@ -52,16 +52,16 @@ namespace TcbGen.Generator.Emit
         public static void EmitTypedDocs(SourceWriter writer, EndpointSpec spec, FieldSpec result)
         {
             ClientEmitter.EmitSummary(writer, spec);
-            writer.Doc("typeparam", "The body's type, your own.", " name=\"TBody\"");
-            writer.Doc("typeparam", $"The type <c>{result.WireName:xml}</c> holds, your own.", " name=\"TResult\"");
+            writer.Doc("typeparam", " name=\"TBody\"", "The body's type, your own.");
+            writer.Doc("typeparam", " name=\"TResult\"", $"The type <c>{result.WireName:xml}</c> holds, your own.");
             EmitRequestParam(writer, spec);
             writer.Param("body", "The body, serialized with <paramref name=\"bodyType\"/> and sent as the request body.");
             writer.Param("bodyType", "The body type's metadata, from your <c>JsonSerializerContext</c> (<c>MyJsonContext.Default.MyEvent</c>).");
-            writer.Param("resultType", $"The metadata <c>{result.WireName:xml}</c> is read with, from your <c>JsonSerializerContext</c>.");
+            writer.Doc("param", " name=\"resultType\"", $"The metadata <c>{result.WireName:xml}</c> is read with, from your <c>JsonSerializerContext</c>.");
             writer.Param("cancellationToken", "Cancels the call.");
             writer.Doc("returns", $"<c>{result.WireName:xml}</c> read as <typeparamref name=\"TResult\"/>; <see langword=\"default\"/> when it holds JSON <c>null</c>.");
             ClientEmitter.EmitExceptions(writer, spec);
-            writer.Doc("exception", $"The call succeeded but <c>{result.WireName:xml}</c> is absent or not JSON of <typeparamref name=\"TResult\"/>.", $" cref=\"{CSharp.Runtime}.TcbProtocolException\"");
+            writer.Doc("exception", $" cref=\"{CSharp.Runtime}.TcbProtocolException\"", $"The call succeeded but <c>{result.WireName:xml}</c> is absent or not JSON of <typeparamref name=\"TResult\"/>.");
         }
 
         public static void EmitRawBody(SourceWriter writer, EndpointSpec spec, string ns)

@@ -1,14 +1,15 @@
+using System.Globalization;
 using System.Text;
-using TcbGen.Specs;
 using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
 {
     /// <summary>
-    /// A catalog format of <see cref="FieldType"/> (read expression, write statement, query expression) filled in where it
-    /// is written: <c>{0}</c> the value, <c>{1}</c> the generated type's full name, <c>{2}</c> its simple name.
+    /// A catalog form of <see cref="CSharpFieldType"/> (read expression, write statement, query expression, check), a
+    /// composite format filled where it is written: <c>{0}</c> the value, <c>{1}</c> the generated type's full name,
+    /// <c>{2}</c> its simple name.
     /// </summary>
-    internal readonly struct CatalogExpression : IHoleFiller
+    internal readonly struct CatalogExpression
     {
         private readonly string _format;
         private readonly ValueAccess _value;
@@ -24,27 +25,12 @@ namespace TcbGen.Generator.Emit
         }
 
         /// <summary>Appends the filled format.</summary>
-        public void AppendTo(StringBuilder builder) => FormatHoles.Fill(builder, _format, this);
-
-        /// <inheritdoc />
-        public void AppendHole(StringBuilder builder, char hole)
+        public void AppendTo(StringBuilder builder)
         {
-            switch (hole)
-            {
-                case '0':
-                    _value.AppendTo(builder);
-                    break;
-                case '1':
-                    if (_type.TypeName != null)
-                    {
-                        builder.Append("global::").Append(_namespace).Append('.').Append(_type.TypeName);
-                    }
-
-                    break;
-                default:
-                    builder.Append(_type.TypeName);
-                    break;
-            }
+            string? fullName = _type.TypeName != null && _format.IndexOf("{1}", System.StringComparison.Ordinal) >= 0
+                ? "global::" + _namespace + "." + _type.TypeName
+                : null;
+            builder.AppendFormat(CultureInfo.InvariantCulture, _format, _value.ToString(), fullName, _type.TypeName);
         }
     }
 }

@@ -97,7 +97,7 @@ namespace TcbGen.Generator.Emit
         /// <summary>The summary, remarks and links every method of the endpoint starts its docs with.</summary>
         public static void EmitSummary(SourceWriter writer, EndpointSpec spec)
         {
-            writer.Summary($"Calls <c>{spec.Name:xml}</c> ({HttpMethods.WireName(spec.Method)} <c>{spec.Path:xml}</c>): {spec.Title:xml}.");
+            writer.Doc("summary", $"Calls <c>{spec.Name:xml}</c> ({HttpMethods.WireName(spec.Method)} <c>{spec.Path:xml}</c>): {spec.Title:xml}.");
             EndpointDocs.WriteRemarks(writer, spec);
             EndpointDocs.WriteSeeAlso(writer, spec);
         }
@@ -107,10 +107,10 @@ namespace TcbGen.Generator.Emit
         {
             if (spec.Request != null)
             {
-                writer.Doc("exception", "The request is invalid; nothing was sent.", $" cref=\"{CSharp.Runtime}.TcbValidationException\"");
+                writer.Doc("exception", $" cref=\"{CSharp.Runtime}.TcbValidationException\"", "The request is invalid; nothing was sent.");
             }
 
-            writer.Doc("exception", $"WeChat answered with an errcode other than 0; <c>Code</c> is a <see cref=\"{spec.ErrorEnumName}\"/>.", $" cref=\"{CSharp.Runtime}.TcbApiException\"");
+            writer.Doc("exception", $" cref=\"{CSharp.Runtime}.TcbApiException\"", $"WeChat answered with an errcode other than 0; <c>Code</c> is a <see cref=\"{spec.ErrorEnumName}\"/>.");
         }
 
         private static void EmitBody(SourceWriter writer, EndpointSpec spec, string ns)

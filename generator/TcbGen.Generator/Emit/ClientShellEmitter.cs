@@ -45,14 +45,14 @@ namespace TcbGen.Generator.Emit
             // Read by the wrong-client analyzer (TCB1002) to name the client an endpoint needs.
             string clientAttribute = $"[{CSharp.Runtime}.TcbClient({CSharp.Literal(kind)})]";
 
-            writer.Summary($"The endpoints that accept {EndpointDocs.Article(kind)} <c>{kind}</c>. Mock this interface in tests of code that calls WeChat.");
+            writer.Doc("summary", $"The endpoints that accept {EndpointDocs.Article(kind)} <c>{kind}</c>. Mock this interface in tests of code that calls WeChat.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Line(clientAttribute);
             writer.Open($"{options.TypeAccessibility} partial interface {tokenKind.ClientInterfaceName}");
             writer.Close();
             writer.Line();
 
-            writer.Summary($"Calls the endpoints that accept {EndpointDocs.Article(kind)} <c>{kind}</c>{(needsAppId ? ", for one account" : string.Empty)}. Thread-safe.");
+            writer.Doc("summary", $"Calls the endpoints that accept {EndpointDocs.Article(kind)} <c>{kind}</c>{(needsAppId ? ", for one account" : string.Empty)}. Thread-safe.");
             writer.Doc("remarks", "The access token comes from the transport's token source; it is never passed per call.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Line(clientAttribute);
@@ -60,11 +60,11 @@ namespace TcbGen.Generator.Emit
             writer.Line($"private readonly {CSharp.Runtime}.ITcbTransport _transport;");
             writer.Line($"private readonly {CSharp.Runtime}.TcbTokenKey _token;");
             writer.Line();
-            writer.Summary($"Creates a client that calls WeChat through <paramref name=\"transport\"/>.");
+            writer.Doc("summary", $"Creates a client that calls WeChat through <paramref name=\"transport\"/>.");
             writer.Param("transport", "Sends requests and holds the tokens.");
             if (needsAppId)
             {
-                writer.Param("appId", $"The appid of the account whose <c>{kind}</c> is used (the authorizer appid).");
+                writer.Doc("param", " name=\"appId\"", $"The appid of the account whose <c>{kind}</c> is used (the authorizer appid).");
             }
 
             writer.Open($"public {className}({CSharp.Runtime}.ITcbTransport transport{(needsAppId ? ", string appId" : string.Empty)})");
@@ -79,7 +79,7 @@ namespace TcbGen.Generator.Emit
             if (needsAppId)
             {
                 writer.Line();
-                writer.Summary("The appid of the account this client calls for.");
+                writer.Doc("summary", "The appid of the account this client calls for.");
                 writer.Line("public string AppId => _token.AppId!;");
             }
 
@@ -93,22 +93,22 @@ namespace TcbGen.Generator.Emit
         private static void EmitFactory(SourceWriter writer, TokenKind tokenKind, GenerationOptions options)
         {
             string kind = tokenKind.Name;
-            writer.Summary($"Gives the <see cref=\"{tokenKind.ClientInterfaceName}\"/> of one account. Inject it (see <c>AddTcbClients()</c>); mock it in tests.");
+            writer.Doc("summary", $"Gives the <see cref=\"{tokenKind.ClientInterfaceName}\"/> of one account. Inject it (see <c>AddTcbClients()</c>); mock it in tests.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"{options.TypeAccessibility} partial interface {tokenKind.ClientFactoryInterfaceName}");
-            writer.Summary($"The client that calls with the <c>{kind}</c> of <paramref name=\"appId\"/>. Cheap: one small object, no I/O.");
+            writer.Doc("summary", $"The client that calls with the <c>{kind}</c> of <paramref name=\"appId\"/>. Cheap: one small object, no I/O.");
             writer.Param("appId", "The account's appid (the authorizer appid).");
             writer.Doc("returns", "The client.");
             writer.Line($"{tokenKind.ClientInterfaceName} For(string appId);");
             writer.Close();
             writer.Line();
 
-            writer.Summary($"Creates <see cref=\"{tokenKind.ClientClassName}\"/>s over one transport.");
+            writer.Doc("summary", $"Creates <see cref=\"{tokenKind.ClientClassName}\"/>s over one transport.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"{options.TypeAccessibility} sealed partial class {tokenKind.ClientFactoryClassName} : {tokenKind.ClientFactoryInterfaceName}");
             writer.Line($"private readonly {CSharp.Runtime}.ITcbTransport _transport;");
             writer.Line();
-            writer.Summary("Creates a factory whose clients call WeChat through <paramref name=\"transport\"/>.");
+            writer.Doc("summary", "Creates a factory whose clients call WeChat through <paramref name=\"transport\"/>.");
             writer.Param("transport", "Sends requests and holds the tokens.");
             writer.Open($"public {tokenKind.ClientFactoryClassName}({CSharp.Runtime}.ITcbTransport transport)");
             writer.Line("_transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));");
@@ -121,10 +121,11 @@ namespace TcbGen.Generator.Emit
 
         private static void EmitRegistration(SourceWriter writer, EquatableArray<string> tokenKinds, GenerationOptions options)
         {
-            writer.Summary("Makes the generated clients injectable.");
+            writer.Doc("summary", "Makes the generated clients injectable.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"{options.TypeAccessibility} static partial class {ReservedNames.ClientRegistration}");
-            writer.Summary(
+            writer.Doc(
+                "summary",
                 "Registers, transient over the transport <c>AddTcbGen</c> registers, the client of every token kind without an appid and the "
                 + "client factory of every kind with one: inject them where you call WeChat.");
             writer.Param("builder", "What <c>AddTcbGen</c> returned.");

@@ -20,49 +20,49 @@ namespace TcbGen.Generator.Emit
             // One paragraph stands alone; several are each a <para>, one per line.
             bool wrap = paragraphs > 1;
             bool first = true;
-            SourceWriter.DocText remarks = writer.StartDoc();
+            writer.OpenDoc("remarks");
             if (spec.Description != null)
             {
-                StartParagraph(remarks, wrap, ref first);
-                remarks.Append($"{spec.Description:xml}");
-                EndParagraph(remarks, wrap);
+                StartParagraph(writer, wrap, ref first);
+                writer.Write($"{spec.Description:xml}");
+                EndParagraph(writer, wrap);
             }
 
             if (spec.Notes.Count > 0)
             {
-                StartParagraph(remarks, wrap, ref first);
+                StartParagraph(writer, wrap, ref first);
                 if (spec.Notes.Count == 1)
                 {
-                    remarks.Append($"Note: {spec.Notes[0]:xml}");
+                    writer.Write($"Note: {spec.Notes[0]:xml}");
                 }
                 else
                 {
-                    remarks.Append($"Notes:\n<list type=\"bullet\">\n");
+                    writer.Write($"Notes:\n<list type=\"bullet\">\n");
                     foreach (string note in spec.Notes)
                     {
-                        remarks.Append($"<item><description>{note:xml}</description></item>\n");
+                        writer.Write($"<item><description>{note:xml}</description></item>\n");
                     }
 
-                    remarks.Append($"</list>");
+                    writer.Write($"</list>");
                 }
 
-                EndParagraph(remarks, wrap);
+                EndParagraph(writer, wrap);
             }
 
             if (spec.PermissionSets.Count > 0)
             {
-                StartParagraph(remarks, wrap, ref first);
-                remarks.Append($"Needs permission set{(spec.PermissionSets.Count == 1 ? string.Empty : "s")} (权限集) ");
+                StartParagraph(writer, wrap, ref first);
+                writer.Write($"Needs permission set{(spec.PermissionSets.Count == 1 ? string.Empty : "s")} (权限集) ");
                 for (int i = 0; i < spec.PermissionSets.Count; i++)
                 {
-                    remarks.Append($"{(i == 0 ? string.Empty : ", ")}{spec.PermissionSets[i]}");
+                    writer.Write($"{(i == 0 ? string.Empty : ", ")}{spec.PermissionSets[i]}");
                 }
 
-                remarks.Append($" granted to the third-party platform.");
-                EndParagraph(remarks, wrap);
+                writer.Write($" granted to the third-party platform.");
+                EndParagraph(writer, wrap);
             }
 
-            writer.Doc("remarks", remarks);
+            writer.CloseDoc();
         }
 
         /// <summary>A <c>seealso</c> link to each WeChat page the spec was written from (its <c>docs</c>).</summary>
@@ -70,25 +70,25 @@ namespace TcbGen.Generator.Emit
         {
             foreach (string url in spec.Docs)
             {
-                writer.Doc("seealso", "WeChat's documentation", $" href=\"{CSharp.Xml(url)}\"");
+                writer.Doc("seealso", $" href=\"{CSharp.Xml(url)}\"", "WeChat's documentation");
             }
         }
 
-        private static void StartParagraph(SourceWriter.DocText remarks, bool wrap, ref bool first)
+        private static void StartParagraph(SourceWriter writer, bool wrap, ref bool first)
         {
             if (wrap)
             {
-                remarks.Append($"{(first ? string.Empty : "\n")}<para>");
+                writer.Write($"{(first ? string.Empty : "\n")}<para>");
             }
 
             first = false;
         }
 
-        private static void EndParagraph(SourceWriter.DocText remarks, bool wrap)
+        private static void EndParagraph(SourceWriter writer, bool wrap)
         {
             if (wrap)
             {
-                remarks.Append($"</para>");
+                writer.Write($"</para>");
             }
         }
 

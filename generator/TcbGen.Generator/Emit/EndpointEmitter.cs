@@ -18,7 +18,7 @@ namespace TcbGen.Generator.Emit
 
         private static void EmitErrorEnum(SourceWriter writer, EndpointSpec spec, GenerationOptions options)
         {
-            writer.Summary($"The errcodes <c>{spec.Name:xml}</c> documents. A response may carry a code not listed here; see <see cref=\"global::TcbGen.Runtime.TcbApiException{{TCode}}.IsDocumented\"/>.");
+            writer.Doc("summary", $"The errcodes <c>{spec.Name:xml}</c> documents. A response may carry a code not listed here; see <see cref=\"global::TcbGen.Runtime.TcbApiException{{TCode}}.IsDocumented\"/>.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"{options.TypeAccessibility} enum {spec.ErrorEnumName}");
             for (int i = 0; i < spec.Errors.Count; i++)
@@ -38,46 +38,46 @@ namespace TcbGen.Generator.Emit
         /// <summary>An errcode's summary: the code, the spec's message and its solution.</summary>
         public static void WriteErrorDocs(SourceWriter writer, ErrorSpec error)
         {
-            SourceWriter.DocText summary = writer.StartDoc();
-            summary.Append($"<c>{error.Code}</c>");
+            writer.OpenDoc("summary");
+            writer.Write($"<c>{error.Code}</c>");
             if (error.Message.Length > 0)
             {
-                summary.Append($" {error.Message:xml}.");
+                writer.Write($" {error.Message:xml}.");
             }
 
             if (error.Solution != null)
             {
-                summary.Append($" {error.Solution:xml}");
+                writer.Write($" {error.Solution:xml}");
             }
 
-            writer.Doc("summary", summary);
+            writer.CloseDoc();
         }
 
         private static void EmitEndpointClass(SourceWriter writer, EndpointSpec spec, GenerationOptions options)
         {
             string ns = options.Namespace;
-            writer.Summary($"<c>{spec.Name:xml}</c>: {spec.Title:xml}.");
+            writer.Doc("summary", $"<c>{spec.Name:xml}</c>: {spec.Title:xml}.");
             EndpointDocs.WriteRemarks(writer, spec);
             EndpointDocs.WriteSeeAlso(writer, spec);
 
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"{options.TypeAccessibility} static partial class {spec.EndpointClassName}");
-            writer.Summary("The interface name in the WeChat documentation.");
+            writer.Doc("summary", "The interface name in the WeChat documentation.");
             writer.Line($"public const string Name = {spec.Name:literal};");
             writer.Line();
-            writer.Summary(spec.IsTokenless ? "The URL path; the endpoint takes no token."
+            writer.Doc("summary", spec.IsTokenless ? "The URL path; the endpoint takes no token."
                 : spec.TokenParameter != null ? $"The URL path; the token goes in the query string as <c>{spec.TokenParameter:xml}</c>."
                 : "The URL path; <c>access_token</c> goes in the query string.");
             writer.Line($"public const string Path = {spec.Path:literal};");
             writer.Line();
-            writer.Summary("Whether the request may be sent again after it may have reached the server.");
+            writer.Doc("summary", "Whether the request may be sent again after it may have reached the server.");
             writer.Line($"public const bool IsRetrySafe = {(spec.RetrySafe ? "true" : "false")};");
             writer.Line();
-            writer.Summary("Describes the endpoint to the transport.");
+            writer.Doc("summary", "Describes the endpoint to the transport.");
             EmitDescriptor(writer, spec, ns);
             writer.Line();
 
-            writer.Summary("The spec's solution text for an errcode, or <see langword=\"null\"/> when the spec does not list it.");
+            writer.Doc("summary", "The spec's solution text for an errcode, or <see langword=\"null\"/> when the spec does not list it.");
             writer.Param("errorCode", "The errcode.");
             writer.Doc("returns", "The solution text.");
             writer.Open("public static string? GetSolution(int errorCode)");
@@ -138,24 +138,23 @@ namespace TcbGen.Generator.Emit
                 return;
             }
 
-            SourceWriter.LineText line = writer.StartLine($"    Name, Path, {HttpMethods.CSharp(spec.Method)}, IsRetrySafe, ");
-            line.Append($"{writeRequest ?? "null"}, ");
-            line.Append($"{writeQuery ?? "null"}, ");
-            line.Append($"global::{ns}.{spec.SerializerClassName}.ReadResponse, CreateException");
+            writer.Write($"    Name, Path, {HttpMethods.CSharp(spec.Method)}, IsRetrySafe, ");
+            writer.Write($"{writeRequest ?? "null"}, ");
+            writer.Write($"{writeQuery ?? "null"}, ");
+            writer.Write($"global::{ns}.{spec.SerializerClassName}.ReadResponse, CreateException");
             for (int i = 0; i < secrets.Count; i++)
             {
-                line.Append($"{(i == 0 ? ", new string[] { " : ", ")}{secrets[i]:literal}");
+                writer.Write($"{(i == 0 ? ", new string[] { " : ", ")}{secrets[i]:literal}");
             }
 
             if (spec.TokenParameter != null)
             {
                 // The endpoint's own token parameter follows the secret fields (none: null).
-                line.Append($"{(secrets.Count == 0 ? ", null" : " }")}, {spec.TokenParameter:literal});");
-                line.End(string.Empty);
+                writer.Line($"{(secrets.Count == 0 ? ", null" : " }")}, {spec.TokenParameter:literal});");
                 return;
             }
 
-            line.End(secrets.Count == 0 ? ");" : " });");
+            writer.Line(secrets.Count == 0 ? ");" : " });");
         }
 
         private static void EmitCreateException(SourceWriter writer, EndpointSpec spec, string ns)

@@ -30,7 +30,7 @@ namespace TcbGen.Generator.Emit
             }
 
             writer.Close();
-            return writer.CompleteText();
+            return writer.ToSourceText();
         }
     }
 }

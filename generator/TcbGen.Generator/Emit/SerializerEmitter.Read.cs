@@ -108,7 +108,7 @@ namespace TcbGen.Generator.Emit
         /// </summary>
         private static void EmitNewObject(SourceWriter writer, SerializerContext context, ObjectSpec type)
         {
-            SourceWriter.LineText line = writer.StartLine($"var result = new global::{context.Namespace}.{type.TypeName}");
+            writer.Write($"var result = new global::{context.Namespace}.{type.TypeName}");
             bool first = true;
             foreach (FieldSpec field in type.Fields)
             {
@@ -119,17 +119,17 @@ namespace TcbGen.Generator.Emit
 
                 if (context.UseRequiredMembers)
                 {
-                    line.Append($"{(first ? " { " : ", ")}{field.PropertyName} = default!");
+                    writer.Write($"{(first ? " { " : ", ")}{field.PropertyName} = default!");
                 }
                 else
                 {
-                    line.Append($"{(first ? "(" : ", ")}default!");
+                    writer.Write($"{(first ? "(" : ", ")}default!");
                 }
 
                 first = false;
             }
 
-            line.End(first ? "();" : context.UseRequiredMembers ? " };" : ");");
+            writer.Line(first ? "();" : context.UseRequiredMembers ? " };" : ");");
         }
 
         private static void EmitReadEnvelopeField(SourceWriter writer, SerializerContext context, ref string keyword, string wireName, string assignment)

@@ -14,7 +14,7 @@ namespace TcbGen.Generator.Emit
         public static void Emit(SourceWriter writer, EndpointSpec spec, GenerationOptions options)
         {
             var context = new SerializerContext(spec, options.Namespace, options.UseRequiredMembers);
-            writer.Summary($"Writes the request and reads the response of <c>{spec.Name:xml}</c> as JSON, without reflection.");
+            writer.Doc("summary", $"Writes the request and reads the response of <c>{spec.Name:xml}</c> as JSON, without reflection.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"internal static class {spec.SerializerClassName}");
 

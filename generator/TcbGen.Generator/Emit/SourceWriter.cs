@@ -1,75 +1,112 @@
 using System;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 
 namespace TcbGen.Generator.Emit
 {
     /// <summary>
-    /// Builds indented C# text with '\n' line endings, so output is the same on every machine. An interpolated line
-    /// (<c>writer.Line($"…{name}…")</c>) is appended piece by piece through <see cref="LineHandler"/>, never built as a
-    /// string of its own first: the emitters write tens of megabytes at a thousand specs.
+    /// The one way the emitters write C#, in the shape of the System.Text.Json generator's <c>SourceWriter</c>: lines
+    /// (<see cref="Line()"/>, and <see cref="Write(string)"/> for a line written in pieces) indented by the blocks around
+    /// them (<see cref="Open(string)"/> … <see cref="Close"/>), and XML docs (<see cref="Doc(string, string)"/>, or
+    /// <see cref="OpenDoc"/> … <see cref="CloseDoc"/>). Text with holes is always an interpolated string,
+    /// <c>writer.Line($"…{name}…")</c>; a hole's format escapes spec text (<c>{text:xml}</c>, <c>{name:literal}</c>,
+    /// <c>{name:escaped}</c>, see <see cref="SpecText.Append"/>). Line endings are '\n' on every machine.
     /// </summary>
+    /// <remarks>
+    /// What is here for speed is measured in tests/TcbGen.Benchmarks/RESULTS.md (issue 25): an interpolated line is
+    /// appended hole by hole through <see cref="TextHandler"/> rather than built as a string first; a finished endpoint
+    /// file (<see cref="ToSourceText"/>) is handed to Roslyn as UTF-8 (<see cref="Utf8SourceText"/>); and its buffer and
+    /// scratch array are then left for the next writer (one spare of each, on any thread). A doc's text is written in
+    /// place, in the file's own buffer: no text is gathered anywhere a later call could find it.
+    /// </remarks>
     internal sealed partial class SourceWriter
     {
         /// <summary>Larger buffers are not kept: one odd spec should not pin megabytes for the compiler's lifetime.</summary>
         private const int MaxKeptCapacity = 256 * 1024;
 
-        [ThreadStatic]
-        private static StringBuilder? t_spare;
+        /// <summary>Nor a scratch array grown for an odd doc's long text.</summary>
+        private const int MaxKeptScratch = 16 * 1024;
+
+        /// <summary>The buffer a writer finished with <see cref="ToSourceText"/> left behind, taken by the next writer.</summary>
+        private static StringBuilder? s_spare;
+
+        /// <summary>The scratch array a finished writer left behind (see <see cref="_scratch"/>).</summary>
+        private static char[]? s_spareScratch;
 
         private readonly StringBuilder _builder;
+
+        /// <summary>
+        /// Characters copied out of the buffer within one call, to be written back (a doc laid out over lines) or encoded
+        /// (<see cref="ToSourceText"/>); what it holds means nothing once the call returns.
+        /// </summary>
+        private char[] _scratch;
+
         private int _indent;
+        private bool _atLineStart = true;
 
         public SourceWriter()
         {
-            // The buffer the last file on this thread left behind, if any: a spec's file is tens of kilobytes, and a
-            // new buffer for each would be allocated, grown and dropped once per spec.
-            _builder = t_spare ?? new StringBuilder(16 * 1024);
-            t_spare = null;
+            // An endpoint file is tens of kilobytes: a new buffer for each would be allocated, grown and dropped per spec.
+            _builder = Interlocked.Exchange(ref s_spare, null) ?? new StringBuilder(16 * 1024);
+            _scratch = Interlocked.Exchange(ref s_spareScratch, null) ?? new char[1024];
         }
 
-        public void Line(string text = "")
+        /// <summary>Ends the line (an empty line when nothing was written on it).</summary>
+        public void Line()
+        {
+            _builder.Append('\n');
+            _atLineStart = true;
+        }
+
+        /// <summary>Writes <paramref name="text"/>, then ends the line.</summary>
+        public void Line(string text)
+        {
+            Write(text);
+            Line();
+        }
+
+        /// <summary>An interpolated line; see <see cref="TextHandler"/>.</summary>
+        public void Line([InterpolatedStringHandlerArgument("")] ref TextHandler line) => Line();
+
+        /// <summary>Writes <paramref name="text"/> on the current line, indented when it starts the line.</summary>
+        public void Write(string text)
         {
             if (text.Length > 0)
             {
-                Indent();
-                _builder.Append(text);
+                StartText();
+                Append(text);
             }
-
-            _builder.Append('\n');
         }
 
-        /// <summary>An interpolated line, appended without building its string.</summary>
-        public void Line([InterpolatedStringHandlerArgument("")] ref LineHandler line) => _builder.Append('\n');
+        /// <summary>An interpolated piece of the current line (or of an open doc); see <see cref="TextHandler"/>.</summary>
+        public void Write([InterpolatedStringHandlerArgument("")] ref TextHandler text)
+        {
+        }
 
+        /// <summary>Writes <paramref name="header"/> and <c>{</c>, each on its line; what follows is indented one level more.</summary>
         public void Open(string header)
         {
             Line(header);
-            Line("{");
-            _indent++;
+            OpenBrace();
         }
 
-        /// <summary>An interpolated header, appended without building its string.</summary>
-        public void Open([InterpolatedStringHandlerArgument("")] ref LineHandler header)
+        /// <summary>An interpolated header; see <see cref="Open(string)"/>.</summary>
+        public void Open([InterpolatedStringHandlerArgument("")] ref TextHandler header)
         {
-            _builder.Append('\n');
-            Line("{");
-            _indent++;
+            Line();
+            OpenBrace();
         }
 
+        /// <summary>Ends the block <see cref="Open(string)"/> started: <c>}</c>, then <paramref name="suffix"/> (<c>;</c>, <c>,</c>).</summary>
         public void Close(string suffix = "")
         {
             _indent--;
-            Indent();
-            _builder.Append('}').Append(suffix).Append('\n');
+            Write("}");
+            Write(suffix);
+            Line();
         }
-
-        /// <summary>Writes <c>/// &lt;tag&gt;text&lt;/tag&gt;</c>; <paramref name="xml"/> is already escaped and normalised (<see cref="SpecText.Xml"/>), so its only line break is \n.</summary>
-        public void Doc(string tag, string xml, string attributes = "") => WriteDoc(tag, attributes, null, StartDocText().Append(xml));
-
-        public void Summary(string xml) => Doc("summary", xml);
 
         /// <summary>
         /// Starts the body of a method, opened by the caller, that says whether <paramref name="value"/> is one of
@@ -114,8 +151,6 @@ namespace TcbGen.Generator.Emit
             }
         }
 
-        public void Param(string name, string xml) => WriteDoc("param", string.Empty, name, StartDocText().Append(xml));
-
         /// <summary>The file header every generated file starts with, then the namespace.</summary>
         public void FileHeader(string origin, string @namespace)
         {
@@ -126,100 +161,50 @@ namespace TcbGen.Generator.Emit
             Open($"namespace {@namespace}");
         }
 
+        /// <summary>The text written so far.</summary>
         public override string ToString() => _builder.ToString();
 
-        /// <summary>The text written, once the writer is done with: its buffer is kept for the next writer on this thread.</summary>
-        public string Complete()
+        /// <summary>
+        /// The text written, as Roslyn takes it: UTF-8 bytes (<see cref="Utf8SourceText"/>). The writer is done with:
+        /// its buffer goes to the next writer.
+        /// </summary>
+        public SourceText ToSourceText()
         {
-            string text = _builder.ToString();
-            KeepBuffer();
-            return text;
-        }
-
-        /// <summary>The text written, as Roslyn takes it (<see cref="Utf8SourceText"/>); the buffer is kept as by <see cref="Complete"/>.</summary>
-        public SourceText CompleteText()
-        {
-            SourceText text = Utf8SourceText.From(_builder);
-            KeepBuffer();
-            return text;
-        }
-
-        private void KeepBuffer()
-        {
+            SourceText text = Utf8SourceText.From(_builder, _scratch);
             if (_builder.Capacity <= MaxKeptCapacity)
             {
                 _builder.Clear();
-                t_spare = _builder;
+                Volatile.Write(ref s_spare, _builder);
             }
-        }
 
-        private void Indent() => _builder.Append(' ', _indent * 4);
-
-        /// <summary>
-        /// Starts a line written in pieces (a list joined in a loop): <paramref name="start"/> after the indent, then each
-        /// <see cref="LineText.Append"/>, then <see cref="LineText.End"/>.
-        /// </summary>
-        public LineText StartLine([InterpolatedStringHandlerArgument("")] ref LineHandler start) => new LineText(_builder);
-
-        /// <summary>A line being written in pieces; see <see cref="StartLine"/>.</summary>
-        internal readonly struct LineText
-        {
-            internal LineText(StringBuilder builder) => Builder = builder;
-
-            internal StringBuilder Builder { get; }
-
-            /// <summary>Appends an interpolated piece.</summary>
-            public void Append([InterpolatedStringHandlerArgument("")] ref LineHandler piece)
+            if (_scratch.Length <= MaxKeptScratch)
             {
+                Volatile.Write(ref s_spareScratch, _scratch);
             }
 
-            /// <summary>Ends the line with <paramref name="suffix"/>.</summary>
-            public void End(string suffix) => Builder.Append(suffix).Append('\n');
-        }
-
-        /// <summary>Appends the pieces of an interpolated line straight to the writer's buffer, after the indent.</summary>
-        [InterpolatedStringHandler]
-        internal readonly struct LineHandler
-        {
-            private readonly StringBuilder _builder;
-
-            public LineHandler(int literalLength, int formattedCount, SourceWriter writer)
-            {
-                writer.Indent();
-                _builder = writer._builder;
-            }
-
-            public LineHandler(int literalLength, int formattedCount, LineText line)
-            {
-                _builder = line.Builder;
-            }
-
-            public void AppendLiteral(string value) => _builder.Append(value);
-
-            public void AppendFormatted(string? value) => _builder.Append(value);
-
-            /// <summary>Spec text escaped on the way: <c>{text:xml}</c>, <c>{name:literal}</c> (see <see cref="SpecText.Append"/>).</summary>
-            public void AppendFormatted(string? value, string? format) => SpecText.Append(_builder, value, format);
-
-            public void AppendFormatted(char value) => _builder.Append(value);
-
-            public void AppendFormatted(int value) => CSharp.AppendInteger(_builder, value);
-
-            public void AppendFormatted(long value) => CSharp.AppendInteger(_builder, value);
-
-            public void AppendFormatted(ValueAccess value) => value.AppendTo(_builder);
-
-            public void AppendFormatted(CatalogExpression expression) => expression.AppendTo(_builder);
-
-            public void AppendFormatted(CSharpType type) => type.AppendTo(_builder);
-
-            public void AppendFormatted<T>(T value) => _builder.Append(value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString());
+            return text;
         }
 
         public static string FileName(string path)
         {
             int slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
             return slash < 0 ? path : path.Substring(slash + 1);
+        }
+
+        private void OpenBrace()
+        {
+            Line("{");
+            _indent++;
+        }
+
+        /// <summary>Indents when the text about to be written starts a line.</summary>
+        private void StartText()
+        {
+            if (_atLineStart)
+            {
+                _builder.Append(' ', _indent * 4);
+                _atLineStart = false;
+            }
         }
     }
 }

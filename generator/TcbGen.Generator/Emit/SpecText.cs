@@ -134,6 +134,9 @@ namespace TcbGen.Generator.Emit
             return builder.ToString();
         }
 
+        /// <summary>The characters that <see cref="Normalize"/> and <see cref="Xml"/> make a line break (\n).</summary>
+        public static readonly char[] LineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
+
         /// <summary>The normalisation of <see cref="Normalize"/>, appended; <paramref name="escapeXml"/> also escapes &amp;, &lt; and &gt;.</summary>
         private static void AppendNormalized(StringBuilder builder, string text, bool escapeXml)
         {

@@ -55,15 +55,15 @@ namespace TcbGen.Generator.Emit
                 first = false;
                 if (nested.Description != null)
                 {
-                    writer.Summary($"{nested.Description:xml}");
+                    writer.Doc("summary", $"{nested.Description:xml}");
                 }
                 else if (specName != null)
                 {
-                    writer.Summary($"Part of the {(nested.IsRequestSide ? "request" : "response")} of {specName:xml}.");
+                    writer.Doc("summary", $"Part of the {(nested.IsRequestSide ? "request" : "response")} of {specName:xml}.");
                 }
                 else
                 {
-                    writer.Summary($"Declared in {file:xml}.");
+                    writer.Doc("summary", $"Declared in {file:xml}.");
                 }
 
                 EmitClass(writer, nested, null, options);
@@ -96,7 +96,7 @@ namespace TcbGen.Generator.Emit
         /// <summary>A request's or response's summary, and its description as remarks unless the summary already says it.</summary>
         private static void WriteClassDocs(SourceWriter writer, ObjectSpec type, string summaryXml)
         {
-            writer.Summary(summaryXml);
+            writer.Doc("summary", summaryXml);
             if (type.Description != null && !summaryXml.Contains(CSharp.Xml(type.Description)))
             {
                 writer.Doc("remarks", CSharp.Xml(type.Description));
@@ -143,7 +143,7 @@ namespace TcbGen.Generator.Emit
 
         private static void EmitConstructor(SourceWriter writer, ObjectSpec type, List<FieldSpec> fields, GenerationOptions options)
         {
-            writer.Summary($"Creates a <see cref=\"{type.TypeName}\"/> with its required fields.");
+            writer.Doc("summary", $"Creates a <see cref=\"{type.TypeName}\"/> with its required fields.");
             foreach (FieldSpec field in fields)
             {
                 WriteFieldDocs(writer, field, CSharp.ParameterName(field.PropertyName).TrimStart('@'));
@@ -183,53 +183,54 @@ namespace TcbGen.Generator.Emit
         /// <summary>A field's summary (or, with <paramref name="paramName"/>, its constructor parameter's doc): its description, else its wire name.</summary>
         private static void WriteFieldDocs(SourceWriter writer, FieldSpec field, string? paramName)
         {
-            SourceWriter.DocText docs = writer.StartDoc();
-            if (field.Description != null)
-            {
-                docs.Append($"{field.Description:xml}");
-            }
-            else
-            {
-                docs.Append($"The {field.WireName:xml} field.");
-            }
-
             if (paramName == null)
             {
-                writer.Doc("summary", docs);
+                writer.OpenDoc("summary");
             }
             else
             {
-                writer.Param(paramName, docs);
+                writer.OpenDoc("param", $" name=\"{paramName}\"");
             }
+
+            if (field.Description != null)
+            {
+                writer.Write($"{field.Description:xml}");
+            }
+            else
+            {
+                writer.Write($"The {field.WireName:xml} field.");
+            }
+
+            writer.CloseDoc();
         }
 
         /// <summary>A field's remarks: how it is sent or read, then its constraints, default, secrecy and time format.</summary>
         private static void WriteRemarks(SourceWriter writer, FieldSpec field, bool requestSide)
         {
-            SourceWriter.DocText remarks = writer.StartDoc();
-            AppendRequirement(remarks, field, requestSide);
+            writer.OpenDoc("remarks");
+            WriteRequirement(writer, field, requestSide);
             if (field.Constraints != null)
             {
-                remarks.Append($" Constraint: {field.Constraints.Describe():xml}.");
+                writer.Write($" Constraint: {field.Constraints.Describe():xml}.");
             }
 
-            AppendItemConstraints(remarks, field.Type, "Each item");
+            WriteItemConstraints(writer, field.Type, "Each item");
             if (field.Default != null)
             {
-                remarks.Append($" Default when not sent: <c>{field.Default.WireText:xml}</c>; it is not sent unless you set it.");
+                writer.Write($" Default when not sent: <c>{field.Default.WireText:xml}</c>; it is not sent unless you set it.");
             }
 
             if (field.Secret)
             {
-                remarks.Append($" Secret: hidden from the debugger, and masked in error excerpts and in the emulator's records.");
+                writer.Write($" Secret: hidden from the debugger, and masked in error excerpts and in the emulator's records.");
             }
 
-            AppendTimeDocs(remarks, field.Type);
-            writer.Doc("remarks", remarks);
+            WriteTimeDocs(writer, field.Type);
+            writer.CloseDoc();
         }
 
         /// <summary>For a time, or an array of times: its wire form, since the C# type (<c>TcbTime</c>) does not say it.</summary>
-        private static void AppendTimeDocs(SourceWriter.DocText remarks, TypeRef type)
+        private static void WriteTimeDocs(SourceWriter writer, TypeRef type)
         {
             while (type.Items != null)
             {
@@ -238,48 +239,48 @@ namespace TcbGen.Generator.Emit
 
             if (type.Info.Time != null)
             {
-                remarks.Append($" On the wire: {type.Info.WireDescription:xml}; a value WeChat sends otherwise is kept in <see cref=\"{CSharp.Runtime}.TcbTime.Raw\"/>.");
+                writer.Write($" On the wire: {type.Info.WireDescription:xml}; a value WeChat sends otherwise is kept in <see cref=\"{CSharp.Runtime}.TcbTime.Raw\"/>.");
             }
         }
 
         /// <summary>An array's element constraints, at every depth: "Each item: at most 32 characters."</summary>
-        private static void AppendItemConstraints(SourceWriter.DocText remarks, TypeRef type, string subject)
+        private static void WriteItemConstraints(SourceWriter writer, TypeRef type, string subject)
         {
             for (TypeRef? items = type.Items; items != null; items = items.Items, subject = "Each item of an item")
             {
                 if (items.Constraints != null)
                 {
-                    remarks.Append($" {subject}: {items.Constraints.Describe():xml}.");
+                    writer.Write($" {subject}: {items.Constraints.Describe():xml}.");
                 }
             }
         }
 
-        private static void AppendRequirement(SourceWriter.DocText remarks, FieldSpec field, bool requestSide)
+        private static void WriteRequirement(SourceWriter writer, FieldSpec field, bool requestSide)
         {
             if (field.Location == FieldLocation.Query)
             {
-                remarks.Append($"Query parameter: <c>{field.WireName:xml}</c>.");
+                writer.Write($"Query parameter: <c>{field.WireName:xml}</c>.");
             }
             else
             {
-                remarks.Append($"Wire name: <c>{field.WireName:xml}</c>.");
+                writer.Write($"Wire name: <c>{field.WireName:xml}</c>.");
             }
 
             if (!requestSide)
             {
-                remarks.Append($"{(field.RequiredInResponse ? " Always sent: a successful response without it fails with <see cref=\"global::TcbGen.Runtime.TcbProtocolException\"/> (errcode 0)." : " Absent from the response when <see langword=\"null\"/>.")}");
+                writer.Write($"{(field.RequiredInResponse ? " Always sent: a successful response without it fails with <see cref=\"global::TcbGen.Runtime.TcbProtocolException\"/> (errcode 0)." : " Absent from the response when <see langword=\"null\"/>.")}");
             }
             else if (field.Required)
             {
-                remarks.Append($" Required.");
+                writer.Write($" Required.");
             }
             else if (field.RequiredWhen != null)
             {
-                remarks.Append($" Required when <c>{field.RequiredWhen.FieldWireName:xml}</c> is <c>{field.RequiredWhen.Value.WireText:xml}</c>; otherwise optional. Not sent when <see langword=\"null\"/>.");
+                writer.Write($" Required when <c>{field.RequiredWhen.FieldWireName:xml}</c> is <c>{field.RequiredWhen.Value.WireText:xml}</c>; otherwise optional. Not sent when <see langword=\"null\"/>.");
             }
             else
             {
-                remarks.Append($" Optional; not sent when <see langword=\"null\"/>.");
+                writer.Write($" Optional; not sent when <see langword=\"null\"/>.");
             }
         }
 
@@ -298,7 +299,7 @@ namespace TcbGen.Generator.Emit
             writer.Open($"{options.TypeAccessibility} readonly partial struct {name} : global::System.IEquatable<{type}>");
             writer.Line("private readonly string? _value;");
             writer.Line();
-            writer.Summary("Creates a value from its wire text, listed by the spec or not.");
+            writer.Doc("summary", "Creates a value from its wire text, listed by the spec or not.");
             writer.Param("value", "The wire value.");
             writer.Open($"public {name}(string value)");
             writer.Line("_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
@@ -311,16 +312,16 @@ namespace TcbGen.Generator.Emit
             }
 
             writer.Line();
-            writer.Summary("Whether the value is one the spec lists.");
-            SourceWriter.LineText isKnown = writer.StartLine($"public bool IsKnown => ");
+            writer.Doc("summary", "Whether the value is one the spec lists.");
+            writer.Write("public bool IsKnown => ");
             for (int i = 0; i < enumSpec.Members.Count; i++)
             {
-                isKnown.Append($"{(i == 0 ? string.Empty : " || ")}_value == {enumSpec.Members[i].StringValue!:literal}");
+                writer.Write($"{(i == 0 ? string.Empty : " || ")}_value == {enumSpec.Members[i].StringValue!:literal}");
             }
 
-            isKnown.End(";");
+            writer.Line(";");
             writer.Line();
-            writer.Summary("The wire value, as WeChat sent it; empty for <see langword=\"default\"/>.");
+            writer.Doc("summary", "The wire value, as WeChat sent it; empty for <see langword=\"default\"/>.");
             writer.Doc("returns", "The wire value.");
             writer.Line("public override string ToString() => _value ?? string.Empty;");
             writer.Line();
@@ -333,19 +334,19 @@ namespace TcbGen.Generator.Emit
             writer.Line("/// <inheritdoc />");
             writer.Line("public override int GetHashCode() => _value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);");
             writer.Line();
-            writer.Summary("Compares two values by their wire text.");
+            writer.Doc("summary", "Compares two values by their wire text.");
             writer.Param("left", "One value.");
             writer.Param("right", "The other value.");
             writer.Doc("returns", "Whether the wire texts are equal.");
             writer.Line($"public static bool operator ==({type} left, {type} right) => left.Equals(right);");
             writer.Line();
-            writer.Summary("Compares two values by their wire text.");
+            writer.Doc("summary", "Compares two values by their wire text.");
             writer.Param("left", "One value.");
             writer.Param("right", "The other value.");
             writer.Doc("returns", "Whether the wire texts differ.");
             writer.Line($"public static bool operator !=({type} left, {type} right) => !left.Equals(right);");
             writer.Line();
-            writer.Summary("Wraps a wire value.");
+            writer.Doc("summary", "Wraps a wire value.");
             writer.Param("value", "The wire value.");
             writer.Doc("returns", "The value.");
             writer.Line($"public static implicit operator {type}(string value) => new {type}(value);");
@@ -357,33 +358,33 @@ namespace TcbGen.Generator.Emit
         {
             if (enumSpec.Description != null)
             {
-                writer.Summary($"{enumSpec.Description:xml}");
+                writer.Doc("summary", $"{enumSpec.Description:xml}");
             }
             else
             {
-                writer.Summary($"The values of {enumSpec.TypeName:xml}.");
+                writer.Doc("summary", $"The values of {enumSpec.TypeName:xml}.");
             }
         }
 
         /// <summary>An enum member's summary: its description, then its wire value (<c>"text"</c> or a number).</summary>
         private static void WriteMemberDocs(SourceWriter writer, EnumMemberSpec member)
         {
-            SourceWriter.DocText summary = writer.StartDoc();
+            writer.OpenDoc("summary");
             if (member.Description != null)
             {
-                summary.Append($"{member.Description:xml} ");
+                writer.Write($"{member.Description:xml} ");
             }
 
             if (member.StringValue != null)
             {
-                summary.Append($"Wire value <c>\"{member.StringValue:xml}\"</c>.");
+                writer.Write($"Wire value <c>\"{member.StringValue:xml}\"</c>.");
             }
             else
             {
-                summary.Append($"Wire value <c>{member.Value}</c>.");
+                writer.Write($"Wire value <c>{member.Value}</c>.");
             }
 
-            writer.Doc("summary", summary);
+            writer.CloseDoc();
         }
 
         private static void EmitEnum(SourceWriter writer, EnumSpec enumSpec, GenerationOptions options)

@@ -7,6 +7,7 @@ namespace TcbGen.Generator.Emit
 {
     /// <summary>
     /// A generated file held as UTF-8 bytes instead of a UTF-16 string: about one byte per character rather than two.
+    /// Made only by <see cref="SourceWriter.ToSourceText"/>.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -27,17 +28,8 @@ namespace TcbGen.Generator.Emit
         /// <summary>Characters between two recorded byte offsets of a non-ASCII text.</summary>
         internal const int CheckpointInterval = 256;
 
-        /// <summary>How much of a <see cref="StringBuilder"/> is encoded at once.</summary>
-        private const int ChunkLength = 8 * 1024;
-
         /// <summary>Throws on a lone surrogate instead of silently replacing it, so no text is ever changed by holding it.</summary>
         private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-        [ThreadStatic]
-        private static char[]? t_chunk;
-
-        [ThreadStatic]
-        private static byte[]? t_bytes;
 
         private readonly byte[] _utf8;
         private readonly int _length;
@@ -90,39 +82,53 @@ namespace TcbGen.Generator.Emit
         }
 
         /// <summary>The text a writer built, as UTF-8; a text UTF-8 cannot hold as is (a lone surrogate) stays a string text.</summary>
-        public static SourceText From(StringBuilder builder)
+        public static SourceText From(StringBuilder builder) => From(builder, new char[Math.Min(1024, Math.Max(builder.Length, 2))]);
+
+        /// <summary>
+        /// <see cref="From(StringBuilder)"/>, copying the text through <paramref name="chunk"/> (at least two characters),
+        /// a piece at a time: it is counted, then encoded into an array of exactly that size, with no copy of the whole text.
+        /// </summary>
+        public static SourceText From(StringBuilder builder, char[] chunk)
         {
-            char[] chunk = t_chunk ??= new char[ChunkLength];
             int length = builder.Length;
-            byte[] bytes = t_bytes ?? new byte[Math.Max(64 * 1024, length + (length >> 3))];
-            Encoder encoder = StrictUtf8.GetEncoder();
-            int written = 0;
             try
             {
-                for (int start = 0; start < length; start += ChunkLength)
+                int byteCount = 0;
+                for (int start = 0; start < length;)
                 {
-                    int count = Math.Min(ChunkLength, length - start);
-                    builder.CopyTo(start, chunk, 0, count);
-                    bool last = start + count == length;
-                    int needed = encoder.GetByteCount(chunk, 0, count, flush: last);
-                    if (written + needed > bytes.Length)
-                    {
-                        Array.Resize(ref bytes, Math.Max(bytes.Length * 2, written + needed));
-                    }
-
-                    written += encoder.GetBytes(chunk, 0, count, bytes, written, flush: last);
+                    int count = CopyChunk(builder, start, chunk);
+                    byteCount += StrictUtf8.GetByteCount(chunk, 0, count);
+                    start += count;
                 }
+
+                var utf8 = new byte[byteCount];
+                int written = 0;
+                for (int start = 0; start < length;)
+                {
+                    int count = CopyChunk(builder, start, chunk);
+                    written += StrictUtf8.GetBytes(chunk, 0, count, utf8, written);
+                    start += count;
+                }
+
+                return new Utf8SourceText(utf8, length);
             }
             catch (EncoderFallbackException)
             {
                 return SourceText.From(builder.ToString(), Encoding.UTF8);
             }
+        }
 
-            // The scratch buffer is kept for the next file on this thread unless one odd file made it huge.
-            t_bytes = bytes.Length <= 1024 * 1024 ? bytes : null;
-            var utf8 = new byte[written];
-            Buffer.BlockCopy(bytes, 0, utf8, 0, written);
-            return new Utf8SourceText(utf8, length);
+        /// <summary>Copies the next chunk from <paramref name="start"/>; it never ends between the halves of a surrogate pair.</summary>
+        private static int CopyChunk(StringBuilder builder, int start, char[] chunk)
+        {
+            int count = Math.Min(chunk.Length, builder.Length - start);
+            builder.CopyTo(start, chunk, 0, count);
+            if (count > 1 && start + count < builder.Length && char.IsHighSurrogate(chunk[count - 1]))
+            {
+                count--;
+            }
+
+            return count;
         }
 
         /// <inheritdoc />

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Globalization;
+using TcbGen.Specs;
 
 namespace TcbGen.Generator.Emit
 {
@@ -10,8 +11,6 @@ namespace TcbGen.Generator.Emit
         /// </summary>
         private readonly struct ProblemPath
         {
-            private static readonly string[] IndexSuffixes = new string[8];
-
             public ProblemPath(string wire, int depth)
             {
                 Wire = wire;
@@ -25,20 +24,20 @@ namespace TcbGen.Generator.Emit
             public int Depth { get; }
 
             /// <summary>The part after the wire name: one index per array level, e.g. <c> + "[" + i0.ToString(…) + "]"</c>.</summary>
-            public string Indexes => Depth < IndexSuffixes.Length ? IndexSuffixes[Depth] ??= MakeIndexes(Depth) : MakeIndexes(Depth);
+            public string Indexes => Depth == 0 ? string.Empty : MakeIndexes(Depth);
 
             /// <summary>The path of an element of the array this path reaches.</summary>
             public ProblemPath Item() => new ProblemPath(Wire, Depth + 1);
 
             private static string MakeIndexes(int depth)
             {
-                var builder = new StringBuilder();
+                string indexes = string.Empty;
                 for (int i = 0; i < depth; i++)
                 {
-                    builder.Append(" + \"[\" + ").Append(Locals.Index(i)).Append(".ToString(").Append(CSharp.Invariant).Append(") + \"]\"");
+                    indexes += $" + \"[\" + {Locals.Index(i)}.ToString({CSharp.Invariant}) + \"]\"";
                 }
 
-                return builder.ToString();
+                return indexes;
             }
         }
 
@@ -61,10 +60,10 @@ namespace TcbGen.Generator.Emit
         }
 
         /// <summary>
-        /// A problem's message, written as a C# string literal only where <c>Validate</c> adds it (never built for
-        /// <c>IsValid</c>). The format's own text is plain; <c>{0}</c> is the subject, <c>{1}</c> and <c>{2}</c> spec text or a number.
+        /// A problem's message, made only where <c>Validate</c> adds it (never for <c>IsValid</c>): a composite format whose
+        /// <c>{0}</c> is the subject, <c>{1}</c> and <c>{2}</c> spec text or a number (<see cref="ConstraintMessages"/>).
         /// </summary>
-        private readonly struct Message : IHoleFiller
+        private readonly struct Message
         {
             private readonly string _format;
             private readonly Subject _subject;
@@ -87,34 +86,8 @@ namespace TcbGen.Generator.Emit
                 _number = number;
             }
 
-            public void AppendLiteralTo(StringBuilder builder)
-            {
-                builder.Append('"');
-                FormatHoles.Fill(builder, _format, this);
-                builder.Append('"');
-            }
-
-            /// <inheritdoc />
-            public void AppendHole(StringBuilder builder, char hole)
-            {
-                switch (hole)
-                {
-                    case '0':
-                        builder.Append(_subject.Prefix);
-                        SpecText.AppendEscaped(builder, _subject.Wire);
-                        builder.Append('\'');
-                        break;
-                    case '1' when _first == null:
-                        CSharp.AppendInteger(builder, _number);
-                        break;
-                    case '1':
-                        SpecText.AppendEscaped(builder, _first!);
-                        break;
-                    default:
-                        SpecText.AppendEscaped(builder, _second!);
-                        break;
-                }
-            }
+            /// <summary>The message as the generated code reports it; written as a literal, <c>{message.Text:literal}</c>.</summary>
+            public string Text => string.Format(CultureInfo.InvariantCulture, _format, _subject.Prefix + _subject.Wire + "'", _first ?? (object)_number, _second);
         }
     }
 }

@@ -32,11 +32,11 @@ namespace TcbGen.Generator.Emit
 
             writer.Line();
             string ns = options.Namespace;
-            writer.Summary($"Checks a <see cref=\"{spec.RequestTypeName}\"/> before it is sent: required fields, conditional requirements and enum values.");
+            writer.Doc("summary", $"Checks a <see cref=\"{spec.RequestTypeName}\"/> before it is sent: required fields, conditional requirements and enum values.");
             writer.Line(CSharp.GeneratedCodeAttribute);
             writer.Open($"{options.TypeAccessibility} static partial class {spec.ValidatorClassName}");
 
-            writer.Summary("Whether the request has no problem at all. Allocates nothing.");
+            writer.Doc("summary", "Whether the request has no problem at all. Allocates nothing.");
             writer.Param("request", "The request to check.");
             writer.Doc("returns", "<see langword=\"true\"/> when <see cref=\"Validate\"/> would find nothing.");
             writer.Open($"public static bool IsValid(global::{ns}.{spec.RequestTypeName} request)");
@@ -45,7 +45,7 @@ namespace TcbGen.Generator.Emit
             writer.Close();
             writer.Line();
 
-            writer.Summary("Finds every problem of the request in one pass.");
+            writer.Doc("summary", "Finds every problem of the request in one pass.");
             writer.Param("request", "The request to check.");
             writer.Doc("returns", "Every problem, each located by its wire path; empty when the request is valid.");
             writer.Open($"public static global::System.Collections.Generic.IReadOnlyList<{Problem}> Validate(global::{ns}.{spec.RequestTypeName} request)");
@@ -295,9 +295,7 @@ namespace TcbGen.Generator.Emit
             }
             else
             {
-                SourceWriter.LineText line = writer.StartLine($"Add(ref problems, path + {path.Wire:literal}{path.Indexes}, {ProblemKind}.{kind}, ");
-                message.AppendLiteralTo(line.Builder);
-                line.End(");");
+                writer.Line($"Add(ref problems, path + {path.Wire:literal}{path.Indexes}, {ProblemKind}.{kind}, {message.Text:literal});");
             }
 
             writer.Close();

@@ -39,11 +39,6 @@ namespace TcbGen.Generator.Emit
         }
 
         /// <summary>The expression, as a string.</summary>
-        public override string ToString()
-        {
-            var builder = new StringBuilder();
-            AppendTo(builder);
-            return builder.ToString();
-        }
+        public override string ToString() => _member == null ? _root + _tail : _root + "." + _member + _tail;
     }
 }
