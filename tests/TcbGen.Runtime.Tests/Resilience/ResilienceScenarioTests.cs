@@ -238,9 +238,10 @@ namespace TcbGen.Runtime.Tests.Resilience
             public System.Collections.Concurrent.ConcurrentQueue<TimeSpan> RetryDelays { get; }
 
             /// <param name="layers">Who retries.</param>
-            /// <param name="shortTimeouts">The handler's timeouts at 600 ms per attempt and 1 s in total (scenario J: sends at 0 and
-            /// ~0.61 s, so the total fires mid-attempt; at 300 ms the third send timed out at ~0.93 s, within
-            /// ~70 ms of the total, and a loaded machine let Polly surface that attempt timeout instead); otherwise
+            /// <param name="shortTimeouts">The handler's timeouts at 800 ms per attempt and 1 s in total (scenario J: sends at 0 and
+            /// ~0.81 s, so the total fires mid-attempt, 600 ms before the second attempt's own timeout; at 300 ms the third send
+            /// timed out within ~70 ms of the total, and at 600 ms a CI machine running the test assemblies in parallel fired
+            /// the total more than 200 ms late, after a third send: either way Polly surfaced an attempt timeout); otherwise
             /// its defaults (10 s and 30 s), so a slow machine cannot turn an ordinary request into a timeout and change the counts.</param>
             public static async Task<Scenario> StartAsync(Layers layers, bool shortTimeouts = false)
             {
@@ -278,7 +279,7 @@ namespace TcbGen.Runtime.Tests.Resilience
                         };
                         if (shortTimeouts)
                         {
-                            o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(600);
+                            o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(800);
                             o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(1);
                         }
                     });
