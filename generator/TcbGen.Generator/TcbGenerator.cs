@@ -121,46 +121,32 @@ namespace TcbGen.Generator
         {
             if (options.InvalidNamespace != null)
             {
-                context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(new SpecDiagnostic(
-                    SpecDiagnosticIds.InvalidValue,
-                    $"TcbGenNamespace '{options.InvalidNamespace}' is not a C# namespace (dot-separated identifiers, no keywords); the code is generated in '{options.Namespace}' instead.",
-                    string.Empty,
-                    SourceSpan.Empty)));
+                ReportProjectWide(context, SpecDiagnosticIds.InvalidValue, $"TcbGenNamespace '{options.InvalidNamespace}' is not a C# namespace (dot-separated identifiers, no keywords); the code is generated in '{options.Namespace}' instead.");
             }
 
             if (options.InvalidAccessibility != null)
             {
-                context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(new SpecDiagnostic(
-                    SpecDiagnosticIds.InvalidOption,
-                    $"TcbGenAccessibility '{options.InvalidAccessibility}' is neither 'public' nor 'internal'; the types are generated public.",
-                    string.Empty,
-                    SourceSpan.Empty)));
+                ReportProjectWide(context, SpecDiagnosticIds.InvalidOption, $"TcbGenAccessibility '{options.InvalidAccessibility}' is neither 'public' nor 'internal'; the types are generated public.");
             }
 
             if (options.InvalidEmitClients != null)
             {
-                context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(new SpecDiagnostic(
-                    SpecDiagnosticIds.InvalidOption,
-                    $"TcbGenEmitClients '{options.InvalidEmitClients}' is neither 'true' nor 'false'; the clients are generated.",
-                    string.Empty,
-                    SourceSpan.Empty)));
+                ReportProjectWide(context, SpecDiagnosticIds.InvalidOption, $"TcbGenEmitClients '{options.InvalidEmitClients}' is neither 'true' nor 'false'; the clients are generated.");
             }
 
             if (!options.LanguageVersionSupported)
             {
-                context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(new SpecDiagnostic(
-                    SpecDiagnosticIds.LanguageVersionTooLow,
-                    "TcbGen generates code that needs C# 8 or later (nullable reference types); set <LangVersion>8.0</LangVersion> or later in the project. Nothing was generated.",
-                    string.Empty,
-                    SourceSpan.Empty)));
+                ReportProjectWide(context, SpecDiagnosticIds.LanguageVersionTooLow, "TcbGen generates code that needs C# 8 or later (nullable reference types); set <LangVersion>8.0</LangVersion> or later in the project. Nothing was generated.");
             }
         }
 
         private static void ReportInternalError(SourceProductionContext context, string filePath, Exception exception) =>
-            context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(new SpecDiagnostic(
-                SpecDiagnosticIds.InternalError,
-                $"TcbGen failed while generating code ({exception.GetType().Name}: {exception.Message}). Please report this.",
-                filePath,
-                SourceSpan.Empty)));
+            Report(context, SpecDiagnosticIds.InternalError, $"TcbGen failed while generating code ({exception.GetType().Name}: {exception.Message}). Please report this.", filePath);
+
+        /// <summary>A problem of the project (an MSBuild property, the language version), not of one spec: no location.</summary>
+        private static void ReportProjectWide(SourceProductionContext context, string id, string message) => Report(context, id, message, string.Empty);
+
+        private static void Report(SourceProductionContext context, string id, string message, string filePath) =>
+            context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(new SpecDiagnostic(id, message, filePath, SourceSpan.Empty)));
     }
 }

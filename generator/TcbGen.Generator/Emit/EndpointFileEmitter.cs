@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.Text;
+using TcbGen.Specs;
 using TcbGen.Specs.Model;
 
 namespace TcbGen.Generator.Emit
@@ -15,7 +16,7 @@ namespace TcbGen.Generator.Emit
         public static SourceText Emit(EndpointSpec spec, GenerationOptions options)
         {
             var writer = new SourceWriter();
-            writer.FileHeader(SourceWriter.FileName(spec.FilePath), options.Namespace);
+            writer.FileHeader(SpecFiles.NameOf(spec.FilePath), options.Namespace);
             TypesEmitter.Emit(writer, spec, options);
             FollowUpEmitter.Emit(writer, spec);
             writer.Line();

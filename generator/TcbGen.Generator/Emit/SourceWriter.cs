@@ -185,12 +185,6 @@ namespace TcbGen.Generator.Emit
             return text;
         }
 
-        public static string FileName(string path)
-        {
-            int slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-            return slash < 0 ? path : path.Substring(slash + 1);
-        }
-
         private void OpenBrace()
         {
             Line("{");

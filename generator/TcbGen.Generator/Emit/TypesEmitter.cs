@@ -27,7 +27,7 @@ namespace TcbGen.Generator.Emit
         public static string Emit(DefinitionsSpec definitions, GenerationOptions options)
         {
             var writer = new SourceWriter();
-            string file = SourceWriter.FileName(definitions.FilePath);
+            string file = SpecFiles.NameOf(definitions.FilePath);
             writer.FileHeader(file, options.Namespace);
             EmitNested(writer, definitions.NestedObjects, definitions.Enums, null, file, options, first: true);
             writer.Close();

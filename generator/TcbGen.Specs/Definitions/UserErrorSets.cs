@@ -77,7 +77,7 @@ namespace TcbGen.Specs
             declared = new Dictionary<string, (ErrorSetDeclaration Set, string File)>(StringComparer.Ordinal);
             ambiguous = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             IEnumerable<(string File, EquatableArray<ErrorSetDeclaration> Sets)> holders = parsed
-                .Select(p => (File: CrossSpecChecker.FileName(p.FilePath), Sets: p.Definitions?.ErrorSets ?? p.Spec?.ErrorSetDeclarations ?? EquatableArray<ErrorSetDeclaration>.Empty))
+                .Select(p => (File: SpecFiles.NameOf(p.FilePath), Sets: p.Definitions?.ErrorSets ?? p.Spec?.ErrorSetDeclarations ?? EquatableArray<ErrorSetDeclaration>.Empty))
                 .Where(h => h.Sets.Count > 0)
                 .OrderBy(h => h.File, StringComparer.Ordinal);
             foreach ((string file, EquatableArray<ErrorSetDeclaration> sets) in holders)

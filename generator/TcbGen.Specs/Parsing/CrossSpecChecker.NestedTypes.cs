@@ -94,7 +94,7 @@ namespace TcbGen.Specs
                     _conflicting[declaration.TypeName] = files = new List<string> { owner };
                 }
 
-                files.Add(FileName(filePath));
+                files.Add(SpecFiles.NameOf(filePath));
             }
 
             _diagnostics.Add(Clash(filePath, declaration.TypeName, owner, declaration.NameSpan ?? fallback));

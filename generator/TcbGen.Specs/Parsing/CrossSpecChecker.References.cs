@@ -59,7 +59,7 @@ namespace TcbGen.Specs
         private static void AddDeclared<T>(Dictionary<string, DeclaredType> declared, T file)
             where T : class, IDeclaresNestedTypes<T>
         {
-            string name = FileName(file.FilePath);
+            string name = SpecFiles.NameOf(file.FilePath);
             foreach (ObjectSpec nested in file.NestedObjects.Where(o => !o.IsBorrowed))
             {
                 declared[nested.TypeName] = DeclaredType.Of(nested, name);

@@ -48,7 +48,7 @@ namespace TcbGen.Specs
         private CrossSpecResult Run()
         {
             var definitions = new List<DefinitionsSpec>();
-            foreach (DefinitionsSpec candidate in _parsed.Where(p => p.Definitions != null).Select(p => p.Definitions!).OrderBy(d => FileName(d.FilePath), StringComparer.Ordinal).ThenBy(d => d.FilePath, StringComparer.Ordinal))
+            foreach (DefinitionsSpec candidate in _parsed.Where(p => p.Definitions != null).Select(p => p.Definitions!).OrderBy(d => SpecFiles.NameOf(d.FilePath), StringComparer.Ordinal).ThenBy(d => d.FilePath, StringComparer.Ordinal))
             {
                 DefinitionsSpec? accepted = Accept(candidate);
                 if (accepted != null)
@@ -60,7 +60,7 @@ namespace TcbGen.Specs
             // By file name first, so which of two clashing files is blamed does not depend on where the files live
             // (a project folder, the NuGet cache, a temp folder): the build and `tcbgen check` always agree.
             var specs = new List<EndpointSpec>();
-            foreach (EndpointSpec candidate in _parsed.Where(p => p.Spec != null).Select(p => p.Spec!).OrderBy(s => FileName(s.FilePath), StringComparer.Ordinal).ThenBy(s => s.FilePath, StringComparer.Ordinal))
+            foreach (EndpointSpec candidate in _parsed.Where(p => p.Spec != null).Select(p => p.Spec!).OrderBy(s => SpecFiles.NameOf(s.FilePath), StringComparer.Ordinal).ThenBy(s => s.FilePath, StringComparer.Ordinal))
             {
                 EndpointSpec? accepted = Accept(candidate);
                 if (accepted != null)
@@ -94,7 +94,7 @@ namespace TcbGen.Specs
                 return null;
             }
 
-            TakeNestedTypeNames(FileName(candidate.FilePath), checkedDefinitions);
+            TakeNestedTypeNames(SpecFiles.NameOf(candidate.FilePath), checkedDefinitions);
             _definitionFiles[SpecParser.DefinitionsName(candidate.FilePath)] = candidate.FilePath;
             return checkedDefinitions;
         }
@@ -123,7 +123,7 @@ namespace TcbGen.Specs
                 return null;
             }
 
-            string file = FileName(spec.FilePath);
+            string file = SpecFiles.NameOf(spec.FilePath);
             _endpointFiles[spec.Name] = file;
             _endpointFiles[spec.TypePrefix] = file;
             foreach (string typeName in TypeNames(spec))
@@ -177,12 +177,5 @@ namespace TcbGen.Specs
         private static IEnumerable<string> OwnNestedTypeNames<T>(IDeclaresNestedTypes<T> file)
             where T : class, IDeclaresNestedTypes<T> =>
             file.NestedObjects.Where(o => !o.IsBorrowed).Select(o => o.TypeName).Concat(file.Enums.Where(e => !e.IsBorrowed).Select(e => e.TypeName));
-
-        /// <summary>A file's name without its folder: what diagnostics name other files by, and what orders them.</summary>
-        internal static string FileName(string path)
-        {
-            int slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-            return slash < 0 ? path : path.Substring(slash + 1);
-        }
     }
 }

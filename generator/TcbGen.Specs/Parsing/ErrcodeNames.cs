@@ -35,7 +35,7 @@ namespace TcbGen.Specs
 
                     // Without its location, so that moving an error within its file re-emits nothing shared.
                     ErrorSpec shared = error with { Span = SourceSpan.Empty };
-                    string file = CrossSpecChecker.FileName(spec.FilePath);
+                    string file = SpecFiles.NameOf(spec.FilePath);
                     byCode.Add(error.Code, (shared, file));
                     byName.Add(error.Name, (shared, file));
                 }

@@ -25,7 +25,7 @@ namespace TcbGen.Specs
         /// </summary>
         public static string DefinitionsName(string path)
         {
-            string name = CrossSpecChecker.FileName(path);
+            string name = SpecFiles.NameOf(path);
             var safe = new System.Text.StringBuilder(name.Length);
             foreach (char c in name.Substring(0, name.Length - DefinitionsSuffix.Length))
             {
