@@ -58,7 +58,7 @@ namespace TcbGen.Runtime
             using HttpResponseMessage response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             int status = (int)response.StatusCode;
             HttpContent? content = response.Content;
-            var reader = new ResponseBodyReader(maxResponseBytes, content?.Headers.ContentLength);
+            ResponseBodyReader reader = TcbBodyLimitPolicy.StartReading(maxResponseBytes, content);
             try
             {
                 if (TcbBodyLimitPolicy.ShouldRead(content, encoded: false, ref reader))

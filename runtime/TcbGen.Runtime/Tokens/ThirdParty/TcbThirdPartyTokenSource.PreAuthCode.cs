@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using TcbGen.Runtime.ComponentApi;
@@ -18,12 +19,8 @@ namespace TcbGen.Runtime
         public async Task<TcbPreAuthCode> CreatePreAuthCodeAsync(CancellationToken cancellationToken)
         {
             CreatePreAuthCodeResponse response = await PostWithComponentTokenAsync(CreatePreAuthCodeEndpoint.Descriptor, ComponentApiRequests.CreatePreAuthCode(_componentAppId), cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrEmpty(response.PreAuthCode) || !(response.ExpiresIn > 0))
-            {
-                throw new TcbProtocolException(CreatePreAuthCodeEndpoint.Name, 200, 0, null, "the answer lacks pre_auth_code or a positive expires_in");
-            }
-
-            return new TcbPreAuthCode(response.PreAuthCode!, _timeProvider.GetUtcNow().AddSeconds(response.ExpiresIn.GetValueOrDefault()));
+            DateTimeOffset expiresAt = ExpiresAt(CreatePreAuthCodeEndpoint.Name, response.PreAuthCode, response.ExpiresIn, "pre_auth_code");
+            return new TcbPreAuthCode(response.PreAuthCode!, expiresAt);
         }
     }
 }

@@ -254,9 +254,16 @@ namespace TcbGen.Runtime
 
         /// <summary>The token of a successful answer; one without a token or a positive lifetime is a protocol error.</summary>
         private TcbAccessToken ToToken(string endpointName, string? accessToken, int? expiresIn)
-            => string.IsNullOrEmpty(accessToken) || !(expiresIn > 0)
-                ? throw new TcbProtocolException(endpointName, 200, 0, null, "the answer lacks the access token or a positive expires_in")
-                : new TcbAccessToken(accessToken!, _timeProvider.GetUtcNow().AddSeconds(expiresIn.GetValueOrDefault()));
+            => new TcbAccessToken(accessToken!, ExpiresAt(endpointName, accessToken, expiresIn, "the access token"));
+
+        /// <summary>
+        /// When a credential of a successful answer (<paramref name="value"/>, named <paramref name="lacking"/> in the
+        /// error) expires; an answer without it or without a positive <c>expires_in</c> is a protocol error.
+        /// </summary>
+        private DateTimeOffset ExpiresAt(string endpointName, string? value, int? expiresIn, string lacking)
+            => string.IsNullOrEmpty(value) || !(expiresIn > 0)
+                ? throw new TcbProtocolException(endpointName, 200, 0, null, "the answer lacks " + lacking + " or a positive expires_in")
+                : _timeProvider.GetUtcNow().AddSeconds(expiresIn.GetValueOrDefault());
 
         private static void CountRenewal(TcbTokenKey key, string outcome)
             => TcbInstrumentation.TokenRefreshes.Add(

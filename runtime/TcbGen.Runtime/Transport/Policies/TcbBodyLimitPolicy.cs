@@ -19,7 +19,11 @@ namespace TcbGen.Runtime
         public int MaxResponseBytes { get; }
 
         /// <summary>The reader of an answer's body, sized by its Content-Length (not for an encoded body: it counts decoded bytes); the caller disposes it.</summary>
-        public ResponseBodyReader StartReading(HttpContent? content, bool encoded = false) => new ResponseBodyReader(MaxResponseBytes, encoded ? null : content?.Headers.ContentLength);
+        public ResponseBodyReader StartReading(HttpContent? content, bool encoded = false) => StartReading(MaxResponseBytes, content, encoded);
+
+        /// <summary>The same, for a caller that holds only the limit (the token sources' own exchanges).</summary>
+        public static ResponseBodyReader StartReading(int maxResponseBytes, HttpContent? content, bool encoded = false)
+            => new ResponseBodyReader(maxResponseBytes, encoded ? null : content?.Headers.ContentLength);
 
         /// <summary>
         /// Whether the body is worth reading: there is one and its declared length is within the limit (else it is
